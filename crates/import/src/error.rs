@@ -1,0 +1,136 @@
+//! Why a file could not be imported. Bad rows are never errors: they are rejections (see
+//! [`cchc_model::Rejection`]); an [`ImportError`] means the file or sheet as a whole cannot be read.
+
+use std::path::PathBuf;
+
+use cchc_model::{Lang, Localized};
+
+/// A file or sheet that cannot be imported. Every variant names the file, and the sheet where
+/// there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be opened or read.
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    /// The file has no bytes.
+    #[error("{}: the file is empty", path.display())]
+    Empty { path: PathBuf },
+    /// The bytes are not a workbook of a format cchc reads.
+    #[error("{}: not a spreadsheet (expected .xlsx, .xls or .ods)", path.display())]
+    NotASpreadsheet { path: PathBuf },
+    /// An .xlsx that is an encrypted (password-protected) container.
+    #[error("{}: the workbook is password-protected; save an unprotected copy", path.display())]
+    Encrypted { path: PathBuf },
+    /// The spreadsheet library could not parse the file (truncated or corrupt).
+    #[error("{}: the workbook is damaged or truncated: {detail}", path.display())]
+    Damaged { path: PathBuf, detail: String },
+    /// A sheet asked for does not exist.
+    #[error("{}: no sheet named \"{sheet}\" (sheets: {available})", path.display())]
+    SheetNotFound { path: PathBuf, sheet: String, available: String },
+    /// The workbook has no sheet with a table cchc recognises.
+    #[error("{}: no recognisable table{}", path.display(), sheet_suffix(sheet))]
+    NoTable { path: PathBuf, sheet: Option<String> },
+    /// The sheet exceeds a safety limit (a far-away stray cell, too many cells).
+    #[error("{}, sheet \"{sheet}\": {detail}", path.display())]
+    TooLarge { path: PathBuf, sheet: String, detail: String },
+    /// A column the table cannot do without was not found.
+    #[error("{}, sheet \"{sheet}\": no column for {field} (expected a header like \"{expected}\")", path.display())]
+    MissingColumn { path: PathBuf, sheet: String, field: String, expected: String },
+    /// Two columns claim the same field.
+    #[error("{}, sheet \"{sheet}\": columns {first} and {second} both look like {field}; name one in a profile", path.display())]
+    AmbiguousColumn { path: PathBuf, sheet: String, field: String, first: String, second: String },
+    /// No year could be found for the data.
+    #[error("{}, sheet \"{sheet}\": no year found in a header, the sheet name, the title or the file name; pass --year", path.display())]
+    NoYear { path: PathBuf, sheet: String },
+    /// No unit could be found for the data.
+    #[error("{}, sheet \"{sheet}\": no unit found in a column or the title; pass --unit", path.display())]
+    NoUnit { path: PathBuf, sheet: String },
+    /// Two sources disagree on the year or the unit.
+    #[error("{}, sheet \"{sheet}\": the {what} is {first} from {first_source} but {second} from {second_source}", path.display())]
+    Conflict {
+        path: PathBuf,
+        sheet: String,
+        what: &'static str,
+        first: String,
+        first_source: String,
+        second: String,
+        second_source: String,
+    },
+    /// The mapping profile could not be read or names something that is not there.
+    #[error("{}: mapping profile: {detail}", path.display())]
+    Profile { path: PathBuf, detail: String },
+    /// The workbook is of a kind that this version cannot import yet.
+    #[error("{}: detected a {kind} workbook; importing that kind is not available yet", path.display())]
+    KindNotSupported { path: PathBuf, kind: String },
+    /// The kind of table could not be told from its headers.
+    #[error("{}: cannot tell what kind of table this is; name it: cchc import scorecard FILE", path.display())]
+    UnknownKind { path: PathBuf },
+}
+
+fn sheet_suffix(sheet: &Option<String>) -> String {
+    match sheet {
+        Some(s) => format!(" in sheet \"{s}\""),
+        None => " in any sheet".to_owned(),
+    }
+}
+
+impl Localized for ImportError {
+    fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        use ImportError::*;
+        match self {
+            Io { path, source } => format!("{}: không đọc được tệp: {source}", path.display()),
+            Empty { path } => format!("{}: tệp rỗng", path.display()),
+            NotASpreadsheet { path } => {
+                format!("{}: không phải bảng tính (cần tệp .xlsx, .xls hoặc .ods)", path.display())
+            }
+            Encrypted { path } => {
+                format!("{}: bảng tính có mật khẩu; hãy lưu một bản không đặt mật khẩu", path.display())
+            }
+            Damaged { path, detail } => {
+                format!("{}: bảng tính bị hỏng hoặc không trọn vẹn: {detail}", path.display())
+            }
+            SheetNotFound { path, sheet, available } => {
+                format!("{}: không có trang tính \"{sheet}\" (các trang: {available})", path.display())
+            }
+            NoTable { path, sheet } => match sheet {
+                Some(s) => format!("{}: không tìm thấy bảng số liệu trong trang \"{s}\"", path.display()),
+                None => format!("{}: không tìm thấy bảng số liệu trong trang tính nào", path.display()),
+            },
+            TooLarge { path, sheet, detail } => format!("{}, trang \"{sheet}\": {detail}", path.display()),
+            MissingColumn { path, sheet, field, expected } => format!(
+                "{}, trang \"{sheet}\": không có cột {field} (cần tiêu đề kiểu \"{expected}\")",
+                path.display()
+            ),
+            AmbiguousColumn { path, sheet, field, first, second } => format!(
+                "{}, trang \"{sheet}\": cả cột {first} và {second} đều giống cột {field}; hãy chỉ rõ trong tệp cấu hình (profile)",
+                path.display()
+            ),
+            NoYear { path, sheet } => format!(
+                "{}, trang \"{sheet}\": không tìm thấy năm ở tiêu đề cột, tên trang, tiêu đề bảng hay tên tệp; hãy dùng --year",
+                path.display()
+            ),
+            NoUnit { path, sheet } => format!(
+                "{}, trang \"{sheet}\": không tìm thấy đơn vị ở cột hay tiêu đề bảng; hãy dùng --unit",
+                path.display()
+            ),
+            Conflict { path, sheet, what, first, first_source, second, second_source } => {
+                let what_vi = if *what == "year" { "năm" } else { "đơn vị" };
+                format!(
+                    "{}, trang \"{sheet}\": {what_vi} là {first} theo {first_source} nhưng là {second} theo {second_source}",
+                    path.display()
+                )
+            }
+            Profile { path, detail } => format!("{}: tệp cấu hình (profile): {detail}", path.display()),
+            KindNotSupported { path, kind } => {
+                format!("{}: nhận ra bảng loại {kind}; phiên bản này chưa nhập được loại đó", path.display())
+            }
+            UnknownKind { path } => format!(
+                "{}: không nhận ra loại bảng; hãy nói rõ: cchc import scorecard TỆP",
+                path.display()
+            ),
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Reads the workbooks analysts really have into canonical polars frames, losing no row.
+//!
+//! The engine ([`reader`], [`layout`], [`text`], [`number`], [`context`]) is shared by every kind of
+//! table: it opens `.xlsx`, `.xls` and `.ods` files, streams their rows, finds the table under the
+//! title lines, flattens merged multi-row headers, and reads Vietnamese text and numbers. The
+//! importers ([`scorecard`]) map the header to canonical fields and classify every row: imported,
+//! structure (title, header, section, total, blank, signature) or rejected with a reason and a cell.
+//! Entry points: [`import_file`] and [`inspect`].
+//!
+//! Architecture invariant: `import` knows nothing of the store, the analyses or charts. It returns
+//! a frame and a report per sheet; bad rows are data in the report, and `Err` is kept for files
+//! that cannot be read at all.
+//!
+//! ```
+//! use cchc_import::{import_file, ImportOptions};
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../datasets/seed_appendix_2021.xlsx");
+//! let imported = import_file(std::path::Path::new(path), None, &ImportOptions::default()).unwrap();
+//! let counts = imported.counts();
+//! assert_eq!(counts.imported, 7);
+//! assert!(counts.adds_up());
+//! ```
+
+pub mod context;
+mod error;
+pub mod layout;
+pub mod number;
+pub mod profile;
+pub mod reader;
+pub mod scorecard;
+pub mod text;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use cchc_model::{Rejection, RowCounts, StructureKind, TableKind, Warning};
+use polars::prelude::DataFrame;
+use sha2::{Digest, Sha256};
+
+pub use context::Sourced;
+pub use error::ImportError;
+pub use profile::Profile;
+pub use reader::{Format, Limits, Workbook};
+
+/// What the analyst told the importer (flags and profile).
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// `--year`.
+    pub year: Option<i32>,
+    /// `--unit`.
+    pub unit: Option<String>,
+    /// `--sheet`: only this sheet.
+    pub sheet: Option<String>,
+    /// `--profile`.
+    pub profile: Option<Profile>,
+    /// Safety limits.
+    pub limits: Limits,
+}
+
+/// The identity of a source file: its name, format and content hash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceFile {
+    /// Path as given.
+    pub path: PathBuf,
+    /// File name without directories.
+    pub file_name: String,
+    /// sha256 of the bytes, hex: importing the same bytes twice adds nothing.
+    pub sha256: String,
+    /// Format told from the bytes.
+    pub format: Format,
+}
+
+/// How a header column was mapped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnMapping {
+    /// Zero-based column.
+    pub col: u32,
+    /// Flattened header text.
+    pub header: String,
+    /// Canonical field, or `None` when the column is not used.
+    pub field: Option<String>,
+    /// Year named in the header path.
+    pub year: Option<i32>,
+}
+
+/// What became of one sheet.
+#[derive(Debug, Clone, Default)]
+pub struct SheetReport {
+    /// Sheet name.
+    pub sheet: String,
+    /// Why the sheet was passed over, when it was.
+    pub skipped: Option<String>,
+    /// Where the table was found.
+    pub layout: Option<layout::TableLayout>,
+    /// Header columns and their fields.
+    pub columns: Vec<ColumnMapping>,
+    /// Years of the data with their sources (empty when a year column gives them row by row).
+    pub years: Vec<Sourced<i32>>,
+    /// Unit of the data with its source (`None` when a unit column gives it row by row).
+    pub unit: Option<Sourced<String>>,
+    /// The import contract's tally.
+    pub counts: RowCounts,
+    /// Structure rows by kind.
+    pub structure: BTreeMap<StructureKind, u64>,
+    /// Refused rows.
+    pub rejections: Vec<Rejection>,
+    /// Warnings.
+    pub warnings: Vec<Warning>,
+}
+
+impl SheetReport {
+    fn new(sheet: &str) -> Self {
+        SheetReport { sheet: sheet.to_owned(), ..SheetReport::default() }
+    }
+
+    fn skipped(sheet: &str, why: &str) -> Self {
+        SheetReport { sheet: sheet.to_owned(), skipped: Some(why.to_owned()), ..SheetReport::default() }
+    }
+}
+
+/// The result of importing one file.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The kind of table.
+    pub kind: TableKind,
+    /// The file.
+    pub source: SourceFile,
+    /// One report per sheet read.
+    pub sheets: Vec<SheetReport>,
+    /// The canonical frame (schema: [`cchc_model::schema`]).
+    pub frame: DataFrame,
+}
+
+impl Imported {
+    /// The tally over all sheets.
+    pub fn counts(&self) -> RowCounts {
+        let mut total = RowCounts::default();
+        for s in &self.sheets {
+            total.add(&s.counts);
+        }
+        total
+    }
+
+    /// Every rejection, in sheet order.
+    pub fn rejections(&self) -> impl Iterator<Item = &Rejection> {
+        self.sheets.iter().flat_map(|s| s.rejections.iter())
+    }
+
+    /// Every warning, in sheet order.
+    pub fn warnings(&self) -> impl Iterator<Item = &Warning> {
+        self.sheets.iter().flat_map(|s| s.warnings.iter())
+    }
+}
+
+/// Hashes a file's bytes (sha256, hex), streaming.
+pub fn sha256_file(path: &Path) -> Result<String, ImportError> {
+    let io = |source| ImportError::Io { path: path.to_owned(), source };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf).map_err(io)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn open(path: &Path, opts: &ImportOptions) -> Result<(Workbook, SourceFile), ImportError> {
+    let wb = Workbook::open(path)?.with_limits(opts.limits);
+    let source = SourceFile {
+        path: path.to_owned(),
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        sha256: sha256_file(path)?,
+        format: wb.format(),
+    };
+    Ok((wb, source))
+}
+
+/// The sheets to read: the one named by `--sheet` or the profile, else all.
+fn sheets_to_read(wb: &Workbook, opts: &ImportOptions) -> Result<Vec<String>, ImportError> {
+    let wanted = opts.sheet.clone().or_else(|| opts.profile.as_ref().and_then(|p| p.sheet.clone()));
+    match wanted {
+        Some(name) => match wb.sheet_names().iter().find(|s| **s == name || text::fold(s) == text::fold(&name)) {
+            Some(found) => Ok(vec![found.clone()]),
+            None => Err(ImportError::SheetNotFound {
+                path: wb.path().to_owned(),
+                sheet: name,
+                available: wb.sheet_names().join(", "),
+            }),
+        },
+        None => Ok(wb.sheet_names().to_vec()),
+    }
+}
+
+/// Header words that point at each kind of table (folded).
+const KIND_HINTS: [(TableKind, &[&str]); 3] = [
+    (TableKind::Scorecard, &["diem chuan", "diem toi da", "diem dat duoc", "diem tu danh gia", "diem tham dinh", "tieu chi"]),
+    (TableKind::Survey, &["gioi tinh", "do tuoi", "nghe nghiep", "cau ", "muc do hai long", "hai long"]),
+    (TableKind::Procedures, &["ma tthc", "ma thu tuc", "thu tuc hanh chinh", "ho so", "tiep nhan", "truc tuyen", "tre han", "dung han"]),
+];
+
+/// Tells the kind of table from the first rows of each sheet; `None` when nothing points anywhere.
+pub fn detect_kind(wb: &mut Workbook) -> Result<Option<TableKind>, ImportError> {
+    let mut scores: BTreeMap<usize, TableKind> = BTreeMap::new();
+    for sheet in wb.sheet_names().to_vec() {
+        let mut seen = 0;
+        let mut hits = [0usize; 3];
+        wb.rows(&sheet, |row| {
+            for (_, v) in &row.cells {
+                if let reader::Value::Text(s) = v {
+                    let key = text::fold(s);
+                    for (k, (_, words)) in KIND_HINTS.iter().enumerate() {
+                        if words.iter().any(|w| key.starts_with(w) || key.contains(&format!(" {w}"))) {
+                            hits[k] += 1;
+                        }
+                    }
+                }
+            }
+            seen += 1;
+            if seen >= layout::HEAD_ROWS { std::ops::ControlFlow::Break(()) } else { std::ops::ControlFlow::Continue(()) }
+        })?;
+        for (k, n) in hits.iter().enumerate() {
+            if *n >= 2 {
+                scores.insert(*n, KIND_HINTS[k].0);
+            }
+        }
+    }
+    Ok(scores.into_iter().next_back().map(|(_, k)| k))
+}
+
+/// Imports one file. `kind` is detected from the headers when `None`.
+pub fn import_file(path: &Path, kind: Option<TableKind>, opts: &ImportOptions) -> Result<Imported, ImportError> {
+    let (mut wb, source) = open(path, opts)?;
+    let kind = match kind.or_else(|| opts.profile.as_ref().and_then(|p| p.kind.as_deref()).and_then(parse_kind)) {
+        Some(k) => k,
+        None => detect_kind(&mut wb)?.ok_or_else(|| ImportError::UnknownKind { path: path.to_owned() })?,
+    };
+    match kind {
+        TableKind::Scorecard => {
+            let (sheets, frame) = scorecard::import_workbook(&mut wb, &source, opts)?;
+            Ok(Imported { kind, source, sheets, frame })
+        }
+        other => Err(ImportError::KindNotSupported { path: path.to_owned(), kind: other.as_str().to_owned() }),
+    }
+}
+
+/// Reads a kind's command-line name.
+pub fn parse_kind(name: &str) -> Option<TableKind> {
+    match text::fold(name).as_str() {
+        "scorecard" | "bang diem" => Some(TableKind::Scorecard),
+        "survey" | "khao sat" => Some(TableKind::Survey),
+        "procedures" | "thu tuc" => Some(TableKind::Procedures),
+        _ => None,
+    }
+}
+
+/// What `cchc inspect` shows: the workbook's sheets, its kind, and what an import would do.
+#[derive(Debug)]
+pub struct Inspection {
+    /// The file.
+    pub source: SourceFile,
+    /// All sheet names.
+    pub sheet_names: Vec<String>,
+    /// Detected kind, if any.
+    pub kind: Option<TableKind>,
+    /// The import that would happen, or why it would fail.
+    pub result: Result<Imported, ImportError>,
+}
+
+/// Inspects a file: the same detection and classification as an import, with nothing written.
+pub fn inspect(path: &Path, opts: &ImportOptions) -> Result<Inspection, ImportError> {
+    let (mut wb, source) = open(path, opts)?;
+    let kind = detect_kind(&mut wb)?;
+    let sheet_names = wb.sheet_names().to_vec();
+    let result = import_file(path, kind, opts);
+    Ok(Inspection { source, sheet_names, kind, result })
+}

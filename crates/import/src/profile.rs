@@ -1,0 +1,96 @@
+//! Mapping profiles: a TOML file that tells the importer what detection could not.
+//!
+//! ```toml
+//! kind = "scorecard"          # optional: scorecard
+//! sheet = "Phụ lục"           # optional: only this sheet
+//! header_rows = [5, 6]        # optional: one-based header rows
+//! year = 2021                 # optional
+//! unit = "Sở Tư pháp"         # optional
+//! [columns]                   # optional: field = column letter
+//! code = "A"
+//! criterion = "B"
+//! max_score = "C"
+//! score = "D"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::ImportError;
+
+/// A parsed mapping profile.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// The kind of table, when detection cannot tell.
+    pub kind: Option<String>,
+    /// The only sheet to read.
+    pub sheet: Option<String>,
+    /// One-based header rows.
+    pub header_rows: Option<Vec<u32>>,
+    /// Year of the data.
+    pub year: Option<i32>,
+    /// Unit of the data.
+    pub unit: Option<String>,
+    /// Field name → column letter ("C") or a header text to match exactly after folding.
+    #[serde(default)]
+    pub columns: BTreeMap<String, String>,
+}
+
+impl Profile {
+    /// Reads a profile file.
+    pub fn load(path: &Path) -> Result<Profile, ImportError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
+        Profile::parse(&text).map_err(|detail| ImportError::Profile { path: path.to_owned(), detail })
+    }
+
+    /// Parses a profile's text.
+    pub fn parse(text: &str) -> Result<Profile, String> {
+        let profile: Profile = toml::from_str(text).map_err(|e| e.to_string())?;
+        if let Some(rows) = &profile.header_rows
+            && rows.iter().any(|r| *r == 0)
+        {
+            return Err("header_rows are one-based: row 0 does not exist".to_owned());
+        }
+        Ok(profile)
+    }
+
+    /// Zero-based header rows.
+    pub fn header_rows_zero_based(&self) -> Option<Vec<u32>> {
+        self.header_rows.as_ref().map(|rows| rows.iter().map(|r| r - 1).collect())
+    }
+}
+
+/// Reads a column letter ("C", "AA") as a zero-based index.
+pub fn column_index(letters: &str) -> Option<u32> {
+    let letters = letters.trim();
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let n = letters.to_ascii_uppercase().bytes().fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1));
+    Some(n - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_profile_and_converts_rows_and_letters() {
+        let p = Profile::parse("header_rows = [5, 6]\nyear = 2021\n[columns]\nmax_score = \"C\"\n").expect("valid");
+        assert_eq!(p.header_rows_zero_based(), Some(vec![4, 5]));
+        assert_eq!(p.columns.get("max_score").map(String::as_str), Some("C"));
+        assert_eq!(column_index("C"), Some(2));
+        assert_eq!(column_index("aa"), Some(26));
+        assert_eq!(column_index("XFD"), Some(16383));
+        assert_eq!(column_index("1"), None);
+    }
+
+    #[test]
+    fn refuses_unknown_keys_and_row_zero() {
+        assert!(Profile::parse("colums = {}").is_err());
+        assert!(Profile::parse("header_rows = [0]").is_err());
+    }
+}

@@ -1,0 +1,374 @@
+//! Opening workbooks and streaming their sheets row by row.
+//!
+//! `.xlsx` sheets are read through calamine's cell reader, one cell at a time, so memory follows
+//! the cells that exist, never the sheet's declared dimension. `.xls` and `.ods` come through
+//! calamine's range reader (their files are small in practice) and are then streamed the same way.
+//! The format is told from the file's first bytes, not its name.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
+
+use crate::ImportError;
+use crate::text;
+
+/// One cell's value, as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A real number (integers included).
+    Number(f64),
+    /// Text, in its display form (see [`text::clean`]).
+    Text(String),
+    /// A boolean cell.
+    Bool(bool),
+    /// A date or time cell, kept as text: a score that Excel turned into a date must not pass as a number.
+    Date(String),
+    /// An error cell such as `#DIV/0!`.
+    Error(String),
+}
+
+impl Value {
+    /// The value as text, for messages and lineage.
+    pub fn as_text(&self) -> String {
+        match self {
+            Value::Number(x) => cchc_model::diag::fmt_num(*x),
+            Value::Text(s) | Value::Date(s) | Value::Error(s) => s.clone(),
+            Value::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+/// A row of a sheet: its zero-based index and its non-empty cells in column order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Row {
+    /// Zero-based row index.
+    pub index: u32,
+    /// Non-empty cells as (zero-based column, value), sorted by column.
+    pub cells: Vec<(u32, Value)>,
+}
+
+impl Row {
+    /// The value in column `col`, if the cell is not empty.
+    pub fn get(&self, col: u32) -> Option<&Value> {
+        self.cells.binary_search_by_key(&col, |(c, _)| *c).ok().map(|i| &self.cells[i].1)
+    }
+
+    /// The text of the row's cells joined with " | ", for rejections and inspection.
+    pub fn text(&self) -> String {
+        self.cells.iter().map(|(_, v)| v.as_text()).collect::<Vec<_>>().join(" | ")
+    }
+}
+
+/// A merged region, zero-based and inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    /// First row.
+    pub first_row: u32,
+    /// First column.
+    pub first_col: u32,
+    /// Last row.
+    pub last_row: u32,
+    /// Last column.
+    pub last_col: u32,
+}
+
+impl Merge {
+    /// Whether the region covers the cell.
+    pub fn contains(&self, row: u32, col: u32) -> bool {
+        (self.first_row..=self.last_row).contains(&row) && (self.first_col..=self.last_col).contains(&col)
+    }
+}
+
+/// Safety limits against hostile files.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Highest row index accepted (Excel's own limit is 1,048,576 rows).
+    pub max_rows: u32,
+    /// Highest column count accepted (Excel: 16,384, column XFD).
+    pub max_cols: u32,
+    /// Most non-empty cells read from one sheet.
+    pub max_cells: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_rows: 1_048_576, max_cols: 16_384, max_cells: 100_000_000 }
+    }
+}
+
+/// The file formats cchc reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Office Open XML workbook.
+    Xlsx,
+    /// Excel 97–2003 workbook.
+    Xls,
+    /// OpenDocument spreadsheet.
+    Ods,
+}
+
+enum Inner {
+    Xlsx(Box<Xlsx<BufReader<File>>>),
+    Xls(Box<Xls<BufReader<File>>>),
+    Ods(Box<Ods<BufReader<File>>>),
+}
+
+/// An open workbook.
+pub struct Workbook {
+    path: PathBuf,
+    format: Format,
+    sheets: Vec<String>,
+    inner: Inner,
+    limits: Limits,
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+impl Workbook {
+    /// Opens a workbook, telling its format from its first bytes.
+    pub fn open(path: &Path) -> Result<Workbook, ImportError> {
+        let io = |source| ImportError::Io { path: path.to_owned(), source };
+        let mut file = File::open(path).map_err(io)?;
+        let mut head = [0u8; 8];
+        let mut read = 0;
+        while read < head.len() {
+            match file.read(&mut head[read..]).map_err(io)? {
+                0 => break,
+                n => read += n,
+            }
+        }
+        if read == 0 {
+            return Err(ImportError::Empty { path: path.to_owned() });
+        }
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let damaged = |detail: String| ImportError::Damaged { path: path.to_owned(), detail };
+        let reader = || File::open(path).map(BufReader::new).map_err(io);
+        let (format, inner) = if head.starts_with(ZIP_MAGIC) {
+            if ext.as_deref() == Some("ods") {
+                let ods = Ods::new(reader()?).map_err(|e| damaged(e.to_string()))?;
+                (Format::Ods, Inner::Ods(Box::new(ods)))
+            } else {
+                match Xlsx::new(reader()?) {
+                    Ok(x) => (Format::Xlsx, Inner::Xlsx(Box::new(x))),
+                    // A zip that is not a workbook, but may be an .ods under another name.
+                    Err(xlsx_err) => match Ods::new(reader()?) {
+                        Ok(ods) => (Format::Ods, Inner::Ods(Box::new(ods))),
+                        Err(_) => return Err(damaged(xlsx_err.to_string())),
+                    },
+                }
+            }
+        } else if head[..read].starts_with(CFB_MAGIC) {
+            if matches!(ext.as_deref(), Some("xlsx" | "xlsm")) {
+                return Err(ImportError::Encrypted { path: path.to_owned() });
+            }
+            match Xls::new(reader()?) {
+                Ok(x) => (Format::Xls, Inner::Xls(Box::new(x))),
+                Err(e) => {
+                    let detail = e.to_string();
+                    if detail.to_ascii_lowercase().contains("password") || detail.contains("Encrypt") {
+                        return Err(ImportError::Encrypted { path: path.to_owned() });
+                    }
+                    return Err(damaged(detail));
+                }
+            }
+        } else {
+            return Err(ImportError::NotASpreadsheet { path: path.to_owned() });
+        };
+        let sheets = match &inner {
+            Inner::Xlsx(x) => x.sheet_names(),
+            Inner::Xls(x) => x.sheet_names(),
+            Inner::Ods(x) => x.sheet_names(),
+        };
+        Ok(Workbook { path: path.to_owned(), format, sheets, inner, limits: Limits::default() })
+    }
+
+    /// Replaces the safety limits.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The detected format.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Sheet names in workbook order.
+    pub fn sheet_names(&self) -> &[String] {
+        &self.sheets
+    }
+
+    /// Merged regions of a sheet (empty where the format does not record them).
+    pub fn merges(&mut self, sheet: &str) -> Result<Vec<Merge>, ImportError> {
+        let dims = match &mut self.inner {
+            Inner::Xlsx(x) => x
+                .merge_cells_by_sheet_name(sheet)
+                .map_err(|e| ImportError::Damaged { path: self.path.clone(), detail: e.to_string() })?,
+            Inner::Xls(x) => x
+                .merge_cells_by_sheet_name(sheet)
+                .map_err(|e| ImportError::Damaged { path: self.path.clone(), detail: e.to_string() })?,
+            Inner::Ods(_) => Vec::new(),
+        };
+        Ok(dims
+            .into_iter()
+            .map(|d| Merge { first_row: d.start.0, first_col: d.start.1, last_row: d.end.0, last_col: d.end.1 })
+            .collect())
+    }
+
+    /// Streams the sheet's non-empty rows in order to `on_row`, which may stop early with `Break`.
+    ///
+    /// Empty rows are not delivered: the caller sees gaps in [`Row::index`].
+    pub fn rows<F>(&mut self, sheet: &str, mut on_row: F) -> Result<(), ImportError>
+    where
+        F: FnMut(Row) -> ControlFlow<()>,
+    {
+        if !self.sheets.iter().any(|s| s == sheet) {
+            return Err(ImportError::SheetNotFound {
+                path: self.path.clone(),
+                sheet: sheet.to_owned(),
+                available: self.sheets.join(", "),
+            });
+        }
+        let limits = self.limits;
+        let path = self.path.clone();
+        let mut grouper = RowGrouper::new(&path, sheet, limits);
+        let damaged = |e: String| ImportError::Damaged { path: path.clone(), detail: e };
+        match &mut self.inner {
+            Inner::Xlsx(x) => {
+                let mut cells = x.worksheet_cells_reader(sheet).map_err(|e| damaged(e.to_string()))?;
+                while let Some(cell) = cells.next_cell().map_err(|e| damaged(e.to_string()))? {
+                    let (row, col) = cell.get_position();
+                    let Some(value) = from_data_ref(cell.get_value()) else { continue };
+                    if grouper.push(row, col, value, &mut on_row)?.is_break() {
+                        return Ok(());
+                    }
+                }
+            }
+            Inner::Xls(x) => {
+                let range = x.worksheet_range(sheet).map_err(|e| damaged(e.to_string()))?;
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                for (r, c, data) in range.used_cells() {
+                    let Some(value) = from_data(data) else { continue };
+                    if grouper.push(r0 + r as u32, c0 + c as u32, value, &mut on_row)?.is_break() {
+                        return Ok(());
+                    }
+                }
+            }
+            Inner::Ods(x) => {
+                let range = x.worksheet_range(sheet).map_err(|e| damaged(e.to_string()))?;
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                for (r, c, data) in range.used_cells() {
+                    let Some(value) = from_data(data) else { continue };
+                    if grouper.push(r0 + r as u32, c0 + c as u32, value, &mut on_row)?.is_break() {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        grouper.finish(&mut on_row);
+        Ok(())
+    }
+}
+
+/// Gathers cells that arrive in row-major order into rows, enforcing the limits.
+struct RowGrouper<'a> {
+    path: &'a Path,
+    sheet: &'a str,
+    limits: Limits,
+    current: Row,
+    cells_seen: u64,
+}
+
+impl<'a> RowGrouper<'a> {
+    fn new(path: &'a Path, sheet: &'a str, limits: Limits) -> Self {
+        RowGrouper { path, sheet, limits, current: Row::default(), cells_seen: 0 }
+    }
+
+    fn push<F>(&mut self, row: u32, col: u32, value: Value, on_row: &mut F) -> Result<ControlFlow<()>, ImportError>
+    where
+        F: FnMut(Row) -> ControlFlow<()>,
+    {
+        self.cells_seen += 1;
+        let too_large = |detail: String| ImportError::TooLarge {
+            path: self.path.to_owned(),
+            sheet: self.sheet.to_owned(),
+            detail,
+        };
+        if row >= self.limits.max_rows {
+            return Err(too_large(format!("a cell at row {} is beyond the {} rows allowed", row as u64 + 1, self.limits.max_rows)));
+        }
+        if col >= self.limits.max_cols {
+            return Err(too_large(format!("a cell at column {} is beyond the {} columns allowed", col as u64 + 1, self.limits.max_cols)));
+        }
+        if self.cells_seen > self.limits.max_cells {
+            return Err(too_large(format!("more than {} non-empty cells", self.limits.max_cells)));
+        }
+        let mut flow = ControlFlow::Continue(());
+        if row != self.current.index && !self.current.cells.is_empty() {
+            let done = std::mem::take(&mut self.current);
+            flow = on_row(done);
+        }
+        self.current.index = row;
+        match self.current.cells.last() {
+            Some((last, _)) if *last >= col => {
+                // Out-of-order cells within a row: keep the order by column, last value wins.
+                match self.current.cells.binary_search_by_key(&col, |(c, _)| *c) {
+                    Ok(i) => self.current.cells[i].1 = value,
+                    Err(i) => self.current.cells.insert(i, (col, value)),
+                }
+            }
+            _ => self.current.cells.push((col, value)),
+        }
+        Ok(flow)
+    }
+
+    fn finish<F>(&mut self, on_row: &mut F)
+    where
+        F: FnMut(Row) -> ControlFlow<()>,
+    {
+        if !self.current.cells.is_empty() {
+            let _ = on_row(std::mem::take(&mut self.current));
+        }
+    }
+}
+
+fn text_value(s: &str) -> Option<Value> {
+    let cleaned = text::clean(s);
+    if cleaned.is_empty() { None } else { Some(Value::Text(cleaned)) }
+}
+
+fn from_data_ref(d: &DataRef<'_>) -> Option<Value> {
+    match d {
+        DataRef::Int(i) => Some(Value::Number(*i as f64)),
+        DataRef::Float(f) => Some(Value::Number(*f)),
+        DataRef::String(s) => text_value(s),
+        DataRef::SharedString(s) => text_value(s),
+        DataRef::Bool(b) => Some(Value::Bool(*b)),
+        DataRef::DateTime(dt) => Some(Value::Date(dt.to_string())),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Some(Value::Date(s.clone())),
+        DataRef::Error(e) => Some(Value::Error(e.to_string())),
+        DataRef::Empty => None,
+    }
+}
+
+fn from_data(d: &Data) -> Option<Value> {
+    match d {
+        Data::Int(i) => Some(Value::Number(*i as f64)),
+        Data::Float(f) => Some(Value::Number(*f)),
+        Data::String(s) => text_value(s),
+        Data::Bool(b) => Some(Value::Bool(*b)),
+        Data::DateTime(dt) => Some(Value::Date(dt.to_string())),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Some(Value::Date(s.clone())),
+        Data::Error(e) => Some(Value::Error(e.to_string())),
+        Data::Empty => None,
+    }
+}

@@ -1,0 +1,290 @@
+//! How each source row ended, and the diagnostics an import produces.
+//!
+//! The import contract: every row read ends as exactly one [`RowOutcome`], and the
+//! [`RowCounts`] add up. Rejected rows are data ([`Rejection`]), not failures; problems that do not
+//! reject a row (a total that does not match its rows) are [`Warning`]s.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{CellRef, Lang, Localized};
+
+/// A row that is part of the table's structure rather than data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StructureKind {
+    /// Title lines above the table (dòng tiêu đề).
+    Title,
+    /// A header row, including every row of a merged multi-row header.
+    Header,
+    /// The column-number row under the header: "(1) (2) (3)" or "1 2 3".
+    ColumnNumbers,
+    /// A section row that groups the rows below it ("I", "Lĩnh vực Đầu tư").
+    Section,
+    /// A total row ("Tổng", "Tổng cộng", "Cộng").
+    Total,
+    /// A row with no content.
+    Blank,
+    /// The signature block and notes below the table.
+    Signature,
+}
+
+impl StructureKind {
+    /// All kinds, in the order rows usually appear.
+    pub const ALL: [StructureKind; 7] = [
+        StructureKind::Title,
+        StructureKind::Header,
+        StructureKind::ColumnNumbers,
+        StructureKind::Section,
+        StructureKind::Total,
+        StructureKind::Blank,
+        StructureKind::Signature,
+    ];
+}
+
+impl Localized for StructureKind {
+    fn message(&self, lang: Lang) -> String {
+        let (vi, en) = match self {
+            StructureKind::Title => ("dòng tiêu đề", "title"),
+            StructureKind::Header => ("dòng tiêu đề cột", "header"),
+            StructureKind::ColumnNumbers => ("dòng số thứ tự cột", "column numbers"),
+            StructureKind::Section => ("dòng nhóm/mục", "section"),
+            StructureKind::Total => ("dòng tổng", "total"),
+            StructureKind::Blank => ("dòng trống", "blank"),
+            StructureKind::Signature => ("phần ký tên/ghi chú", "signature or notes"),
+        };
+        lang.pick(vi, en).to_owned()
+    }
+}
+
+/// What became of one source row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowOutcome {
+    /// The row became one record (or one per year, for side-by-side year columns).
+    Imported,
+    /// The row is structure, not data.
+    Structure(StructureKind),
+    /// The row was refused; the rejection says why and where.
+    Rejected(Rejection),
+}
+
+/// Why a row was refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum RejectReason {
+    /// A numeric cell holds text that is not a number in any accepted style.
+    NotANumber { column: String, value: String },
+    /// A value the table cannot do without is missing.
+    Missing { column: String },
+    /// A score or count that cannot be negative is negative.
+    Negative { column: String, value: f64 },
+    /// The row has values but no name for what it describes.
+    NoName,
+    /// The same code appears twice for the same year and unit.
+    DuplicateCode { code: String, first: String },
+}
+
+impl Localized for RejectReason {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (RejectReason::NotANumber { column, value }, Lang::Vi) => {
+                format!("cột \"{column}\" có giá trị \"{value}\" không phải là số")
+            }
+            (RejectReason::NotANumber { column, value }, Lang::En) => {
+                format!("column \"{column}\" holds \"{value}\", which is not a number")
+            }
+            (RejectReason::Missing { column }, Lang::Vi) => format!("thiếu giá trị ở cột \"{column}\""),
+            (RejectReason::Missing { column }, Lang::En) => format!("no value in column \"{column}\""),
+            (RejectReason::Negative { column, value }, Lang::Vi) => {
+                format!("cột \"{column}\" có giá trị âm {value}")
+            }
+            (RejectReason::Negative { column, value }, Lang::En) => {
+                format!("column \"{column}\" holds a negative value {value}")
+            }
+            (RejectReason::NoName, Lang::Vi) => "dòng có số liệu nhưng không có tên tiêu chí".to_owned(),
+            (RejectReason::NoName, Lang::En) => "the row has figures but no criterion name".to_owned(),
+            (RejectReason::DuplicateCode { code, first }, Lang::Vi) => {
+                format!("mã \"{code}\" bị trùng với dòng {first}")
+            }
+            (RejectReason::DuplicateCode { code, first }, Lang::En) => {
+                format!("code \"{code}\" repeats the row at {first}")
+            }
+        }
+    }
+}
+
+/// A refused row: where, why, and the raw text of the row so that nothing is lost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rejection {
+    /// The cell that caused the rejection (or the row's first cell).
+    pub cell: CellRef,
+    /// Why it was refused.
+    pub reason: RejectReason,
+    /// The row's non-empty cells as text, joined with " | ".
+    pub row_text: String,
+}
+
+/// Something worth telling the analyst that did not stop a row from importing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    /// Where it was seen, when it belongs to one cell.
+    pub cell: Option<CellRef>,
+    /// What was seen.
+    pub kind: WarningKind,
+}
+
+/// The kinds of [`Warning`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "warning", rename_all = "snake_case")]
+pub enum WarningKind {
+    /// A total row does not equal the sum of the rows it totals.
+    TotalMismatch { column: String, stated: f64, computed: f64 },
+    /// A parent row's subtotal does not equal the sum of its children.
+    ParentMismatch { code: String, column: String, stated: f64, children: f64 },
+    /// A score is above the item's maximum.
+    ScoreAboveMax { code: String, score: f64, max_score: f64 },
+    /// The table has no appraised or achieved score, so the self-assessed score is used.
+    SelfScoreUsed,
+    /// A number written as "1.000" was read as one thousand (Vietnamese thousands separator).
+    AmbiguousThousands { value: String },
+}
+
+impl Localized for Warning {
+    fn message(&self, lang: Lang) -> String {
+        let at = match &self.cell {
+            Some(cell) => format!("{cell}: "),
+            None => String::new(),
+        };
+        let body = match (&self.kind, lang) {
+            (WarningKind::TotalMismatch { column, stated, computed }, Lang::Vi) => format!(
+                "dòng tổng ghi {} ở cột \"{column}\" nhưng cộng các dòng được {}",
+                fmt_num(*stated),
+                fmt_num(*computed)
+            ),
+            (WarningKind::TotalMismatch { column, stated, computed }, Lang::En) => format!(
+                "the total row states {} in \"{column}\" but its rows add up to {}",
+                fmt_num(*stated),
+                fmt_num(*computed)
+            ),
+            (WarningKind::ParentMismatch { code, column, stated, children }, Lang::Vi) => format!(
+                "mục {code} ghi {} ở cột \"{column}\" nhưng các mục con cộng lại được {}",
+                fmt_num(*stated),
+                fmt_num(*children)
+            ),
+            (WarningKind::ParentMismatch { code, column, stated, children }, Lang::En) => format!(
+                "item {code} states {} in \"{column}\" but its children add up to {}",
+                fmt_num(*stated),
+                fmt_num(*children)
+            ),
+            (WarningKind::ScoreAboveMax { code, score, max_score }, Lang::Vi) => format!(
+                "mục {code} có điểm {} cao hơn điểm tối đa {}",
+                fmt_num(*score),
+                fmt_num(*max_score)
+            ),
+            (WarningKind::ScoreAboveMax { code, score, max_score }, Lang::En) => format!(
+                "item {code} scores {} above its maximum {}",
+                fmt_num(*score),
+                fmt_num(*max_score)
+            ),
+            (WarningKind::SelfScoreUsed, Lang::Vi) => {
+                "không có cột điểm thẩm định hay điểm đạt được; dùng điểm tự đánh giá".to_owned()
+            }
+            (WarningKind::SelfScoreUsed, Lang::En) => {
+                "no appraised or achieved score column; the self-assessed score is used".to_owned()
+            }
+            (WarningKind::AmbiguousThousands { value }, Lang::Vi) => {
+                format!("\"{value}\" được đọc là số có dấu chấm phân cách hàng nghìn")
+            }
+            (WarningKind::AmbiguousThousands { value }, Lang::En) => {
+                format!("\"{value}\" was read with a dot as thousands separator")
+            }
+        };
+        format!("{at}{body}")
+    }
+}
+
+/// Formats a figure for messages: up to four decimals, trailing zeros dropped.
+pub fn fmt_num(x: f64) -> String {
+    let s = format!("{x:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+}
+
+/// The per-sheet tally of the import contract: `imported + structure + rejected == read`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowCounts {
+    /// Rows read from the sheet, from its first to its last non-empty row.
+    pub read: u64,
+    /// Rows that became records.
+    pub imported: u64,
+    /// Rows recognised as structure.
+    pub structure: u64,
+    /// Rows refused with a reason.
+    pub rejected: u64,
+}
+
+impl RowCounts {
+    /// Tallies one outcome.
+    pub fn count(&mut self, outcome: &RowOutcome) {
+        self.read += 1;
+        match outcome {
+            RowOutcome::Imported => self.imported += 1,
+            RowOutcome::Structure(_) => self.structure += 1,
+            RowOutcome::Rejected(_) => self.rejected += 1,
+        }
+    }
+
+    /// Whether every row read is accounted for exactly once.
+    pub fn adds_up(&self) -> bool {
+        self.imported + self.structure + self.rejected == self.read
+    }
+
+    /// Adds another tally to this one.
+    pub fn add(&mut self, other: &RowCounts) {
+        self.read += other.read;
+        self.imported += other.imported;
+        self.structure += other.structure;
+        self.rejected += other.rejected;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_add_up_over_every_outcome() {
+        let mut counts = RowCounts::default();
+        counts.count(&RowOutcome::Imported);
+        counts.count(&RowOutcome::Structure(StructureKind::Blank));
+        counts.count(&RowOutcome::Rejected(Rejection {
+            cell: CellRef::new("S", 0, 0),
+            reason: RejectReason::NoName,
+            row_text: String::new(),
+        }));
+        assert_eq!((counts.read, counts.imported, counts.structure, counts.rejected), (3, 1, 1, 1));
+        assert!(counts.adds_up());
+        counts.read += 1;
+        assert!(!counts.adds_up());
+    }
+
+    #[test]
+    fn numbers_in_messages_drop_trailing_zeros() {
+        assert_eq!(fmt_num(39.5), "39.5");
+        assert_eq!(fmt_num(30.44), "30.44");
+        assert_eq!(fmt_num(2.0), "2");
+        assert_eq!(fmt_num(-0.0), "0");
+    }
+
+    #[test]
+    fn warnings_name_the_cell_and_both_numbers() {
+        let w = Warning {
+            cell: Some(CellRef::new("Phụ lục", 19, 2)),
+            kind: WarningKind::TotalMismatch { column: "Điểm chuẩn".into(), stated: 40.0, computed: 39.5 },
+        };
+        let vi = w.message(Lang::Vi);
+        assert!(vi.starts_with("'Phụ lục'!C20: "), "{vi}");
+        assert!(vi.contains("40") && vi.contains("39.5"), "{vi}");
+        assert!(w.message(Lang::En).contains("add up to 39.5"));
+    }
+}

@@ -1,0 +1,70 @@
+//! The shared vocabulary of cchc: what every other crate agrees on.
+//!
+//! It owns the kinds of table ([`TableKind`]), the canonical column names and polars schemas
+//! ([`columns`], [`schema`]), cell addresses ([`CellRef`], printed `Sheet1!D12`), how each source row
+//! ended ([`RowOutcome`], [`RowCounts`]), import diagnostics ([`Rejection`], [`Warning`]) and the
+//! language of user-facing text ([`Lang`], [`Localized`]).
+//!
+//! Architecture invariant: `model` knows nothing of files, Excel, charts or the command line. It is
+//! plain data that the importers produce and the store, analyses, charts and CLI consume.
+
+pub mod cell;
+pub mod columns;
+pub mod diag;
+pub mod lang;
+pub mod schema;
+
+pub use cell::{CellRef, column_letters};
+pub use diag::{RejectReason, Rejection, RowCounts, RowOutcome, StructureKind, Warning, WarningKind};
+pub use lang::{Lang, Localized};
+
+use serde::{Deserialize, Serialize};
+
+/// The kinds of workbook cchc imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// Administrative-reform score table (Chỉ số CCHC): criteria with max and achieved scores.
+    Scorecard,
+    /// Satisfaction survey (SIPAS style): one row per respondent.
+    Survey,
+    /// Procedure registry and dossier statistics (thủ tục hành chính).
+    Procedures,
+}
+
+impl TableKind {
+    /// The store table (directory) that holds rows of this kind.
+    pub fn table_name(self) -> &'static str {
+        match self {
+            TableKind::Scorecard => "scorecard",
+            TableKind::Survey => "survey_answers",
+            TableKind::Procedures => "procedures",
+        }
+    }
+
+    /// The name used on the command line and in the manifest.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableKind::Scorecard => "scorecard",
+            TableKind::Survey => "survey",
+            TableKind::Procedures => "procedures",
+        }
+    }
+}
+
+impl Localized for TableKind {
+    fn message(&self, lang: Lang) -> String {
+        let (vi, en) = match self {
+            TableKind::Scorecard => ("bảng điểm Chỉ số CCHC", "PAR index scorecard"),
+            TableKind::Survey => ("phiếu khảo sát sự hài lòng", "satisfaction survey"),
+            TableKind::Procedures => ("thống kê thủ tục hành chính", "procedure statistics"),
+        };
+        lang.pick(vi, en).to_owned()
+    }
+}
+
+impl std::fmt::Display for TableKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

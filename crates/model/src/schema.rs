@@ -1,0 +1,44 @@
+//! Canonical polars schemas of the stored tables.
+
+use polars::prelude::{DataType, Field, Schema};
+
+use crate::columns as c;
+
+/// The `scorecard` table: one row per item, year and unit, with lineage.
+pub fn scorecard() -> Schema {
+    Schema::from_iter([
+        Field::new(c::YEAR.into(), DataType::Int32),
+        Field::new(c::UNIT.into(), DataType::String),
+        Field::new(c::CODE.into(), DataType::String),
+        Field::new(c::PARENT_CODE.into(), DataType::String),
+        Field::new(c::LEVEL.into(), DataType::Int32),
+        Field::new(c::CRITERION.into(), DataType::String),
+        Field::new(c::MAX_SCORE.into(), DataType::Float64),
+        Field::new(c::SELF_SCORE.into(), DataType::Float64),
+        Field::new(c::APPRAISED_SCORE.into(), DataType::Float64),
+        Field::new(c::SCORE.into(), DataType::Float64),
+        Field::new(c::IS_LEAF.into(), DataType::Boolean),
+        Field::new(c::REASON.into(), DataType::String),
+        Field::new(c::REMEDY.into(), DataType::String),
+        Field::new(c::NOTE.into(), DataType::String),
+        Field::new(c::SOURCE_SHA256.into(), DataType::String),
+        Field::new(c::SOURCE_FILE.into(), DataType::String),
+        Field::new(c::SHEET.into(), DataType::String),
+        Field::new(c::ROW.into(), DataType::Int32),
+    ])
+}
+
+/// The `rejects` table: every refused row with its address and reason, kept so it can be listed.
+pub fn rejects() -> Schema {
+    Schema::from_iter([
+        Field::new("kind".into(), DataType::String),
+        Field::new(c::YEAR.into(), DataType::Int32),
+        Field::new(c::SOURCE_SHA256.into(), DataType::String),
+        Field::new(c::SOURCE_FILE.into(), DataType::String),
+        Field::new("cell".into(), DataType::String),
+        Field::new("reason_code".into(), DataType::String),
+        Field::new("reason_vi".into(), DataType::String),
+        Field::new("reason_en".into(), DataType::String),
+        Field::new("row_text".into(), DataType::String),
+    ])
+}
