@@ -1,1 +1,81 @@
-//! placeholder
+//! Writes the workbooks cchc ships and tests with, from code, so that every one can be rebuilt.
+//!
+//! [`write_datasets`] writes `datasets/`: the seed plan's appendix in its original layout with its
+//! real 2021 figures, and synthetic scorecards (marked as such) for three units over 2021–2024 in
+//! the three year layouts offices use. [`write_fixtures`] writes the small test fixtures of
+//! `tests/data/` (except the .xls one, written by `tests/data/make_xls.py`).
+//!
+//! Architecture invariant: `datagen` knows nothing of the importers; it only writes files in the
+//! layouts real offices produce.
+
+pub mod fixtures;
+pub mod scorecards;
+pub mod sheet;
+
+use std::path::{Path, PathBuf};
+
+use sheet::{write_ods, write_xlsx};
+
+/// Anything that went wrong while writing.
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// Writes `datasets/` into `dir`; returns the files written.
+pub fn write_datasets(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    let mut save = |name: &str, sheets: &[sheet::SheetSpec]| -> Result<(), Error> {
+        let path = dir.join(name);
+        write_xlsx(&path, sheets)?;
+        written.push(path);
+        Ok(())
+    };
+    save("seed_appendix_2021.xlsx", &[scorecards::seed_appendix()])?;
+    let [(a, sa, ba, ta), (b, sb, bb, tb), (c, sc, bc, tc)] = scorecards::UNITS;
+    save(
+        "scorecard_so_tu_phap_2021_2024.xlsx",
+        &scorecards::sheet_per_year(a, &scorecards::unit_scores(sa, ba, ta, &scorecards::YEARS)),
+    )?;
+    for ys in scorecards::unit_scores(sb, bb, tb, &scorecards::YEARS) {
+        save(&format!("scorecard_so_y_te_{}.xlsx", ys.year), &[scorecards::file_per_year(b, &ys)])?;
+    }
+    save(
+        "scorecard_huyen_long_thanh_2021_2024.xlsx",
+        &[scorecards::years_side_by_side(c, &scorecards::unit_scores(sc, bc, tc, &scorecards::YEARS))],
+    )?;
+    Ok(written)
+}
+
+/// Writes the fixtures of `tests/data/` into `dir`; returns the files written.
+pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    let xlsx = [
+        ("scorecard_messy_rows.xlsx", fixtures::scorecard_messy()),
+        ("no_table.xlsx", fixtures::no_table()),
+    ];
+    for (name, spec) in xlsx {
+        let path = dir.join(name);
+        write_xlsx(&path, &[spec])?;
+        written.push(path);
+    }
+    let ods = dir.join("scorecard_seed_appendix.ods");
+    write_ods(&ods, &[fixtures::seed_appendix()])?;
+    written.push(ods);
+
+    let seed = dir.join("seed_appendix_copy.xlsx");
+    write_xlsx(&seed, &[scorecards::seed_appendix()])?;
+    let bytes = std::fs::read(&seed)?;
+    std::fs::remove_file(&seed)?;
+    let raw: [(&str, Vec<u8>); 4] = [
+        ("truncated.xlsx", bytes[..bytes.len() * 3 / 5].to_vec()),
+        ("empty.xlsx", Vec::new()),
+        ("not_a_spreadsheet.xlsx", "Đây không phải là bảng tính.\n".as_bytes().to_vec()),
+        ("password_protected.xlsx", fixtures::encrypted_like()),
+    ];
+    for (name, content) in raw {
+        let path = dir.join(name);
+        std::fs::write(&path, content)?;
+        written.push(path);
+    }
+    Ok(written)
+}

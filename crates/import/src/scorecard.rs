@@ -540,11 +540,16 @@ fn import_sheet(
                 (None, None) => return Err(ImportError::NoUnit { path: path.clone(), sheet: sheet.to_owned() }),
             };
             let parent_code = item.parent.map(|p| items[p].code.clone());
+            let mut root = item;
+            while let Some(p) = root.parent {
+                root = &items[p];
+            }
             out.push(Record {
                 year,
                 unit,
                 code: item.code.clone(),
                 parent_code,
+                field_code: root.code.clone(),
                 level: item.level,
                 criterion: item.name.clone().unwrap_or_default(),
                 max_score: f.max,
@@ -647,11 +652,12 @@ fn resolve_hierarchy(items: &mut [Item]) {
     }
 }
 
-/// Decides each item row's outcome now that leaves are known, and checks subtotals.
+/// Decides each item row's outcome now that leaves are known, then checks parents' subtotals
+/// against the children that were imported.
 fn settle_items(items: &[Item], mapping: &Mapping, sheet: &str, warnings: &mut Vec<Warning>) -> Vec<(u32, RowOutcome)> {
-    let mut settled = Vec::new();
+    let mut settled: Vec<(u32, RowOutcome)> = Vec::with_capacity(items.len());
     let mut seen: HashMap<(String, Option<i32>, Option<String>), u32> = HashMap::new();
-    for (idx, item) in items.iter().enumerate() {
+    for item in items {
         let reject = |cell: CellRef, reason| RowOutcome::Rejected(Rejection { cell, reason, row_text: item.text.clone() });
         let key = (item.code.clone(), item.year_cell, item.unit_cell.clone());
         if let Some(first) = seen.get(&key) {
@@ -662,27 +668,6 @@ fn settle_items(items: &[Item], mapping: &Mapping, sheet: &str, warnings: &mut V
         }
         seen.insert(key, item.row);
         if !item.is_leaf {
-            // A parent's stated subtotal is checked against its children, group by group.
-            let children: Vec<&Item> = items.iter().filter(|i| i.parent == Some(idx)).collect();
-            for (g, group) in mapping.groups.iter().enumerate() {
-                let Some(stated) = &item.figures[g] else { continue };
-                for (field, get) in [(c::MAX_SCORE, max_of as fn(&Figures) -> Option<f64>), (c::SCORE, score_of)] {
-                    let Some(stated_value) = get(stated) else { continue };
-                    let sum: f64 = children.iter().filter_map(|ch| subtotal(items, ch, g, get)).sum();
-                    if (stated_value - sum).abs() > TOLERANCE {
-                        let col = if field == c::MAX_SCORE { group.cols.get(c::MAX_SCORE) } else { score_col(group) };
-                        warnings.push(Warning {
-                            cell: Some(CellRef::new(sheet, item.row, col.copied().unwrap_or(0))),
-                            kind: WarningKind::ParentMismatch {
-                                code: item.code.clone(),
-                                column: field.to_owned(),
-                                stated: stated_value,
-                                children: sum,
-                            },
-                        });
-                    }
-                }
-            }
             settled.push((item.row, RowOutcome::Imported));
             continue;
         }
@@ -706,16 +691,44 @@ fn settle_items(items: &[Item], mapping: &Mapping, sheet: &str, warnings: &mut V
                 outcome = reject(CellRef::new(sheet, item.row, col), RejectReason::Missing { column: header });
                 break;
             }
-            if let (Some(max), Some(score)) = (f.max, f.score())
-                && score > max + TOLERANCE
-            {
-                warnings.push(Warning {
-                    cell: score_col(group).map(|col| CellRef::new(sheet, item.row, *col)),
-                    kind: WarningKind::ScoreAboveMax { code: item.code.clone(), score, max_score: max },
-                });
-            }
         }
         settled.push((item.row, outcome));
+    }
+    let valid: Vec<bool> = settled.iter().map(|(_, o)| matches!(o, RowOutcome::Imported)).collect();
+    for (idx, item) in items.iter().enumerate() {
+        if !valid[idx] {
+            continue;
+        }
+        for (g, group) in mapping.groups.iter().enumerate() {
+            let Some(stated) = &item.figures[g] else { continue };
+            if item.is_leaf {
+                if let (Some(max), Some(score)) = (stated.max, stated.score())
+                    && score > max + TOLERANCE
+                {
+                    warnings.push(Warning {
+                        cell: score_col(group).map(|col| CellRef::new(sheet, item.row, *col)),
+                        kind: WarningKind::ScoreAboveMax { code: item.code.clone(), score, max_score: max },
+                    });
+                }
+                continue;
+            }
+            for (field, get) in [(c::MAX_SCORE, max_of as fn(&Figures) -> Option<f64>), (c::SCORE, score_of)] {
+                let Some(stated_value) = get(stated) else { continue };
+                let sum = subtotal(items, &valid, idx, g, get);
+                if (stated_value - sum).abs() > TOLERANCE {
+                    let col = if field == c::MAX_SCORE { group.cols.get(c::MAX_SCORE) } else { score_col(group) };
+                    warnings.push(Warning {
+                        cell: Some(CellRef::new(sheet, item.row, col.copied().unwrap_or(0))),
+                        kind: WarningKind::ParentMismatch {
+                            code: item.code.clone(),
+                            column: field.to_owned(),
+                            stated: stated_value,
+                            children: sum,
+                        },
+                    });
+                }
+            }
+        }
     }
     settled
 }
@@ -732,14 +745,21 @@ fn score_col(group: &Group) -> Option<&u32> {
     group.cols.get(c::APPRAISED_SCORE).or(group.cols.get(ACHIEVED)).or(group.cols.get(c::SELF_SCORE))
 }
 
-/// An item's value in group `g`: its own figure if a leaf, else the sum of its children's.
-fn subtotal(items: &[Item], item: &Item, g: usize, get: fn(&Figures) -> Option<f64>) -> Option<f64> {
-    if item.is_leaf {
-        return item.figures[g].as_ref().and_then(get);
-    }
-    let idx = items.iter().position(|i| i.row == item.row)?;
-    let sum: f64 = items.iter().filter(|i| i.parent == Some(idx)).filter_map(|ch| subtotal(items, ch, g, get)).sum();
-    Some(sum)
+/// The sum over an item's imported children in group `g`: a leaf child counts its own figure, a
+/// parent child the sum of its own children (stated subtotals are checked, never added).
+fn subtotal(items: &[Item], valid: &[bool], parent: usize, g: usize, get: fn(&Figures) -> Option<f64>) -> f64 {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(i, child)| child.parent == Some(parent) && valid[*i])
+        .map(|(i, child)| {
+            if child.is_leaf {
+                child.figures[g].as_ref().and_then(get).unwrap_or(0.0)
+            } else {
+                subtotal(items, valid, i, g, get)
+            }
+        })
+        .sum()
 }
 
 fn check_totals(
@@ -850,6 +870,7 @@ struct Record {
     unit: String,
     code: String,
     parent_code: Option<String>,
+    field_code: String,
     level: i32,
     criterion: String,
     max_score: Option<f64>,
@@ -886,6 +907,7 @@ impl Records {
             col!(c::UNIT, unit),
             col!(c::CODE, code),
             col!(c::PARENT_CODE, parent_code),
+            col!(c::FIELD_CODE, field_code),
             col!(c::LEVEL, level),
             col!(c::CRITERION, criterion),
             col!(c::MAX_SCORE, max_score),

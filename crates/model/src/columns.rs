@@ -8,6 +8,8 @@ pub const UNIT: &str = "unit";
 pub const CODE: &str = "code";
 /// Code of the enclosing item, null at the top level.
 pub const PARENT_CODE: &str = "parent_code";
+/// Code of the item's top-level ancestor (its lĩnh vực), the item's own code at the top level.
+pub const FIELD_CODE: &str = "field_code";
 /// Depth in the hierarchy: 1 for a field (lĩnh vực) or a flat list item.
 pub const LEVEL: &str = "level";
 /// Name of the criterion (tên tiêu chí).

@@ -11,6 +11,7 @@ pub fn scorecard() -> Schema {
         Field::new(c::UNIT.into(), DataType::String),
         Field::new(c::CODE.into(), DataType::String),
         Field::new(c::PARENT_CODE.into(), DataType::String),
+        Field::new(c::FIELD_CODE.into(), DataType::String),
         Field::new(c::LEVEL.into(), DataType::Int32),
         Field::new(c::CRITERION.into(), DataType::String),
         Field::new(c::MAX_SCORE.into(), DataType::Float64),

@@ -1,1 +1,341 @@
-//! placeholder
+//! The embedded store: plain Parquet files any engine can read, and a manifest that says where
+//! every row came from.
+//!
+//! Layout of a store directory (default `./cchc-data`):
+//!
+//! ```text
+//! manifest.json                                   sources, counts, parts (written last)
+//! scorecard/year=2021/part-<sha12>-<n>.parquet     one file per source, year and unit
+//! rejects/part-<sha12>.parquet                     refused rows of one source, with reasons
+//! .lock                                           held by the one writer
+//! ```
+//!
+//! Writes are atomic: each file is written under a temporary name and renamed into place, and the
+//! manifest is replaced last, so a reader sees the old state or the new one, never half. Only files
+//! named in the manifest are read. Importing the same bytes twice adds nothing (sha256); a newer
+//! source that brings the same unit and year of the same table replaces the older rows.
+//!
+//! Architecture invariant: `store` knows nothing of Excel, analyses or charts; it receives canonical
+//! frames and diagnostics from `model` and hands back lazy frames.
+
+mod manifest;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use cchc_model::columns as c;
+use cchc_model::{Lang, Localized, Rejection, RowCounts, TableKind};
+use polars::prelude::*;
+
+pub use manifest::{Manifest, Part, SourceEntry};
+
+/// What can go wrong with the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A file of the store could not be read or written.
+    #[error("store {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    /// The manifest is not valid JSON of the expected shape.
+    #[error("store manifest {}: {detail}", path.display())]
+    Manifest { path: PathBuf, detail: String },
+    /// Another process is writing.
+    #[error("store {} is locked by another cchc process (pid {pid}); wait for it or remove {}", path.display(), path.join(".lock").display())]
+    Locked { path: PathBuf, pid: String },
+    /// A Parquet file could not be written or read.
+    #[error("store {}: {detail}", path.display())]
+    Parquet { path: PathBuf, detail: String },
+}
+
+impl Localized for StoreError {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (StoreError::Io { path, source }, Lang::Vi) => format!("kho dữ liệu {}: {source}", path.display()),
+            (StoreError::Manifest { path, detail }, Lang::Vi) => {
+                format!("tệp manifest của kho {} bị hỏng: {detail}", path.display())
+            }
+            (StoreError::Locked { path, pid }, Lang::Vi) => format!(
+                "kho dữ liệu {} đang được một tiến trình cchc khác ghi (pid {pid}); hãy chờ hoặc xoá {}",
+                path.display(),
+                path.join(".lock").display()
+            ),
+            (StoreError::Parquet { path, detail }, Lang::Vi) => format!("kho dữ liệu {}: {detail}", path.display()),
+        }
+    }
+}
+
+/// A source to add: its identity, its canonical rows and its refused rows.
+pub struct Batch<'a> {
+    /// The kind of table.
+    pub kind: TableKind,
+    /// sha256 of the file's bytes.
+    pub sha256: &'a str,
+    /// The path as given.
+    pub path: &'a Path,
+    /// Sheets read.
+    pub sheets: Vec<String>,
+    /// The tally of the import contract.
+    pub counts: RowCounts,
+    /// Canonical rows (with `year` and `unit` columns).
+    pub frame: DataFrame,
+    /// Refused rows.
+    pub rejections: Vec<Rejection>,
+}
+
+/// What adding a batch did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Added {
+    /// The same bytes were imported before: nothing changed.
+    AlreadyImported {
+        /// When the earlier import happened.
+        imported_at: String,
+    },
+    /// The rows were stored; earlier rows of the same unit and year were replaced.
+    Stored {
+        /// Parts written.
+        parts: Vec<Part>,
+        /// (file name, year, unit) of replaced parts.
+        replaced: Vec<(String, i32, String)>,
+    },
+}
+
+/// An open store.
+pub struct Store {
+    root: PathBuf,
+    manifest: Manifest,
+    lock: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens a store for reading; a missing directory is an empty store.
+    pub fn open(root: &Path) -> Result<Store, StoreError> {
+        let manifest = Manifest::load(&root.join("manifest.json"))?;
+        Ok(Store { root: root.to_owned(), manifest, lock: None })
+    }
+
+    /// Opens a store for writing, creating it if needed and taking the writer lock.
+    pub fn open_for_write(root: &Path) -> Result<Store, StoreError> {
+        fs::create_dir_all(root).map_err(|source| StoreError::Io { path: root.to_owned(), source })?;
+        let lock = root.join(".lock");
+        take_lock(root, &lock)?;
+        // Read the manifest only once the lock is held, so no other writer changes it under us.
+        match Manifest::load(&root.join("manifest.json")) {
+            Ok(manifest) => Ok(Store { root: root.to_owned(), manifest, lock: Some(lock) }),
+            Err(e) => {
+                let _ = fs::remove_file(&lock);
+                Err(e)
+            }
+        }
+    }
+
+    /// The store's directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The sources imported so far.
+    pub fn sources(&self) -> &[SourceEntry] {
+        &self.manifest.sources
+    }
+
+    /// Adds a source's rows. Requires [`Store::open_for_write`].
+    pub fn add(&mut self, batch: Batch<'_>) -> Result<Added, StoreError> {
+        if let Some(existing) = self.manifest.sources.iter().find(|s| s.sha256 == batch.sha256 && s.kind == batch.kind) {
+            return Ok(Added::AlreadyImported { imported_at: existing.imported_at.clone() });
+        }
+        let id: String = batch.sha256.chars().take(12).collect();
+        let table = batch.kind.table_name();
+        let mut parts = Vec::new();
+        let keys = year_unit_keys(&batch.frame).map_err(|e| self.parquet_err(e))?;
+        for (n, (year, unit)) in keys.iter().enumerate() {
+            let mut part = batch
+                .frame
+                .clone()
+                .lazy()
+                .filter(col(c::YEAR).eq(lit(*year)).and(col(c::UNIT).eq(lit(unit.as_str()))))
+                .collect()
+                .map_err(|e| self.parquet_err(e))?;
+            let rel = format!("{table}/year={year}/part-{id}-{n}.parquet");
+            self.write_parquet(&rel, &mut part)?;
+            parts.push(Part { table: table.to_owned(), year: *year, unit: unit.clone(), rows: part.height() as u64, file: rel });
+        }
+        let rejects_file = if batch.rejections.is_empty() {
+            None
+        } else {
+            let rel = format!("rejects/part-{id}.parquet");
+            let mut frame = rejects_frame(batch.kind, batch.sha256, batch.path, &batch.rejections)
+                .map_err(|e| self.parquet_err(e))?;
+            self.write_parquet(&rel, &mut frame)?;
+            Some(rel)
+        };
+
+        // Newer rows of the same table, unit and year replace older ones.
+        let mut replaced = Vec::new();
+        let mut dropped_files = Vec::new();
+        for source in &mut self.manifest.sources {
+            source.parts.retain(|old| {
+                let clash = old.table == table
+                    && parts.iter().any(|new| new.year == old.year && fold_unit(&new.unit) == fold_unit(&old.unit));
+                if clash {
+                    replaced.push((source.file_name.clone(), old.year, old.unit.clone()));
+                    dropped_files.push(old.file.clone());
+                }
+                !clash
+            });
+        }
+        let emptied: Vec<SourceEntry> = self
+            .manifest
+            .sources
+            .iter()
+            .filter(|s| s.parts.is_empty() && !replaced.is_empty() && replaced.iter().any(|r| r.0 == s.file_name))
+            .cloned()
+            .collect();
+        for gone in &emptied {
+            if let Some(rejects) = &gone.rejects_file {
+                dropped_files.push(rejects.clone());
+            }
+        }
+        self.manifest.sources.retain(|s| !emptied.iter().any(|g| g.sha256 == s.sha256));
+        self.manifest.sources.push(SourceEntry {
+            sha256: batch.sha256.to_owned(),
+            path: batch.path.display().to_string(),
+            file_name: batch.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            kind: batch.kind,
+            sheets: batch.sheets,
+            imported_at: manifest::now_utc(),
+            counts: batch.counts,
+            parts: parts.clone(),
+            rejects_file,
+        });
+        self.manifest.save(&self.root.join("manifest.json"))?;
+        for rel in dropped_files {
+            // The manifest no longer names them: a failed removal leaves an unread orphan, not wrong data.
+            let _ = fs::remove_file(self.root.join(rel));
+        }
+        Ok(Added::Stored { parts, replaced })
+    }
+
+    /// A lazy scan over every stored part of a table, or `None` when the table is empty.
+    pub fn scan(&self, kind: TableKind) -> Result<Option<LazyFrame>, StoreError> {
+        let files: Vec<PathBuf> = self
+            .manifest
+            .sources
+            .iter()
+            .flat_map(|s| s.parts.iter())
+            .filter(|p| p.table == kind.table_name())
+            .map(|p| self.root.join(&p.file))
+            .collect();
+        self.scan_files(&files)
+    }
+
+    /// Every refused row kept in the store, or `None` when there are none.
+    pub fn rejects(&self) -> Result<Option<LazyFrame>, StoreError> {
+        let files: Vec<PathBuf> =
+            self.manifest.sources.iter().filter_map(|s| s.rejects_file.as_ref()).map(|f| self.root.join(f)).collect();
+        self.scan_files(&files)
+    }
+
+    fn scan_files(&self, files: &[PathBuf]) -> Result<Option<LazyFrame>, StoreError> {
+        if files.is_empty() {
+            return Ok(None);
+        }
+        let mut args = ScanArgsParquet::default();
+        args.hive_options.enabled = Some(false);
+        let mut frames = Vec::with_capacity(files.len());
+        for f in files {
+            let path = PlRefPath::new(f.to_string_lossy().as_ref());
+            frames.push(LazyFrame::scan_parquet(path, args.clone()).map_err(|e| self.parquet_err(e))?);
+        }
+        concat(frames, UnionArgs::default()).map(Some).map_err(|e| self.parquet_err(e))
+    }
+
+    fn parquet_err(&self, e: PolarsError) -> StoreError {
+        StoreError::Parquet { path: self.root.clone(), detail: e.to_string() }
+    }
+
+    fn write_parquet(&self, rel: &str, frame: &mut DataFrame) -> Result<(), StoreError> {
+        let target = self.root.join(rel);
+        let dir = target.parent().unwrap_or(&self.root).to_owned();
+        fs::create_dir_all(&dir).map_err(|source| StoreError::Io { path: dir.clone(), source })?;
+        let tmp = dir.join(format!(".tmp-{}-{}", std::process::id(), target.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
+        let file = fs::File::create(&tmp).map_err(|source| StoreError::Io { path: tmp.clone(), source })?;
+        ParquetWriter::new(file).finish(frame).map_err(|e| self.parquet_err(e))?;
+        fs::rename(&tmp, &target).map_err(|source| StoreError::Io { path: target.clone(), source })
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if let Some(lock) = &self.lock {
+            let _ = fs::remove_file(lock);
+        }
+    }
+}
+
+fn fold_unit(unit: &str) -> String {
+    unit.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn take_lock(root: &Path, lock: &Path) -> Result<(), StoreError> {
+    for _ in 0..2 {
+        match fs::OpenOptions::new().write(true).create_new(true).open(lock) {
+            Ok(mut f) => {
+                let _ = write!(f, "{}", std::process::id());
+                return Ok(());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                let pid = fs::read_to_string(lock).unwrap_or_default().trim().to_owned();
+                // A lock left by a process that no longer runs is stale: take it over.
+                let alive = !pid.is_empty() && Path::new("/proc").join(&pid).exists();
+                if alive || !Path::new("/proc/self").exists() {
+                    return Err(StoreError::Locked { path: root.to_owned(), pid });
+                }
+                let _ = fs::remove_file(lock);
+            }
+            Err(source) => return Err(StoreError::Io { path: lock.to_owned(), source }),
+        }
+    }
+    Err(StoreError::Locked { path: root.to_owned(), pid: String::new() })
+}
+
+/// The distinct (year, unit) pairs of a frame, sorted.
+fn year_unit_keys(frame: &DataFrame) -> PolarsResult<Vec<(i32, String)>> {
+    if frame.height() == 0 {
+        return Ok(Vec::new());
+    }
+    let keys = frame
+        .clone()
+        .lazy()
+        .select([col(c::YEAR), col(c::UNIT)])
+        .unique_stable(None, UniqueKeepStrategy::First)
+        .sort([c::YEAR, c::UNIT], SortMultipleOptions::default())
+        .collect()?;
+    let years = keys.column(c::YEAR)?.i32()?;
+    let units = keys.column(c::UNIT)?.str()?;
+    Ok(years.iter().zip(units.iter()).filter_map(|(y, u)| Some((y?, u?.to_owned()))).collect())
+}
+
+fn rejects_frame(kind: TableKind, sha256: &str, path: &Path, rejections: &[Rejection]) -> PolarsResult<DataFrame> {
+    let n = rejections.len();
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let code = |r: &Rejection| {
+        serde_json::to_value(&r.reason)
+            .ok()
+            .and_then(|v| v.get("reason").and_then(|x| x.as_str()).map(str::to_owned))
+            .unwrap_or_default()
+    };
+    DataFrame::new(
+        n,
+        vec![
+            Column::new("kind".into(), vec![kind.as_str(); n]),
+            Column::new(c::SOURCE_SHA256.into(), vec![sha256; n]),
+            Column::new(c::SOURCE_FILE.into(), vec![file_name.as_str(); n]),
+            Column::new("cell".into(), rejections.iter().map(|r| r.cell.to_string()).collect::<Vec<_>>()),
+            Column::new("reason_code".into(), rejections.iter().map(code).collect::<Vec<_>>()),
+            Column::new("reason_vi".into(), rejections.iter().map(|r| r.reason.message(Lang::Vi)).collect::<Vec<_>>()),
+            Column::new("reason_en".into(), rejections.iter().map(|r| r.reason.message(Lang::En)).collect::<Vec<_>>()),
+            Column::new("row_text".into(), rejections.iter().map(|r| r.row_text.clone()).collect::<Vec<_>>()),
+        ],
+    )
+}

@@ -1,0 +1,82 @@
+//! Test fixtures: small workbooks named for what they exercise (listed in `tests/data/README.md`).
+
+use crate::scorecards;
+use crate::sheet::{Cell, SheetSpec, n, t};
+
+/// NFD text, as some Mac and web exports write Vietnamese.
+fn nfd(s: &str) -> String {
+    // Decompose the letters these headers use; enough to exercise folding without a dependency.
+    s.chars()
+        .flat_map(|c| match c {
+            'ể' => vec!['e', '\u{302}', '\u{309}'],
+            'ố' => vec!['o', '\u{302}', '\u{301}'],
+            'ộ' => vec!['o', '\u{323}', '\u{302}'],
+            'í' => vec!['i', '\u{301}'],
+            'ự' => vec!['u', '\u{31b}', '\u{323}'],
+            'á' => vec!['a', '\u{301}'],
+            'ẩ' => vec!['a', '\u{302}', '\u{309}'],
+            'ị' => vec!['i', '\u{323}'],
+            'đ' => vec!['đ'],
+            other => vec![other],
+        })
+        .collect()
+}
+
+/// A scorecard with every kind of trouble, and known answers (see the e2e tests):
+/// 24 rows read, 7 imported, 11 structure, 6 rejected; one parent and one total that do not add
+/// up, one score above its maximum, NFD headers, text numbers, "-" for none.
+pub fn scorecard_messy() -> SheetSpec {
+    let mut s = SheetSpec::new("Năm 2023");
+    s.set(0, 0, t("BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"));
+    s.set(1, 0, t("Đơn vị: Sở Công Thương"));
+    s.row(
+        3,
+        ["STT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Ghi chú"]
+            .iter()
+            .map(|h| Some(t(&nfd(h))))
+            .collect(),
+    );
+    s.row(4, (1..=6).map(|i| Some(n(f64::from(i)))).collect());
+    let row = |code: &str, name: &str, max: Option<Cell>, own: Option<Cell>, appraised: Option<Cell>| {
+        vec![Some(t(code)), Some(t(name)), max, own, appraised]
+    };
+    s.row(5, row("1", "Công tác chỉ đạo, điều hành", Some(t("6")), Some(t("5,5")), Some(n(5.0))));
+    s.row(6, row("1.1", "Kế hoạch cải cách hành chính", Some(t("2")), Some(n(2.0)), Some(n(2.0))));
+    s.row(7, row("1.2", "Kiểm tra cải cách hành chính", Some(n(4.0)), Some(t("3,5")), Some(n(3.0))));
+    s.row(9, vec![None, Some(t("Lĩnh vực cải cách thủ tục hành chính"))]);
+    s.row(10, row("2", "Cải cách thủ tục hành chính", Some(n(10.0)), Some(n(8.0)), Some(n(9.0))));
+    s.row(11, row("2.1", "Công khai thủ tục", Some(n(4.0)), Some(t("-")), Some(t("3,5"))));
+    s.row(12, row("2.2", "Giải quyết hồ sơ đúng hạn", Some(n(6.0)), Some(n(5.0)), Some(n(4.0))));
+    s.row(13, row("2.3", "Rà soát thủ tục", Some(n(2.0)), Some(t("x")), Some(n(1.0))));
+    s.row(14, row("2.4", "Số hóa hồ sơ", Some(Cell::Date(2023, 1, 5)), Some(n(1.0)), Some(n(1.0))));
+    s.row(15, row("2.5", "Tiếp nhận qua bưu chính", None, Some(n(1.0)), Some(n(1.0))));
+    s.row(16, row("2.6", "Trả kết quả trực tuyến", Some(n(3.0)), Some(n(2.0)), Some(n(-1.0))));
+    s.row(17, row("2.2", "Giải quyết hồ sơ đúng hạn (dòng lặp)", Some(n(1.0)), Some(n(1.0)), Some(n(1.0))));
+    s.row(18, row("3", "Sáng kiến cải cách", Some(n(2.0)), Some(n(2.0)), Some(n(2.5))));
+    s.row(19, vec![None, Some(t("Dòng không có mã số")), Some(n(1.0)), Some(n(1.0)), Some(n(1.0))]);
+    s.row(20, vec![Some(t("Tổng cộng")), None, Some(n(18.0)), Some(n(16.0)), Some(n(17.0))]);
+    s.set(22, 0, t("Người lập biểu"));
+    s.set(23, 0, t("Nguyễn Văn A"));
+    s
+}
+
+/// A workbook of prose with no table in it.
+pub fn no_table() -> SheetSpec {
+    let mut s = SheetSpec::new("Báo cáo");
+    s.set(0, 0, t("BÁO CÁO TÌNH HÌNH THỰC HIỆN CÔNG TÁC NĂM 2023"));
+    s.set(2, 0, t("Trong năm, đơn vị đã triển khai nhiều nhiệm vụ."));
+    s.set(3, 0, t("Kết quả cụ thể như sau."));
+    s
+}
+
+/// The seed appendix, used for the .ods fixture (no merge records in that format).
+pub fn seed_appendix() -> SheetSpec {
+    scorecards::seed_appendix()
+}
+
+/// The bytes of a CFB (OLE) container under an .xlsx name: how password-protected workbooks arrive.
+pub fn encrypted_like() -> Vec<u8> {
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.resize(512, 0);
+    bytes
+}
