@@ -26,17 +26,21 @@ fn group_keys() -> [Expr; 2] {
 }
 
 fn ratio(num: Expr, den: Expr) -> Expr {
-    when(den.clone().gt(lit(0.0))).then(num / den).otherwise(lit(NULL).cast(DataType::Float64))
+    when(den.clone().gt(lit(0.0)))
+        .then(num / den)
+        .otherwise(lit(NULL).cast(DataType::Float64))
 }
 
 /// Leaves summed to their top-level field, named after the field's own row.
 ///
 /// Output: year, unit, code, criterion, max_score, score, self_score, row (of the field's first leaf).
 pub fn field_totals(scorecard: LazyFrame) -> LazyFrame {
-    let names = scorecard
-        .clone()
-        .filter(col(c::LEVEL).eq(lit(1)))
-        .select([col(c::YEAR), col(c::UNIT), col(c::CODE), col(c::CRITERION).alias("field_name")]);
+    let names = scorecard.clone().filter(col(c::LEVEL).eq(lit(1))).select([
+        col(c::YEAR),
+        col(c::UNIT),
+        col(c::CODE),
+        col(c::CRITERION).alias("field_name"),
+    ]);
     scorecard
         .filter(col(c::IS_LEAF))
         .group_by_stable([col(c::YEAR), col(c::UNIT), col(c::FIELD_CODE)])
@@ -86,10 +90,23 @@ pub fn gaps(scorecard: LazyFrame, level: Level) -> PolarsResult<LazyFrame> {
             SortMultipleOptions::default().with_order_descending_multi([false, false, true, false]),
         )
         .with_columns([
-            ratio(col(c::POINTS_LOST), col(c::POINTS_LOST).sum().over(by.clone())?).alias(c::SHARE_OF_LOSS),
-            col(c::POINTS_LOST).cum_count(false).over(by.clone())?.cast(DataType::Int32).alias(c::RANK),
+            ratio(
+                col(c::POINTS_LOST),
+                col(c::POINTS_LOST).sum().over(by.clone())?,
+            )
+            .alias(c::SHARE_OF_LOSS),
+            col(c::POINTS_LOST)
+                .cum_count(false)
+                .over(by.clone())?
+                .cast(DataType::Int32)
+                .alias(c::RANK),
         ])
-        .with_column(col(c::SHARE_OF_LOSS).cum_sum(false).over(by)?.alias(c::CUMULATIVE_SHARE))
+        .with_column(
+            col(c::SHARE_OF_LOSS)
+                .cum_sum(false)
+                .over(by)?
+                .alias(c::CUMULATIVE_SHARE),
+        )
         .select([
             col(c::YEAR),
             col(c::UNIT),
@@ -124,7 +141,13 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
         .with_column(ratio(col(c::SCORE_TOTAL), col(c::MAX_TOTAL)).alias(c::ATTAINMENT))
         .with_column(
             col(c::ATTAINMENT)
-                .rank(RankOptions { method: RankMethod::Min, descending: true }, None)
+                .rank(
+                    RankOptions {
+                        method: RankMethod::Min,
+                        descending: true,
+                    },
+                    None,
+                )
                 .over([col(c::YEAR)])?
                 .cast(DataType::Int32)
                 .alias(c::RANK),
@@ -136,12 +159,20 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
         col(c::RANK).alias("prev_rank"),
     ]);
     Ok(totals
-        .join(previous, [col(c::UNIT), col(c::YEAR)], [col(c::UNIT), col(c::YEAR)], JoinArgs::new(JoinType::Left))
+        .join(
+            previous,
+            [col(c::UNIT), col(c::YEAR)],
+            [col(c::UNIT), col(c::YEAR)],
+            JoinArgs::new(JoinType::Left),
+        )
         .with_columns([
             (col(c::SCORE_TOTAL) - col("prev_score")).alias(c::DELTA),
             ratio(col(c::SCORE_TOTAL) - col("prev_score"), col("prev_score")).alias(c::PCT_CHANGE),
             (col("prev_rank") - col(c::RANK)).alias(c::RANK_CHANGE),
-            when(col("self_count").gt(lit(0))).then(col("self_total")).otherwise(lit(NULL).cast(DataType::Float64)).alias("self_total"),
+            when(col("self_count").gt(lit(0)))
+                .then(col("self_total"))
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .alias("self_total"),
         ])
         .with_column((col("self_total") - col(c::SCORE_TOTAL)).alias(c::SELF_MINUS_APPRAISED))
         .sort([c::UNIT, c::YEAR], SortMultipleOptions::default())

@@ -1,1 +1,124 @@
-fn main() {}
+//! `cchc`: the command line of the administrative-reform analysis toolkit.
+//!
+//! Parsing, wiring, output formats and exit codes only: every rule lives in a library crate. One
+//! command, one file under `cmd/`. Data goes to stdout, diagnostics to stderr. Exit codes: 0
+//! success, 1 problems found in the input under `--strict`, 2 error. A closed pipe is not an error.
+// The binary is where printing belongs: the workspace denies it in libraries only.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod cmd;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use cchc_model::{Lang, Localized};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Phân tích cải cách hành chính: nhập bảng tính, xem xu hướng, tìm thủ tục cần đơn giản hoá.
+/// (Administrative-reform analysis: import workbooks, chart trends, find procedures to simplify.)
+#[derive(Parser, Debug)]
+#[command(name = "cchc", version, about, long_about = None)]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Flags every command takes.
+#[derive(clap::Args, Debug, Clone)]
+pub struct Global {
+    /// Thư mục kho dữ liệu (store directory)
+    #[arg(long, global = true, env = "CCHC_STORE", default_value = "cchc-data")]
+    pub store: PathBuf,
+    /// Ngôn ngữ hiển thị (display language)
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
+    pub lang: LangArg,
+    /// Định dạng kết quả (output format)
+    #[arg(long, global = true, value_enum, default_value_t = output::OutputFormat::Table)]
+    pub format: output::OutputFormat,
+    /// Không in thông tin phụ ra stderr (no diagnostics on stderr)
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+impl Global {
+    /// The language chosen.
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangArg {
+    /// Tiếng Việt
+    Vi,
+    /// English
+    En,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Xem bảng tính được nhận diện thế nào (show what cchc detects in a workbook)
+    Inspect(cmd::inspect::Args),
+    /// Nhập bảng tính vào kho (import workbooks into the store)
+    Import(cmd::import::Args),
+    /// Phân tích bảng điểm Chỉ số CCHC (scorecard analyses)
+    #[command(subcommand)]
+    Scorecard(cmd::scorecard::Command),
+    /// Liệt kê các dòng bị loại khi nhập (list rejected rows)
+    Rejects(cmd::rejects::Args),
+    /// Vẽ biểu đồ (draw a chart)
+    Chart(cmd::chart::Args),
+    /// Chạy ví dụ trên bộ dữ liệu kèm theo (import the bundled datasets, write tables and charts)
+    Demo(cmd::demo::Args),
+}
+
+/// What a command reports when it succeeds.
+pub enum Outcome {
+    /// All is well.
+    Ok,
+    /// Problems were found in the input and `--strict` asks to say so with exit code 1.
+    Problems,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let global = cli.global.clone();
+    let result = match cli.command {
+        Command::Inspect(args) => cmd::inspect::run(&global, args),
+        Command::Import(args) => cmd::import::run(&global, args),
+        Command::Scorecard(command) => cmd::scorecard::run(&global, command),
+        Command::Rejects(args) => cmd::rejects::run(&global, args),
+        Command::Chart(args) => cmd::chart::run(&global, args),
+        Command::Demo(args) => cmd::demo::run(&global, args),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let lang = global.lang();
+            eprintln!("{}: {}", lang.pick("lỗi", "error"), localized(&err, lang));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The message of an error in the chosen language, for the error types that know both.
+fn localized(err: &anyhow::Error, lang: Lang) -> String {
+    if let Some(e) = err.downcast_ref::<cchc_import::ImportError>() {
+        return e.message(lang);
+    }
+    if let Some(e) = err.downcast_ref::<cchc_store::StoreError>() {
+        return e.message(lang);
+    }
+    if let Some(e) = err.downcast_ref::<cchc_plot::PlotError>() {
+        return e.message(lang);
+    }
+    format!("{err:#}")
+}

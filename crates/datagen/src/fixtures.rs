@@ -31,30 +31,167 @@ pub fn scorecard_messy() -> SheetSpec {
     s.set(1, 0, t("Đơn vị: Sở Công Thương"));
     s.row(
         3,
-        ["STT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Ghi chú"]
-            .iter()
-            .map(|h| Some(t(&nfd(h))))
-            .collect(),
+        [
+            "STT",
+            "Nội dung tiêu chí",
+            "Điểm tối đa",
+            "Điểm tự đánh giá",
+            "Điểm thẩm định",
+            "Ghi chú",
+        ]
+        .iter()
+        .map(|h| Some(t(&nfd(h))))
+        .collect(),
     );
     s.row(4, (1..=6).map(|i| Some(n(f64::from(i)))).collect());
-    let row = |code: &str, name: &str, max: Option<Cell>, own: Option<Cell>, appraised: Option<Cell>| {
-        vec![Some(t(code)), Some(t(name)), max, own, appraised]
-    };
-    s.row(5, row("1", "Công tác chỉ đạo, điều hành", Some(t("6")), Some(t("5,5")), Some(n(5.0))));
-    s.row(6, row("1.1", "Kế hoạch cải cách hành chính", Some(t("2")), Some(n(2.0)), Some(n(2.0))));
-    s.row(7, row("1.2", "Kiểm tra cải cách hành chính", Some(n(4.0)), Some(t("3,5")), Some(n(3.0))));
-    s.row(9, vec![None, Some(t("Lĩnh vực cải cách thủ tục hành chính"))]);
-    s.row(10, row("2", "Cải cách thủ tục hành chính", Some(n(10.0)), Some(n(8.0)), Some(n(9.0))));
-    s.row(11, row("2.1", "Công khai thủ tục", Some(n(4.0)), Some(t("-")), Some(t("3,5"))));
-    s.row(12, row("2.2", "Giải quyết hồ sơ đúng hạn", Some(n(6.0)), Some(n(5.0)), Some(n(4.0))));
-    s.row(13, row("2.3", "Rà soát thủ tục", Some(n(2.0)), Some(t("x")), Some(n(1.0))));
-    s.row(14, row("2.4", "Số hóa hồ sơ", Some(Cell::Date(2023, 1, 5)), Some(n(1.0)), Some(n(1.0))));
-    s.row(15, row("2.5", "Tiếp nhận qua bưu chính", None, Some(n(1.0)), Some(n(1.0))));
-    s.row(16, row("2.6", "Trả kết quả trực tuyến", Some(n(3.0)), Some(n(2.0)), Some(n(-1.0))));
-    s.row(17, row("2.2", "Giải quyết hồ sơ đúng hạn (dòng lặp)", Some(n(1.0)), Some(n(1.0)), Some(n(1.0))));
-    s.row(18, row("3", "Sáng kiến cải cách", Some(n(2.0)), Some(n(2.0)), Some(n(2.5))));
-    s.row(19, vec![None, Some(t("Dòng không có mã số")), Some(n(1.0)), Some(n(1.0)), Some(n(1.0))]);
-    s.row(20, vec![Some(t("Tổng cộng")), None, Some(n(18.0)), Some(n(16.0)), Some(n(17.0))]);
+    let row =
+        |code: &str, name: &str, max: Option<Cell>, own: Option<Cell>, appraised: Option<Cell>| {
+            vec![Some(t(code)), Some(t(name)), max, own, appraised]
+        };
+    s.row(
+        5,
+        row(
+            "1",
+            "Công tác chỉ đạo, điều hành",
+            Some(t("6")),
+            Some(t("5,5")),
+            Some(n(5.0)),
+        ),
+    );
+    s.row(
+        6,
+        row(
+            "1.1",
+            "Kế hoạch cải cách hành chính",
+            Some(t("2")),
+            Some(n(2.0)),
+            Some(n(2.0)),
+        ),
+    );
+    s.row(
+        7,
+        row(
+            "1.2",
+            "Kiểm tra cải cách hành chính",
+            Some(n(4.0)),
+            Some(t("3,5")),
+            Some(n(3.0)),
+        ),
+    );
+    s.row(
+        9,
+        vec![None, Some(t("Lĩnh vực cải cách thủ tục hành chính"))],
+    );
+    s.row(
+        10,
+        row(
+            "2",
+            "Cải cách thủ tục hành chính",
+            Some(n(10.0)),
+            Some(n(8.0)),
+            Some(n(9.0)),
+        ),
+    );
+    s.row(
+        11,
+        row(
+            "2.1",
+            "Công khai thủ tục",
+            Some(n(4.0)),
+            Some(t("-")),
+            Some(t("3,5")),
+        ),
+    );
+    s.row(
+        12,
+        row(
+            "2.2",
+            "Giải quyết hồ sơ đúng hạn",
+            Some(n(6.0)),
+            Some(n(5.0)),
+            Some(n(4.0)),
+        ),
+    );
+    s.row(
+        13,
+        row(
+            "2.3",
+            "Rà soát thủ tục",
+            Some(n(2.0)),
+            Some(t("x")),
+            Some(n(1.0)),
+        ),
+    );
+    s.row(
+        14,
+        row(
+            "2.4",
+            "Số hóa hồ sơ",
+            Some(Cell::Date(2023, 1, 5)),
+            Some(n(1.0)),
+            Some(n(1.0)),
+        ),
+    );
+    s.row(
+        15,
+        row(
+            "2.5",
+            "Tiếp nhận qua bưu chính",
+            None,
+            Some(n(1.0)),
+            Some(n(1.0)),
+        ),
+    );
+    s.row(
+        16,
+        row(
+            "2.6",
+            "Trả kết quả trực tuyến",
+            Some(n(3.0)),
+            Some(n(2.0)),
+            Some(n(-1.0)),
+        ),
+    );
+    s.row(
+        17,
+        row(
+            "2.2",
+            "Giải quyết hồ sơ đúng hạn (dòng lặp)",
+            Some(n(1.0)),
+            Some(n(1.0)),
+            Some(n(1.0)),
+        ),
+    );
+    s.row(
+        18,
+        row(
+            "3",
+            "Sáng kiến cải cách",
+            Some(n(2.0)),
+            Some(n(2.0)),
+            Some(n(2.5)),
+        ),
+    );
+    s.row(
+        19,
+        vec![
+            None,
+            Some(t("Dòng không có mã số")),
+            Some(n(1.0)),
+            Some(n(1.0)),
+            Some(n(1.0)),
+        ],
+    );
+    s.row(
+        20,
+        vec![
+            Some(t("Tổng cộng")),
+            None,
+            Some(n(18.0)),
+            Some(n(16.0)),
+            Some(n(17.0)),
+        ],
+    );
     s.set(22, 0, t("Người lập biểu"));
     s.set(23, 0, t("Nguyễn Văn A"));
     s

@@ -36,11 +36,17 @@ pub fn write_datasets(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         &scorecards::sheet_per_year(a, &scorecards::unit_scores(sa, ba, ta, &scorecards::YEARS)),
     )?;
     for ys in scorecards::unit_scores(sb, bb, tb, &scorecards::YEARS) {
-        save(&format!("scorecard_so_y_te_{}.xlsx", ys.year), &[scorecards::file_per_year(b, &ys)])?;
+        save(
+            &format!("scorecard_so_y_te_{}.xlsx", ys.year),
+            &[scorecards::file_per_year(b, &ys)],
+        )?;
     }
     save(
         "scorecard_huyen_long_thanh_2021_2024.xlsx",
-        &[scorecards::years_side_by_side(c, &scorecards::unit_scores(sc, bc, tc, &scorecards::YEARS))],
+        &[scorecards::years_side_by_side(
+            c,
+            &scorecards::unit_scores(sc, bc, tc, &scorecards::YEARS),
+        )],
     )?;
     Ok(written)
 }
@@ -69,7 +75,10 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let raw: [(&str, Vec<u8>); 4] = [
         ("truncated.xlsx", bytes[..bytes.len() * 3 / 5].to_vec()),
         ("empty.xlsx", Vec::new()),
-        ("not_a_spreadsheet.xlsx", "Đây không phải là bảng tính.\n".as_bytes().to_vec()),
+        (
+            "not_a_spreadsheet.xlsx",
+            "Đây không phải là bảng tính.\n".as_bytes().to_vec(),
+        ),
         ("password_protected.xlsx", fixtures::encrypted_like()),
     ];
     for (name, content) in raw {

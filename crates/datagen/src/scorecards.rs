@@ -77,19 +77,49 @@ pub fn seed_criteria() -> Vec<SeedCriterion> {
 pub fn seed_appendix() -> SheetSpec {
     let mut s = SheetSpec::new("Phụ lục");
     s.set(0, 0, t("Phụ lục")).merge(0, 0, 0, 5);
-    s.set(1, 0, t("NHỮNG NHIỆM VỤ, NỘI DUNG CẢI CÁCH HÀNH CHÍNH CHƢA HOÀN THÀNH")).merge(1, 0, 1, 5);
-    s.set(2, 0, t("HOẶC HOÀN THÀNH NHƢNG KẾT QUẢ CHƢA CAO SO VỚI YÊU CẦU TRONG NĂM 2021")).merge(2, 0, 2, 5);
+    s.set(
+        1,
+        0,
+        t("NHỮNG NHIỆM VỤ, NỘI DUNG CẢI CÁCH HÀNH CHÍNH CHƢA HOÀN THÀNH"),
+    )
+    .merge(1, 0, 1, 5);
+    s.set(
+        2,
+        0,
+        t("HOẶC HOÀN THÀNH NHƢNG KẾT QUẢ CHƢA CAO SO VỚI YÊU CẦU TRONG NĂM 2021"),
+    )
+    .merge(2, 0, 2, 5);
     s.set(3, 0, t("(Kèm theo Kế hoạch số: 925/KH-SKHĐT ngày 12  tháng 4 năm 2022 của Sở Kế hoạch và Đầu tư)"))
         .merge(3, 0, 3, 5);
     s.set(5, 0, t("STT")).merge(5, 0, 6, 0);
     s.set(5, 1, t("TÊN TIÊU CHÍ")).merge(5, 1, 6, 1);
     s.set(5, 2, t("NĂM 2021")).merge(5, 2, 5, 4);
-    s.set(5, 5, t("GIẢI PHÁP KHẮC PHỤC\nTRONG NĂM 2022")).merge(5, 5, 6, 5);
-    s.row(6, vec![None, None, Some(t("Điểm\nchuẩn")), Some(t("Điểm đạt\nđƣợc")), Some(t("Lý do"))]);
+    s.set(5, 5, t("GIẢI PHÁP KHẮC PHỤC\nTRONG NĂM 2022"))
+        .merge(5, 5, 6, 5);
+    s.row(
+        6,
+        vec![
+            None,
+            None,
+            Some(t("Điểm\nchuẩn")),
+            Some(t("Điểm đạt\nđƣợc")),
+            Some(t("Lý do")),
+        ],
+    );
     s.bold_rows = vec![5, 6, 14];
     for (i, c) in seed_criteria().into_iter().enumerate() {
         let r = 7 + i as u32;
-        s.row(r, vec![Some(n(i as f64 + 1.0)), Some(t(c.name)), Some(c.max), Some(c.score), Some(t(c.reason)), Some(t(c.remedy))]);
+        s.row(
+            r,
+            vec![
+                Some(n(i as f64 + 1.0)),
+                Some(t(c.name)),
+                Some(c.max),
+                Some(c.score),
+                Some(t(c.reason)),
+                Some(t(c.remedy)),
+            ],
+        );
     }
     s.set(14, 0, t("Tổng")).merge(14, 0, 14, 1);
     s.set(14, 2, t("39,5")).set(14, 3, t("30,44"));
@@ -108,43 +138,191 @@ pub struct Node {
 
 /// A department-level index modelled on the 2022 provincial PAR INDEX: 8 fields, 100 points.
 pub const TREE: &[Node] = &[
-    Node { code: "1", name: "Công tác chỉ đạo, điều hành cải cách hành chính", max: 0.0 },
-    Node { code: "1.1", name: "Kế hoạch cải cách hành chính năm", max: 0.0 },
-    Node { code: "1.1.1", name: "Ban hành kế hoạch kịp thời", max: 1.0 },
-    Node { code: "1.1.2", name: "Mức độ hoàn thành kế hoạch", max: 2.0 },
-    Node { code: "1.2", name: "Công tác tuyên truyền cải cách hành chính", max: 2.0 },
-    Node { code: "1.3", name: "Kiểm tra công tác cải cách hành chính", max: 2.0 },
-    Node { code: "1.4", name: "Sáng kiến trong cải cách hành chính", max: 3.0 },
-    Node { code: "2", name: "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật", max: 0.0 },
-    Node { code: "2.1", name: "Theo dõi thi hành pháp luật", max: 3.0 },
-    Node { code: "2.2", name: "Rà soát, hệ thống hóa văn bản", max: 0.0 },
-    Node { code: "2.2.1", name: "Thực hiện rà soát định kỳ", max: 2.0 },
-    Node { code: "2.2.2", name: "Xử lý kết quả rà soát", max: 3.0 },
-    Node { code: "3", name: "Cải cách thủ tục hành chính", max: 0.0 },
-    Node { code: "3.1", name: "Công khai thủ tục hành chính", max: 3.0 },
-    Node { code: "3.2", name: "Giải quyết hồ sơ thủ tục hành chính", max: 0.0 },
-    Node { code: "3.2.1", name: "Tỷ lệ hồ sơ giải quyết đúng hạn", max: 4.0 },
-    Node { code: "3.2.2", name: "Tỷ lệ hồ sơ tiếp nhận qua dịch vụ bưu chính công ích", max: 2.0 },
-    Node { code: "3.3", name: "Rà soát, đơn giản hóa thủ tục hành chính", max: 5.0 },
-    Node { code: "4", name: "Cải cách tổ chức bộ máy hành chính nhà nước", max: 0.0 },
-    Node { code: "4.1", name: "Sắp xếp tổ chức bộ máy", max: 4.0 },
-    Node { code: "4.2", name: "Quản lý biên chế", max: 4.0 },
-    Node { code: "5", name: "Cải cách chế độ công vụ", max: 0.0 },
-    Node { code: "5.1", name: "Vị trí việc làm và cơ cấu ngạch công chức", max: 4.0 },
-    Node { code: "5.2", name: "Đào tạo, bồi dưỡng cán bộ, công chức, viên chức", max: 3.0 },
-    Node { code: "5.3", name: "Kỷ luật, kỷ cương hành chính", max: 3.0 },
-    Node { code: "6", name: "Cải cách tài chính công", max: 0.0 },
-    Node { code: "6.1", name: "Quản lý, sử dụng ngân sách", max: 3.0 },
-    Node { code: "6.2", name: "Thực hiện cơ chế tự chủ tài chính", max: 3.0 },
-    Node { code: "7", name: "Xây dựng và phát triển chính quyền điện tử, chính quyền số", max: 0.0 },
-    Node { code: "7.1", name: "Cung cấp dịch vụ công trực tuyến", max: 0.0 },
-    Node { code: "7.1.1", name: "Tỷ lệ thủ tục cung cấp trực tuyến toàn trình", max: 3.0 },
-    Node { code: "7.1.2", name: "Tỷ lệ hồ sơ nộp trực tuyến", max: 3.0 },
-    Node { code: "7.2", name: "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", max: 4.0 },
-    Node { code: "7.3", name: "Hệ thống quản lý văn bản và điều hành", max: 4.0 },
-    Node { code: "8", name: "Tác động của cải cách hành chính", max: 0.0 },
-    Node { code: "8.1", name: "Sự hài lòng của người dân, tổ chức", max: 20.0 },
-    Node { code: "8.2", name: "Tác động đến phát triển kinh tế - xã hội", max: 10.0 },
+    Node {
+        code: "1",
+        name: "Công tác chỉ đạo, điều hành cải cách hành chính",
+        max: 0.0,
+    },
+    Node {
+        code: "1.1",
+        name: "Kế hoạch cải cách hành chính năm",
+        max: 0.0,
+    },
+    Node {
+        code: "1.1.1",
+        name: "Ban hành kế hoạch kịp thời",
+        max: 1.0,
+    },
+    Node {
+        code: "1.1.2",
+        name: "Mức độ hoàn thành kế hoạch",
+        max: 2.0,
+    },
+    Node {
+        code: "1.2",
+        name: "Công tác tuyên truyền cải cách hành chính",
+        max: 2.0,
+    },
+    Node {
+        code: "1.3",
+        name: "Kiểm tra công tác cải cách hành chính",
+        max: 2.0,
+    },
+    Node {
+        code: "1.4",
+        name: "Sáng kiến trong cải cách hành chính",
+        max: 3.0,
+    },
+    Node {
+        code: "2",
+        name: "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật",
+        max: 0.0,
+    },
+    Node {
+        code: "2.1",
+        name: "Theo dõi thi hành pháp luật",
+        max: 3.0,
+    },
+    Node {
+        code: "2.2",
+        name: "Rà soát, hệ thống hóa văn bản",
+        max: 0.0,
+    },
+    Node {
+        code: "2.2.1",
+        name: "Thực hiện rà soát định kỳ",
+        max: 2.0,
+    },
+    Node {
+        code: "2.2.2",
+        name: "Xử lý kết quả rà soát",
+        max: 3.0,
+    },
+    Node {
+        code: "3",
+        name: "Cải cách thủ tục hành chính",
+        max: 0.0,
+    },
+    Node {
+        code: "3.1",
+        name: "Công khai thủ tục hành chính",
+        max: 3.0,
+    },
+    Node {
+        code: "3.2",
+        name: "Giải quyết hồ sơ thủ tục hành chính",
+        max: 0.0,
+    },
+    Node {
+        code: "3.2.1",
+        name: "Tỷ lệ hồ sơ giải quyết đúng hạn",
+        max: 4.0,
+    },
+    Node {
+        code: "3.2.2",
+        name: "Tỷ lệ hồ sơ tiếp nhận qua dịch vụ bưu chính công ích",
+        max: 2.0,
+    },
+    Node {
+        code: "3.3",
+        name: "Rà soát, đơn giản hóa thủ tục hành chính",
+        max: 5.0,
+    },
+    Node {
+        code: "4",
+        name: "Cải cách tổ chức bộ máy hành chính nhà nước",
+        max: 0.0,
+    },
+    Node {
+        code: "4.1",
+        name: "Sắp xếp tổ chức bộ máy",
+        max: 4.0,
+    },
+    Node {
+        code: "4.2",
+        name: "Quản lý biên chế",
+        max: 4.0,
+    },
+    Node {
+        code: "5",
+        name: "Cải cách chế độ công vụ",
+        max: 0.0,
+    },
+    Node {
+        code: "5.1",
+        name: "Vị trí việc làm và cơ cấu ngạch công chức",
+        max: 4.0,
+    },
+    Node {
+        code: "5.2",
+        name: "Đào tạo, bồi dưỡng cán bộ, công chức, viên chức",
+        max: 3.0,
+    },
+    Node {
+        code: "5.3",
+        name: "Kỷ luật, kỷ cương hành chính",
+        max: 3.0,
+    },
+    Node {
+        code: "6",
+        name: "Cải cách tài chính công",
+        max: 0.0,
+    },
+    Node {
+        code: "6.1",
+        name: "Quản lý, sử dụng ngân sách",
+        max: 3.0,
+    },
+    Node {
+        code: "6.2",
+        name: "Thực hiện cơ chế tự chủ tài chính",
+        max: 3.0,
+    },
+    Node {
+        code: "7",
+        name: "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
+        max: 0.0,
+    },
+    Node {
+        code: "7.1",
+        name: "Cung cấp dịch vụ công trực tuyến",
+        max: 0.0,
+    },
+    Node {
+        code: "7.1.1",
+        name: "Tỷ lệ thủ tục cung cấp trực tuyến toàn trình",
+        max: 3.0,
+    },
+    Node {
+        code: "7.1.2",
+        name: "Tỷ lệ hồ sơ nộp trực tuyến",
+        max: 3.0,
+    },
+    Node {
+        code: "7.2",
+        name: "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+        max: 4.0,
+    },
+    Node {
+        code: "7.3",
+        name: "Hệ thống quản lý văn bản và điều hành",
+        max: 4.0,
+    },
+    Node {
+        code: "8",
+        name: "Tác động của cải cách hành chính",
+        max: 0.0,
+    },
+    Node {
+        code: "8.1",
+        name: "Sự hài lòng của người dân, tổ chức",
+        max: 20.0,
+    },
+    Node {
+        code: "8.2",
+        name: "Tác động đến phát triển kinh tế - xã hội",
+        max: 10.0,
+    },
 ];
 
 /// Deterministic pseudo-random numbers (a 64-bit LCG): the same datasets on every machine.
@@ -153,12 +331,17 @@ pub struct Lcg(u64);
 impl Lcg {
     /// A generator from a seed.
     pub fn new(seed: u64) -> Self {
-        Lcg(seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407))
+        Lcg(seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407))
     }
 
     /// A float in [0, 1).
     pub fn next_f64(&mut self) -> f64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
@@ -176,7 +359,8 @@ fn round2(x: f64) -> f64 {
 }
 
 fn is_parent(i: usize) -> bool {
-    TREE.get(i + 1).is_some_and(|next| next.code.starts_with(&format!("{}.", TREE[i].code)))
+    TREE.get(i + 1)
+        .is_some_and(|next| next.code.starts_with(&format!("{}.", TREE[i].code)))
 }
 
 /// Synthetic scores for a unit: attainment starts at `base` and improves by `trend` a year, with noise.
@@ -193,9 +377,14 @@ pub fn unit_scores(seed: u64, base: f64, trend: f64, years: &[i32]) -> Vec<YearS
                     if is_parent(i) {
                         return (0.0, 0.0, 0.0);
                     }
-                    let level = (base + trend * k as f64 + (rng.next_f64() - 0.5) * 0.3).clamp(0.35, 1.0);
+                    let level =
+                        (base + trend * k as f64 + (rng.next_f64() - 0.5) * 0.3).clamp(0.35, 1.0);
                     let appraised = round2((node.max * level * 4.0).round() / 4.0);
-                    let optimism = if rng.next_f64() < 0.4 { 0.25_f64.min(node.max - appraised) } else { 0.0 };
+                    let optimism = if rng.next_f64() < 0.4 {
+                        0.25_f64.min(node.max - appraised)
+                    } else {
+                        0.0
+                    };
                     (node.max, round2(appraised + optimism.max(0.0)), appraised)
                 })
                 .collect();
@@ -205,7 +394,8 @@ pub fn unit_scores(seed: u64, base: f64, trend: f64, years: &[i32]) -> Vec<YearS
                     let depth = TREE[i].code.matches('.').count() + 1;
                     let mut sum = (0.0, 0.0, 0.0);
                     for (j, node) in TREE.iter().enumerate() {
-                        if node.code.starts_with(&prefix) && node.code.matches('.').count() == depth {
+                        if node.code.starts_with(&prefix) && node.code.matches('.').count() == depth
+                        {
                             sum.0 += values[j].0;
                             sum.1 += values[j].1;
                             sum.2 += values[j].2;
@@ -244,15 +434,28 @@ pub fn sheet_per_year(unit: &str, scores: &[YearScores]) -> Vec<SheetSpec> {
         .iter()
         .map(|ys| {
             let mut s = SheetSpec::new(&ys.year.to_string());
-            s.set(0, 0, t("UBND TỈNH")).set(1, 0, t(&unit.to_uppercase()));
-            s.set(3, 0, t("BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH")).merge(3, 0, 3, 5);
+            s.set(0, 0, t("UBND TỈNH"))
+                .set(1, 0, t(&unit.to_uppercase()));
+            s.set(
+                3,
+                0,
+                t("BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"),
+            )
+            .merge(3, 0, 3, 5);
             s.set(4, 0, t(&format!("Đơn vị: {unit}"))).merge(4, 0, 4, 5);
             s.row(
                 6,
-                ["STT", "Lĩnh vực, tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Ghi chú"]
-                    .iter()
-                    .map(|h| Some(t(h)))
-                    .collect(),
+                [
+                    "STT",
+                    "Lĩnh vực, tiêu chí, tiêu chí thành phần",
+                    "Điểm tối đa",
+                    "Điểm tự đánh giá",
+                    "Điểm thẩm định",
+                    "Ghi chú",
+                ]
+                .iter()
+                .map(|h| Some(t(h)))
+                .collect(),
             );
             s.row(7, (1..=6).map(|i| Some(t(&format!("({i})")))).collect());
             s.bold_rows = vec![6, 7];
@@ -260,15 +463,40 @@ pub fn sheet_per_year(unit: &str, scores: &[YearScores]) -> Vec<SheetSpec> {
             for (i, node) in TREE.iter().enumerate() {
                 let (max, own, appraised) = ys.values[i];
                 // Offices type some figures as text with a comma decimal.
-                let fig = |x: f64| if (x * 4.0).fract() != 0.0 || i % 3 == 0 { t(&vn(x)) } else { n(x) };
-                s.row(r, vec![Some(t(node.code)), Some(t(node.name)), Some(fig(max)), Some(fig(own)), Some(fig(appraised)), None]);
+                let fig = |x: f64| {
+                    if (x * 4.0).fract() != 0.0 || i % 3 == 0 {
+                        t(&vn(x))
+                    } else {
+                        n(x)
+                    }
+                };
+                s.row(
+                    r,
+                    vec![
+                        Some(t(node.code)),
+                        Some(t(node.name)),
+                        Some(fig(max)),
+                        Some(fig(own)),
+                        Some(fig(appraised)),
+                        None,
+                    ],
+                );
                 if !node.code.contains('.') {
                     s.bold_rows.push(r);
                 }
                 r += 1;
             }
             let (max, own, appraised) = totals(ys);
-            s.row(r, vec![None, Some(t("Tổng cộng")), Some(n(max)), Some(n(own)), Some(n(appraised))]);
+            s.row(
+                r,
+                vec![
+                    None,
+                    Some(t("Tổng cộng")),
+                    Some(n(max)),
+                    Some(n(own)),
+                    Some(n(appraised)),
+                ],
+            );
             s.bold_rows.push(r);
             s.set(r + 2, 0, t("Nơi nhận:")).set(r + 2, 4, t("GIÁM ĐỐC"));
             s.set(r + 3, 0, t("- Sở Nội vụ;"));
@@ -279,14 +507,25 @@ pub fn sheet_per_year(unit: &str, scores: &[YearScores]) -> Vec<SheetSpec> {
 }
 
 fn roman(k: usize) -> &'static str {
-    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"].get(k).copied().unwrap_or("X")
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+        .get(k)
+        .copied()
+        .unwrap_or("X")
 }
 
 /// Layout B: one file per year, codes I / 1 / a, the year in the title, a "KẾT QUẢ" band over
 /// self-assessed and appraised scores.
 pub fn file_per_year(unit: &str, ys: &YearScores) -> SheetSpec {
     let mut s = SheetSpec::new("Chỉ số CCHC");
-    s.set(0, 0, t(&format!("KẾT QUẢ TỰ ĐÁNH GIÁ, THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {}", ys.year))).merge(0, 0, 0, 5);
+    s.set(
+        0,
+        0,
+        t(&format!(
+            "KẾT QUẢ TỰ ĐÁNH GIÁ, THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {}",
+            ys.year
+        )),
+    )
+    .merge(0, 0, 0, 5);
     s.set(1, 0, t(&format!("Đơn vị: {unit}"))).merge(1, 0, 1, 5);
     s.set(3, 0, t("TT")).merge(3, 0, 4, 0);
     s.set(3, 1, t("Tiêu chí")).merge(3, 1, 4, 1);
@@ -305,15 +544,30 @@ pub fn file_per_year(unit: &str, ys: &YearScores) -> SheetSpec {
                 roman(field - 1).to_owned()
             }
             2 => parts[1].to_owned(),
-            _ => format!("{})", (b'a' + parts[2].parse::<u8>().unwrap_or(1) - 1) as char),
+            _ => format!(
+                "{})",
+                (b'a' + parts[2].parse::<u8>().unwrap_or(1) - 1) as char
+            ),
         };
         let (max, own, appraised) = ys.values[i];
-        s.row(r, vec![Some(t(&code)), Some(t(node.name)), Some(n(max)), Some(n(own)), Some(n(appraised))]);
+        s.row(
+            r,
+            vec![
+                Some(t(&code)),
+                Some(t(node.name)),
+                Some(n(max)),
+                Some(n(own)),
+                Some(n(appraised)),
+            ],
+        );
         r += 1;
     }
     let (max, own, appraised) = totals(ys);
     s.set(r, 0, t("TỔNG CỘNG")).merge(r, 0, r, 1);
-    s.row(r, vec![None, None, Some(n(max)), Some(n(own)), Some(n(appraised))]);
+    s.row(
+        r,
+        vec![None, None, Some(n(max)), Some(n(own)), Some(n(appraised))],
+    );
     s.set(r + 2, 3, t(&format!("Ngày 15 tháng 1 năm {}", ys.year + 1)));
     s.set(r + 3, 3, t("THỦ TRƯỞNG ĐƠN VỊ"));
     s
@@ -322,20 +576,31 @@ pub fn file_per_year(unit: &str, ys: &YearScores) -> SheetSpec {
 /// Layout C: side-by-side year bands "NĂM 2021 {Tự đánh giá, Thẩm định}" sharing one max column.
 pub fn years_side_by_side(unit: &str, scores: &[YearScores]) -> SheetSpec {
     let mut s = SheetSpec::new("Tổng hợp");
-    s.set(0, 0, t("THEO DÕI KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH QUA CÁC NĂM")).merge(0, 0, 0, 9);
+    s.set(
+        0,
+        0,
+        t("THEO DÕI KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH QUA CÁC NĂM"),
+    )
+    .merge(0, 0, 0, 9);
     s.set(1, 0, t(&format!("Đơn vị: {unit}"))).merge(1, 0, 1, 9);
     s.set(3, 0, t("STT")).merge(3, 0, 4, 0);
     s.set(3, 1, t("Tiêu chí")).merge(3, 1, 4, 1);
     s.set(3, 2, t("Điểm tối đa")).merge(3, 2, 4, 2);
     for (k, ys) in scores.iter().enumerate() {
         let col = 3 + 2 * k as u16;
-        s.set(3, col, t(&format!("NĂM {}", ys.year))).merge(3, col, 3, col + 1);
-        s.set(4, col, t("Tự đánh giá")).set(4, col + 1, t("Thẩm định"));
+        s.set(3, col, t(&format!("NĂM {}", ys.year)))
+            .merge(3, col, 3, col + 1);
+        s.set(4, col, t("Tự đánh giá"))
+            .set(4, col + 1, t("Thẩm định"));
     }
     s.bold_rows = vec![3, 4];
     let mut r = 5;
     for (i, node) in TREE.iter().enumerate() {
-        let mut cells = vec![Some(t(node.code)), Some(t(node.name)), Some(n(scores[0].values[i].0))];
+        let mut cells = vec![
+            Some(t(node.code)),
+            Some(t(node.name)),
+            Some(n(scores[0].values[i].0)),
+        ];
         for ys in scores {
             cells.push(Some(n(ys.values[i].1)));
             cells.push(Some(n(ys.values[i].2)));

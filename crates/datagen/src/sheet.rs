@@ -43,7 +43,10 @@ pub struct SheetSpec {
 impl SheetSpec {
     /// An empty sheet.
     pub fn new(name: &str) -> Self {
-        SheetSpec { name: name.to_owned(), ..SheetSpec::default() }
+        SheetSpec {
+            name: name.to_owned(),
+            ..SheetSpec::default()
+        }
     }
 
     /// Sets a cell.
@@ -63,7 +66,13 @@ impl SheetSpec {
     }
 
     /// Merges a range; its text is the cell at its first row and column.
-    pub fn merge(&mut self, first_row: u32, first_col: u16, last_row: u32, last_col: u16) -> &mut Self {
+    pub fn merge(
+        &mut self,
+        first_row: u32,
+        first_col: u16,
+        last_row: u32,
+        last_col: u16,
+    ) -> &mut Self {
         self.merges.push((first_row, first_col, last_row, last_col));
         self
     }
@@ -77,7 +86,11 @@ pub fn write_xlsx(path: &Path, sheets: &[SheetSpec]) -> Result<(), rust_xlsxwrit
         .set_author("cchc-datagen");
     wb.set_properties(&props);
     let plain = Format::new().set_text_wrap().set_border(FormatBorder::Thin);
-    let bold = plain.clone().set_bold().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
+    let bold = plain
+        .clone()
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
     let date = plain.clone().set_num_format("dd/mm/yyyy");
     for spec in sheets {
         let ws = wb.add_worksheet();
@@ -87,9 +100,19 @@ pub fn write_xlsx(path: &Path, sheets: &[SheetSpec]) -> Result<(), rust_xlsxwrit
         for col in 2..12 {
             ws.set_column_width(col, 14)?;
         }
-        let format_for = |row: u32| if spec.bold_rows.contains(&row) { &bold } else { &plain };
+        let format_for = |row: u32| {
+            if spec.bold_rows.contains(&row) {
+                &bold
+            } else {
+                &plain
+            }
+        };
         for &(r0, c0, r1, c1) in &spec.merges {
-            let text = spec.cells.iter().find(|(r, c, _)| *r == r0 && *c == c0).map(|(_, _, cell)| cell);
+            let text = spec
+                .cells
+                .iter()
+                .find(|(r, c, _)| *r == r0 && *c == c0)
+                .map(|(_, _, cell)| cell);
             let text = match text {
                 Some(Cell::Text(s)) => s.clone(),
                 Some(Cell::Num(x)) => x.to_string(),
@@ -98,13 +121,22 @@ pub fn write_xlsx(path: &Path, sheets: &[SheetSpec]) -> Result<(), rust_xlsxwrit
             ws.merge_range(r0, c0, r1, c1, &text, format_for(r0))?;
         }
         for (row, col, cell) in &spec.cells {
-            if spec.merges.iter().any(|&(r0, c0, _, _)| r0 == *row && c0 == *col) {
+            if spec
+                .merges
+                .iter()
+                .any(|&(r0, c0, _, _)| r0 == *row && c0 == *col)
+            {
                 continue;
             }
             match cell {
                 Cell::Text(s) => ws.write_string_with_format(*row, *col, s, format_for(*row))?,
                 Cell::Num(x) => ws.write_number_with_format(*row, *col, *x, format_for(*row))?,
-                Cell::Date(y, m, d) => ws.write_datetime_with_format(*row, *col, ExcelDateTime::from_ymd(*y, *m, *d)?, &date)?,
+                Cell::Date(y, m, d) => ws.write_datetime_with_format(
+                    *row,
+                    *col,
+                    ExcelDateTime::from_ymd(*y, *m, *d)?,
+                    &date,
+                )?,
             };
         }
     }
@@ -112,7 +144,10 @@ pub fn write_xlsx(path: &Path, sheets: &[SheetSpec]) -> Result<(), rust_xlsxwrit
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Writes sheets as an OpenDocument spreadsheet. Merges are written as spans, which readers that
@@ -126,16 +161,23 @@ pub fn write_ods(path: &Path, sheets: &[SheetSpec]) -> std::io::Result<()> {
         r#"<office:body><office:spreadsheet>"#
     ));
     for spec in sheets {
-        content.push_str(&format!(r#"<table:table table:name="{}">"#, xml_escape(&spec.name)));
+        content.push_str(&format!(
+            r#"<table:table table:name="{}">"#,
+            xml_escape(&spec.name)
+        ));
         let max_row = spec.cells.iter().map(|(r, _, _)| *r).max().unwrap_or(0);
         for row in 0..=max_row {
             content.push_str("<table:table-row>");
-            let mut cells: Vec<&(u32, u16, Cell)> = spec.cells.iter().filter(|(r, _, _)| *r == row).collect();
+            let mut cells: Vec<&(u32, u16, Cell)> =
+                spec.cells.iter().filter(|(r, _, _)| *r == row).collect();
             cells.sort_by_key(|(_, c, _)| *c);
             let mut next_col = 0u16;
             for (_, col, cell) in cells {
                 if *col > next_col {
-                    content.push_str(&format!(r#"<table:table-cell table:number-columns-repeated="{}"/>"#, col - next_col));
+                    content.push_str(&format!(
+                        r#"<table:table-cell table:number-columns-repeated="{}"/>"#,
+                        col - next_col
+                    ));
                 }
                 match cell {
                     Cell::Text(s) => content.push_str(&format!(
@@ -165,13 +207,18 @@ pub fn write_ods(path: &Path, sheets: &[SheetSpec]) -> std::io::Result<()> {
     );
     let file = std::fs::File::create(path)?;
     let mut zip = zip::ZipWriter::new(file);
-    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("mimetype", stored).map_err(std::io::Error::other)?;
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("mimetype", stored)
+        .map_err(std::io::Error::other)?;
     zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")?;
-    zip.start_file("META-INF/manifest.xml", deflated).map_err(std::io::Error::other)?;
+    zip.start_file("META-INF/manifest.xml", deflated)
+        .map_err(std::io::Error::other)?;
     zip.write_all(manifest.as_bytes())?;
-    zip.start_file("content.xml", deflated).map_err(std::io::Error::other)?;
+    zip.start_file("content.xml", deflated)
+        .map_err(std::io::Error::other)?;
     zip.write_all(content.as_bytes())?;
     zip.finish().map_err(std::io::Error::other)?;
     Ok(())

@@ -21,7 +21,10 @@ pub struct Sourced<T> {
 impl<T> Sourced<T> {
     /// A value with its source.
     pub fn new(value: T, source: impl Into<String>) -> Self {
-        Sourced { value, source: source.into() }
+        Sourced {
+            value,
+            source: source.into(),
+        }
     }
 }
 
@@ -40,7 +43,9 @@ pub fn title_year(title: &[String]) -> Option<i32> {
 
 /// The year in a file's name, if it names exactly one ("chi_so_cchc_2022.xlsx").
 pub fn file_year(path: &Path) -> Option<i32> {
-    path.file_stem().and_then(|s| s.to_str()).and_then(single_year)
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(single_year)
 }
 
 /// A unit named in the title lines: "Đơn vị: Sở Tư pháp", or "… của Sở Kế hoạch và Đầu tư)".
@@ -57,8 +62,18 @@ pub fn title_unit(title: &[String]) -> Option<String> {
         }
         if let Some(pos) = key.find(" cua ") {
             let after_key = &key[pos + 5..];
-            const AGENCIES: [&str; 10] =
-                ["so ", "uy ban", "ubnd", "ban ", "van phong", "thanh tra", "huyen ", "thi xa", "thanh pho", "phong "];
+            const AGENCIES: [&str; 10] = [
+                "so ",
+                "uy ban",
+                "ubnd",
+                "ban ",
+                "van phong",
+                "thanh tra",
+                "huyen ",
+                "thi xa",
+                "thanh pho",
+                "phong ",
+            ];
             if AGENCIES.iter().any(|a| after_key.starts_with(a)) {
                 // `fold` keeps one char per letter, so char offsets in `key` map onto `line`.
                 let start = key[..pos + 5].chars().count();
@@ -74,7 +89,11 @@ pub fn title_unit(title: &[String]) -> Option<String> {
 }
 
 fn push_unit(found: &mut Vec<String>, raw: String) {
-    let unit = raw.trim().trim_end_matches([')', '.', ';', ':']).trim().to_owned();
+    let unit = raw
+        .trim()
+        .trim_end_matches([')', '.', ';', ':'])
+        .trim()
+        .to_owned();
     if !unit.is_empty() && !found.iter().any(|u| fold(u) == fold(&unit)) {
         found.push(unit);
     }
@@ -126,18 +145,39 @@ mod tests {
 
     #[test]
     fn unit_lines_and_file_years() {
-        assert_eq!(title_unit(&["ĐƠN VỊ: Sở Tư pháp".to_owned()]).as_deref(), Some("Sở Tư pháp"));
+        assert_eq!(
+            title_unit(&["ĐƠN VỊ: Sở Tư pháp".to_owned()]).as_deref(),
+            Some("Sở Tư pháp")
+        );
         assert_eq!(file_year(Path::new("/x/chi_so_cchc_2022.xlsx")), Some(2022));
         assert_eq!(file_year(Path::new("/x/2021_2022.xlsx")), None);
     }
 
     #[test]
     fn disagreeing_strong_sources_are_an_error() {
-        let strong = [Sourced::new(2021, "--year"), Sourced::new(2022, "sheet name")];
-        let err = resolve("year", &strong, &[], Path::new("f.xlsx"), "S", |a, b| a == b).unwrap_err();
-        assert!(err.to_string().contains("2021 from --year but 2022 from sheet name"), "{err}");
+        let strong = [
+            Sourced::new(2021, "--year"),
+            Sourced::new(2022, "sheet name"),
+        ];
+        let err = resolve("year", &strong, &[], Path::new("f.xlsx"), "S", |a, b| {
+            a == b
+        })
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("2021 from --year but 2022 from sheet name"),
+            "{err}"
+        );
         let weak = [Sourced::new(2020, "file name")];
-        let ok = resolve("year", &strong[..1], &weak, Path::new("f.xlsx"), "S", |a, b| a == b).expect("agree");
+        let ok = resolve(
+            "year",
+            &strong[..1],
+            &weak,
+            Path::new("f.xlsx"),
+            "S",
+            |a, b| a == b,
+        )
+        .expect("agree");
         assert_eq!(ok.map(|s| s.value), Some(2021));
     }
 }

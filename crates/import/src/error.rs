@@ -11,7 +11,10 @@ use cchc_model::{Lang, Localized};
 pub enum ImportError {
     /// The file could not be opened or read.
     #[error("{}: cannot read the file: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The file has no bytes.
     #[error("{}: the file is empty", path.display())]
     Empty { path: PathBuf },
@@ -26,19 +29,41 @@ pub enum ImportError {
     Damaged { path: PathBuf, detail: String },
     /// A sheet asked for does not exist.
     #[error("{}: no sheet named \"{sheet}\" (sheets: {available})", path.display())]
-    SheetNotFound { path: PathBuf, sheet: String, available: String },
+    SheetNotFound {
+        path: PathBuf,
+        sheet: String,
+        available: String,
+    },
     /// The workbook has no sheet with a table cchc recognises.
     #[error("{}: no recognisable table{}", path.display(), sheet_suffix(sheet))]
-    NoTable { path: PathBuf, sheet: Option<String> },
+    NoTable {
+        path: PathBuf,
+        sheet: Option<String>,
+    },
     /// The sheet exceeds a safety limit (a far-away stray cell, too many cells).
     #[error("{}, sheet \"{sheet}\": {detail}", path.display())]
-    TooLarge { path: PathBuf, sheet: String, detail: String },
+    TooLarge {
+        path: PathBuf,
+        sheet: String,
+        detail: String,
+    },
     /// A column the table cannot do without was not found.
     #[error("{}, sheet \"{sheet}\": no column for {field} (expected a header like \"{expected}\")", path.display())]
-    MissingColumn { path: PathBuf, sheet: String, field: String, expected: String },
+    MissingColumn {
+        path: PathBuf,
+        sheet: String,
+        field: String,
+        expected: String,
+    },
     /// Two columns claim the same field.
     #[error("{}, sheet \"{sheet}\": columns {first} and {second} both look like {field}; name one in a profile", path.display())]
-    AmbiguousColumn { path: PathBuf, sheet: String, field: String, first: String, second: String },
+    AmbiguousColumn {
+        path: PathBuf,
+        sheet: String,
+        field: String,
+        first: String,
+        second: String,
+    },
     /// No year could be found for the data.
     #[error("{}, sheet \"{sheet}\": no year found in a header, the sheet name, the title or the file name; pass --year", path.display())]
     NoYear { path: PathBuf, sheet: String },
@@ -84,27 +109,64 @@ impl Localized for ImportError {
             Io { path, source } => format!("{}: không đọc được tệp: {source}", path.display()),
             Empty { path } => format!("{}: tệp rỗng", path.display()),
             NotASpreadsheet { path } => {
-                format!("{}: không phải bảng tính (cần tệp .xlsx, .xls hoặc .ods)", path.display())
+                format!(
+                    "{}: không phải bảng tính (cần tệp .xlsx, .xls hoặc .ods)",
+                    path.display()
+                )
             }
             Encrypted { path } => {
-                format!("{}: bảng tính có mật khẩu; hãy lưu một bản không đặt mật khẩu", path.display())
+                format!(
+                    "{}: bảng tính có mật khẩu; hãy lưu một bản không đặt mật khẩu",
+                    path.display()
+                )
             }
             Damaged { path, detail } => {
-                format!("{}: bảng tính bị hỏng hoặc không trọn vẹn: {detail}", path.display())
+                format!(
+                    "{}: bảng tính bị hỏng hoặc không trọn vẹn: {detail}",
+                    path.display()
+                )
             }
-            SheetNotFound { path, sheet, available } => {
-                format!("{}: không có trang tính \"{sheet}\" (các trang: {available})", path.display())
+            SheetNotFound {
+                path,
+                sheet,
+                available,
+            } => {
+                format!(
+                    "{}: không có trang tính \"{sheet}\" (các trang: {available})",
+                    path.display()
+                )
             }
             NoTable { path, sheet } => match sheet {
-                Some(s) => format!("{}: không tìm thấy bảng số liệu trong trang \"{s}\"", path.display()),
-                None => format!("{}: không tìm thấy bảng số liệu trong trang tính nào", path.display()),
+                Some(s) => format!(
+                    "{}: không tìm thấy bảng số liệu trong trang \"{s}\"",
+                    path.display()
+                ),
+                None => format!(
+                    "{}: không tìm thấy bảng số liệu trong trang tính nào",
+                    path.display()
+                ),
             },
-            TooLarge { path, sheet, detail } => format!("{}, trang \"{sheet}\": {detail}", path.display()),
-            MissingColumn { path, sheet, field, expected } => format!(
+            TooLarge {
+                path,
+                sheet,
+                detail,
+            } => format!("{}, trang \"{sheet}\": {detail}", path.display()),
+            MissingColumn {
+                path,
+                sheet,
+                field,
+                expected,
+            } => format!(
                 "{}, trang \"{sheet}\": không có cột {field} (cần tiêu đề kiểu \"{expected}\")",
                 path.display()
             ),
-            AmbiguousColumn { path, sheet, field, first, second } => format!(
+            AmbiguousColumn {
+                path,
+                sheet,
+                field,
+                first,
+                second,
+            } => format!(
                 "{}, trang \"{sheet}\": cả cột {first} và {second} đều giống cột {field}; hãy chỉ rõ trong tệp cấu hình (profile)",
                 path.display()
             ),
@@ -116,16 +178,33 @@ impl Localized for ImportError {
                 "{}, trang \"{sheet}\": không tìm thấy đơn vị ở cột hay tiêu đề bảng; hãy dùng --unit",
                 path.display()
             ),
-            Conflict { path, sheet, what, first, first_source, second, second_source } => {
-                let what_vi = if *what == "year" { "năm" } else { "đơn vị" };
+            Conflict {
+                path,
+                sheet,
+                what,
+                first,
+                first_source,
+                second,
+                second_source,
+            } => {
+                let what_vi = if *what == "year" {
+                    "năm"
+                } else {
+                    "đơn vị"
+                };
                 format!(
                     "{}, trang \"{sheet}\": {what_vi} là {first} theo {first_source} nhưng là {second} theo {second_source}",
                     path.display()
                 )
             }
-            Profile { path, detail } => format!("{}: tệp cấu hình (profile): {detail}", path.display()),
+            Profile { path, detail } => {
+                format!("{}: tệp cấu hình (profile): {detail}", path.display())
+            }
             KindNotSupported { path, kind } => {
-                format!("{}: nhận ra bảng loại {kind}; phiên bản này chưa nhập được loại đó", path.display())
+                format!(
+                    "{}: nhận ra bảng loại {kind}; phiên bản này chưa nhập được loại đó",
+                    path.display()
+                )
             }
             UnknownKind { path } => format!(
                 "{}: không nhận ra loại bảng; hãy nói rõ: cchc import scorecard TỆP",

@@ -42,7 +42,10 @@ impl HeaderColumn {
 
     /// The bottom header text, folded, with year mentions removed: what fields are matched on.
     pub fn leaf_key(&self) -> String {
-        self.path.last().map(|s| strip_years(&fold(s))).unwrap_or_default()
+        self.path
+            .last()
+            .map(|s| strip_years(&fold(s)))
+            .unwrap_or_default()
     }
 
     /// Years named anywhere in the path.
@@ -122,7 +125,12 @@ fn is_year_number(v: &Value) -> bool {
 /// Finds the table among the first rows of a sheet (rows in order, at most [`HEAD_ROWS`]).
 ///
 /// `forced_header` (zero-based rows, from a profile) overrides detection.
-pub fn detect(head: &[Row], merges: &[Merge], specs: &[FieldSpec], forced_header: Option<&[u32]>) -> Option<TableLayout> {
+pub fn detect(
+    head: &[Row],
+    merges: &[Merge],
+    specs: &[FieldSpec],
+    forced_header: Option<&[u32]>,
+) -> Option<TableLayout> {
     let header_rows: Vec<u32> = match forced_header {
         Some(rows) if !rows.is_empty() => rows.to_vec(),
         _ => {
@@ -132,7 +140,8 @@ pub fn detect(head: &[Row], merges: &[Merge], specs: &[FieldSpec], forced_header
             let mut rows = vec![first.index];
             for next in head[top + 1..].iter().take(MAX_HEADER_ROWS - 1) {
                 let prev = rows[rows.len() - 1];
-                if next.index != prev + 1 || !continues_header(next, prev, code_col, merges, specs) {
+                if next.index != prev + 1 || !continues_header(next, prev, code_col, merges, specs)
+                {
                     break;
                 }
                 rows.push(next.index);
@@ -142,13 +151,20 @@ pub fn detect(head: &[Row], merges: &[Merge], specs: &[FieldSpec], forced_header
     };
     let top = header_rows[0];
     let title_rows: Vec<&Row> = head.iter().filter(|r| r.index < top).collect();
-    let header: Vec<&Row> = header_rows.iter().filter_map(|i| head.iter().find(|r| r.index == *i)).collect();
+    let header: Vec<&Row> = header_rows
+        .iter()
+        .filter_map(|i| head.iter().find(|r| r.index == *i))
+        .collect();
     if header.is_empty() {
         return None;
     }
     let columns = flatten(&header, merges);
     let last = *header_rows.last()?;
-    let column_number_row = head.iter().find(|r| r.index == last + 1).filter(|r| is_column_number_row(r)).map(|r| r.index);
+    let column_number_row = head
+        .iter()
+        .find(|r| r.index == last + 1)
+        .filter(|r| is_column_number_row(r))
+        .map(|r| r.index);
     Some(TableLayout {
         title_rows: title_rows.iter().map(|r| r.index).collect(),
         title_text: title_rows.iter().map(|r| r.text()).collect(),
@@ -158,7 +174,13 @@ pub fn detect(head: &[Row], merges: &[Merge], specs: &[FieldSpec], forced_header
     })
 }
 
-fn continues_header(row: &Row, prev: u32, code_col: Option<u32>, merges: &[Merge], specs: &[FieldSpec]) -> bool {
+fn continues_header(
+    row: &Row,
+    prev: u32,
+    code_col: Option<u32>,
+    merges: &[Merge],
+    specs: &[FieldSpec],
+) -> bool {
     if is_column_number_row(row) {
         return false;
     }
@@ -167,12 +189,21 @@ fn continues_header(row: &Row, prev: u32, code_col: Option<u32>, merges: &[Merge
     {
         return false;
     }
-    let all_text_or_years = row.cells.iter().all(|(_, v)| matches!(v, Value::Text(_)) || is_year_number(v));
+    let all_text_or_years = row
+        .cells
+        .iter()
+        .all(|(_, v)| matches!(v, Value::Text(_)) || is_year_number(v));
     if !all_text_or_years {
         return false;
     }
     let under_band = row.cells.iter().any(|(c, _)| {
-        merges.iter().any(|m| m.first_row <= prev && m.last_row >= prev && m.first_col < m.last_col && m.first_col <= *c && *c <= m.last_col)
+        merges.iter().any(|m| {
+            m.first_row <= prev
+                && m.last_row >= prev
+                && m.first_col < m.last_col
+                && m.first_col <= *c
+                && *c <= m.last_col
+        })
     });
     let has_year = row.cells.iter().any(|(_, v)| is_year_number(v));
     header_hits(row, specs) >= 1 || under_band || has_year
@@ -181,9 +212,15 @@ fn continues_header(row: &Row, prev: u32, code_col: Option<u32>, merges: &[Merge
 fn flatten(header: &[&Row], merges: &[Merge]) -> Vec<HeaderColumn> {
     let top = header[0].index;
     let bottom = header[header.len() - 1].index;
-    let mut cols: Vec<u32> = header.iter().flat_map(|r| r.cells.iter().map(|(c, _)| *c)).collect();
+    let mut cols: Vec<u32> = header
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|(c, _)| *c))
+        .collect();
     // Columns covered by a header merge have a header too, even if no cell of theirs holds text.
-    for m in merges.iter().filter(|m| m.first_row <= bottom && m.last_row >= top) {
+    for m in merges
+        .iter()
+        .filter(|m| m.first_row <= bottom && m.last_row >= top)
+    {
         cols.extend(m.first_col..=m.last_col.min(m.first_col + 256));
     }
     cols.sort_unstable();
@@ -215,7 +252,12 @@ fn flatten(header: &[&Row], merges: &[Merge]) -> Vec<HeaderColumn> {
         for i in 1..cols.len() {
             let adjacent = cols[i] == cols[i - 1] + 1;
             let below = |j: usize| grid[h + 1..].iter().any(|r| r[j].is_some());
-            if adjacent && grid[h][i].is_none() && grid[h][i - 1].is_some() && below(i) && below(i - 1) {
+            if adjacent
+                && grid[h][i].is_none()
+                && grid[h][i - 1].is_some()
+                && below(i)
+                && below(i - 1)
+            {
                 grid[h][i] = grid[h][i - 1].clone();
             }
         }
@@ -262,7 +304,11 @@ pub fn is_column_number_row(row: &Row) -> bool {
 
 fn column_token(s: &str) -> Option<f64> {
     let t = s.trim();
-    let first = t.split(['=', '+', '*', '/', ' ']).next().unwrap_or(t).trim();
+    let first = t
+        .split(['=', '+', '*', '/', ' '])
+        .next()
+        .unwrap_or(t)
+        .trim();
     let inner = first.trim_start_matches('(').trim_end_matches(')');
     if !inner.is_empty() && inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit()) {
         return inner.parse().ok();
@@ -289,7 +335,9 @@ pub fn is_total_label(label: &str) -> bool {
 
 /// Whether a row begins the signature block or the notes under a table.
 pub fn is_signature_start(row: &Row) -> bool {
-    let Some((_, Value::Text(first))) = row.cells.first() else { return false };
+    let Some((_, Value::Text(first))) = row.cells.first() else {
+        return false;
+    };
     let key = fold(first);
     const STARTS: [&str; 16] = [
         "noi nhan",
@@ -322,16 +370,40 @@ mod tests {
     use super::*;
 
     fn text_row(index: u32, cells: &[(u32, &str)]) -> Row {
-        Row { index, cells: cells.iter().map(|(c, s)| (*c, Value::Text((*s).to_owned()))).collect() }
+        Row {
+            index,
+            cells: cells
+                .iter()
+                .map(|(c, s)| (*c, Value::Text((*s).to_owned())))
+                .collect(),
+        }
     }
 
     const SPECS: &[FieldSpec] = &[
-        FieldSpec { field: "code", synonyms: &["stt", "tt"] },
-        FieldSpec { field: "criterion", synonyms: &["ten tieu chi", "tieu chi"] },
-        FieldSpec { field: "max_score", synonyms: &["diem chuan", "diem toi da"] },
-        FieldSpec { field: "score", synonyms: &["diem dat duoc"] },
-        FieldSpec { field: "reason", synonyms: &["ly do"] },
-        FieldSpec { field: "remedy", synonyms: &["giai phap"] },
+        FieldSpec {
+            field: "code",
+            synonyms: &["stt", "tt"],
+        },
+        FieldSpec {
+            field: "criterion",
+            synonyms: &["ten tieu chi", "tieu chi"],
+        },
+        FieldSpec {
+            field: "max_score",
+            synonyms: &["diem chuan", "diem toi da"],
+        },
+        FieldSpec {
+            field: "score",
+            synonyms: &["diem dat duoc"],
+        },
+        FieldSpec {
+            field: "reason",
+            synonyms: &["ly do"],
+        },
+        FieldSpec {
+            field: "remedy",
+            synonyms: &["giai phap"],
+        },
     ];
 
     #[test]
@@ -339,15 +411,50 @@ mod tests {
         let head = vec![
             text_row(0, &[(0, "Phụ lục")]),
             text_row(1, &[(0, "NHỮNG NHIỆM VỤ CHƢA HOÀN THÀNH")]),
-            text_row(3, &[(0, "STT"), (1, "TÊN TIÊU CHÍ"), (2, "NĂM 2021"), (5, "GIẢI PHÁP KHẮC PHỤC TRONG NĂM 2022")]),
+            text_row(
+                3,
+                &[
+                    (0, "STT"),
+                    (1, "TÊN TIÊU CHÍ"),
+                    (2, "NĂM 2021"),
+                    (5, "GIẢI PHÁP KHẮC PHỤC TRONG NĂM 2022"),
+                ],
+            ),
             text_row(4, &[(2, "Điểm chuẩn"), (3, "Điểm đạt đƣợc"), (4, "Lý do")]),
-            Row { index: 5, cells: vec![(0, Value::Number(1.0)), (1, Value::Text("Thực hiện".into())), (2, Value::Text("1.00".into()))] },
+            Row {
+                index: 5,
+                cells: vec![
+                    (0, Value::Number(1.0)),
+                    (1, Value::Text("Thực hiện".into())),
+                    (2, Value::Text("1.00".into())),
+                ],
+            },
         ];
         let merges = [
-            Merge { first_row: 3, first_col: 0, last_row: 4, last_col: 0 },
-            Merge { first_row: 3, first_col: 1, last_row: 4, last_col: 1 },
-            Merge { first_row: 3, first_col: 2, last_row: 3, last_col: 4 },
-            Merge { first_row: 3, first_col: 5, last_row: 4, last_col: 5 },
+            Merge {
+                first_row: 3,
+                first_col: 0,
+                last_row: 4,
+                last_col: 0,
+            },
+            Merge {
+                first_row: 3,
+                first_col: 1,
+                last_row: 4,
+                last_col: 1,
+            },
+            Merge {
+                first_row: 3,
+                first_col: 2,
+                last_row: 3,
+                last_col: 4,
+            },
+            Merge {
+                first_row: 3,
+                first_col: 5,
+                last_row: 4,
+                last_col: 5,
+            },
         ];
         let layout = detect(&head, &merges, SPECS, None).expect("table found");
         assert_eq!(layout.title_rows, vec![0, 1]);
@@ -372,8 +479,24 @@ mod tests {
     #[test]
     fn spreads_a_band_without_merge_records() {
         let head = vec![
-            text_row(0, &[(0, "STT"), (1, "Tiêu chí"), (2, "NĂM 2021"), (4, "NĂM 2022")]),
-            text_row(1, &[(2, "Điểm chuẩn"), (3, "Điểm đạt được"), (4, "Điểm chuẩn"), (5, "Điểm đạt được")]),
+            text_row(
+                0,
+                &[
+                    (0, "STT"),
+                    (1, "Tiêu chí"),
+                    (2, "NĂM 2021"),
+                    (4, "NĂM 2022"),
+                ],
+            ),
+            text_row(
+                1,
+                &[
+                    (2, "Điểm chuẩn"),
+                    (3, "Điểm đạt được"),
+                    (4, "Điểm chuẩn"),
+                    (5, "Điểm đạt được"),
+                ],
+            ),
         ];
         let layout = detect(&head, &[], SPECS, None).expect("table found");
         let labels: Vec<String> = layout.columns.iter().map(HeaderColumn::label).collect();
@@ -384,10 +507,21 @@ mod tests {
 
     #[test]
     fn recognises_column_number_rows() {
-        assert!(is_column_number_row(&text_row(0, &[(0, "(1)"), (1, "(2)"), (2, "(3)"), (3, "(4)=(2)-(3)")])));
-        let numbers = Row { index: 0, cells: (0..4).map(|c| (c, Value::Number(f64::from(c + 1)))).collect() };
+        assert!(is_column_number_row(&text_row(
+            0,
+            &[(0, "(1)"), (1, "(2)"), (2, "(3)"), (3, "(4)=(2)-(3)")]
+        )));
+        let numbers = Row {
+            index: 0,
+            cells: (0..4)
+                .map(|c| (c, Value::Number(f64::from(c + 1))))
+                .collect(),
+        };
         assert!(is_column_number_row(&numbers));
-        assert!(!is_column_number_row(&text_row(0, &[(0, "1"), (1, "Thực hiện nhiệm vụ")])));
+        assert!(!is_column_number_row(&text_row(
+            0,
+            &[(0, "1"), (1, "Thực hiện nhiệm vụ")]
+        )));
     }
 
     #[test]
@@ -403,8 +537,14 @@ mod tests {
     #[test]
     fn signature_blocks_are_recognised() {
         assert!(is_signature_start(&text_row(0, &[(0, "Nơi nhận:")])));
-        assert!(is_signature_start(&text_row(0, &[(3, "Đồng Nai, ngày 12 tháng 4 năm 2022")])));
+        assert!(is_signature_start(&text_row(
+            0,
+            &[(3, "Đồng Nai, ngày 12 tháng 4 năm 2022")]
+        )));
         assert!(is_signature_start(&text_row(0, &[(4, "GIÁM ĐỐC")])));
-        assert!(!is_signature_start(&text_row(0, &[(0, "Thực hiện kế hoạch")])));
+        assert!(!is_signature_start(&text_row(
+            0,
+            &[(0, "Thực hiện kế hoạch")]
+        )));
     }
 }

@@ -110,11 +110,18 @@ pub struct SheetReport {
 
 impl SheetReport {
     fn new(sheet: &str) -> Self {
-        SheetReport { sheet: sheet.to_owned(), ..SheetReport::default() }
+        SheetReport {
+            sheet: sheet.to_owned(),
+            ..SheetReport::default()
+        }
     }
 
     fn skipped(sheet: &str, why: &str) -> Self {
-        SheetReport { sheet: sheet.to_owned(), skipped: Some(why.to_owned()), ..SheetReport::default() }
+        SheetReport {
+            sheet: sheet.to_owned(),
+            skipped: Some(why.to_owned()),
+            ..SheetReport::default()
+        }
     }
 }
 
@@ -154,7 +161,10 @@ impl Imported {
 
 /// Hashes a file's bytes (sha256, hex), streaming.
 pub fn sha256_file(path: &Path) -> Result<String, ImportError> {
-    let io = |source| ImportError::Io { path: path.to_owned(), source };
+    let io = |source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    };
     let mut file = std::fs::File::open(path).map_err(io)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
@@ -165,14 +175,21 @@ pub fn sha256_file(path: &Path) -> Result<String, ImportError> {
         }
         hasher.update(&buf[..n]);
     }
-    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
 }
 
 fn open(path: &Path, opts: &ImportOptions) -> Result<(Workbook, SourceFile), ImportError> {
     let wb = Workbook::open(path)?.with_limits(opts.limits);
     let source = SourceFile {
         path: path.to_owned(),
-        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         sha256: sha256_file(path)?,
         format: wb.format(),
     };
@@ -181,9 +198,16 @@ fn open(path: &Path, opts: &ImportOptions) -> Result<(Workbook, SourceFile), Imp
 
 /// The sheets to read: the one named by `--sheet` or the profile, else all.
 fn sheets_to_read(wb: &Workbook, opts: &ImportOptions) -> Result<Vec<String>, ImportError> {
-    let wanted = opts.sheet.clone().or_else(|| opts.profile.as_ref().and_then(|p| p.sheet.clone()));
+    let wanted = opts
+        .sheet
+        .clone()
+        .or_else(|| opts.profile.as_ref().and_then(|p| p.sheet.clone()));
     match wanted {
-        Some(name) => match wb.sheet_names().iter().find(|s| **s == name || text::fold(s) == text::fold(&name)) {
+        Some(name) => match wb
+            .sheet_names()
+            .iter()
+            .find(|s| **s == name || text::fold(s) == text::fold(&name))
+        {
             Some(found) => Ok(vec![found.clone()]),
             None => Err(ImportError::SheetNotFound {
                 path: wb.path().to_owned(),
@@ -195,55 +219,120 @@ fn sheets_to_read(wb: &Workbook, opts: &ImportOptions) -> Result<Vec<String>, Im
     }
 }
 
-/// Header words that point at each kind of table (folded).
+/// Header words that point at each kind of table (folded); a header cell starts with one.
 const KIND_HINTS: [(TableKind, &[&str]); 3] = [
-    (TableKind::Scorecard, &["diem chuan", "diem toi da", "diem dat duoc", "diem tu danh gia", "diem tham dinh", "tieu chi"]),
-    (TableKind::Survey, &["gioi tinh", "do tuoi", "nghe nghiep", "cau ", "muc do hai long", "hai long"]),
-    (TableKind::Procedures, &["ma tthc", "ma thu tuc", "thu tuc hanh chinh", "ho so", "tiep nhan", "truc tuyen", "tre han", "dung han"]),
+    (
+        TableKind::Scorecard,
+        &[
+            "diem chuan",
+            "diem toi da",
+            "diem dat duoc",
+            "diem tu danh gia",
+            "diem tham dinh",
+            "tu danh gia",
+            "tham dinh",
+            "ten tieu chi",
+            "tieu chi",
+        ],
+    ),
+    (
+        TableKind::Survey,
+        &[
+            "gioi tinh",
+            "do tuoi",
+            "nghe nghiep",
+            "cau ",
+            "muc do hai long",
+        ],
+    ),
+    (
+        TableKind::Procedures,
+        &[
+            "ma tthc",
+            "ma thu tuc",
+            "ten thu tuc",
+            "so ho so",
+            "tiep nhan",
+            "truc tuyen",
+            "tre han",
+            "dung han",
+            "truoc han",
+            "thoi han giai quyet",
+        ],
+    ),
 ];
 
-/// Tells the kind of table from the first rows of each sheet; `None` when nothing points anywhere.
+/// Tells the kind of table from the header-like rows at the top of each sheet: each kind scores
+/// the most cells of one row that start with its header words (body text mentioning "hồ sơ"
+/// scores one at most). `None` when no kind reaches two.
 pub fn detect_kind(wb: &mut Workbook) -> Result<Option<TableKind>, ImportError> {
-    let mut scores: BTreeMap<usize, TableKind> = BTreeMap::new();
+    let mut best = [0usize; 3];
     for sheet in wb.sheet_names().to_vec() {
         let mut seen = 0;
-        let mut hits = [0usize; 3];
         wb.rows(&sheet, |row| {
+            let mut hits = [0usize; 3];
             for (_, v) in &row.cells {
                 if let reader::Value::Text(s) = v {
                     let key = text::fold(s);
                     for (k, (_, words)) in KIND_HINTS.iter().enumerate() {
-                        if words.iter().any(|w| key.starts_with(w) || key.contains(&format!(" {w}"))) {
+                        if words.iter().any(|w| key.starts_with(w)) {
                             hits[k] += 1;
                         }
                     }
                 }
             }
-            seen += 1;
-            if seen >= layout::HEAD_ROWS { std::ops::ControlFlow::Break(()) } else { std::ops::ControlFlow::Continue(()) }
-        })?;
-        for (k, n) in hits.iter().enumerate() {
-            if *n >= 2 {
-                scores.insert(*n, KIND_HINTS[k].0);
+            for k in 0..3 {
+                best[k] = best[k].max(hits[k]);
             }
-        }
+            seen += 1;
+            if seen >= layout::HEAD_ROWS {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        })?;
     }
-    Ok(scores.into_iter().next_back().map(|(_, k)| k))
+    let (k, score) = best
+        .iter()
+        .enumerate()
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(*k)))
+        .map(|(k, n)| (k, *n))
+        .unwrap_or((0, 0));
+    Ok((score >= 2).then_some(KIND_HINTS[k].0))
 }
 
 /// Imports one file. `kind` is detected from the headers when `None`.
-pub fn import_file(path: &Path, kind: Option<TableKind>, opts: &ImportOptions) -> Result<Imported, ImportError> {
+pub fn import_file(
+    path: &Path,
+    kind: Option<TableKind>,
+    opts: &ImportOptions,
+) -> Result<Imported, ImportError> {
     let (mut wb, source) = open(path, opts)?;
-    let kind = match kind.or_else(|| opts.profile.as_ref().and_then(|p| p.kind.as_deref()).and_then(parse_kind)) {
+    let kind = match kind.or_else(|| {
+        opts.profile
+            .as_ref()
+            .and_then(|p| p.kind.as_deref())
+            .and_then(parse_kind)
+    }) {
         Some(k) => k,
-        None => detect_kind(&mut wb)?.ok_or_else(|| ImportError::UnknownKind { path: path.to_owned() })?,
+        None => detect_kind(&mut wb)?.ok_or_else(|| ImportError::UnknownKind {
+            path: path.to_owned(),
+        })?,
     };
     match kind {
         TableKind::Scorecard => {
             let (sheets, frame) = scorecard::import_workbook(&mut wb, &source, opts)?;
-            Ok(Imported { kind, source, sheets, frame })
+            Ok(Imported {
+                kind,
+                source,
+                sheets,
+                frame,
+            })
         }
-        other => Err(ImportError::KindNotSupported { path: path.to_owned(), kind: other.as_str().to_owned() }),
+        other => Err(ImportError::KindNotSupported {
+            path: path.to_owned(),
+            kind: other.as_str().to_owned(),
+        }),
     }
 }
 
@@ -276,5 +365,10 @@ pub fn inspect(path: &Path, opts: &ImportOptions) -> Result<Inspection, ImportEr
     let kind = detect_kind(&mut wb)?;
     let sheet_names = wb.sheet_names().to_vec();
     let result = import_file(path, kind, opts);
-    Ok(Inspection { source, sheet_names, kind, result })
+    Ok(Inspection {
+        source,
+        sheet_names,
+        kind,
+        result,
+    })
 }

@@ -44,7 +44,11 @@ pub fn parse_vn_number(raw: &str) -> Option<Parsed> {
         Some(rest) => (rest.trim_start(), true),
         None => (s.strip_prefix('+').unwrap_or(s), false),
     };
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}')) {
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}'))
+    {
         return None;
     }
     if !s.starts_with(|c: char| c.is_ascii_digit()) || !s.ends_with(|c: char| c.is_ascii_digit()) {
@@ -73,11 +77,17 @@ pub fn parse_vn_number(raw: &str) -> Option<Parsed> {
         }
         (_, 0) if groups_of_three(&compact, &['.']) => compact.replace('.', ""),
         // "1.234,5": dots group thousands, the comma is the decimal.
-        (_, 1) if compact.rfind(',') > compact.rfind('.') && groups_of_three(int_part(&compact, ','), &['.']) => {
+        (_, 1)
+            if compact.rfind(',') > compact.rfind('.')
+                && groups_of_three(int_part(&compact, ','), &['.']) =>
+        {
             compact.replace('.', "").replace(',', ".")
         }
         // "1,234.5": English style.
-        (1, _) if compact.rfind('.') > compact.rfind(',') && groups_of_three(int_part(&compact, '.'), &[',']) => {
+        (1, _)
+            if compact.rfind('.') > compact.rfind(',')
+                && groups_of_three(int_part(&compact, '.'), &[',']) =>
+        {
             compact.replace(',', "")
         }
         _ => return None,
@@ -89,7 +99,11 @@ pub fn parse_vn_number(raw: &str) -> Option<Parsed> {
     if negative_paren != negative_sign && (negative_paren || negative_sign) {
         value = -value;
     }
-    Some(if ambiguous { Parsed::AmbiguousThousands(value) } else { Parsed::Number(value) })
+    Some(if ambiguous {
+        Parsed::AmbiguousThousands(value)
+    } else {
+        Parsed::Number(value)
+    })
 }
 
 fn int_part(s: &str, decimal: char) -> &str {
@@ -153,12 +167,17 @@ mod tests {
 
     #[test]
     fn one_dot_and_three_digits_is_flagged_as_thousands() {
-        assert_eq!(parse_vn_number("1.000"), Some(Parsed::AmbiguousThousands(1000.0)));
+        assert_eq!(
+            parse_vn_number("1.000"),
+            Some(Parsed::AmbiguousThousands(1000.0))
+        );
     }
 
     #[test]
     fn rejects_what_is_not_a_number() {
-        for s in ["x", "?", "1,2,3", "1.2.3", "12a", "1..2", ",5", "5,", "1.23,4.5", "đạt", "1 23"] {
+        for s in [
+            "x", "?", "1,2,3", "1.2.3", "12a", "1..2", ",5", "5,", "1.23,4.5", "đạt", "1 23",
+        ] {
             assert_eq!(parse_vn_number(s), None, "{s:?}");
         }
     }

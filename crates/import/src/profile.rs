@@ -42,8 +42,14 @@ pub struct Profile {
 impl Profile {
     /// Reads a profile file.
     pub fn load(path: &Path) -> Result<Profile, ImportError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
-        Profile::parse(&text).map_err(|detail| ImportError::Profile { path: path.to_owned(), detail })
+        let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        Profile::parse(&text).map_err(|detail| ImportError::Profile {
+            path: path.to_owned(),
+            detail,
+        })
     }
 
     /// Parses a profile's text.
@@ -59,17 +65,23 @@ impl Profile {
 
     /// Zero-based header rows.
     pub fn header_rows_zero_based(&self) -> Option<Vec<u32>> {
-        self.header_rows.as_ref().map(|rows| rows.iter().map(|r| r - 1).collect())
+        self.header_rows
+            .as_ref()
+            .map(|rows| rows.iter().map(|r| r - 1).collect())
     }
 }
 
 /// Reads a column letter ("C", "AA") as a zero-based index.
 pub fn column_index(letters: &str) -> Option<u32> {
     let letters = letters.trim();
-    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic())
+    {
         return None;
     }
-    let n = letters.to_ascii_uppercase().bytes().fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1));
+    let n = letters
+        .to_ascii_uppercase()
+        .bytes()
+        .fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1));
     Some(n - 1)
 }
 
@@ -79,7 +91,8 @@ mod tests {
 
     #[test]
     fn parses_a_profile_and_converts_rows_and_letters() {
-        let p = Profile::parse("header_rows = [5, 6]\nyear = 2021\n[columns]\nmax_score = \"C\"\n").expect("valid");
+        let p = Profile::parse("header_rows = [5, 6]\nyear = 2021\n[columns]\nmax_score = \"C\"\n")
+            .expect("valid");
         assert_eq!(p.header_rows_zero_based(), Some(vec![4, 5]));
         assert_eq!(p.columns.get("max_score").map(String::as_str), Some("C"));
         assert_eq!(column_index("C"), Some(2));

@@ -53,12 +53,19 @@ pub struct Row {
 impl Row {
     /// The value in column `col`, if the cell is not empty.
     pub fn get(&self, col: u32) -> Option<&Value> {
-        self.cells.binary_search_by_key(&col, |(c, _)| *c).ok().map(|i| &self.cells[i].1)
+        self.cells
+            .binary_search_by_key(&col, |(c, _)| *c)
+            .ok()
+            .map(|i| &self.cells[i].1)
     }
 
     /// The text of the row's cells joined with " | ", for rejections and inspection.
     pub fn text(&self) -> String {
-        self.cells.iter().map(|(_, v)| v.as_text()).collect::<Vec<_>>().join(" | ")
+        self.cells
+            .iter()
+            .map(|(_, v)| v.as_text())
+            .collect::<Vec<_>>()
+            .join(" | ")
     }
 }
 
@@ -78,7 +85,8 @@ pub struct Merge {
 impl Merge {
     /// Whether the region covers the cell.
     pub fn contains(&self, row: u32, col: u32) -> bool {
-        (self.first_row..=self.last_row).contains(&row) && (self.first_col..=self.last_col).contains(&col)
+        (self.first_row..=self.last_row).contains(&row)
+            && (self.first_col..=self.last_col).contains(&col)
     }
 }
 
@@ -95,7 +103,11 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_rows: 1_048_576, max_cols: 16_384, max_cells: 100_000_000 }
+        Limits {
+            max_rows: 1_048_576,
+            max_cols: 16_384,
+            max_cells: 100_000_000,
+        }
     }
 }
 
@@ -131,7 +143,10 @@ const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 impl Workbook {
     /// Opens a workbook, telling its format from its first bytes.
     pub fn open(path: &Path) -> Result<Workbook, ImportError> {
-        let io = |source| ImportError::Io { path: path.to_owned(), source };
+        let io = |source| ImportError::Io {
+            path: path.to_owned(),
+            source,
+        };
         let mut file = File::open(path).map_err(io)?;
         let mut head = [0u8; 8];
         let mut read = 0;
@@ -142,10 +157,18 @@ impl Workbook {
             }
         }
         if read == 0 {
-            return Err(ImportError::Empty { path: path.to_owned() });
+            return Err(ImportError::Empty {
+                path: path.to_owned(),
+            });
         }
-        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-        let damaged = |detail: String| ImportError::Damaged { path: path.to_owned(), detail };
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let damaged = |detail: String| ImportError::Damaged {
+            path: path.to_owned(),
+            detail,
+        };
         let reader = || File::open(path).map(BufReader::new).map_err(io);
         let (format, inner) = if head.starts_with(ZIP_MAGIC) {
             if ext.as_deref() == Some("ods") {
@@ -163,27 +186,41 @@ impl Workbook {
             }
         } else if head[..read].starts_with(CFB_MAGIC) {
             if matches!(ext.as_deref(), Some("xlsx" | "xlsm")) {
-                return Err(ImportError::Encrypted { path: path.to_owned() });
+                return Err(ImportError::Encrypted {
+                    path: path.to_owned(),
+                });
             }
             match Xls::new(reader()?) {
                 Ok(x) => (Format::Xls, Inner::Xls(Box::new(x))),
                 Err(e) => {
                     let detail = e.to_string();
-                    if detail.to_ascii_lowercase().contains("password") || detail.contains("Encrypt") {
-                        return Err(ImportError::Encrypted { path: path.to_owned() });
+                    if detail.to_ascii_lowercase().contains("password")
+                        || detail.contains("Encrypt")
+                    {
+                        return Err(ImportError::Encrypted {
+                            path: path.to_owned(),
+                        });
                     }
                     return Err(damaged(detail));
                 }
             }
         } else {
-            return Err(ImportError::NotASpreadsheet { path: path.to_owned() });
+            return Err(ImportError::NotASpreadsheet {
+                path: path.to_owned(),
+            });
         };
         let sheets = match &inner {
             Inner::Xlsx(x) => x.sheet_names(),
             Inner::Xls(x) => x.sheet_names(),
             Inner::Ods(x) => x.sheet_names(),
         };
-        Ok(Workbook { path: path.to_owned(), format, sheets, inner, limits: Limits::default() })
+        Ok(Workbook {
+            path: path.to_owned(),
+            format,
+            sheets,
+            inner,
+            limits: Limits::default(),
+        })
     }
 
     /// Replaces the safety limits.
@@ -210,17 +247,30 @@ impl Workbook {
     /// Merged regions of a sheet (empty where the format does not record them).
     pub fn merges(&mut self, sheet: &str) -> Result<Vec<Merge>, ImportError> {
         let dims = match &mut self.inner {
-            Inner::Xlsx(x) => x
-                .merge_cells_by_sheet_name(sheet)
-                .map_err(|e| ImportError::Damaged { path: self.path.clone(), detail: e.to_string() })?,
-            Inner::Xls(x) => x
-                .merge_cells_by_sheet_name(sheet)
-                .map_err(|e| ImportError::Damaged { path: self.path.clone(), detail: e.to_string() })?,
+            Inner::Xlsx(x) => {
+                x.merge_cells_by_sheet_name(sheet)
+                    .map_err(|e| ImportError::Damaged {
+                        path: self.path.clone(),
+                        detail: e.to_string(),
+                    })?
+            }
+            Inner::Xls(x) => {
+                x.merge_cells_by_sheet_name(sheet)
+                    .map_err(|e| ImportError::Damaged {
+                        path: self.path.clone(),
+                        detail: e.to_string(),
+                    })?
+            }
             Inner::Ods(_) => Vec::new(),
         };
         Ok(dims
             .into_iter()
-            .map(|d| Merge { first_row: d.start.0, first_col: d.start.1, last_row: d.end.0, last_col: d.end.1 })
+            .map(|d| Merge {
+                first_row: d.start.0,
+                first_col: d.start.1,
+                last_row: d.end.0,
+                last_col: d.end.1,
+            })
             .collect())
     }
 
@@ -241,34 +291,55 @@ impl Workbook {
         let limits = self.limits;
         let path = self.path.clone();
         let mut grouper = RowGrouper::new(&path, sheet, limits);
-        let damaged = |e: String| ImportError::Damaged { path: path.clone(), detail: e };
+        let damaged = |e: String| ImportError::Damaged {
+            path: path.clone(),
+            detail: e,
+        };
         match &mut self.inner {
             Inner::Xlsx(x) => {
-                let mut cells = x.worksheet_cells_reader(sheet).map_err(|e| damaged(e.to_string()))?;
+                let mut cells = x
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| damaged(e.to_string()))?;
                 while let Some(cell) = cells.next_cell().map_err(|e| damaged(e.to_string()))? {
                     let (row, col) = cell.get_position();
-                    let Some(value) = from_data_ref(cell.get_value()) else { continue };
+                    let Some(value) = from_data_ref(cell.get_value()) else {
+                        continue;
+                    };
                     if grouper.push(row, col, value, &mut on_row)?.is_break() {
                         return Ok(());
                     }
                 }
             }
             Inner::Xls(x) => {
-                let range = x.worksheet_range(sheet).map_err(|e| damaged(e.to_string()))?;
+                let range = x
+                    .worksheet_range(sheet)
+                    .map_err(|e| damaged(e.to_string()))?;
                 let (r0, c0) = range.start().unwrap_or((0, 0));
                 for (r, c, data) in range.used_cells() {
-                    let Some(value) = from_data(data) else { continue };
-                    if grouper.push(r0 + r as u32, c0 + c as u32, value, &mut on_row)?.is_break() {
+                    let Some(value) = from_data(data) else {
+                        continue;
+                    };
+                    if grouper
+                        .push(r0 + r as u32, c0 + c as u32, value, &mut on_row)?
+                        .is_break()
+                    {
                         return Ok(());
                     }
                 }
             }
             Inner::Ods(x) => {
-                let range = x.worksheet_range(sheet).map_err(|e| damaged(e.to_string()))?;
+                let range = x
+                    .worksheet_range(sheet)
+                    .map_err(|e| damaged(e.to_string()))?;
                 let (r0, c0) = range.start().unwrap_or((0, 0));
                 for (r, c, data) in range.used_cells() {
-                    let Some(value) = from_data(data) else { continue };
-                    if grouper.push(r0 + r as u32, c0 + c as u32, value, &mut on_row)?.is_break() {
+                    let Some(value) = from_data(data) else {
+                        continue;
+                    };
+                    if grouper
+                        .push(r0 + r as u32, c0 + c as u32, value, &mut on_row)?
+                        .is_break()
+                    {
                         return Ok(());
                     }
                 }
@@ -290,10 +361,22 @@ struct RowGrouper<'a> {
 
 impl<'a> RowGrouper<'a> {
     fn new(path: &'a Path, sheet: &'a str, limits: Limits) -> Self {
-        RowGrouper { path, sheet, limits, current: Row::default(), cells_seen: 0 }
+        RowGrouper {
+            path,
+            sheet,
+            limits,
+            current: Row::default(),
+            cells_seen: 0,
+        }
     }
 
-    fn push<F>(&mut self, row: u32, col: u32, value: Value, on_row: &mut F) -> Result<ControlFlow<()>, ImportError>
+    fn push<F>(
+        &mut self,
+        row: u32,
+        col: u32,
+        value: Value,
+        on_row: &mut F,
+    ) -> Result<ControlFlow<()>, ImportError>
     where
         F: FnMut(Row) -> ControlFlow<()>,
     {
@@ -304,13 +387,24 @@ impl<'a> RowGrouper<'a> {
             detail,
         };
         if row >= self.limits.max_rows {
-            return Err(too_large(format!("a cell at row {} is beyond the {} rows allowed", row as u64 + 1, self.limits.max_rows)));
+            return Err(too_large(format!(
+                "a cell at row {} is beyond the {} rows allowed",
+                row as u64 + 1,
+                self.limits.max_rows
+            )));
         }
         if col >= self.limits.max_cols {
-            return Err(too_large(format!("a cell at column {} is beyond the {} columns allowed", col as u64 + 1, self.limits.max_cols)));
+            return Err(too_large(format!(
+                "a cell at column {} is beyond the {} columns allowed",
+                col as u64 + 1,
+                self.limits.max_cols
+            )));
         }
         if self.cells_seen > self.limits.max_cells {
-            return Err(too_large(format!("more than {} non-empty cells", self.limits.max_cells)));
+            return Err(too_large(format!(
+                "more than {} non-empty cells",
+                self.limits.max_cells
+            )));
         }
         let mut flow = ControlFlow::Continue(());
         if row != self.current.index && !self.current.cells.is_empty() {
@@ -343,7 +437,11 @@ impl<'a> RowGrouper<'a> {
 
 fn text_value(s: &str) -> Option<Value> {
     let cleaned = text::clean(s);
-    if cleaned.is_empty() { None } else { Some(Value::Text(cleaned)) }
+    if cleaned.is_empty() {
+        None
+    } else {
+        Some(Value::Text(cleaned))
+    }
 }
 
 fn from_data_ref(d: &DataRef<'_>) -> Option<Value> {
@@ -353,7 +451,7 @@ fn from_data_ref(d: &DataRef<'_>) -> Option<Value> {
         DataRef::String(s) => text_value(s),
         DataRef::SharedString(s) => text_value(s),
         DataRef::Bool(b) => Some(Value::Bool(*b)),
-        DataRef::DateTime(dt) => Some(Value::Date(dt.to_string())),
+        DataRef::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Some(Value::Date(s.clone())),
         DataRef::Error(e) => Some(Value::Error(e.to_string())),
         DataRef::Empty => None,
@@ -366,9 +464,50 @@ fn from_data(d: &Data) -> Option<Value> {
         Data::Float(f) => Some(Value::Number(*f)),
         Data::String(s) => text_value(s),
         Data::Bool(b) => Some(Value::Bool(*b)),
-        Data::DateTime(dt) => Some(Value::Date(dt.to_string())),
+        Data::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Some(Value::Date(s.clone())),
         Data::Error(e) => Some(Value::Error(e.to_string())),
         Data::Empty => None,
+    }
+}
+
+/// An Excel date serial (days since 1899-12-30) as `dd/mm/yyyy`, the way Vietnamese sheets show it.
+fn excel_date(serial: f64) -> String {
+    if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
+        return serial.to_string();
+    }
+    // Days from 1970-01-01, then civil-from-days (Howard Hinnant's algorithm).
+    let z = serial.floor() as i64 - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{day:02}/{month:02}/{year:04}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_dates_read_as_vietnamese_dates() {
+        assert_eq!(excel_date(44931.0), "05/01/2023");
+        assert_eq!(excel_date(25569.0), "01/01/1970");
+        assert_eq!(excel_date(45351.5), "29/02/2024");
+    }
+
+    #[test]
+    fn rows_find_cells_by_column_and_join_their_text() {
+        let row = Row {
+            index: 3,
+            cells: vec![(0, Value::Number(1.0)), (2, Value::Text("Tổng".into()))],
+        };
+        assert_eq!(row.get(2), Some(&Value::Text("Tổng".into())));
+        assert_eq!(row.get(1), None);
+        assert_eq!(row.text(), "1 | Tổng");
     }
 }

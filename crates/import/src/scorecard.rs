@@ -28,7 +28,18 @@ use crate::{ColumnMapping, ImportError, ImportOptions, SheetReport, SourceFile};
 
 /// Header vocabulary of scorecards (folded).
 pub const FIELDS: &[FieldSpec] = &[
-    FieldSpec { field: c::CODE, synonyms: &["stt", "tt", "so tt", "so thu tu", "ma", "ma so", "ma tieu chi"] },
+    FieldSpec {
+        field: c::CODE,
+        synonyms: &[
+            "stt",
+            "tt",
+            "so tt",
+            "so thu tu",
+            "ma",
+            "ma so",
+            "ma tieu chi",
+        ],
+    },
     FieldSpec {
         field: c::CRITERION,
         synonyms: &[
@@ -45,25 +56,69 @@ pub const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         field: c::MAX_SCORE,
-        synonyms: &["diem chuan", "diem toi da", "thang diem", "diem tieu chuan", "diem theo quy dinh", "toi da"],
+        synonyms: &[
+            "diem chuan",
+            "diem toi da",
+            "thang diem",
+            "diem tieu chuan",
+            "diem theo quy dinh",
+            "toi da",
+        ],
     },
     FieldSpec {
         field: c::SELF_SCORE,
-        synonyms: &["diem tu danh gia", "tu danh gia", "diem tu cham", "tu cham diem", "tu cham"],
+        synonyms: &[
+            "diem tu danh gia",
+            "tu danh gia",
+            "diem tu cham",
+            "tu cham diem",
+            "tu cham",
+        ],
     },
     FieldSpec {
         field: c::APPRAISED_SCORE,
-        synonyms: &["diem tham dinh", "tham dinh", "diem hoi dong tham dinh", "diem sau tham dinh", "ket qua tham dinh"],
+        synonyms: &[
+            "diem tham dinh",
+            "tham dinh",
+            "diem hoi dong tham dinh",
+            "diem sau tham dinh",
+            "ket qua tham dinh",
+        ],
     },
-    FieldSpec { field: ACHIEVED, synonyms: &["diem dat duoc", "diem dat", "ket qua dat duoc", "diem so"] },
-    FieldSpec { field: c::REASON, synonyms: &["ly do", "nguyen nhan", "ly do tru diem", "ly do bi tru diem"] },
+    FieldSpec {
+        field: ACHIEVED,
+        synonyms: &["diem dat duoc", "diem dat", "ket qua dat duoc", "diem so"],
+    },
+    FieldSpec {
+        field: c::REASON,
+        synonyms: &[
+            "ly do",
+            "nguyen nhan",
+            "ly do tru diem",
+            "ly do bi tru diem",
+        ],
+    },
     FieldSpec {
         field: c::REMEDY,
-        synonyms: &["giai phap", "giai phap khac phuc", "bien phap", "bien phap khac phuc"],
+        synonyms: &[
+            "giai phap",
+            "giai phap khac phuc",
+            "bien phap",
+            "bien phap khac phuc",
+        ],
     },
-    FieldSpec { field: c::NOTE, synonyms: &["ghi chu"] },
-    FieldSpec { field: c::UNIT, synonyms: &["don vi", "co quan", "ten don vi", "ten co quan"] },
-    FieldSpec { field: c::YEAR, synonyms: &["nam"] },
+    FieldSpec {
+        field: c::NOTE,
+        synonyms: &["ghi chu"],
+    },
+    FieldSpec {
+        field: c::UNIT,
+        synonyms: &["don vi", "co quan", "ten don vi", "ten co quan"],
+    },
+    FieldSpec {
+        field: c::YEAR,
+        synonyms: &["nam"],
+    },
 ];
 
 /// The achieved score (điểm đạt được): the score that counts when there is no appraised score.
@@ -99,15 +154,21 @@ fn field_of(col: &HeaderColumn, forced: &HashMap<u32, &'static str>) -> Option<&
     }
     let leaf = col.leaf_key();
     let whole = strip_years(&fold(&col.path.join(" ")));
-    layout::best_field(&leaf, FIELDS).or_else(|| layout::best_field(&whole, FIELDS)).map(|s| s.field)
+    layout::best_field(&leaf, FIELDS)
+        .or_else(|| layout::best_field(&whole, FIELDS))
+        .map(|s| s.field)
 }
 
 /// The field names a profile may use, with their canonical static names.
 fn profile_field(name: &str) -> Option<&'static str> {
-    FIELDS.iter().map(|f| f.field).find(|f| *f == name).or(match name {
-        "score" | "achieved" => Some(ACHIEVED),
-        _ => None,
-    })
+    FIELDS
+        .iter()
+        .map(|f| f.field)
+        .find(|f| *f == name)
+        .or(match name {
+            "score" | "achieved" => Some(ACHIEVED),
+            _ => None,
+        })
 }
 
 fn map_columns(
@@ -124,7 +185,13 @@ fn map_columns(
                 detail: format!("unknown field \"{name}\""),
             })?;
             let col = crate::profile::column_index(letters)
-                .or_else(|| table.columns.iter().find(|h| fold(&h.label()) == fold(letters)).map(|h| h.col))
+                .or_else(|| {
+                    table
+                        .columns
+                        .iter()
+                        .find(|h| fold(&h.label()) == fold(letters))
+                        .map(|h| h.col)
+                })
                 .ok_or_else(|| ImportError::Profile {
                     path: path.to_owned(),
                     detail: format!("field \"{name}\": no column \"{letters}\""),
@@ -147,7 +214,12 @@ fn map_columns(
     for header in &table.columns {
         let field = field_of(header, &forced);
         let year = header.years().last().copied();
-        columns.push(ColumnMapping { col: header.col, header: header.label(), field: field.map(str::to_owned), year });
+        columns.push(ColumnMapping {
+            col: header.col,
+            header: header.label(),
+            field: field.map(str::to_owned),
+            year,
+        });
         let Some(field) = field else { continue };
         let is_grouped = SCORE_FIELDS.contains(&field) || TEXT_FIELDS.contains(&field);
         if !is_grouped {
@@ -157,7 +229,10 @@ fn map_columns(
             continue;
         }
         let group = match year {
-            Some(y) if SCORE_FIELDS.contains(&field) => banded.entry(y).or_insert_with(|| Group { year: Some(y), ..Group::default() }),
+            Some(y) if SCORE_FIELDS.contains(&field) => banded.entry(y).or_insert_with(|| Group {
+                year: Some(y),
+                ..Group::default()
+            }),
             Some(y) if banded.contains_key(&y) => banded.entry(y).or_default(),
             _ => &mut shared,
         };
@@ -165,12 +240,14 @@ fn map_columns(
             return Err(ambiguous(field, prev, header.col));
         }
     }
-    let criterion = *singles.get(c::CRITERION).ok_or_else(|| ImportError::MissingColumn {
-        path: path.to_owned(),
-        sheet: sheet.to_owned(),
-        field: "criterion".to_owned(),
-        expected: "Tên tiêu chí".to_owned(),
-    })?;
+    let criterion = *singles
+        .get(c::CRITERION)
+        .ok_or_else(|| ImportError::MissingColumn {
+            path: path.to_owned(),
+            sheet: sheet.to_owned(),
+            field: "criterion".to_owned(),
+            expected: "Tên tiêu chí".to_owned(),
+        })?;
     // Year-banded groups inherit the columns they lack from the shared ones (one "Điểm tối đa" for all years).
     let groups: Vec<Group> = if banded.is_empty() {
         vec![shared]
@@ -199,7 +276,8 @@ fn map_columns(
         if !group.cols.contains_key(c::MAX_SCORE) {
             return Err(missing("max_score", "Điểm tối đa"));
         }
-        let has_counted = group.cols.contains_key(c::APPRAISED_SCORE) || group.cols.contains_key(ACHIEVED);
+        let has_counted =
+            group.cols.contains_key(c::APPRAISED_SCORE) || group.cols.contains_key(ACHIEVED);
         if !has_counted {
             if group.cols.contains_key(c::SELF_SCORE) {
                 uses_self_score = true;
@@ -237,7 +315,10 @@ impl Figures {
     }
 
     fn has_numbers(&self) -> bool {
-        self.max.is_some() || self.self_score.is_some() || self.appraised.is_some() || self.achieved.is_some()
+        self.max.is_some()
+            || self.self_score.is_some()
+            || self.appraised.is_some()
+            || self.achieved.is_some()
     }
 }
 
@@ -277,8 +358,14 @@ fn numeric(
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<f64>, Rejection> {
     let at = CellRef::new(sheet, row.index, col);
-    let reject = |reason| Rejection { cell: at.clone(), reason, row_text: row.text() };
-    let Some(value) = row.get(col) else { return Ok(None) };
+    let reject = |reason| Rejection {
+        cell: at.clone(),
+        reason,
+        row_text: row.text(),
+    };
+    let Some(value) = row.get(col) else {
+        return Ok(None);
+    };
     let x = match value {
         Value::Number(x) => *x,
         Value::Text(s) => match parse_vn_number(s) {
@@ -291,23 +378,39 @@ fn numeric(
                 x
             }
             Some(Parsed::None) => return Ok(None),
-            None => return Err(reject(RejectReason::NotANumber { column: header.to_owned(), value: s.clone() })),
+            None => {
+                return Err(reject(RejectReason::NotANumber {
+                    column: header.to_owned(),
+                    value: s.clone(),
+                }));
+            }
         },
         other => {
-            return Err(reject(RejectReason::NotANumber { column: header.to_owned(), value: other.as_text() }));
+            return Err(reject(RejectReason::NotANumber {
+                column: header.to_owned(),
+                value: other.as_text(),
+            }));
         }
     };
     if !x.is_finite() {
-        return Err(reject(RejectReason::NotANumber { column: header.to_owned(), value: value.as_text() }));
+        return Err(reject(RejectReason::NotANumber {
+            column: header.to_owned(),
+            value: value.as_text(),
+        }));
     }
     if x < 0.0 && field != c::NOTE {
-        return Err(reject(RejectReason::Negative { column: header.to_owned(), value: x }));
+        return Err(reject(RejectReason::Negative {
+            column: header.to_owned(),
+            value: x,
+        }));
     }
     Ok(Some(x))
 }
 
 fn text_at(row: &Row, col: Option<u32>) -> Option<String> {
-    col.and_then(|c| row.get(c)).map(Value::as_text).filter(|s| !s.is_empty())
+    col.and_then(|c| row.get(c))
+        .map(Value::as_text)
+        .filter(|s| !s.is_empty())
 }
 
 /// Imports the scorecard sheets of an open workbook.
@@ -325,9 +428,15 @@ pub(crate) fn import_workbook(
         reports.push(report);
     }
     if reports.iter().all(|r| r.skipped.is_some()) {
-        return Err(ImportError::NoTable { path, sheet: opts.sheet.clone() });
+        return Err(ImportError::NoTable {
+            path,
+            sheet: opts.sheet.clone(),
+        });
     }
-    let frame = out.into_frame().map_err(|e| ImportError::Damaged { path, detail: e.to_string() })?;
+    let frame = out.into_frame().map_err(|e| ImportError::Damaged {
+        path,
+        detail: e.to_string(),
+    })?;
     Ok((reports, frame))
 }
 
@@ -340,7 +449,10 @@ fn import_sheet(
 ) -> Result<SheetReport, ImportError> {
     let path = wb.path().to_owned();
     let merges = wb.merges(sheet)?;
-    let forced_header = opts.profile.as_ref().and_then(|p| p.header_rows_zero_based());
+    let forced_header = opts
+        .profile
+        .as_ref()
+        .and_then(|p| p.header_rows_zero_based());
 
     // All rows of a scorecard are kept: tables are a few hundred rows, and the hierarchy is known
     // only once every code has been seen.
@@ -355,7 +467,9 @@ fn import_sheet(
     };
     let mapping = match map_columns(&table, opts, &path, sheet) {
         Ok(m) => m,
-        Err(ImportError::MissingColumn { .. }) if opts.sheet.is_none() && forced_header.is_none() => {
+        Err(ImportError::MissingColumn { .. })
+            if opts.sheet.is_none() && forced_header.is_none() =>
+        {
             return Ok(SheetReport::skipped(sheet, "no max score or score column"));
         }
         Err(e) => return Err(e),
@@ -366,7 +480,10 @@ fn import_sheet(
     report.columns = mapping.columns.clone();
     let mut warnings = Vec::new();
     if mapping.uses_self_score {
-        warnings.push(Warning { cell: None, kind: WarningKind::SelfScoreUsed });
+        warnings.push(Warning {
+            cell: None,
+            kind: WarningKind::SelfScoreUsed,
+        });
     }
 
     // Year and unit of the sheet (rows may override through a year or unit column).
@@ -377,7 +494,12 @@ fn import_sheet(
 
     // Classify every row from the first non-empty one to the last.
     let header_label = |col: u32| {
-        mapping.columns.iter().find(|m| m.col == col).map(|m| m.header.clone()).unwrap_or_default()
+        mapping
+            .columns
+            .iter()
+            .find(|m| m.col == col)
+            .map(|m| m.header.clone())
+            .unwrap_or_default()
     };
     let mut outcomes: Vec<(u32, RowOutcome)> = Vec::new();
     let mut items: Vec<Item> = Vec::new();
@@ -444,7 +566,11 @@ fn import_sheet(
             }
             figures.push(f.has_numbers().then_some(f));
         }
-        let token = mapping.code.and_then(|col| row.get(col)).map(code_token).filter(|t| !t.is_empty());
+        let token = mapping
+            .code
+            .and_then(|col| row.get(col))
+            .map(code_token)
+            .filter(|t| !t.is_empty());
         let name = text_at(row, Some(mapping.criterion));
         let label = [mapping.code, Some(mapping.criterion)]
             .into_iter()
@@ -454,8 +580,14 @@ fn import_sheet(
                 Value::Text(s) => Some(s.clone()),
                 _ => None,
             });
-        if label.as_deref().is_some_and(layout::is_total_label) && token.as_deref().is_none_or(|t| layout::is_total_label(t)) {
-            totals.push(TotalRow { row: row.index, items_before: items.len(), figures });
+        if label.as_deref().is_some_and(layout::is_total_label)
+            && token.as_deref().is_none_or(|t| layout::is_total_label(t))
+        {
+            totals.push(TotalRow {
+                row: row.index,
+                items_before: items.len(),
+                figures,
+            });
             outcomes.push(structure(StructureKind::Total));
             continue;
         }
@@ -468,16 +600,36 @@ fn import_sheet(
             outcomes.push(structure(StructureKind::Section));
             continue;
         }
-        let first_cell = CellRef::new(sheet, row.index, row.cells.first().map(|(c, _)| *c).unwrap_or(0));
+        let first_cell = CellRef::new(
+            sheet,
+            row.index,
+            row.cells.first().map(|(c, _)| *c).unwrap_or(0),
+        );
         if name.is_none() {
             let reason = RejectReason::NoName;
-            outcomes.push((row.index, RowOutcome::Rejected(Rejection { cell: first_cell, reason, row_text: row.text() })));
+            outcomes.push((
+                row.index,
+                RowOutcome::Rejected(Rejection {
+                    cell: first_cell,
+                    reason,
+                    row_text: row.text(),
+                }),
+            ));
             continue;
         }
         if token.is_none() && mapping.code.is_some() {
-            let reason = RejectReason::Missing { column: mapping.code.map(header_label).unwrap_or_default() };
+            let reason = RejectReason::Missing {
+                column: mapping.code.map(header_label).unwrap_or_default(),
+            };
             let cell = CellRef::new(sheet, row.index, mapping.code.unwrap_or(0));
-            outcomes.push((row.index, RowOutcome::Rejected(Rejection { cell, reason, row_text: row.text() })));
+            outcomes.push((
+                row.index,
+                RowOutcome::Rejected(Rejection {
+                    cell,
+                    reason,
+                    row_text: row.text(),
+                }),
+            ));
             continue;
         }
         let year_cell = match mapping.year.and_then(|col| row.get(col)) {
@@ -486,9 +638,19 @@ fn import_sheet(
                 Ok(y) => Some(y),
                 Err(_) => {
                     let col = mapping.year.unwrap_or(0);
-                    let reason = RejectReason::NotANumber { column: header_label(col), value: v.as_text() };
+                    let reason = RejectReason::NotANumber {
+                        column: header_label(col),
+                        value: v.as_text(),
+                    };
                     let cell = CellRef::new(sheet, row.index, col);
-                    outcomes.push((row.index, RowOutcome::Rejected(Rejection { cell, reason, row_text: row.text() })));
+                    outcomes.push((
+                        row.index,
+                        RowOutcome::Rejected(Rejection {
+                            cell,
+                            reason,
+                            row_text: row.text(),
+                        }),
+                    ));
                     continue;
                 }
             },
@@ -520,24 +682,39 @@ fn import_sheet(
     check_totals(&items, &totals, &outcomes, &mapping, sheet, &mut warnings);
 
     // Emit records for imported items.
-    let imported_rows: Vec<u32> =
-        outcomes.iter().filter(|(_, o)| matches!(o, RowOutcome::Imported)).map(|(r, _)| *r).collect();
+    let imported_rows: Vec<u32> = outcomes
+        .iter()
+        .filter(|(_, o)| matches!(o, RowOutcome::Imported))
+        .map(|(r, _)| *r)
+        .collect();
     for item in items.iter().filter(|i| imported_rows.contains(&i.row)) {
         for (g, group) in mapping.groups.iter().enumerate() {
-            let figures = item.figures[g].clone().or_else(|| (!item.is_leaf).then(Figures::default));
+            let figures = item.figures[g]
+                .clone()
+                .or_else(|| (!item.is_leaf).then(Figures::default));
             let Some(f) = figures else { continue };
             let year = match (item.year_cell, group.year) {
                 (Some(y), _) => y,
                 (None, Some(y)) => y,
                 (None, None) => match years.first() {
                     Some(y) => y.value,
-                    None => return Err(ImportError::NoYear { path: path.clone(), sheet: sheet.to_owned() }),
+                    None => {
+                        return Err(ImportError::NoYear {
+                            path: path.clone(),
+                            sheet: sheet.to_owned(),
+                        });
+                    }
                 },
             };
             let unit = match (&item.unit_cell, &unit) {
                 (Some(u), _) => u.clone(),
                 (None, Some(u)) => u.value.clone(),
-                (None, None) => return Err(ImportError::NoUnit { path: path.clone(), sheet: sheet.to_owned() }),
+                (None, None) => {
+                    return Err(ImportError::NoUnit {
+                        path: path.clone(),
+                        sheet: sheet.to_owned(),
+                    });
+                }
             };
             let parent_code = item.parent.map(|p| items[p].code.clone());
             let mut root = item;
@@ -591,7 +768,9 @@ fn is_roman(t: &str) -> bool {
 }
 
 fn is_dotted(t: &str) -> bool {
-    !t.is_empty() && t.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    !t.is_empty()
+        && t.split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn is_letter(t: &str) -> bool {
@@ -604,13 +783,19 @@ fn is_letter(t: &str) -> bool {
 /// Dotted codes (`1.2.3`) name their own parent; under Roman numerals (`I`, `1`, `a`) the parent is
 /// the nearest item above at the level above, and codes are made unique by joining them: `II.1.a`.
 fn resolve_hierarchy(items: &mut [Item]) {
-    let roman_scheme = items.iter().any(|i| i.token.as_deref().is_some_and(is_roman));
+    let roman_scheme = items
+        .iter()
+        .any(|i| i.token.as_deref().is_some_and(is_roman));
     let mut stack: Vec<usize> = Vec::new();
     let mut by_code: HashMap<String, usize> = HashMap::new();
     for idx in 0..items.len() {
         let token = items[idx].token.clone().unwrap_or_default();
         let numeric_parent_level = |stack: &Vec<usize>, items: &[Item]| {
-            stack.iter().rev().find(|&&s| !items[s].token.as_deref().is_some_and(is_letter)).map(|&s| items[s].level)
+            stack
+                .iter()
+                .rev()
+                .find(|&&s| !items[s].token.as_deref().is_some_and(is_letter))
+                .map(|&s| items[s].level)
         };
         let level = if roman_scheme && is_roman(&token) {
             1
@@ -631,7 +816,10 @@ fn resolve_hierarchy(items: &mut [Item]) {
         }
         let parent = if !roman_scheme && is_dotted(&token) && token.contains('.') {
             let parent_code = &token[..token.rfind('.').unwrap_or(0)];
-            by_code.get(parent_code).copied().or_else(|| stack.last().copied())
+            by_code
+                .get(parent_code)
+                .copied()
+                .or_else(|| stack.last().copied())
         } else {
             stack.last().copied()
         };
@@ -654,16 +842,36 @@ fn resolve_hierarchy(items: &mut [Item]) {
 
 /// Decides each item row's outcome now that leaves are known, then checks parents' subtotals
 /// against the children that were imported.
-fn settle_items(items: &[Item], mapping: &Mapping, sheet: &str, warnings: &mut Vec<Warning>) -> Vec<(u32, RowOutcome)> {
+fn settle_items(
+    items: &[Item],
+    mapping: &Mapping,
+    sheet: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<(u32, RowOutcome)> {
     let mut settled: Vec<(u32, RowOutcome)> = Vec::with_capacity(items.len());
     let mut seen: HashMap<(String, Option<i32>, Option<String>), u32> = HashMap::new();
     for item in items {
-        let reject = |cell: CellRef, reason| RowOutcome::Rejected(Rejection { cell, reason, row_text: item.text.clone() });
+        let reject = |cell: CellRef, reason| {
+            RowOutcome::Rejected(Rejection {
+                cell,
+                reason,
+                row_text: item.text.clone(),
+            })
+        };
         let key = (item.code.clone(), item.year_cell, item.unit_cell.clone());
         if let Some(first) = seen.get(&key) {
             let cell = CellRef::new(sheet, item.row, mapping.code.unwrap_or(0));
             let first = CellRef::new(sheet, *first, mapping.code.unwrap_or(0)).to_string();
-            settled.push((item.row, reject(cell, RejectReason::DuplicateCode { code: item.code.clone(), first })));
+            settled.push((
+                item.row,
+                reject(
+                    cell,
+                    RejectReason::DuplicateCode {
+                        code: item.code.clone(),
+                        first,
+                    },
+                ),
+            ));
             continue;
         }
         seen.insert(key, item.row);
@@ -687,41 +895,67 @@ fn settle_items(items: &[Item], mapping: &Mapping, sheet: &str, warnings: &mut V
                 None
             };
             if let Some(col) = missing {
-                let header = mapping.columns.iter().find(|m| m.col == col).map(|m| m.header.clone()).unwrap_or_default();
-                outcome = reject(CellRef::new(sheet, item.row, col), RejectReason::Missing { column: header });
+                let header = mapping
+                    .columns
+                    .iter()
+                    .find(|m| m.col == col)
+                    .map(|m| m.header.clone())
+                    .unwrap_or_default();
+                outcome = reject(
+                    CellRef::new(sheet, item.row, col),
+                    RejectReason::Missing { column: header },
+                );
                 break;
             }
         }
         settled.push((item.row, outcome));
     }
-    let valid: Vec<bool> = settled.iter().map(|(_, o)| matches!(o, RowOutcome::Imported)).collect();
+    let valid: Vec<bool> = settled
+        .iter()
+        .map(|(_, o)| matches!(o, RowOutcome::Imported))
+        .collect();
     for (idx, item) in items.iter().enumerate() {
         if !valid[idx] {
             continue;
         }
         for (g, group) in mapping.groups.iter().enumerate() {
-            let Some(stated) = &item.figures[g] else { continue };
+            let Some(stated) = &item.figures[g] else {
+                continue;
+            };
             if item.is_leaf {
                 if let (Some(max), Some(score)) = (stated.max, stated.score())
                     && score > max + TOLERANCE
                 {
                     warnings.push(Warning {
                         cell: score_col(group).map(|col| CellRef::new(sheet, item.row, *col)),
-                        kind: WarningKind::ScoreAboveMax { code: item.code.clone(), score, max_score: max },
+                        kind: WarningKind::ScoreAboveMax {
+                            code: item.code.clone(),
+                            score,
+                            max_score: max,
+                        },
                     });
                 }
                 continue;
             }
-            for (field, get) in [(c::MAX_SCORE, max_of as fn(&Figures) -> Option<f64>), (c::SCORE, score_of)] {
-                let Some(stated_value) = get(stated) else { continue };
+            for (field, get) in [
+                (c::MAX_SCORE, max_of as fn(&Figures) -> Option<f64>),
+                (c::SCORE, score_of),
+            ] {
+                let Some(stated_value) = get(stated) else {
+                    continue;
+                };
                 let sum = subtotal(items, &valid, idx, g, get);
                 if (stated_value - sum).abs() > TOLERANCE {
-                    let col = if field == c::MAX_SCORE { group.cols.get(c::MAX_SCORE) } else { score_col(group) };
+                    let col = if field == c::MAX_SCORE {
+                        group.cols.get(c::MAX_SCORE)
+                    } else {
+                        score_col(group)
+                    };
                     warnings.push(Warning {
                         cell: Some(CellRef::new(sheet, item.row, col.copied().unwrap_or(0))),
                         kind: WarningKind::ParentMismatch {
                             code: item.code.clone(),
-                            column: field.to_owned(),
+                            column: header_of(mapping, col.copied(), field),
                             stated: stated_value,
                             children: sum,
                         },
@@ -733,6 +967,13 @@ fn settle_items(items: &[Item], mapping: &Mapping, sheet: &str, warnings: &mut V
     settled
 }
 
+/// The analyst's header of a column, or the field name when the column is unknown.
+fn header_of(mapping: &Mapping, col: Option<u32>, field: &str) -> String {
+    col.and_then(|col| mapping.columns.iter().find(|m| m.col == col))
+        .map(|m| m.header.clone())
+        .unwrap_or_else(|| field.to_owned())
+}
+
 fn score_of(f: &Figures) -> Option<f64> {
     f.score()
 }
@@ -742,12 +983,22 @@ fn max_of(f: &Figures) -> Option<f64> {
 }
 
 fn score_col(group: &Group) -> Option<&u32> {
-    group.cols.get(c::APPRAISED_SCORE).or(group.cols.get(ACHIEVED)).or(group.cols.get(c::SELF_SCORE))
+    group
+        .cols
+        .get(c::APPRAISED_SCORE)
+        .or(group.cols.get(ACHIEVED))
+        .or(group.cols.get(c::SELF_SCORE))
 }
 
 /// The sum over an item's imported children in group `g`: a leaf child counts its own figure, a
 /// parent child the sum of its own children (stated subtotals are checked, never added).
-fn subtotal(items: &[Item], valid: &[bool], parent: usize, g: usize, get: fn(&Figures) -> Option<f64>) -> f64 {
+fn subtotal(
+    items: &[Item],
+    valid: &[bool],
+    parent: usize,
+    g: usize,
+    get: fn(&Figures) -> Option<f64>,
+) -> f64 {
     items
         .iter()
         .enumerate()
@@ -770,16 +1021,28 @@ fn check_totals(
     sheet: &str,
     warnings: &mut Vec<Warning>,
 ) {
-    let imported = |row: u32| outcomes.iter().any(|(r, o)| *r == row && matches!(o, RowOutcome::Imported));
+    let imported = |row: u32| {
+        outcomes
+            .iter()
+            .any(|(r, o)| *r == row && matches!(o, RowOutcome::Imported))
+    };
     let mut from = 0;
     for total in totals {
         for (g, group) in mapping.groups.iter().enumerate() {
-            let Some(stated) = &total.figures[g] else { continue };
+            let Some(stated) = &total.figures[g] else {
+                continue;
+            };
             for (field, get, col) in [
-                (c::MAX_SCORE, max_of as fn(&Figures) -> Option<f64>, group.cols.get(c::MAX_SCORE)),
+                (
+                    c::MAX_SCORE,
+                    max_of as fn(&Figures) -> Option<f64>,
+                    group.cols.get(c::MAX_SCORE),
+                ),
                 (c::SCORE, score_of, score_col(group)),
             ] {
-                let Some(stated_value) = get(stated) else { continue };
+                let Some(stated_value) = get(stated) else {
+                    continue;
+                };
                 let leaves = |range: std::ops::Range<usize>| -> f64 {
                     items[range]
                         .iter()
@@ -789,10 +1052,16 @@ fn check_totals(
                 };
                 let section = leaves(from..total.items_before);
                 let grand = leaves(0..total.items_before);
-                if (stated_value - section).abs() > TOLERANCE && (stated_value - grand).abs() > TOLERANCE {
+                if (stated_value - section).abs() > TOLERANCE
+                    && (stated_value - grand).abs() > TOLERANCE
+                {
                     warnings.push(Warning {
                         cell: Some(CellRef::new(sheet, total.row, col.copied().unwrap_or(0))),
-                        kind: WarningKind::TotalMismatch { column: field.to_owned(), stated: stated_value, computed: grand },
+                        kind: WarningKind::TotalMismatch {
+                            column: header_of(mapping, col.copied(), field),
+                            stated: stated_value,
+                            computed: grand,
+                        },
                     });
                 }
             }
@@ -812,9 +1081,13 @@ fn resolve_context(
     sheet: &str,
 ) -> Result<YearsAndUnit, ImportError> {
     let flag_year = opts.year.map(|y| Sourced::new(y, "--year")).or_else(|| {
-        opts.profile.as_ref().and_then(|p| p.year).map(|y| Sourced::new(y, "profile"))
+        opts.profile
+            .as_ref()
+            .and_then(|p| p.year)
+            .map(|y| Sourced::new(y, "profile"))
     });
-    let sheet_year = context::single_year(sheet).map(|y| Sourced::new(y, format!("sheet name \"{sheet}\"")));
+    let sheet_year =
+        context::single_year(sheet).map(|y| Sourced::new(y, format!("sheet name \"{sheet}\"")));
     let years: Vec<Sourced<i32>> = if !band_years.is_empty() {
         for other in flag_year.iter().chain(sheet_year.iter()) {
             if let Some(band) = band_years.iter().find(|b| **b != other.value) {
@@ -829,7 +1102,10 @@ fn resolve_context(
                 });
             }
         }
-        band_years.iter().map(|y| Sourced::new(*y, format!("header band \"NĂM {y}\""))).collect()
+        band_years
+            .iter()
+            .map(|y| Sourced::new(*y, format!("header band \"NĂM {y}\"")))
+            .collect()
     } else if mapping.year.is_some() && flag_year.is_none() {
         Vec::new()
     } else {
@@ -842,12 +1118,24 @@ fn resolve_context(
         match context::resolve("year", &strong, &weak, path, sheet, |a, b| a == b)? {
             Some(y) => vec![y],
             None if mapping.year.is_some() => Vec::new(),
-            None => return Err(ImportError::NoYear { path: path.to_owned(), sheet: sheet.to_owned() }),
+            None => {
+                return Err(ImportError::NoYear {
+                    path: path.to_owned(),
+                    sheet: sheet.to_owned(),
+                });
+            }
         }
     };
-    let flag_unit = opts.unit.clone().map(|u| Sourced::new(u, "--unit")).or_else(|| {
-        opts.profile.as_ref().and_then(|p| p.unit.clone()).map(|u| Sourced::new(u, "profile"))
-    });
+    let flag_unit = opts
+        .unit
+        .clone()
+        .map(|u| Sourced::new(u, "--unit"))
+        .or_else(|| {
+            opts.profile
+                .as_ref()
+                .and_then(|p| p.unit.clone())
+                .map(|u| Sourced::new(u, "profile"))
+        });
     let title_unit = context::title_unit(&table.title_text).map(|u| Sourced::new(u, "title"));
     let strong: Vec<Sourced<String>> = flag_unit.into_iter().collect();
     let weak: Vec<Sourced<String>> = title_unit.into_iter().collect();
@@ -858,7 +1146,10 @@ fn resolve_context(
         context::resolve("unit", &all, &[], path, sheet, |a, b| fold(a) == fold(b))?
     };
     if unit.is_none() && mapping.unit.is_none() {
-        return Err(ImportError::NoUnit { path: path.to_owned(), sheet: sheet.to_owned() });
+        return Err(ImportError::NoUnit {
+            path: path.to_owned(),
+            sheet: sheet.to_owned(),
+        });
     }
     Ok((years, unit))
 }
@@ -899,7 +1190,10 @@ impl Records {
         let r = &self.0;
         macro_rules! col {
             ($name:expr, $field:ident) => {
-                Column::new($name.into(), r.iter().map(|x| x.$field.clone()).collect::<Vec<_>>())
+                Column::new(
+                    $name.into(),
+                    r.iter().map(|x| x.$field.clone()).collect::<Vec<_>>(),
+                )
             };
         }
         DataFrame::new_infer_height(vec![

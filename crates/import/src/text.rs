@@ -76,7 +76,9 @@ pub fn years_in(s: &str) -> Vec<i32> {
         let before_ok = i == 0 || !bytes[i - 1].is_ascii_digit();
         let after_ok = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_digit();
         if before_ok && after_ok && window.iter().all(u8::is_ascii_digit) {
-            let year = window.iter().fold(0i32, |acc, d| acc * 10 + i32::from(d - b'0'));
+            let year = window
+                .iter()
+                .fold(0i32, |acc, d| acc * 10 + i32::from(d - b'0'));
             if (1990..=2100).contains(&year) && !years.contains(&year) {
                 years.push(year);
             }
@@ -137,7 +139,10 @@ mod tests {
     #[test]
     fn strip_years_removes_the_year_and_its_word() {
         assert_eq!(strip_years("diem dat duoc nam 2021"), "diem dat duoc");
-        assert_eq!(strip_years("giai phap khac phuc trong nam 2022"), "giai phap khac phuc trong");
+        assert_eq!(
+            strip_years("giai phap khac phuc trong nam 2022"),
+            "giai phap khac phuc trong"
+        );
         assert_eq!(strip_years("diem toi da"), "diem toi da");
     }
 }

@@ -16,7 +16,11 @@ pub struct CellRef {
 impl CellRef {
     /// A cell address; `row` and `col` are zero-based.
     pub fn new(sheet: impl Into<String>, row: u32, col: u32) -> Self {
-        CellRef { sheet: sheet.into(), row, col }
+        CellRef {
+            sheet: sheet.into(),
+            row,
+            col,
+        }
     }
 }
 

@@ -93,16 +93,24 @@ impl Localized for RejectReason {
             (RejectReason::NotANumber { column, value }, Lang::En) => {
                 format!("column \"{column}\" holds \"{value}\", which is not a number")
             }
-            (RejectReason::Missing { column }, Lang::Vi) => format!("thiếu giá trị ở cột \"{column}\""),
-            (RejectReason::Missing { column }, Lang::En) => format!("no value in column \"{column}\""),
+            (RejectReason::Missing { column }, Lang::Vi) => {
+                format!("thiếu giá trị ở cột \"{column}\"")
+            }
+            (RejectReason::Missing { column }, Lang::En) => {
+                format!("no value in column \"{column}\"")
+            }
             (RejectReason::Negative { column, value }, Lang::Vi) => {
                 format!("cột \"{column}\" có giá trị âm {value}")
             }
             (RejectReason::Negative { column, value }, Lang::En) => {
                 format!("column \"{column}\" holds a negative value {value}")
             }
-            (RejectReason::NoName, Lang::Vi) => "dòng có số liệu nhưng không có tên tiêu chí".to_owned(),
-            (RejectReason::NoName, Lang::En) => "the row has figures but no criterion name".to_owned(),
+            (RejectReason::NoName, Lang::Vi) => {
+                "dòng có số liệu nhưng không có tên tiêu chí".to_owned()
+            }
+            (RejectReason::NoName, Lang::En) => {
+                "the row has figures but no criterion name".to_owned()
+            }
             (RejectReason::DuplicateCode { code, first }, Lang::Vi) => {
                 format!("mã \"{code}\" bị trùng với dòng {first}")
             }
@@ -138,11 +146,24 @@ pub struct Warning {
 #[serde(tag = "warning", rename_all = "snake_case")]
 pub enum WarningKind {
     /// A total row does not equal the sum of the rows it totals.
-    TotalMismatch { column: String, stated: f64, computed: f64 },
+    TotalMismatch {
+        column: String,
+        stated: f64,
+        computed: f64,
+    },
     /// A parent row's subtotal does not equal the sum of its children.
-    ParentMismatch { code: String, column: String, stated: f64, children: f64 },
+    ParentMismatch {
+        code: String,
+        column: String,
+        stated: f64,
+        children: f64,
+    },
     /// A score is above the item's maximum.
-    ScoreAboveMax { code: String, score: f64, max_score: f64 },
+    ScoreAboveMax {
+        code: String,
+        score: f64,
+        max_score: f64,
+    },
     /// The table has no appraised or achieved score, so the self-assessed score is used.
     SelfScoreUsed,
     /// A number written as "1.000" was read as one thousand (Vietnamese thousands separator).
@@ -156,32 +177,76 @@ impl Localized for Warning {
             None => String::new(),
         };
         let body = match (&self.kind, lang) {
-            (WarningKind::TotalMismatch { column, stated, computed }, Lang::Vi) => format!(
+            (
+                WarningKind::TotalMismatch {
+                    column,
+                    stated,
+                    computed,
+                },
+                Lang::Vi,
+            ) => format!(
                 "dòng tổng ghi {} ở cột \"{column}\" nhưng cộng các dòng được {}",
                 fmt_num(*stated),
                 fmt_num(*computed)
             ),
-            (WarningKind::TotalMismatch { column, stated, computed }, Lang::En) => format!(
+            (
+                WarningKind::TotalMismatch {
+                    column,
+                    stated,
+                    computed,
+                },
+                Lang::En,
+            ) => format!(
                 "the total row states {} in \"{column}\" but its rows add up to {}",
                 fmt_num(*stated),
                 fmt_num(*computed)
             ),
-            (WarningKind::ParentMismatch { code, column, stated, children }, Lang::Vi) => format!(
+            (
+                WarningKind::ParentMismatch {
+                    code,
+                    column,
+                    stated,
+                    children,
+                },
+                Lang::Vi,
+            ) => format!(
                 "mục {code} ghi {} ở cột \"{column}\" nhưng các mục con cộng lại được {}",
                 fmt_num(*stated),
                 fmt_num(*children)
             ),
-            (WarningKind::ParentMismatch { code, column, stated, children }, Lang::En) => format!(
+            (
+                WarningKind::ParentMismatch {
+                    code,
+                    column,
+                    stated,
+                    children,
+                },
+                Lang::En,
+            ) => format!(
                 "item {code} states {} in \"{column}\" but its children add up to {}",
                 fmt_num(*stated),
                 fmt_num(*children)
             ),
-            (WarningKind::ScoreAboveMax { code, score, max_score }, Lang::Vi) => format!(
+            (
+                WarningKind::ScoreAboveMax {
+                    code,
+                    score,
+                    max_score,
+                },
+                Lang::Vi,
+            ) => format!(
                 "mục {code} có điểm {} cao hơn điểm tối đa {}",
                 fmt_num(*score),
                 fmt_num(*max_score)
             ),
-            (WarningKind::ScoreAboveMax { code, score, max_score }, Lang::En) => format!(
+            (
+                WarningKind::ScoreAboveMax {
+                    code,
+                    score,
+                    max_score,
+                },
+                Lang::En,
+            ) => format!(
                 "item {code} scores {} above its maximum {}",
                 fmt_num(*score),
                 fmt_num(*max_score)
@@ -207,7 +272,11 @@ impl Localized for Warning {
 pub fn fmt_num(x: f64) -> String {
     let s = format!("{x:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
 }
 
 /// The per-sheet tally of the import contract: `imported + structure + rejected == read`.
@@ -262,7 +331,15 @@ mod tests {
             reason: RejectReason::NoName,
             row_text: String::new(),
         }));
-        assert_eq!((counts.read, counts.imported, counts.structure, counts.rejected), (3, 1, 1, 1));
+        assert_eq!(
+            (
+                counts.read,
+                counts.imported,
+                counts.structure,
+                counts.rejected
+            ),
+            (3, 1, 1, 1)
+        );
         assert!(counts.adds_up());
         counts.read += 1;
         assert!(!counts.adds_up());
@@ -280,7 +357,11 @@ mod tests {
     fn warnings_name_the_cell_and_both_numbers() {
         let w = Warning {
             cell: Some(CellRef::new("Phụ lục", 19, 2)),
-            kind: WarningKind::TotalMismatch { column: "Điểm chuẩn".into(), stated: 40.0, computed: 39.5 },
+            kind: WarningKind::TotalMismatch {
+                column: "Điểm chuẩn".into(),
+                stated: 40.0,
+                computed: 39.5,
+            },
         };
         let vi = w.message(Lang::Vi);
         assert!(vi.starts_with("'Phụ lục'!C20: "), "{vi}");

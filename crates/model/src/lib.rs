@@ -15,7 +15,9 @@ pub mod lang;
 pub mod schema;
 
 pub use cell::{CellRef, column_letters};
-pub use diag::{RejectReason, Rejection, RowCounts, RowOutcome, StructureKind, Warning, WarningKind};
+pub use diag::{
+    RejectReason, Rejection, RowCounts, RowOutcome, StructureKind, Warning, WarningKind,
+};
 pub use lang::{Lang, Localized};
 
 use serde::{Deserialize, Serialize};

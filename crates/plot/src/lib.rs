@@ -1,1 +1,304 @@
-//! placeholder
+//! Charts an analyst would put in a report, drawn with plotters as PNG or SVG.
+//!
+//! Each chart is built in two steps: a plain data struct taken from an analysis frame
+//! ([`ParetoChart::from_gaps`], [`GroupedBars::field_years`], [`TrendChart::from_trend`]), which
+//! tests can check series by series, then drawn to a file whose extension picks the format
+//! ([`ParetoChart::draw`], …). Labels are Vietnamese by default and English on request; text is
+//! drawn with the embedded DejaVu Sans (covers Vietnamese), so no system font is needed.
+//!
+//! Architecture invariant: `plot` knows nothing of Excel, the store or the command line; it reads
+//! result frames by the column names of `cchc_model::columns` and writes one file per chart.
+
+mod draw;
+mod font;
+
+use std::path::{Path, PathBuf};
+
+use cchc_model::columns as c;
+use cchc_model::{Lang, Localized};
+use polars::prelude::*;
+
+pub use draw::{BAR_COLORS, Format};
+
+/// What can go wrong while charting.
+#[derive(Debug, thiserror::Error)]
+pub enum PlotError {
+    /// The output file's extension is neither .png nor .svg.
+    #[error("{}: charts are written as .png or .svg", path.display())]
+    Extension { path: PathBuf },
+    /// There is nothing to draw for the selection.
+    #[error("no data to chart: {what}")]
+    NoData { what: String },
+    /// The result frame lacks a column or has an unexpected type.
+    #[error("chart input: {0}")]
+    Frame(#[from] PolarsError),
+    /// Drawing or writing failed.
+    #[error("{}: cannot draw the chart: {detail}", path.display())]
+    Draw { path: PathBuf, detail: String },
+}
+
+impl Localized for PlotError {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (PlotError::Extension { path }, Lang::Vi) => {
+                format!(
+                    "{}: biểu đồ chỉ ghi được dạng .png hoặc .svg",
+                    path.display()
+                )
+            }
+            (PlotError::NoData { what }, Lang::Vi) => format!("không có dữ liệu để vẽ: {what}"),
+            (PlotError::Frame(e), Lang::Vi) => format!("dữ liệu vào biểu đồ không hợp lệ: {e}"),
+            (PlotError::Draw { path, detail }, Lang::Vi) => {
+                format!("{}: không vẽ được biểu đồ: {detail}", path.display())
+            }
+        }
+    }
+}
+
+/// One bar of a Pareto chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParetoBar {
+    /// Item code, printed under the bar.
+    pub code: String,
+    /// Item name, listed under the chart.
+    pub name: String,
+    /// Points lost.
+    pub points_lost: f64,
+    /// Cumulative share of all points lost, 0–1.
+    pub cumulative_share: f64,
+}
+
+/// Pareto of points lost: bars largest first, the cumulative share as a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParetoChart {
+    /// Title naming the unit and the year.
+    pub title: String,
+    /// Bars in rank order.
+    pub bars: Vec<ParetoBar>,
+    /// Label language.
+    pub lang: Lang,
+}
+
+/// Bars grouped by category, one bar per series (year).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupedBars {
+    /// Title naming the unit and the years.
+    pub title: String,
+    /// Category codes and names (x axis).
+    pub categories: Vec<(String, String)>,
+    /// One series per year: its label and a value per category (a gap where missing).
+    pub series: Vec<(String, Vec<Option<f64>>)>,
+    /// Y axis label.
+    pub y_label: String,
+    /// Label language.
+    pub lang: Lang,
+}
+
+/// Lines over years, one per unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendChart {
+    /// Title naming the years.
+    pub title: String,
+    /// One series per unit: its name and (year, value) points; missing years are gaps.
+    pub series: Vec<(String, Vec<(i32, f64)>)>,
+    /// Y axis label.
+    pub y_label: String,
+    /// Label language.
+    pub lang: Lang,
+}
+
+fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|s| s.unwrap_or_default().to_owned())
+        .collect())
+}
+
+fn floats(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+    Ok(df
+        .column(name)?
+        .cast(&DataType::Float64)?
+        .f64()?
+        .iter()
+        .collect())
+}
+
+fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i32>>> {
+    Ok(df
+        .column(name)?
+        .cast(&DataType::Int32)?
+        .i32()?
+        .iter()
+        .collect())
+}
+
+/// "2021–2024", or "2021" for one year.
+pub fn year_span(years: &[i32]) -> String {
+    match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    }
+}
+
+impl ParetoChart {
+    /// Builds the chart from a `scorecard gaps` frame for one unit and year.
+    pub fn from_gaps(
+        gaps: &DataFrame,
+        unit: &str,
+        year: i32,
+        lang: Lang,
+    ) -> Result<ParetoChart, PlotError> {
+        let one = gaps
+            .clone()
+            .lazy()
+            .filter(col(c::UNIT).eq(lit(unit)).and(col(c::YEAR).eq(lit(year))))
+            .sort([c::RANK], SortMultipleOptions::default())
+            .collect()?;
+        if one.height() == 0 {
+            return Err(PlotError::NoData {
+                what: format!("{unit}, {year}"),
+            });
+        }
+        let codes = strs(&one, c::CODE)?;
+        let names = strs(&one, c::CRITERION)?;
+        let lost = floats(&one, c::POINTS_LOST)?;
+        let cum = floats(&one, c::CUMULATIVE_SHARE)?;
+        let bars = (0..one.height())
+            .map(|i| ParetoBar {
+                code: codes[i].clone(),
+                name: names[i].clone(),
+                points_lost: lost[i].unwrap_or(0.0),
+                cumulative_share: cum[i].unwrap_or(0.0),
+            })
+            .collect();
+        let title = match lang {
+            Lang::Vi => format!("Điểm bị mất theo tiêu chí — {unit}, năm {year}"),
+            Lang::En => format!("Points lost by criterion — {unit}, {year}"),
+        };
+        Ok(ParetoChart { title, bars, lang })
+    }
+
+    /// Draws the chart; the extension of `path` picks PNG or SVG.
+    pub fn draw(&self, path: &Path) -> Result<(), PlotError> {
+        draw::render(path, self)
+    }
+}
+
+impl GroupedBars {
+    /// Attainment by field and year for one unit, from a `field_totals` frame.
+    pub fn field_years(
+        fields: &DataFrame,
+        unit: &str,
+        lang: Lang,
+    ) -> Result<GroupedBars, PlotError> {
+        let one = fields
+            .clone()
+            .lazy()
+            .filter(col(c::UNIT).eq(lit(unit)))
+            .sort([c::YEAR, c::ROW], SortMultipleOptions::default())
+            .collect()?;
+        if one.height() == 0 {
+            return Err(PlotError::NoData {
+                what: unit.to_owned(),
+            });
+        }
+        let years = ints(&one, c::YEAR)?;
+        let codes = strs(&one, c::CODE)?;
+        let names = strs(&one, c::CRITERION)?;
+        let max = floats(&one, c::MAX_SCORE)?;
+        let score = floats(&one, c::SCORE)?;
+        let mut categories: Vec<(String, String)> = Vec::new();
+        for (code, name) in codes.iter().zip(&names) {
+            if !categories.iter().any(|(c, _)| c == code) {
+                categories.push((code.clone(), name.clone()));
+            }
+        }
+        let mut distinct_years: Vec<i32> = years.iter().flatten().copied().collect();
+        distinct_years.sort_unstable();
+        distinct_years.dedup();
+        let series = distinct_years
+            .iter()
+            .map(|y| {
+                let values = categories
+                    .iter()
+                    .map(|(code, _)| {
+                        (0..one.height())
+                            .find(|&i| years[i] == Some(*y) && &codes[i] == code)
+                            .and_then(|i| match (score[i], max[i]) {
+                                (Some(s), Some(m)) if m > 0.0 => Some(s / m),
+                                _ => None,
+                            })
+                    })
+                    .collect();
+                (format!("{}{y}", lang.pick("Năm ", "")), values)
+            })
+            .collect();
+        let span = year_span(&distinct_years);
+        let title = match lang {
+            Lang::Vi => format!("Tỷ lệ điểm đạt theo lĩnh vực — {unit}, {span}"),
+            Lang::En => format!("Attainment by field — {unit}, {span}"),
+        };
+        let y_label = lang.pick("Tỷ lệ điểm đạt (%)", "Attainment (%)").to_owned();
+        Ok(GroupedBars {
+            title,
+            categories,
+            series,
+            y_label,
+            lang,
+        })
+    }
+
+    /// Draws the chart; the extension of `path` picks PNG or SVG.
+    pub fn draw(&self, path: &Path) -> Result<(), PlotError> {
+        draw::render(path, self)
+    }
+}
+
+impl TrendChart {
+    /// Attainment of each unit over the years, from a `scorecard trend` frame.
+    pub fn from_trend(trend: &DataFrame, lang: Lang) -> Result<TrendChart, PlotError> {
+        if trend.height() == 0 {
+            return Err(PlotError::NoData {
+                what: lang.pick("xu hướng", "trend").to_owned(),
+            });
+        }
+        let units = strs(trend, c::UNIT)?;
+        let years = ints(trend, c::YEAR)?;
+        let att = floats(trend, c::ATTAINMENT)?;
+        let mut series: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
+        for i in 0..trend.height() {
+            let (Some(y), Some(a)) = (years[i], att[i]) else {
+                continue;
+            };
+            match series.iter_mut().find(|(u, _)| *u == units[i]) {
+                Some((_, points)) => points.push((y, a)),
+                None => series.push((units[i].clone(), vec![(y, a)])),
+            }
+        }
+        for (_, points) in &mut series {
+            points.sort_by_key(|(y, _)| *y);
+        }
+        let all_years: Vec<i32> = years.iter().flatten().copied().collect();
+        let span = year_span(&all_years);
+        let title = match lang {
+            Lang::Vi => format!("Chỉ số cải cách hành chính theo đơn vị, {span}"),
+            Lang::En => format!("Administrative reform index by unit, {span}"),
+        };
+        let y_label = lang.pick("Tỷ lệ điểm đạt (%)", "Attainment (%)").to_owned();
+        Ok(TrendChart {
+            title,
+            series,
+            y_label,
+            lang,
+        })
+    }
+
+    /// Draws the chart; the extension of `path` picks PNG or SVG.
+    pub fn draw(&self, path: &Path) -> Result<(), PlotError> {
+        draw::render(path, self)
+    }
+}

@@ -35,7 +35,10 @@ pub use manifest::{Manifest, Part, SourceEntry};
 pub enum StoreError {
     /// A file of the store could not be read or written.
     #[error("store {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The manifest is not valid JSON of the expected shape.
     #[error("store manifest {}: {detail}", path.display())]
     Manifest { path: PathBuf, detail: String },
@@ -51,7 +54,9 @@ impl Localized for StoreError {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (_, Lang::En) => self.to_string(),
-            (StoreError::Io { path, source }, Lang::Vi) => format!("kho dữ liệu {}: {source}", path.display()),
+            (StoreError::Io { path, source }, Lang::Vi) => {
+                format!("kho dữ liệu {}: {source}", path.display())
+            }
             (StoreError::Manifest { path, detail }, Lang::Vi) => {
                 format!("tệp manifest của kho {} bị hỏng: {detail}", path.display())
             }
@@ -60,7 +65,9 @@ impl Localized for StoreError {
                 path.display(),
                 path.join(".lock").display()
             ),
-            (StoreError::Parquet { path, detail }, Lang::Vi) => format!("kho dữ liệu {}: {detail}", path.display()),
+            (StoreError::Parquet { path, detail }, Lang::Vi) => {
+                format!("kho dữ liệu {}: {detail}", path.display())
+            }
         }
     }
 }
@@ -111,17 +118,28 @@ impl Store {
     /// Opens a store for reading; a missing directory is an empty store.
     pub fn open(root: &Path) -> Result<Store, StoreError> {
         let manifest = Manifest::load(&root.join("manifest.json"))?;
-        Ok(Store { root: root.to_owned(), manifest, lock: None })
+        Ok(Store {
+            root: root.to_owned(),
+            manifest,
+            lock: None,
+        })
     }
 
     /// Opens a store for writing, creating it if needed and taking the writer lock.
     pub fn open_for_write(root: &Path) -> Result<Store, StoreError> {
-        fs::create_dir_all(root).map_err(|source| StoreError::Io { path: root.to_owned(), source })?;
+        fs::create_dir_all(root).map_err(|source| StoreError::Io {
+            path: root.to_owned(),
+            source,
+        })?;
         let lock = root.join(".lock");
         take_lock(root, &lock)?;
         // Read the manifest only once the lock is held, so no other writer changes it under us.
         match Manifest::load(&root.join("manifest.json")) {
-            Ok(manifest) => Ok(Store { root: root.to_owned(), manifest, lock: Some(lock) }),
+            Ok(manifest) => Ok(Store {
+                root: root.to_owned(),
+                manifest,
+                lock: Some(lock),
+            }),
             Err(e) => {
                 let _ = fs::remove_file(&lock);
                 Err(e)
@@ -141,8 +159,15 @@ impl Store {
 
     /// Adds a source's rows. Requires [`Store::open_for_write`].
     pub fn add(&mut self, batch: Batch<'_>) -> Result<Added, StoreError> {
-        if let Some(existing) = self.manifest.sources.iter().find(|s| s.sha256 == batch.sha256 && s.kind == batch.kind) {
-            return Ok(Added::AlreadyImported { imported_at: existing.imported_at.clone() });
+        if let Some(existing) = self
+            .manifest
+            .sources
+            .iter()
+            .find(|s| s.sha256 == batch.sha256 && s.kind == batch.kind)
+        {
+            return Ok(Added::AlreadyImported {
+                imported_at: existing.imported_at.clone(),
+            });
         }
         let id: String = batch.sha256.chars().take(12).collect();
         let table = batch.kind.table_name();
@@ -153,12 +178,22 @@ impl Store {
                 .frame
                 .clone()
                 .lazy()
-                .filter(col(c::YEAR).eq(lit(*year)).and(col(c::UNIT).eq(lit(unit.as_str()))))
+                .filter(
+                    col(c::YEAR)
+                        .eq(lit(*year))
+                        .and(col(c::UNIT).eq(lit(unit.as_str()))),
+                )
                 .collect()
                 .map_err(|e| self.parquet_err(e))?;
             let rel = format!("{table}/year={year}/part-{id}-{n}.parquet");
             self.write_parquet(&rel, &mut part)?;
-            parts.push(Part { table: table.to_owned(), year: *year, unit: unit.clone(), rows: part.height() as u64, file: rel });
+            parts.push(Part {
+                table: table.to_owned(),
+                year: *year,
+                unit: unit.clone(),
+                rows: part.height() as u64,
+                file: rel,
+            });
         }
         let rejects_file = if batch.rejections.is_empty() {
             None
@@ -176,7 +211,9 @@ impl Store {
         for source in &mut self.manifest.sources {
             source.parts.retain(|old| {
                 let clash = old.table == table
-                    && parts.iter().any(|new| new.year == old.year && fold_unit(&new.unit) == fold_unit(&old.unit));
+                    && parts.iter().any(|new| {
+                        new.year == old.year && fold_unit(&new.unit) == fold_unit(&old.unit)
+                    });
                 if clash {
                     replaced.push((source.file_name.clone(), old.year, old.unit.clone()));
                     dropped_files.push(old.file.clone());
@@ -188,7 +225,11 @@ impl Store {
             .manifest
             .sources
             .iter()
-            .filter(|s| s.parts.is_empty() && !replaced.is_empty() && replaced.iter().any(|r| r.0 == s.file_name))
+            .filter(|s| {
+                s.parts.is_empty()
+                    && !replaced.is_empty()
+                    && replaced.iter().any(|r| r.0 == s.file_name)
+            })
             .cloned()
             .collect();
         for gone in &emptied {
@@ -196,11 +237,17 @@ impl Store {
                 dropped_files.push(rejects.clone());
             }
         }
-        self.manifest.sources.retain(|s| !emptied.iter().any(|g| g.sha256 == s.sha256));
+        self.manifest
+            .sources
+            .retain(|s| !emptied.iter().any(|g| g.sha256 == s.sha256));
         self.manifest.sources.push(SourceEntry {
             sha256: batch.sha256.to_owned(),
             path: batch.path.display().to_string(),
-            file_name: batch.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            file_name: batch
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             kind: batch.kind,
             sheets: batch.sheets,
             imported_at: manifest::now_utc(),
@@ -231,8 +278,13 @@ impl Store {
 
     /// Every refused row kept in the store, or `None` when there are none.
     pub fn rejects(&self) -> Result<Option<LazyFrame>, StoreError> {
-        let files: Vec<PathBuf> =
-            self.manifest.sources.iter().filter_map(|s| s.rejects_file.as_ref()).map(|f| self.root.join(f)).collect();
+        let files: Vec<PathBuf> = self
+            .manifest
+            .sources
+            .iter()
+            .filter_map(|s| s.rejects_file.as_ref())
+            .map(|f| self.root.join(f))
+            .collect();
         self.scan_files(&files)
     }
 
@@ -245,23 +297,48 @@ impl Store {
         let mut frames = Vec::with_capacity(files.len());
         for f in files {
             let path = PlRefPath::new(f.to_string_lossy().as_ref());
-            frames.push(LazyFrame::scan_parquet(path, args.clone()).map_err(|e| self.parquet_err(e))?);
+            frames.push(
+                LazyFrame::scan_parquet(path, args.clone()).map_err(|e| self.parquet_err(e))?,
+            );
         }
-        concat(frames, UnionArgs::default()).map(Some).map_err(|e| self.parquet_err(e))
+        concat(frames, UnionArgs::default())
+            .map(Some)
+            .map_err(|e| self.parquet_err(e))
     }
 
     fn parquet_err(&self, e: PolarsError) -> StoreError {
-        StoreError::Parquet { path: self.root.clone(), detail: e.to_string() }
+        StoreError::Parquet {
+            path: self.root.clone(),
+            detail: e.to_string(),
+        }
     }
 
     fn write_parquet(&self, rel: &str, frame: &mut DataFrame) -> Result<(), StoreError> {
         let target = self.root.join(rel);
         let dir = target.parent().unwrap_or(&self.root).to_owned();
-        fs::create_dir_all(&dir).map_err(|source| StoreError::Io { path: dir.clone(), source })?;
-        let tmp = dir.join(format!(".tmp-{}-{}", std::process::id(), target.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
-        let file = fs::File::create(&tmp).map_err(|source| StoreError::Io { path: tmp.clone(), source })?;
-        ParquetWriter::new(file).finish(frame).map_err(|e| self.parquet_err(e))?;
-        fs::rename(&tmp, &target).map_err(|source| StoreError::Io { path: target.clone(), source })
+        fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let tmp = dir.join(format!(
+            ".tmp-{}-{}",
+            std::process::id(),
+            target
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        ));
+        let file = fs::File::create(&tmp).map_err(|source| StoreError::Io {
+            path: tmp.clone(),
+            source,
+        })?;
+        ParquetWriter::new(file)
+            .finish(frame)
+            .map_err(|e| self.parquet_err(e))?;
+        fs::rename(&tmp, &target).map_err(|source| StoreError::Io {
+            path: target.clone(),
+            source,
+        })
     }
 }
 
@@ -274,29 +351,50 @@ impl Drop for Store {
 }
 
 fn fold_unit(unit: &str) -> String {
-    unit.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    unit.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn take_lock(root: &Path, lock: &Path) -> Result<(), StoreError> {
     for _ in 0..2 {
-        match fs::OpenOptions::new().write(true).create_new(true).open(lock) {
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(lock)
+        {
             Ok(mut f) => {
                 let _ = write!(f, "{}", std::process::id());
                 return Ok(());
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let pid = fs::read_to_string(lock).unwrap_or_default().trim().to_owned();
+                let pid = fs::read_to_string(lock)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
                 // A lock left by a process that no longer runs is stale: take it over.
                 let alive = !pid.is_empty() && Path::new("/proc").join(&pid).exists();
                 if alive || !Path::new("/proc/self").exists() {
-                    return Err(StoreError::Locked { path: root.to_owned(), pid });
+                    return Err(StoreError::Locked {
+                        path: root.to_owned(),
+                        pid,
+                    });
                 }
                 let _ = fs::remove_file(lock);
             }
-            Err(source) => return Err(StoreError::Io { path: lock.to_owned(), source }),
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: lock.to_owned(),
+                    source,
+                });
+            }
         }
     }
-    Err(StoreError::Locked { path: root.to_owned(), pid: String::new() })
+    Err(StoreError::Locked {
+        path: root.to_owned(),
+        pid: String::new(),
+    })
 }
 
 /// The distinct (year, unit) pairs of a frame, sorted.
@@ -313,12 +411,24 @@ fn year_unit_keys(frame: &DataFrame) -> PolarsResult<Vec<(i32, String)>> {
         .collect()?;
     let years = keys.column(c::YEAR)?.i32()?;
     let units = keys.column(c::UNIT)?.str()?;
-    Ok(years.iter().zip(units.iter()).filter_map(|(y, u)| Some((y?, u?.to_owned()))).collect())
+    Ok(years
+        .iter()
+        .zip(units.iter())
+        .filter_map(|(y, u)| Some((y?, u?.to_owned())))
+        .collect())
 }
 
-fn rejects_frame(kind: TableKind, sha256: &str, path: &Path, rejections: &[Rejection]) -> PolarsResult<DataFrame> {
+fn rejects_frame(
+    kind: TableKind,
+    sha256: &str,
+    path: &Path,
+    rejections: &[Rejection],
+) -> PolarsResult<DataFrame> {
     let n = rejections.len();
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let code = |r: &Rejection| {
         serde_json::to_value(&r.reason)
             .ok()
@@ -331,11 +441,38 @@ fn rejects_frame(kind: TableKind, sha256: &str, path: &Path, rejections: &[Rejec
             Column::new("kind".into(), vec![kind.as_str(); n]),
             Column::new(c::SOURCE_SHA256.into(), vec![sha256; n]),
             Column::new(c::SOURCE_FILE.into(), vec![file_name.as_str(); n]),
-            Column::new("cell".into(), rejections.iter().map(|r| r.cell.to_string()).collect::<Vec<_>>()),
-            Column::new("reason_code".into(), rejections.iter().map(code).collect::<Vec<_>>()),
-            Column::new("reason_vi".into(), rejections.iter().map(|r| r.reason.message(Lang::Vi)).collect::<Vec<_>>()),
-            Column::new("reason_en".into(), rejections.iter().map(|r| r.reason.message(Lang::En)).collect::<Vec<_>>()),
-            Column::new("row_text".into(), rejections.iter().map(|r| r.row_text.clone()).collect::<Vec<_>>()),
+            Column::new(
+                "cell".into(),
+                rejections
+                    .iter()
+                    .map(|r| r.cell.to_string())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "reason_code".into(),
+                rejections.iter().map(code).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "reason_vi".into(),
+                rejections
+                    .iter()
+                    .map(|r| r.reason.message(Lang::Vi))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "reason_en".into(),
+                rejections
+                    .iter()
+                    .map(|r| r.reason.message(Lang::En))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "row_text".into(),
+                rejections
+                    .iter()
+                    .map(|r| r.row_text.clone())
+                    .collect::<Vec<_>>(),
+            ),
         ],
     )
 }

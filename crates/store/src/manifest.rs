@@ -60,19 +60,32 @@ impl Manifest {
     /// Reads a manifest; a missing file is an empty manifest.
     pub fn load(path: &Path) -> Result<Manifest, StoreError> {
         match fs::read_to_string(path) {
-            Ok(text) => serde_json::from_str(&text)
-                .map_err(|e| StoreError::Manifest { path: path.to_owned(), detail: e.to_string() }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest { version: 1, sources: Vec::new() }),
-            Err(source) => Err(StoreError::Io { path: path.to_owned(), source }),
+            Ok(text) => serde_json::from_str(&text).map_err(|e| StoreError::Manifest {
+                path: path.to_owned(),
+                detail: e.to_string(),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest {
+                version: 1,
+                sources: Vec::new(),
+            }),
+            Err(source) => Err(StoreError::Io {
+                path: path.to_owned(),
+                source,
+            }),
         }
     }
 
     /// Writes the manifest atomically: a temporary file, synced, then renamed over the old one.
     pub fn save(&self, path: &Path) -> Result<(), StoreError> {
         let tmp = path.with_extension(format!("json.tmp-{}", std::process::id()));
-        let io = |source| StoreError::Io { path: path.to_owned(), source };
-        let text = serde_json::to_string_pretty(self)
-            .map_err(|e| StoreError::Manifest { path: path.to_owned(), detail: e.to_string() })?;
+        let io = |source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let text = serde_json::to_string_pretty(self).map_err(|e| StoreError::Manifest {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        })?;
         let mut f = fs::File::create(&tmp).map_err(io)?;
         f.write_all(text.as_bytes()).map_err(io)?;
         f.sync_all().map_err(io)?;
@@ -82,7 +95,10 @@ impl Manifest {
 
 /// The current time in UTC as RFC 3339, without a date library.
 pub fn now_utc() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     format_utc(secs)
 }
 
@@ -99,7 +115,12 @@ fn format_utc(secs: u64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 #[cfg(test)]

@@ -1,0 +1,150 @@
+//! `cchc chart KIND --out FILE.png|FILE.svg`: the charts of the stored data.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use cchc_analysis::scorecard::{self, Level};
+use cchc_model::Lang;
+use cchc_plot::{GroupedBars, ParetoChart, TrendChart};
+use cchc_store::Store;
+use clap::ValueEnum;
+use polars::prelude::IntoLazy;
+
+use super::scorecard::LevelArg;
+use crate::{Global, Outcome};
+
+/// The charts.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Pareto điểm bị mất của một đơn vị, một năm (points lost, one unit and year)
+    Pareto,
+    /// Tỷ lệ đạt theo lĩnh vực, so sánh các năm (attainment by field, years side by side)
+    FieldYears,
+    /// Xu hướng chỉ số theo năm, mỗi đơn vị một đường (index trend, a line per unit)
+    Trend,
+}
+
+/// Arguments of `cchc chart`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Loại biểu đồ (chart kind)
+    #[arg(value_enum)]
+    pub kind: ChartKind,
+    /// Tệp kết quả .png hoặc .svg (output file)
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Năm (year)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Đơn vị (unit)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Mức tổng hợp cho Pareto (level for the Pareto)
+    #[arg(long, value_enum, default_value_t = LevelArg::Leaf)]
+    pub level: LevelArg,
+}
+
+/// Picks the one value asked for, or the only one there is; otherwise says which there are.
+fn choose<T: Clone + PartialEq + std::fmt::Display>(
+    asked: Option<T>,
+    available: &[T],
+    what: (&str, &str),
+    lang: Lang,
+) -> Result<T> {
+    let list = available
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match asked {
+        Some(v) if available.contains(&v) => Ok(v),
+        Some(v) => bail!(
+            "{} {v}: {} {list}",
+            lang.pick(what.0, what.1),
+            lang.pick("không có trong kho; có", "is not in the store; there are")
+        ),
+        None => match available {
+            [one] => Ok(one.clone()),
+            [] => bail!(
+                "{}",
+                lang.pick("kho chưa có dữ liệu", "the store holds no data")
+            ),
+            _ => bail!(
+                "{} --{}: {list}",
+                lang.pick("hãy chọn", "choose one with"),
+                what.1.to_lowercase()
+            ),
+        },
+    }
+}
+
+/// Draws one chart from the store.
+pub fn draw(
+    store: &Store,
+    kind: ChartKind,
+    out: &Path,
+    year: Option<i32>,
+    unit: Option<&str>,
+    level: Level,
+    lang: Lang,
+) -> Result<()> {
+    let rows = super::scorecard_rows(store, lang)?;
+    match kind {
+        ChartKind::Pareto => {
+            let all = scorecard::gaps(rows, level)?.collect()?;
+            let unit = choose(
+                unit.map(str::to_owned),
+                &super::distinct_strings(&all, "unit")?,
+                ("Đơn vị", "Unit"),
+                lang,
+            )?;
+            let of_unit = super::filter(all.clone().lazy(), None, Some(&unit)).collect()?;
+            let years = super::distinct_years(&of_unit)?;
+            // Without --year, the latest year of the unit.
+            let year = match year {
+                Some(y) => choose(Some(y), &years, ("Năm", "Year"), lang)?,
+                None => *years.last().ok_or_else(|| {
+                    anyhow::anyhow!("{}", lang.pick("không có năm nào", "no year"))
+                })?,
+            };
+            ParetoChart::from_gaps(&all, &unit, year, lang)?.draw(out)?;
+        }
+        ChartKind::FieldYears => {
+            let fields = scorecard::field_totals(rows).collect()?;
+            let unit = choose(
+                unit.map(str::to_owned),
+                &super::distinct_strings(&fields, "unit")?,
+                ("Đơn vị", "Unit"),
+                lang,
+            )?;
+            GroupedBars::field_years(&fields, &unit, lang)?.draw(out)?;
+        }
+        ChartKind::Trend => {
+            let trend = super::filter(scorecard::trend(rows)?, None, unit).collect()?;
+            TrendChart::from_trend(&trend, lang)?.draw(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs `cchc chart`.
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let store = Store::open(&global.store)?;
+    draw(
+        &store,
+        args.kind,
+        &args.out,
+        args.year,
+        args.unit.as_deref(),
+        args.level.into(),
+        global.lang(),
+    )?;
+    if !global.quiet {
+        eprintln!(
+            "{} {}",
+            global.lang().pick("đã ghi", "wrote"),
+            args.out.display()
+        );
+    }
+    Ok(Outcome::Ok)
+}

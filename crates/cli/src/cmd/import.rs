@@ -1,0 +1,203 @@
+//! `cchc import [KIND] FILE...`: reads workbooks and stores their rows. Every file is read first;
+//! if any cannot be read, nothing is stored.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use cchc_import::{ImportOptions, Imported, Profile};
+use cchc_model::{Lang, Localized, TableKind};
+use cchc_store::{Added, Batch, Store};
+
+use crate::{Global, Outcome};
+
+/// Arguments of `cchc import`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// [scorecard|survey|procedures] rồi các tệp (optional kind, then files)
+    #[arg(required = true, num_args = 1.., value_name = "[KIND] FILE")]
+    pub inputs: Vec<String>,
+    /// Năm của số liệu (year of the data)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Đơn vị (unit)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Chỉ nhập trang này (only this sheet)
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Tệp cấu hình ánh xạ cột, TOML (mapping profile)
+    #[arg(long)]
+    pub profile: Option<PathBuf>,
+    /// Trả mã 1 nếu có dòng bị loại hoặc cảnh báo (exit 1 when rows are rejected or warned about)
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Splits `[KIND] FILE...` into the kind and the files.
+pub fn kind_and_files(inputs: &[String]) -> Result<(Option<TableKind>, Vec<PathBuf>)> {
+    let (kind, files) = match inputs.split_first() {
+        Some((first, rest))
+            if !Path::new(first).exists() && cchc_import::parse_kind(first).is_some() =>
+        {
+            (cchc_import::parse_kind(first), rest)
+        }
+        _ => (None, inputs),
+    };
+    if files.is_empty() {
+        bail!("no file to import / chưa có tệp nào để nhập");
+    }
+    Ok((kind, files.iter().map(PathBuf::from).collect()))
+}
+
+/// Runs `cchc import`.
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let (kind, files) = kind_and_files(&args.inputs)?;
+    let opts = ImportOptions {
+        year: args.year,
+        unit: args.unit,
+        sheet: args.sheet,
+        profile: args.profile.as_deref().map(Profile::load).transpose()?,
+        ..ImportOptions::default()
+    };
+    let imported = read_all(&files, kind, &opts)?;
+    let mut store = Store::open_for_write(&global.store)?;
+    let problems = store_all(&mut store, imported, global)?;
+    Ok(if args.strict && problems {
+        Outcome::Problems
+    } else {
+        Outcome::Ok
+    })
+}
+
+/// Reads every file; the first that cannot be read stops everything before anything is stored.
+pub fn read_all(
+    files: &[PathBuf],
+    kind: Option<TableKind>,
+    opts: &ImportOptions,
+) -> Result<Vec<Imported>> {
+    files
+        .iter()
+        .map(|f| cchc_import::import_file(f, kind, opts).map_err(anyhow::Error::from))
+        .collect()
+}
+
+/// Stores what was read and reports it; returns whether any row was rejected or warned about.
+pub fn store_all(store: &mut Store, imported: Vec<Imported>, global: &Global) -> Result<bool> {
+    let lang = global.lang();
+    let mut problems = false;
+    for file in imported {
+        report(&file, global);
+        problems |= file.rejections().next().is_some() || file.warnings().next().is_some();
+        let batch = Batch {
+            kind: file.kind,
+            sha256: &file.source.sha256,
+            path: &file.source.path,
+            sheets: file
+                .sheets
+                .iter()
+                .filter(|s| s.skipped.is_none())
+                .map(|s| s.sheet.clone())
+                .collect(),
+            counts: file.counts(),
+            frame: file.frame.clone(),
+            rejections: file.rejections().cloned().collect(),
+        };
+        match store.add(batch)? {
+            Added::AlreadyImported { imported_at } => println!(
+                "  → {} ({imported_at})",
+                lang.pick(
+                    "đã nhập tệp này trước đó, không thêm gì",
+                    "already imported, nothing added"
+                )
+            ),
+            Added::Stored { parts, replaced } => {
+                let rows: u64 = parts.iter().map(|p| p.rows).sum();
+                println!(
+                    "  → {} {rows} {}",
+                    lang.pick("đã lưu", "stored"),
+                    lang.pick("dòng", "rows")
+                );
+                for (file_name, year, unit) in replaced {
+                    println!(
+                        "  → {} {unit} {year} {} {file_name}",
+                        lang.pick("thay thế số liệu", "replaced the rows of"),
+                        lang.pick("từ tệp", "from")
+                    );
+                }
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// Prints the import contract's counts per sheet, then warnings and rejections on stderr.
+fn report(file: &Imported, global: &Global) {
+    let lang = global.lang();
+    for sheet in &file.sheets {
+        let name = &file.source.file_name;
+        if let Some(why) = &sheet.skipped {
+            println!(
+                "{name} › {}: {} ({why})",
+                sheet.sheet,
+                lang.pick("bỏ qua", "skipped")
+            );
+            continue;
+        }
+        let c = &sheet.counts;
+        let years: Vec<String> = sheet.years.iter().map(|y| y.value.to_string()).collect();
+        let unit = sheet
+            .unit
+            .as_ref()
+            .map(|u| u.value.clone())
+            .unwrap_or_default();
+        println!(
+            "{name} › {}: {} {} = {} {} + {} {} + {} {}{}{}",
+            sheet.sheet,
+            c.read,
+            lang.pick("dòng", "rows"),
+            c.imported,
+            lang.pick("nhập", "imported"),
+            c.structure,
+            lang.pick("cấu trúc", "structure"),
+            c.rejected,
+            lang.pick("bị loại", "rejected"),
+            if years.is_empty() {
+                String::new()
+            } else {
+                format!(" · {} {}", lang.pick("năm", "year"), years.join(", "))
+            },
+            if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" · {unit}")
+            },
+        );
+        if global.quiet {
+            continue;
+        }
+        for w in &sheet.warnings {
+            eprintln!(
+                "  {}: {}",
+                lang.pick("cảnh báo", "warning"),
+                w.message(lang)
+            );
+        }
+        for r in &sheet.rejections {
+            eprintln!(
+                "  {}: {}: {}",
+                lang.pick("bị loại", "rejected"),
+                r.cell,
+                r.reason.message(lang)
+            );
+        }
+    }
+    if !global.quiet && file.rejections().next().is_some() {
+        eprintln!(
+            "  {}",
+            match lang {
+                Lang::Vi => "(xem lại các dòng bị loại: cchc rejects)",
+                Lang::En => "(list rejected rows again: cchc rejects)",
+            }
+        );
+    }
+}

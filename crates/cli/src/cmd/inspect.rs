@@ -1,0 +1,186 @@
+//! `cchc inspect FILE`: what cchc sees in a workbook, and why, without touching the store.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use cchc_import::{ImportOptions, Profile, SheetReport};
+use cchc_model::{Lang, Localized, StructureKind, column_letters};
+
+use crate::{Global, Outcome};
+
+/// Arguments of `cchc inspect`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Bảng tính cần xem (.xlsx, .xls, .ods)
+    pub file: PathBuf,
+    /// Chỉ xem trang này (only this sheet)
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Năm của số liệu (year of the data)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Đơn vị (unit)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Tệp cấu hình ánh xạ cột, TOML (mapping profile)
+    #[arg(long)]
+    pub profile: Option<PathBuf>,
+}
+
+/// Runs `cchc inspect`.
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let lang = global.lang();
+    let opts = ImportOptions {
+        year: args.year,
+        unit: args.unit,
+        sheet: args.sheet,
+        profile: args.profile.as_deref().map(Profile::load).transpose()?,
+        ..ImportOptions::default()
+    };
+    let inspection = cchc_import::inspect(&args.file, &opts)?;
+    let src = &inspection.source;
+    println!(
+        "{}: {} ({:?}, sha256 {})",
+        lang.pick("Tệp", "File"),
+        src.path.display(),
+        src.format,
+        &src.sha256[..12]
+    );
+    println!(
+        "{}: {}",
+        lang.pick("Các trang", "Sheets"),
+        inspection.sheet_names.join(", ")
+    );
+    let kind = match inspection.kind {
+        Some(k) => format!(
+            "{} ({})",
+            k.message(lang),
+            lang.pick("nhận ra từ tiêu đề cột", "told from the headers")
+        ),
+        None => lang.pick("không nhận ra", "not recognised").to_owned(),
+    };
+    println!("{}: {kind}", lang.pick("Loại bảng", "Kind"));
+    match inspection.result {
+        Ok(imported) => {
+            for report in &imported.sheets {
+                print_sheet(report, lang);
+            }
+            let counts = imported.counts();
+            println!(
+                "{}: {} = {} + {} + {}",
+                lang.pick("Tổng số dòng", "All rows"),
+                counts.read,
+                counts.imported,
+                counts.structure,
+                counts.rejected
+            );
+            Ok(Outcome::Ok)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn rows_text(rows: &[u32]) -> String {
+    match (rows.first(), rows.last()) {
+        (Some(a), Some(b)) if a != b => format!("{}–{}", a + 1, b + 1),
+        (Some(a), _) => (a + 1).to_string(),
+        _ => "—".to_owned(),
+    }
+}
+
+/// Prints everything detected in one sheet.
+pub fn print_sheet(report: &SheetReport, lang: Lang) {
+    println!();
+    println!("{} \"{}\":", lang.pick("Trang", "Sheet"), report.sheet);
+    if let Some(why) = &report.skipped {
+        println!("  {}: {why}", lang.pick("bỏ qua", "skipped"));
+        return;
+    }
+    if let Some(layout) = &report.layout {
+        println!(
+            "  {}: {}",
+            lang.pick("Dòng tiêu đề bảng", "Title rows"),
+            rows_text(&layout.title_rows)
+        );
+        println!(
+            "  {}: {}",
+            lang.pick("Dòng tiêu đề cột", "Header rows"),
+            rows_text(&layout.header_rows)
+        );
+        if let Some(r) = layout.column_number_row {
+            println!(
+                "  {}: {}",
+                lang.pick("Dòng đánh số cột", "Column-number row"),
+                r + 1
+            );
+        }
+    }
+    println!("  {}:", lang.pick("Cột", "Columns"));
+    for m in &report.columns {
+        let field = match (&m.field, m.year) {
+            (Some(f), Some(y)) => format!("{f} ({y})"),
+            (Some(f), None) => f.clone(),
+            (None, _) => lang.pick("(không dùng)", "(not used)").to_owned(),
+        };
+        println!(
+            "    {:<4} {:<48} → {field}",
+            column_letters(m.col),
+            m.header
+        );
+    }
+    let years: Vec<String> = report
+        .years
+        .iter()
+        .map(|y| format!("{} ({})", y.value, y.source))
+        .collect();
+    let years = if years.is_empty() {
+        lang.pick("theo cột Năm", "from the year column").to_owned()
+    } else {
+        years.join(", ")
+    };
+    println!("  {}: {years}", lang.pick("Năm", "Year"));
+    let unit = match &report.unit {
+        Some(u) => format!("{} ({})", u.value, u.source),
+        None => lang
+            .pick("theo cột Đơn vị", "from the unit column")
+            .to_owned(),
+    };
+    println!("  {}: {unit}", lang.pick("Đơn vị", "Unit"));
+    let structure: Vec<String> = StructureKind::ALL
+        .iter()
+        .filter_map(|k| {
+            report
+                .structure
+                .get(k)
+                .map(|n| format!("{} {n}", k.message(lang)))
+        })
+        .collect();
+    let c = &report.counts;
+    println!(
+        "  {}: {} = {} {} + {} {} ({}) + {} {}",
+        lang.pick("Dòng", "Rows"),
+        c.read,
+        c.imported,
+        lang.pick("nhập", "imported"),
+        c.structure,
+        lang.pick("cấu trúc", "structure"),
+        structure.join(", "),
+        c.rejected,
+        lang.pick("bị loại", "rejected")
+    );
+    for w in &report.warnings {
+        println!(
+            "  {}: {}",
+            lang.pick("cảnh báo", "warning"),
+            w.message(lang)
+        );
+    }
+    for r in &report.rejections {
+        println!(
+            "  {}: {}: {}",
+            lang.pick("bị loại", "rejected"),
+            r.cell,
+            r.reason.message(lang)
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! One module per command, each with its `Args` and `run`; shared helpers below.
+
+pub mod chart;
+pub mod demo;
+pub mod import;
+pub mod inspect;
+pub mod rejects;
+pub mod scorecard;
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+use cchc_model::columns as c;
+use cchc_model::{Lang, TableKind};
+use cchc_store::Store;
+use polars::prelude::*;
+
+use crate::Global;
+use crate::output::write_frame;
+
+/// The stored scorecard rows, or an error telling the analyst to import first.
+pub fn scorecard_rows(store: &Store, lang: Lang) -> Result<LazyFrame> {
+    match store.scan(TableKind::Scorecard)? {
+        Some(lf) => Ok(lf),
+        None => bail!(
+            "{}",
+            match lang {
+                Lang::Vi => format!(
+                    "kho {} chưa có bảng điểm nào; hãy nhập trước: cchc import TỆP.xlsx",
+                    store.root().display()
+                ),
+                Lang::En => format!(
+                    "store {} holds no scorecard yet; import one first: cchc import FILE.xlsx",
+                    store.root().display()
+                ),
+            }
+        ),
+    }
+}
+
+/// Keeps the rows of one year and one unit, when asked.
+pub fn filter(lf: LazyFrame, year: Option<i32>, unit: Option<&str>) -> LazyFrame {
+    let mut lf = lf;
+    if let Some(y) = year {
+        lf = lf.filter(col(c::YEAR).eq(lit(y)));
+    }
+    if let Some(u) = unit {
+        lf = lf.filter(col(c::UNIT).eq(lit(u)));
+    }
+    lf
+}
+
+/// Writes a result frame to stdout in the chosen format.
+pub fn print_frame(global: &Global, df: &DataFrame) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    write_frame(&mut out, df, global.format, global.lang())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The distinct values of a string column, in order of first appearance.
+pub fn distinct_strings(df: &DataFrame, name: &str) -> Result<Vec<String>> {
+    let mut seen: Vec<String> = Vec::new();
+    for v in df.column(name)?.str()?.iter().flatten() {
+        if !seen.iter().any(|s| s == v) {
+            seen.push(v.to_owned());
+        }
+    }
+    Ok(seen)
+}
+
+/// The distinct values of a year column, sorted.
+pub fn distinct_years(df: &DataFrame) -> Result<Vec<i32>> {
+    let mut years: Vec<i32> = df.column(c::YEAR)?.i32()?.iter().flatten().collect();
+    years.sort_unstable();
+    years.dedup();
+    Ok(years)
+}
+
+/// A file-name-safe slug of a unit name: "Sở Tư pháp" → "so_tu_phap".
+pub fn slug(name: &str) -> String {
+    let folded = cchc_import::text::fold(name);
+    let mut out = String::new();
+    for ch in folded.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_matches('_').to_owned()
+}

@@ -1,0 +1,497 @@
+//! Drawing with plotters on either backend. Each chart is a [`Chart`] that draws on any
+//! `DrawingBackend`; [`render`] picks the backend from the file extension.
+
+use std::path::Path;
+
+use cchc_model::Lang;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::font::{self, FAMILY};
+use crate::{GroupedBars, ParetoChart, PlotError, TrendChart};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Raster, for documents and slides.
+    Png,
+    /// Vector, for print and for tests that read the text.
+    Svg,
+}
+
+impl Format {
+    /// The format a path's extension asks for.
+    pub fn of(path: &Path) -> Option<Format> {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("png") => Some(Format::Png),
+            Some("svg") => Some(Format::Svg),
+            _ => None,
+        }
+    }
+}
+
+/// Series colours: distinct, print-safe.
+pub const BAR_COLORS: [RGBColor; 8] = [
+    RGBColor(31, 119, 180),
+    RGBColor(255, 127, 14),
+    RGBColor(44, 160, 44),
+    RGBColor(214, 39, 40),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(127, 127, 127),
+];
+
+const WIDTH: u32 = 1600;
+const LEGEND_LINE: u32 = 30;
+/// Longest item name listed under a chart before it is shortened.
+const NAME_CHARS: usize = 110;
+/// Most bars a Pareto shows; the rest are summed into one.
+const MAX_BARS: usize = 20;
+
+type DrawResult = Result<(), String>;
+
+pub(crate) trait Chart {
+    fn height(&self) -> u32;
+    fn plot<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult;
+}
+
+pub(crate) fn render<C: Chart>(path: &Path, chart: &C) -> Result<(), PlotError> {
+    font::ensure();
+    let draw_err = |detail: String| PlotError::Draw {
+        path: path.to_owned(),
+        detail,
+    };
+    let size = (WIDTH, chart.height());
+    match Format::of(path) {
+        Some(Format::Png) => {
+            let root = BitMapBackend::new(path, size).into_drawing_area();
+            chart.plot(&root).map_err(draw_err)?;
+            root.present().map_err(|e| draw_err(e.to_string()))
+        }
+        Some(Format::Svg) => {
+            let root = SVGBackend::new(path, size).into_drawing_area();
+            chart.plot(&root).map_err(draw_err)?;
+            root.present().map_err(|e| draw_err(e.to_string()))
+        }
+        None => Err(PlotError::Extension {
+            path: path.to_owned(),
+        }),
+    }
+}
+
+fn style(size: f64) -> TextStyle<'static> {
+    (FAMILY, size).into_font().color(&BLACK)
+}
+
+fn bold(size: f64) -> TextStyle<'static> {
+    (FAMILY, size, FontStyle::Bold).into_font().color(&BLACK)
+}
+
+/// A number as the language writes it: "87,5" in Vietnamese, "87.5" in English.
+pub(crate) fn fmt_num(x: f64, decimals: usize, lang: Lang) -> String {
+    let s = format!("{x:.decimals$}");
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= NAME_CHARS {
+        s.to_owned()
+    } else {
+        let cut: String = s.chars().take(NAME_CHARS - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+fn e<T: std::fmt::Display>(err: T) -> String {
+    err.to_string()
+}
+
+/// Lists "code — name" lines under a chart.
+fn legend_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    lines: &[(String, String)],
+) -> DrawResult {
+    for (i, (code, name)) in lines.iter().enumerate() {
+        let y = 8 + (i as u32 * LEGEND_LINE) as i32;
+        area.draw(&Text::new(
+            format!("{code}  {}", shorten(name)),
+            (60, y),
+            style(20.0),
+        ))
+        .map_err(e)?;
+    }
+    Ok(())
+}
+
+impl ParetoChart {
+    /// Bars shown: the largest, then the rest summed into one.
+    pub(crate) fn shown(&self) -> Vec<(String, String, f64, f64)> {
+        let mut shown: Vec<(String, String, f64, f64)> = self
+            .bars
+            .iter()
+            .take(MAX_BARS)
+            .map(|b| {
+                (
+                    b.code.clone(),
+                    b.name.clone(),
+                    b.points_lost,
+                    b.cumulative_share,
+                )
+            })
+            .collect();
+        if self.bars.len() > MAX_BARS {
+            let rest = &self.bars[MAX_BARS..];
+            let label = match self.lang {
+                Lang::Vi => format!("Còn lại ({} mục)", rest.len()),
+                Lang::En => format!("Others ({} items)", rest.len()),
+            };
+            let lost = rest.iter().map(|b| b.points_lost).sum();
+            let cum = rest.last().map(|b| b.cumulative_share).unwrap_or(1.0);
+            shown.push(("…".to_owned(), label, lost, cum));
+        }
+        shown
+    }
+}
+
+impl Chart for ParetoChart {
+    fn height(&self) -> u32 {
+        760 + self.shown().len() as u32 * LEGEND_LINE
+    }
+
+    fn plot<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult {
+        root.fill(&WHITE).map_err(e)?;
+        let shown = self.shown();
+        let (top, bottom) = root.split_vertically(740);
+        let n = shown.len();
+        let max_lost = shown.iter().map(|s| s.2).fold(0.0, f64::max).max(0.01) * 1.15;
+        let mut chart = ChartBuilder::on(&top)
+            .caption(&self.title, bold(32.0))
+            .margin(24)
+            .x_label_area_size(50)
+            .y_label_area_size(90)
+            .right_y_label_area_size(90)
+            .build_cartesian_2d(0f64..n as f64, 0f64..max_lost)
+            .map_err(e)?
+            .set_secondary_coord(0f64..n as f64, 0f64..1.05);
+        let lang = self.lang;
+        let codes: Vec<String> = shown.iter().map(|s| s.0.clone()).collect();
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(n.max(1) * 2 + 1)
+            .x_label_formatter(&|x| {
+                let i = x.floor() as usize;
+                if (x - x.floor() - 0.5).abs() < 1e-6 {
+                    codes.get(i).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .y_desc(lang.pick("Điểm bị mất", "Points lost"))
+            .y_label_formatter(&|y| fmt_num(*y, 2, lang))
+            .label_style(style(20.0))
+            .axis_desc_style(style(22.0))
+            .draw()
+            .map_err(e)?;
+        chart
+            .configure_secondary_axes()
+            .y_desc(lang.pick("Tỷ lệ cộng dồn (%)", "Cumulative share (%)"))
+            .y_label_formatter(&|y| format!("{:.0}", y * 100.0))
+            .label_style(style(20.0))
+            .axis_desc_style(style(22.0))
+            .draw()
+            .map_err(e)?;
+        chart
+            .draw_series(shown.iter().enumerate().map(|(i, s)| {
+                Rectangle::new(
+                    [(i as f64 + 0.15, 0.0), (i as f64 + 0.85, s.2)],
+                    BAR_COLORS[0].filled(),
+                )
+            }))
+            .map_err(e)?
+            .label(lang.pick("Điểm bị mất", "Points lost"))
+            .legend(|(x, y)| Rectangle::new([(x, y - 8), (x + 20, y + 8)], BAR_COLORS[0].filled()));
+        chart
+            .draw_series(shown.iter().enumerate().map(|(i, s)| {
+                Text::new(
+                    fmt_num(s.2, 2, lang),
+                    (i as f64 + 0.5, s.2 + max_lost * 0.02),
+                    style(18.0).pos(plotters::style::text_anchor::Pos::new(
+                        plotters::style::text_anchor::HPos::Center,
+                        plotters::style::text_anchor::VPos::Bottom,
+                    )),
+                )
+            }))
+            .map_err(e)?;
+        let line: Vec<(f64, f64)> = shown
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i as f64 + 0.5, s.3))
+            .collect();
+        chart
+            .draw_secondary_series(LineSeries::new(line.clone(), BAR_COLORS[3].stroke_width(3)))
+            .map_err(e)?
+            .label(lang.pick("Tỷ lệ cộng dồn", "Cumulative share"))
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 20, y)], BAR_COLORS[3].stroke_width(3))
+            });
+        chart
+            .draw_secondary_series(
+                line.iter()
+                    .map(|p| Circle::new(*p, 5, BAR_COLORS[3].filled())),
+            )
+            .map_err(e)?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::MiddleRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .label_font(style(20.0))
+            .draw()
+            .map_err(e)?;
+        let lines: Vec<(String, String)> =
+            shown.iter().map(|s| (s.0.clone(), s.1.clone())).collect();
+        legend_lines(&bottom, &lines)
+    }
+}
+
+impl Chart for GroupedBars {
+    fn height(&self) -> u32 {
+        760 + self.categories.len() as u32 * LEGEND_LINE
+    }
+
+    fn plot<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult {
+        root.fill(&WHITE).map_err(e)?;
+        let (top, bottom) = root.split_vertically(740);
+        let n = self.categories.len();
+        let codes: Vec<String> = self.categories.iter().map(|c| c.0.clone()).collect();
+        let mut chart = ChartBuilder::on(&top)
+            .caption(&self.title, bold(32.0))
+            .margin(24)
+            .x_label_area_size(50)
+            .y_label_area_size(90)
+            .build_cartesian_2d(0f64..n as f64, 0f64..110.0)
+            .map_err(e)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(n.max(1) * 2 + 1)
+            .x_label_formatter(&|x| {
+                let i = x.floor() as usize;
+                if (x - x.floor() - 0.5).abs() < 1e-6 {
+                    codes.get(i).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .y_desc(&self.y_label)
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .label_style(style(20.0))
+            .axis_desc_style(style(22.0))
+            .draw()
+            .map_err(e)?;
+        let k = self.series.len().max(1) as f64;
+        let width = 0.8 / k;
+        for (j, (label, values)) in self.series.iter().enumerate() {
+            let color = BAR_COLORS[j % BAR_COLORS.len()];
+            chart
+                .draw_series(values.iter().enumerate().filter_map(|(i, v)| {
+                    let v = (*v)? * 100.0;
+                    let x0 = i as f64 + 0.1 + j as f64 * width;
+                    Some(Rectangle::new(
+                        [(x0, 0.0), (x0 + width * 0.92, v)],
+                        color.filled(),
+                    ))
+                }))
+                .map_err(e)?
+                .label(label.as_str())
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 8), (x + 20, y + 8)], color.filled())
+                });
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .label_font(style(20.0))
+            .draw()
+            .map_err(e)?;
+        legend_lines(&bottom, &self.categories)
+    }
+}
+
+impl Chart for TrendChart {
+    fn height(&self) -> u32 {
+        900
+    }
+
+    fn plot<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult {
+        root.fill(&WHITE).map_err(e)?;
+        let lang = self.lang;
+        let years: Vec<i32> = self
+            .series
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(|(y, _)| *y))
+            .collect();
+        let (y0, y1) = (
+            years.iter().min().copied().unwrap_or(2020),
+            years.iter().max().copied().unwrap_or(2021),
+        );
+        let values: Vec<f64> = self
+            .series
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(|(_, v)| v * 100.0))
+            .collect();
+        let low = values.iter().copied().fold(100.0, f64::min);
+        let floor = ((low - 5.0) / 5.0).floor().max(0.0) * 5.0;
+        let mut chart = ChartBuilder::on(root)
+            .caption(&self.title, bold(32.0))
+            .margin(24)
+            .x_label_area_size(50)
+            .y_label_area_size(90)
+            .build_cartesian_2d(f64::from(y0) - 0.4..f64::from(y1) + 0.4, floor..100.0)
+            .map_err(e)?;
+        chart
+            .configure_mesh()
+            .x_labels((y1 - y0 + 1) as usize)
+            .x_label_formatter(&|x| {
+                if (x - x.round()).abs() < 1e-6 {
+                    format!("{:.0}", x)
+                } else {
+                    String::new()
+                }
+            })
+            .x_desc(lang.pick("Năm", "Year"))
+            .y_desc(&self.y_label)
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .label_style(style(20.0))
+            .axis_desc_style(style(22.0))
+            .draw()
+            .map_err(e)?;
+        for (j, (unit, points)) in self.series.iter().enumerate() {
+            let color = BAR_COLORS[j % BAR_COLORS.len()];
+            // Missing years break the line: one segment per run of consecutive years.
+            let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
+            for (k, (y, v)) in points.iter().enumerate() {
+                let point = (f64::from(*y), v * 100.0);
+                match segments.last_mut() {
+                    Some(seg) if k > 0 && points[k - 1].0 + 1 == *y => seg.push(point),
+                    _ => segments.push(vec![point]),
+                }
+            }
+            for (s, seg) in segments.iter().enumerate() {
+                let drawn = chart
+                    .draw_series(LineSeries::new(seg.clone(), color.stroke_width(3)))
+                    .map_err(e)?;
+                if s == 0 {
+                    drawn.label(unit.as_str()).legend(move |(x, y)| {
+                        PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(3))
+                    });
+                }
+            }
+            chart
+                .draw_series(
+                    points
+                        .iter()
+                        .map(|(y, v)| Circle::new((f64::from(*y), v * 100.0), 6, color.filled())),
+                )
+                .map_err(e)?;
+            chart
+                .draw_series(points.iter().map(|(y, v)| {
+                    Text::new(
+                        fmt_num(v * 100.0, 1, lang),
+                        (f64::from(*y) + 0.05, v * 100.0 + 0.6),
+                        style(18.0),
+                    )
+                }))
+                .map_err(e)?;
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .label_font(style(20.0))
+            .draw()
+            .map_err(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ParetoBar;
+
+    fn pareto(n: usize) -> ParetoChart {
+        ParetoChart {
+            title: "Điểm bị mất theo tiêu chí — Sở Kế hoạch và Đầu tư, năm 2021".to_owned(),
+            bars: (0..n)
+                .map(|i| ParetoBar {
+                    code: (i + 1).to_string(),
+                    name: format!("Tiêu chí số {}", i + 1),
+                    points_lost: (n - i) as f64,
+                    cumulative_share: (i + 1) as f64 / n as f64,
+                })
+                .collect(),
+            lang: Lang::Vi,
+        }
+    }
+
+    #[test]
+    fn svg_carries_the_vietnamese_title_and_every_code() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("pareto.svg");
+        pareto(7).draw(&path).expect("drawn");
+        let svg = std::fs::read_to_string(&path).expect("svg");
+        assert!(svg.contains("Điểm bị mất theo tiêu chí — Sở Kế hoạch và Đầu tư, năm 2021"));
+        for code in 1..=7 {
+            assert!(
+                svg.contains(&format!("{code}  Tiêu chí số {code}")),
+                "legend line {code}"
+            );
+        }
+        assert!(svg.contains("DejaVu Sans"));
+    }
+
+    #[test]
+    fn long_paretos_sum_the_tail_into_one_bar() {
+        let chart = pareto(25);
+        let shown = chart.shown();
+        assert_eq!(shown.len(), MAX_BARS + 1);
+        let tail = &shown[MAX_BARS];
+        assert_eq!(tail.1, "Còn lại (5 mục)");
+        assert_eq!(tail.2, 5.0 + 4.0 + 3.0 + 2.0 + 1.0);
+        assert!((tail.3 - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn png_is_written_with_the_embedded_font() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("pareto.png");
+        pareto(3).draw(&path).expect("drawn");
+        let bytes = std::fs::read(&path).expect("png");
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    }
+
+    #[test]
+    fn other_extensions_are_refused() {
+        let err = pareto(2).draw(Path::new("chart.pdf")).unwrap_err();
+        assert!(matches!(err, PlotError::Extension { .. }));
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(fmt_num(87.54, 1, Lang::Vi), "87,5");
+        assert_eq!(fmt_num(87.54, 1, Lang::En), "87.5");
+    }
+}
