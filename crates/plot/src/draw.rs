@@ -200,6 +200,7 @@ impl Chart for ParetoChart {
             .y_label_formatter(&|y| fmt_num(*y, 2, lang))
             .label_style(style(20.0))
             .axis_desc_style(style(22.0))
+            .light_line_style(WHITE)
             .draw()
             .map_err(e)?;
         chart
@@ -279,7 +280,7 @@ impl Chart for GroupedBars {
             .margin(24)
             .x_label_area_size(50)
             .y_label_area_size(90)
-            .build_cartesian_2d(0f64..n as f64, 0f64..110.0)
+            .build_cartesian_2d(0f64..n as f64, 0f64..128.0)
             .map_err(e)?;
         chart
             .configure_mesh()
@@ -294,9 +295,10 @@ impl Chart for GroupedBars {
                 }
             })
             .y_desc(&self.y_label)
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_label_formatter(&|y| if *y <= 100.0 { format!("{y:.0}") } else { String::new() })
             .label_style(style(20.0))
             .axis_desc_style(style(22.0))
+            .light_line_style(WHITE)
             .draw()
             .map_err(e)?;
         let k = self.series.len().max(1) as f64;
@@ -376,6 +378,7 @@ impl Chart for TrendChart {
             .y_label_formatter(&|y| format!("{y:.0}"))
             .label_style(style(20.0))
             .axis_desc_style(style(22.0))
+            .light_line_style(WHITE)
             .draw()
             .map_err(e)?;
         for (j, (unit, points)) in self.series.iter().enumerate() {

@@ -8,6 +8,7 @@ use cchc_analysis::scorecard::Level;
 use cchc_import::ImportOptions;
 use cchc_model::Lang;
 use cchc_store::Store;
+use polars::prelude::*;
 
 use super::chart::{ChartKind, draw};
 use crate::output::write_csv_file;
@@ -123,7 +124,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         &trend,
     )?;
 
-    let mut save_table = |name: &str, df: &polars::prelude::DataFrame| -> Result<()> {
+    let mut save_table = |name: &str, df: &DataFrame| -> Result<()> {
         let path = tables.join(name);
         write_csv_file(&path, df)?;
         written.push(path);
