@@ -1,1 +1,464 @@
-//! End-to-end tests.
+//! End-to-end tests: the real `cchc` binary on real workbooks, checked against figures read from
+//! the same workbooks independently (calamine, not the importer) or printed in the seed plan.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use calamine::{Data, Reader, open_workbook_auto};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `cchc` binary of this build, built first if `cargo test` was run for this package alone.
+fn cchc_bin() -> PathBuf {
+    let exe = std::env::current_exe().expect("test exe");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>");
+    let bin = profile_dir.join(format!("cchc{}", std::env::consts::EXE_SUFFIX));
+    if !bin.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .args(["build", "-p", "cchc-cli", "--bin", "cchc"])
+            .current_dir(root())
+            .status();
+        assert!(status.is_ok_and(|s| s.success()), "could not build cchc");
+    }
+    bin
+}
+
+fn run(store: &Path, args: &[&str]) -> Output {
+    Command::new(cchc_bin())
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("cchc runs")
+}
+
+fn ok(store: &Path, args: &[&str]) -> String {
+    let out = run(store, args);
+    assert!(
+        out.status.success(),
+        "cchc {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf8")
+}
+
+fn json(store: &Path, args: &[&str]) -> Vec<Value> {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str::<Value>(&ok(store, &all))
+        .expect("json")
+        .as_array()
+        .expect("array")
+        .clone()
+}
+
+fn num(v: &Value, key: &str) -> f64 {
+    v[key].as_f64().unwrap_or_else(|| panic!("{key} in {v}"))
+}
+
+/// The value of column `col` on the first row whose column `label_col` starts with `label`,
+/// read straight from the workbook.
+fn cell_on_row(path: &Path, sheet: &str, label_col: usize, label: &str, col: usize) -> f64 {
+    let mut wb = open_workbook_auto(path).expect("open");
+    let range = wb.worksheet_range(sheet).expect("sheet");
+    for row in range.rows() {
+        if let Some(Data::String(s)) = row.get(label_col)
+            && s.starts_with(label)
+        {
+            return match row.get(col) {
+                Some(Data::Float(x)) => *x,
+                Some(Data::Int(i)) => *i as f64,
+                other => panic!("{other:?}"),
+            };
+        }
+    }
+    panic!("no row {label} in {sheet}")
+}
+
+#[test]
+fn seed_appendix_gives_the_plan_s_figures_through_the_binary() {
+    let store = tempfile::tempdir().expect("tmp");
+    let out = ok(
+        store.path(),
+        &["import", "datasets/seed_appendix_2021.xlsx"],
+    );
+    assert!(
+        out.contains("15 dòng = 7 nhập + 8 cấu trúc + 0 bị loại"),
+        "{out}"
+    );
+    let gaps = json(store.path(), &["scorecard", "gaps"]);
+    assert_eq!(gaps.len(), 7);
+    let total = |key: &str| gaps.iter().map(|g| num(g, key)).sum::<f64>();
+    assert!((total("max_score") - 39.5).abs() < 1e-9);
+    assert!((total("score") - 30.44).abs() < 1e-9);
+    assert!((total("points_lost") - 9.06).abs() < 1e-9);
+    assert_eq!(gaps[0]["rank"], 1);
+    assert!(
+        gaps[0]["criterion"]
+            .as_str()
+            .expect("name")
+            .starts_with("Sự hài lòng")
+    );
+    assert!((num(&gaps[0], "points_lost") - 4.89).abs() < 1e-9);
+    assert!((num(&gaps[0], "attainment") - 28.61 / 33.5).abs() < 1e-9);
+    assert_eq!(gaps[1]["rank"], 2);
+    assert!(
+        gaps[1]["criterion"]
+            .as_str()
+            .expect("name")
+            .contains("80% - 100%")
+    );
+    assert!((num(&gaps[6], "cumulative_share") - 1.0).abs() < 1e-9);
+    assert!(
+        gaps.iter()
+            .all(|g| g["year"] == 2021 && g["unit"] == "Sở Kế hoạch và Đầu tư")
+    );
+}
+
+#[test]
+fn hierarchical_trend_totals_equal_the_appraised_total_rows_of_each_year() {
+    let store = tempfile::tempdir().expect("tmp");
+    let file = root().join("datasets/scorecard_so_tu_phap_2021_2024.xlsx");
+    ok(store.path(), &["import", file.to_str().expect("path")]);
+    let trend = json(store.path(), &["scorecard", "trend"]);
+    assert_eq!(trend.len(), 4);
+    for row in &trend {
+        let year = row["year"].as_i64().expect("year");
+        let sheet = year.to_string();
+        // Column C is the maximum, E the appraised score on the "Tổng cộng" row.
+        let stated_max = cell_on_row(&file, &sheet, 1, "Tổng cộng", 2);
+        let stated_score = cell_on_row(&file, &sheet, 1, "Tổng cộng", 4);
+        assert!((num(row, "max_total") - stated_max).abs() < 1e-9, "{year}");
+        assert!(
+            (num(row, "score_total") - stated_score).abs() < 1e-9,
+            "{year}: {row}"
+        );
+    }
+    assert!(trend[0]["delta"].is_null());
+    let d = num(&trend[1], "delta");
+    assert!((d - (num(&trend[1], "score_total") - num(&trend[0], "score_total"))).abs() < 1e-9);
+}
+
+#[test]
+fn files_per_year_and_year_bands_trend_like_their_total_rows() {
+    let store = tempfile::tempdir().expect("tmp");
+    let mut args = vec!["import".to_owned()];
+    for y in 2021..=2024 {
+        args.push(format!("datasets/scorecard_so_y_te_{y}.xlsx"));
+    }
+    args.push("datasets/scorecard_huyen_long_thanh_2021_2024.xlsx".into());
+    ok(
+        store.path(),
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let trend = json(store.path(), &["scorecard", "trend"]);
+    assert_eq!(trend.len(), 8);
+    for row in trend.iter().filter(|r| r["unit"] == "Sở Y tế") {
+        let year = row["year"].as_i64().expect("year");
+        let file = root().join(format!("datasets/scorecard_so_y_te_{year}.xlsx"));
+        let stated = cell_on_row(&file, "Chỉ số CCHC", 0, "TỔNG CỘNG", 4);
+        assert!((num(row, "score_total") - stated).abs() < 1e-9, "{year}");
+    }
+    let bands = root().join("datasets/scorecard_huyen_long_thanh_2021_2024.xlsx");
+    for (k, row) in trend
+        .iter()
+        .filter(|r| r["unit"] == "UBND huyện Long Thành")
+        .enumerate()
+    {
+        // Year k's appraised column is 4 + 2k on the "Tổng cộng" row.
+        let stated = cell_on_row(&bands, "Tổng hợp", 1, "Tổng cộng", 4 + 2 * k);
+        assert!((num(row, "score_total") - stated).abs() < 1e-9, "{row}");
+    }
+    // Ranks among the two units each year are 1 and 2.
+    for year in 2021..=2024 {
+        let mut ranks: Vec<i64> = trend
+            .iter()
+            .filter(|r| r["year"] == year)
+            .map(|r| r["rank"].as_i64().expect("rank"))
+            .collect();
+        ranks.sort_unstable();
+        assert_eq!(ranks, [1, 2], "{year}");
+    }
+}
+
+#[test]
+fn a_bad_file_is_refused_with_exit_2_and_the_store_is_untouched() {
+    let store = tempfile::tempdir().expect("tmp");
+    ok(
+        store.path(),
+        &["import", "datasets/seed_appendix_2021.xlsx"],
+    );
+    let manifest = std::fs::read(store.path().join("manifest.json")).expect("manifest");
+    for bad in [
+        "empty.xlsx",
+        "truncated.xlsx",
+        "not_a_spreadsheet.xlsx",
+        "password_protected.xlsx",
+        "no_table.xlsx",
+    ] {
+        let path = format!("tests/data/{bad}");
+        // A good file beside the bad one is not stored either.
+        let out = run(
+            store.path(),
+            &["import", "datasets/scorecard_so_y_te_2021.xlsx", &path],
+        );
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.starts_with("lỗi: ") && err.contains(bad),
+            "{bad}: {err}"
+        );
+        assert_eq!(
+            std::fs::read(store.path().join("manifest.json")).expect("manifest"),
+            manifest,
+            "{bad}"
+        );
+    }
+    let out = run(
+        store.path(),
+        &["--lang", "en", "import", "tests/data/empty.xlsx"],
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("error: tests/data/empty.xlsx: the file is empty")
+    );
+}
+
+#[test]
+fn importing_the_same_file_twice_adds_nothing() {
+    let store = tempfile::tempdir().expect("tmp");
+    ok(
+        store.path(),
+        &["import", "datasets/seed_appendix_2021.xlsx"],
+    );
+    let again = ok(
+        store.path(),
+        &["import", "datasets/seed_appendix_2021.xlsx"],
+    );
+    assert!(again.contains("đã nhập tệp này trước đó"), "{again}");
+    assert_eq!(json(store.path(), &["scorecard", "gaps"]).len(), 7);
+}
+
+#[test]
+fn strict_import_exits_1_and_rejected_rows_can_be_listed() {
+    let store = tempfile::tempdir().expect("tmp");
+    let out = run(
+        store.path(),
+        &["import", "--strict", "tests/data/scorecard_messy_rows.xlsx"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("24 dòng = 7 nhập + 11 cấu trúc + 6 bị loại"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr
+            .contains("'Năm 2023'!D14: cột \"Điểm tự đánh giá\" có giá trị \"x\" không phải là số"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nhưng cộng các dòng được 15"), "{stderr}");
+    let rejects = json(store.path(), &["rejects"]);
+    assert_eq!(rejects.len(), 6);
+    assert_eq!(rejects[0]["cell"], "'Năm 2023'!D14");
+    let csv = ok(
+        store.path(),
+        &["--lang", "en", "rejects", "--format", "csv"],
+    );
+    assert_eq!(
+        csv.lines().next(),
+        Some("kind,source_file,cell,reason_code,reason_en,row_text")
+    );
+    assert_eq!(csv.lines().count(), 7);
+    // Without --strict the same problems do not fail the import.
+    let other = tempfile::tempdir().expect("tmp");
+    assert_eq!(
+        run(
+            other.path(),
+            &["import", "tests/data/scorecard_messy_rows.xlsx"]
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn csv_output_has_the_contract_columns() {
+    let store = tempfile::tempdir().expect("tmp");
+    ok(
+        store.path(),
+        &["import", "datasets/seed_appendix_2021.xlsx"],
+    );
+    let csv = ok(store.path(), &["scorecard", "gaps", "--format", "csv"]);
+    let header = csv.lines().next().expect("header");
+    assert!(header.starts_with(
+        "year,unit,code,criterion,max_score,score,attainment,points_lost,share_of_loss,cumulative_share,rank"
+    ));
+    let trend = ok(store.path(), &["scorecard", "trend", "--format", "csv"]);
+    assert!(trend.starts_with(
+        "unit,year,max_total,score_total,attainment,delta,pct_change,rank,rank_change"
+    ));
+}
+
+#[test]
+fn inspect_shows_the_mapping_and_why() {
+    let out = ok(
+        Path::new("unused-store"),
+        &["inspect", "datasets/seed_appendix_2021.xlsx"],
+    );
+    assert!(out.contains("NĂM 2021 / Điểm chuẩn"), "{out}");
+    assert!(out.contains("→ max_score (2021)"), "{out}");
+    assert!(
+        out.contains("Năm: 2021 (header band \"NĂM 2021\")"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Đơn vị: Sở Kế hoạch và Đầu tư (title)"),
+        "{out}"
+    );
+    assert!(
+        !Path::new("unused-store").exists(),
+        "inspect writes nothing"
+    );
+}
+
+#[test]
+fn charts_are_written_as_svg_with_vietnamese_titles_and_as_png() {
+    let store = tempfile::tempdir().expect("tmp");
+    ok(
+        store.path(),
+        &[
+            "import",
+            "datasets/seed_appendix_2021.xlsx",
+            "datasets/scorecard_so_tu_phap_2021_2024.xlsx",
+        ],
+    );
+    let svg = store.path().join("pareto.svg");
+    ok(
+        store.path(),
+        &[
+            "chart",
+            "pareto",
+            "--unit",
+            "Sở Kế hoạch và Đầu tư",
+            "--out",
+            svg.to_str().expect("p"),
+        ],
+    );
+    let text = std::fs::read_to_string(&svg).expect("svg");
+    assert!(text.contains("Điểm bị mất theo tiêu chí — Sở Kế hoạch và Đầu tư, năm 2021"));
+    assert!(text.contains("6  Sự hài lòng của tổ chức"));
+    let out = run(store.path(), &["chart", "pareto", "--out", "x.svg"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "two units: the analyst must choose"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--unit"));
+    let png = store.path().join("trend.png");
+    ok(
+        store.path(),
+        &["chart", "trend", "--out", png.to_str().expect("p")],
+    );
+    assert_eq!(&std::fs::read(&png).expect("png")[..4], b"\x89PNG");
+    let en = store.path().join("fields.svg");
+    ok(
+        store.path(),
+        &[
+            "--lang",
+            "en",
+            "chart",
+            "field-years",
+            "--unit",
+            "Sở Tư pháp",
+            "--out",
+            en.to_str().expect("p"),
+        ],
+    );
+    assert!(
+        std::fs::read_to_string(&en)
+            .expect("svg")
+            .contains("Attainment by field — Sở Tư pháp, 2021–2024")
+    );
+}
+
+#[test]
+fn demo_imports_the_datasets_and_writes_tables_and_charts() {
+    let out_dir = tempfile::tempdir().expect("tmp");
+    let out = Command::new(cchc_bin())
+        .args(["demo", "--out"])
+        .arg(out_dir.path())
+        .current_dir(root())
+        .output()
+        .expect("demo runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Sự hài lòng"), "{stdout}");
+    for name in [
+        "pareto_kh925_2021",
+        "trend_units",
+        "field_years_so_y_te",
+        "pareto_fields_so_tu_phap",
+    ] {
+        for ext in ["png", "svg"] {
+            let path = out_dir.path().join("charts").join(format!("{name}.{ext}"));
+            assert!(
+                path.metadata().is_ok_and(|m| m.len() > 1000),
+                "{}",
+                path.display()
+            );
+        }
+    }
+    let trend =
+        std::fs::read_to_string(out_dir.path().join("tables/scorecard_trend.csv")).expect("csv");
+    assert_eq!(
+        trend.lines().count(),
+        1 + 3 * 4,
+        "three synthetic units over four years"
+    );
+    // A second run rebuilds the store rather than adding to it.
+    let again = Command::new(cchc_bin())
+        .args(["demo", "--out"])
+        .arg(out_dir.path())
+        .current_dir(root())
+        .output()
+        .expect("demo");
+    assert!(again.status.success());
+    assert!(!String::from_utf8_lossy(&again.stdout).contains("đã nhập tệp này trước đó"));
+}
+
+#[test]
+fn committed_datasets_and_fixtures_are_what_the_generator_writes() {
+    // The generator is deterministic (fixed document dates), so the bytes must match: a change
+    // to the generator without regenerating (cargo run -p cchc-datagen -- datasets|fixtures) fails.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let datasets = cchc_datagen::write_datasets(&tmp.path().join("datasets")).expect("datasets");
+    let fixtures = cchc_datagen::write_fixtures(&tmp.path().join("fixtures")).expect("fixtures");
+    assert_eq!(datasets.len(), 7);
+    for (written, dir) in [(datasets, "datasets"), (fixtures, "tests/data")] {
+        for new in written {
+            let committed = root().join(dir).join(new.file_name().expect("name"));
+            let same =
+                std::fs::read(&new).expect("new") == std::fs::read(&committed).expect("committed");
+            assert!(
+                same,
+                "{} differs from what cchc-datagen writes",
+                committed.display()
+            );
+        }
+    }
+}

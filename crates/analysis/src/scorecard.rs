@@ -190,3 +190,155 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
             col(c::SELF_MINUS_APPRAISED),
         ]))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two units; unit A has a parent "1" over leaves 1.1 and 1.2 in 2021 and 2023 (2022 missing),
+    /// unit B one leaf a year.
+    fn rows() -> LazyFrame {
+        df!(
+            c::YEAR => [2021, 2021, 2021, 2023, 2023, 2023, 2021, 2022, 2023],
+            c::UNIT => ["A", "A", "A", "A", "A", "A", "B", "B", "B"],
+            c::CODE => ["1", "1.1", "1.2", "1", "1.1", "1.2", "1", "1", "1"],
+            c::FIELD_CODE => ["1", "1", "1", "1", "1", "1", "1", "1", "1"],
+            c::LEVEL => [1, 2, 2, 1, 2, 2, 1, 1, 1],
+            c::CRITERION => ["Lĩnh vực", "Kế hoạch", "Kiểm tra", "Lĩnh vực", "Kế hoạch", "Kiểm tra", "Chung", "Chung", "Chung"],
+            c::MAX_SCORE => [10.0, 4.0, 6.0, 10.0, 4.0, 6.0, 10.0, 10.0, 10.0],
+            c::SCORE => [7.0, 3.0, 4.0, 9.0, 4.0, 5.0, 8.0, 9.0, 8.5],
+            c::SELF_SCORE => [None, Some(3.5), Some(4.0), None, None, None, None, None, None],
+            c::IS_LEAF => [false, true, true, false, true, true, true, true, true],
+            c::ROW => [5, 6, 7, 5, 6, 7, 5, 5, 5],
+        )
+        .expect("frame")
+        .lazy()
+    }
+
+    fn col_f64(df: &DataFrame, name: &str) -> Vec<Option<f64>> {
+        df.column(name)
+            .expect(name)
+            .f64()
+            .expect("f64")
+            .iter()
+            .collect()
+    }
+
+    fn col_i32(df: &DataFrame, name: &str) -> Vec<Option<i32>> {
+        df.column(name)
+            .expect(name)
+            .i32()
+            .expect("i32")
+            .iter()
+            .collect()
+    }
+
+    #[test]
+    fn gaps_rank_leaves_by_points_lost_with_pareto_shares() {
+        let g = gaps(rows().filter(col(c::UNIT).eq(lit("A"))), Level::Leaf)
+            .expect("plan")
+            .collect()
+            .expect("gaps");
+        // 2021: 1.2 lost 2, 1.1 lost 1 → shares 2/3, 1/3; the parent is not a row.
+        let y2021 = g
+            .clone()
+            .lazy()
+            .filter(col(c::YEAR).eq(lit(2021)))
+            .collect()
+            .expect("2021");
+        let codes: Vec<Option<&str>> = y2021
+            .column(c::CODE)
+            .expect("code")
+            .str()
+            .expect("str")
+            .iter()
+            .collect();
+        assert_eq!(codes, [Some("1.2"), Some("1.1")]);
+        assert_eq!(col_f64(&y2021, c::POINTS_LOST), [Some(2.0), Some(1.0)]);
+        assert_eq!(col_i32(&y2021, c::RANK), [Some(1), Some(2)]);
+        let share = col_f64(&y2021, c::SHARE_OF_LOSS);
+        assert!((share[0].expect("share") - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!(col_f64(&y2021, c::CUMULATIVE_SHARE)[1], Some(1.0));
+        assert_eq!(
+            col_f64(&y2021, c::ATTAINMENT),
+            [Some(4.0 / 6.0), Some(0.75)]
+        );
+        assert_eq!(
+            col_f64(&y2021, c::SELF_MINUS_APPRAISED),
+            [Some(0.0), Some(0.5)]
+        );
+    }
+
+    #[test]
+    fn a_year_without_loss_has_no_share_rather_than_a_division_by_zero() {
+        let perfect = rows().with_column(col(c::MAX_SCORE).alias(c::SCORE));
+        let g = gaps(perfect, Level::Leaf)
+            .expect("plan")
+            .collect()
+            .expect("gaps");
+        assert!(col_f64(&g, c::SHARE_OF_LOSS).iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn field_level_sums_leaves_and_takes_the_field_name() {
+        let g = gaps(rows().filter(col(c::UNIT).eq(lit("A"))), Level::Field)
+            .expect("plan")
+            .collect()
+            .expect("gaps");
+        assert_eq!(g.height(), 2);
+        assert_eq!(col_f64(&g, c::MAX_SCORE), [Some(10.0), Some(10.0)]);
+        assert_eq!(col_f64(&g, c::SCORE), [Some(7.0), Some(9.0)]);
+        let names: Vec<Option<&str>> = g
+            .column(c::CRITERION)
+            .expect("name")
+            .str()
+            .expect("str")
+            .iter()
+            .collect();
+        assert_eq!(names, [Some("Lĩnh vực"), Some("Lĩnh vực")]);
+    }
+
+    #[test]
+    fn trend_leaves_gaps_for_missing_years_and_ranks_units() {
+        let t = trend(rows()).expect("plan").collect().expect("trend");
+        let units: Vec<Option<&str>> = t
+            .column(c::UNIT)
+            .expect("unit")
+            .str()
+            .expect("str")
+            .iter()
+            .collect();
+        assert_eq!(
+            units,
+            [Some("A"), Some("A"), Some("B"), Some("B"), Some("B")]
+        );
+        assert_eq!(
+            col_i32(&t, c::YEAR),
+            [Some(2021), Some(2023), Some(2021), Some(2022), Some(2023)]
+        );
+        // Totals from leaves only: 7 and 9, never 14 and 18.
+        assert_eq!(
+            col_f64(&t, c::SCORE_TOTAL),
+            [Some(7.0), Some(9.0), Some(8.0), Some(9.0), Some(8.5)]
+        );
+        // A has no 2022: its 2023 change is unknown, not 2 and not 9.
+        assert_eq!(
+            col_f64(&t, c::DELTA),
+            [None, None, None, Some(1.0), Some(-0.5)]
+        );
+        assert_eq!(col_f64(&t, c::PCT_CHANGE)[3], Some(1.0 / 8.0));
+        // 2021: B (80%) first, A (70%) second; 2023: A 90% first, B 85% second.
+        assert_eq!(
+            col_i32(&t, c::RANK),
+            [Some(2), Some(1), Some(1), Some(1), Some(2)]
+        );
+        assert_eq!(
+            col_i32(&t, c::RANK_CHANGE),
+            [None, None, None, Some(0), Some(-1)]
+        );
+        assert_eq!(
+            col_f64(&t, "self_total"),
+            [Some(7.5), None, None, None, None]
+        );
+    }
+}

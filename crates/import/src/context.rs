@@ -112,7 +112,7 @@ pub fn resolve<T: PartialEq + Clone + std::fmt::Display>(
     for pool in [strong, weak] {
         if let Some(first) = pool.first() {
             if let Some(other) = pool.iter().find(|c| !same(&c.value, &first.value)) {
-                return Err(ImportError::Conflict {
+                return Err(ImportError::Conflict(Box::new(crate::Conflict {
                     path: path.to_owned(),
                     sheet: sheet.to_owned(),
                     what,
@@ -120,7 +120,7 @@ pub fn resolve<T: PartialEq + Clone + std::fmt::Display>(
                     first_source: first.source.clone(),
                     second: other.value.to_string(),
                     second_source: other.source.clone(),
-                });
+                })));
             }
             return Ok(Some(first.clone()));
         }

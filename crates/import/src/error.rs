@@ -71,16 +71,8 @@ pub enum ImportError {
     #[error("{}, sheet \"{sheet}\": no unit found in a column or the title; pass --unit", path.display())]
     NoUnit { path: PathBuf, sheet: String },
     /// Two sources disagree on the year or the unit.
-    #[error("{}, sheet \"{sheet}\": the {what} is {first} from {first_source} but {second} from {second_source}", path.display())]
-    Conflict {
-        path: PathBuf,
-        sheet: String,
-        what: &'static str,
-        first: String,
-        first_source: String,
-        second: String,
-        second_source: String,
-    },
+    #[error("{0}")]
+    Conflict(Box<Conflict>),
     /// The mapping profile could not be read or names something that is not there.
     #[error("{}: mapping profile: {detail}", path.display())]
     Profile { path: PathBuf, detail: String },
@@ -90,6 +82,41 @@ pub enum ImportError {
     /// The kind of table could not be told from its headers.
     #[error("{}: cannot tell what kind of table this is; name it: cchc import scorecard FILE", path.display())]
     UnknownKind { path: PathBuf },
+}
+
+/// Two sources that disagree on the year or the unit of a sheet.
+#[derive(Debug)]
+pub struct Conflict {
+    /// The file.
+    pub path: PathBuf,
+    /// The sheet.
+    pub sheet: String,
+    /// "year" or "unit".
+    pub what: &'static str,
+    /// The first value.
+    pub first: String,
+    /// Where the first value came from.
+    pub first_source: String,
+    /// The value that disagrees.
+    pub second: String,
+    /// Where the disagreeing value came from.
+    pub second_source: String,
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}, sheet \"{}\": the {} is {} from {} but {} from {}",
+            self.path.display(),
+            self.sheet,
+            self.what,
+            self.first,
+            self.first_source,
+            self.second,
+            self.second_source
+        )
+    }
 }
 
 fn sheet_suffix(sheet: &Option<String>) -> String {
@@ -178,23 +205,20 @@ impl Localized for ImportError {
                 "{}, trang \"{sheet}\": không tìm thấy đơn vị ở cột hay tiêu đề bảng; hãy dùng --unit",
                 path.display()
             ),
-            Conflict {
-                path,
-                sheet,
-                what,
-                first,
-                first_source,
-                second,
-                second_source,
-            } => {
-                let what_vi = if *what == "year" {
+            Conflict(c) => {
+                let what_vi = if c.what == "year" {
                     "năm"
                 } else {
                     "đơn vị"
                 };
                 format!(
-                    "{}, trang \"{sheet}\": {what_vi} là {first} theo {first_source} nhưng là {second} theo {second_source}",
-                    path.display()
+                    "{}, trang \"{}\": {what_vi} là {} theo {} nhưng là {} theo {}",
+                    c.path.display(),
+                    c.sheet,
+                    c.first,
+                    c.first_source,
+                    c.second,
+                    c.second_source
                 )
             }
             Profile { path, detail } => {

@@ -38,7 +38,7 @@ use polars::prelude::DataFrame;
 use sha2::{Digest, Sha256};
 
 pub use context::Sourced;
-pub use error::ImportError;
+pub use error::{Conflict, ImportError};
 pub use profile::Profile;
 pub use reader::{Format, Limits, Workbook};
 

@@ -56,7 +56,7 @@ impl Profile {
     pub fn parse(text: &str) -> Result<Profile, String> {
         let profile: Profile = toml::from_str(text).map_err(|e| e.to_string())?;
         if let Some(rows) = &profile.header_rows
-            && rows.iter().any(|r| *r == 0)
+            && rows.contains(&0)
         {
             return Err("header_rows are one-based: row 0 does not exist".to_owned());
         }

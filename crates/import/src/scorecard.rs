@@ -581,7 +581,7 @@ fn import_sheet(
                 _ => None,
             });
         if label.as_deref().is_some_and(layout::is_total_label)
-            && token.as_deref().is_none_or(|t| layout::is_total_label(t))
+            && token.as_deref().is_none_or(layout::is_total_label)
         {
             totals.push(TotalRow {
                 row: row.index,
@@ -1091,7 +1091,7 @@ fn resolve_context(
     let years: Vec<Sourced<i32>> = if !band_years.is_empty() {
         for other in flag_year.iter().chain(sheet_year.iter()) {
             if let Some(band) = band_years.iter().find(|b| **b != other.value) {
-                return Err(ImportError::Conflict {
+                return Err(ImportError::Conflict(Box::new(crate::Conflict {
                     path: path.to_owned(),
                     sheet: sheet.to_owned(),
                     what: "year",
@@ -1099,7 +1099,7 @@ fn resolve_context(
                     first_source: other.source.clone(),
                     second: band.to_string(),
                     second_source: "a header band".to_owned(),
-                });
+                })));
             }
         }
         band_years

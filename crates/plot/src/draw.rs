@@ -295,7 +295,13 @@ impl Chart for GroupedBars {
                 }
             })
             .y_desc(&self.y_label)
-            .y_label_formatter(&|y| if *y <= 100.0 { format!("{y:.0}") } else { String::new() })
+            .y_label_formatter(&|y| {
+                if *y <= 100.0 {
+                    format!("{y:.0}")
+                } else {
+                    String::new()
+                }
+            })
             .label_style(style(20.0))
             .axis_desc_style(style(22.0))
             .light_line_style(WHITE)

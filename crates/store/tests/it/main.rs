@@ -1,0 +1,213 @@
+//! Store behaviour on a real directory: idempotent re-import, replacement by unit and year,
+//! the writer lock, kept rejections.
+
+use std::path::Path;
+
+use cchc_model::{CellRef, RejectReason, Rejection, RowCounts, TableKind};
+use cchc_store::{Added, Batch, Store, StoreError};
+use polars::prelude::*;
+
+fn frame(year: i32, unit: &str, scores: &[f64]) -> DataFrame {
+    let n = scores.len();
+    df!(
+        "year" => vec![year; n],
+        "unit" => vec![unit; n],
+        "code" => (1..=n).map(|i| i.to_string()).collect::<Vec<_>>(),
+        "score" => scores.to_vec(),
+    )
+    .expect("frame")
+}
+
+fn batch<'a>(
+    sha: &'a str,
+    path: &'a Path,
+    frame: DataFrame,
+    rejections: Vec<Rejection>,
+) -> Batch<'a> {
+    Batch {
+        kind: TableKind::Scorecard,
+        sha256: sha,
+        path,
+        sheets: vec!["Sheet1".into()],
+        counts: RowCounts {
+            read: 5,
+            imported: frame.height() as u64,
+            structure: 1,
+            rejected: rejections.len() as u64,
+        },
+        frame,
+        rejections,
+    }
+}
+
+fn stored_scores(store: &Store) -> Vec<f64> {
+    let df = store
+        .scan(TableKind::Scorecard)
+        .expect("scan")
+        .expect("rows")
+        .collect()
+        .expect("collect");
+    let mut v: Vec<f64> = df
+        .column("score")
+        .expect("score")
+        .f64()
+        .expect("f64")
+        .iter()
+        .flatten()
+        .collect();
+    v.sort_by(f64::total_cmp);
+    v
+}
+
+#[test]
+fn the_same_bytes_twice_add_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = Path::new("a.xlsx");
+    let mut store = Store::open_for_write(dir.path()).expect("open");
+    assert!(matches!(
+        store
+            .add(batch(
+                "aaaa",
+                path,
+                frame(2021, "Sở A", &[1.0, 2.0]),
+                vec![]
+            ))
+            .expect("add"),
+        Added::Stored { .. }
+    ));
+    let again = store
+        .add(batch(
+            "aaaa",
+            path,
+            frame(2021, "Sở A", &[1.0, 2.0]),
+            vec![],
+        ))
+        .expect("add");
+    assert!(matches!(again, Added::AlreadyImported { .. }));
+    assert_eq!(store.sources().len(), 1);
+    assert_eq!(stored_scores(&store), [1.0, 2.0]);
+    assert!(
+        dir.path().join("scorecard/year=2021").is_dir(),
+        "hive partition by year"
+    );
+}
+
+#[test]
+fn a_corrected_file_replaces_the_rows_of_its_unit_and_year_only() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open_for_write(dir.path()).expect("open");
+    let mut both = frame(2021, "Sở A", &[1.0]);
+    both.vstack_mut(&frame(2022, "Sở A", &[2.0]))
+        .expect("stack");
+    store
+        .add(batch("old1", Path::new("old.xlsx"), both, vec![]))
+        .expect("add");
+    let added = store
+        .add(batch(
+            "new2",
+            Path::new("fixed.xlsx"),
+            frame(2021, "Sở A", &[10.0]),
+            vec![],
+        ))
+        .expect("add");
+    match added {
+        Added::Stored { replaced, .. } => {
+            assert_eq!(replaced, [("old.xlsx".to_owned(), 2021, "Sở A".to_owned())])
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(stored_scores(&store), [2.0, 10.0]);
+    drop(store);
+    // A reader sees the same after reopening: the manifest is the truth.
+    let reopened = Store::open(dir.path()).expect("open");
+    assert_eq!(stored_scores(&reopened), [2.0, 10.0]);
+    let parquet_files = walk(dir.path())
+        .into_iter()
+        .filter(|p| p.ends_with(".parquet"))
+        .count();
+    assert_eq!(parquet_files, 2, "the replaced part was removed");
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p.display().to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn one_writer_at_a_time_and_stale_locks_are_taken_over() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let first = Store::open_for_write(dir.path()).expect("open");
+    let second = Store::open_for_write(dir.path());
+    assert!(matches!(second, Err(StoreError::Locked { .. })));
+    drop(first);
+    assert!(!dir.path().join(".lock").exists(), "lock released on drop");
+    std::fs::write(dir.path().join(".lock"), "999999999").expect("stale lock");
+    assert!(
+        Store::open_for_write(dir.path()).is_ok(),
+        "a dead writer's lock does not block forever"
+    );
+}
+
+#[test]
+fn rejected_rows_are_kept_with_cell_and_reason() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open_for_write(dir.path()).expect("open");
+    let rejection = Rejection {
+        cell: CellRef::new("Năm 2023", 13, 3),
+        reason: RejectReason::NotANumber {
+            column: "Điểm tự đánh giá".into(),
+            value: "x".into(),
+        },
+        row_text: "2.3 | Rà soát | 2 | x | 1".into(),
+    };
+    store
+        .add(batch(
+            "rrrr",
+            Path::new("messy.xlsx"),
+            frame(2023, "Sở B", &[1.0]),
+            vec![rejection],
+        ))
+        .expect("add");
+    let df = store
+        .rejects()
+        .expect("scan")
+        .expect("rows")
+        .collect()
+        .expect("collect");
+    assert_eq!(df.height(), 1);
+    let get = |name: &str| {
+        df.column(name)
+            .expect(name)
+            .str()
+            .expect("str")
+            .get(0)
+            .map(str::to_owned)
+    };
+    assert_eq!(get("cell").as_deref(), Some("'Năm 2023'!D14"));
+    assert_eq!(get("reason_code").as_deref(), Some("not_a_number"));
+    assert_eq!(get("source_file").as_deref(), Some("messy.xlsx"));
+    assert!(get("reason_vi").expect("vi").contains("không phải là số"));
+}
+
+#[test]
+fn a_damaged_manifest_is_an_error_not_an_empty_store() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("manifest.json"), "{ not json").expect("write");
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Manifest { .. })
+    ));
+    assert!(matches!(
+        Store::open_for_write(dir.path()),
+        Err(StoreError::Manifest { .. })
+    ));
+    assert!(!dir.path().join(".lock").exists());
+}
