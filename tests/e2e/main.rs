@@ -462,3 +462,55 @@ fn committed_datasets_and_fixtures_are_what_the_generator_writes() {
         }
     }
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
+    use std::io::Read;
+    let store = tempfile::tempdir().expect("tmp");
+    let all: Vec<String> = std::fs::read_dir(root().join("datasets"))
+        .expect("datasets")
+        .flatten()
+        .map(|e| e.path().display().to_string())
+        .filter(|p| p.ends_with(".xlsx"))
+        .collect();
+    let mut args = vec!["import"];
+    args.extend(all.iter().map(String::as_str));
+    ok(store.path(), &args);
+    // Over 100 KB of JSON: more than a pipe buffers, so the writer meets the closed pipe.
+    let mut child = Command::new(cchc_bin())
+        .arg("--store")
+        .arg(store.path())
+        .args(["scorecard", "gaps", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut head = [0u8; 64];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut head)
+        .expect("read");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn json_objects_keep_the_column_order_of_the_contract() {
+    let store = tempfile::tempdir().expect("tmp");
+    ok(
+        store.path(),
+        &["import", "datasets/seed_appendix_2021.xlsx"],
+    );
+    let text = ok(store.path(), &["scorecard", "gaps", "--format", "json"]);
+    let year = text.find("\"year\"").expect("year");
+    let unit = text.find("\"unit\"").expect("unit");
+    let rank = text.find("\"rank\"").expect("rank");
+    assert!(year < unit && unit < rank, "{text}");
+}

@@ -21,6 +21,12 @@ pub enum Level {
     Field,
 }
 
+/// Removes float representation noise from sums and differences of points (4.890000000000001 →
+/// 4.89): nine decimals are far finer than any score a table states.
+fn points(e: Expr) -> Expr {
+    e.round(9, RoundMode::HalfToEven)
+}
+
 fn group_keys() -> [Expr; 2] {
     [col(c::YEAR), col(c::UNIT)]
 }
@@ -45,9 +51,9 @@ pub fn field_totals(scorecard: LazyFrame) -> LazyFrame {
         .filter(col(c::IS_LEAF))
         .group_by_stable([col(c::YEAR), col(c::UNIT), col(c::FIELD_CODE)])
         .agg([
-            col(c::MAX_SCORE).sum(),
-            col(c::SCORE).sum(),
-            col(c::SELF_SCORE).sum(),
+            points(col(c::MAX_SCORE).sum()),
+            points(col(c::SCORE).sum()),
+            points(col(c::SELF_SCORE).sum()),
             col(c::ROW).min(),
             col(c::CRITERION).first().alias("leaf_name"),
             col(c::CODE).count().alias("leaves"),
@@ -82,7 +88,7 @@ pub fn gaps(scorecard: LazyFrame, level: Level) -> PolarsResult<LazyFrame> {
     let by = group_keys();
     Ok(items
         .with_columns([
-            (col(c::MAX_SCORE) - col(c::SCORE)).alias(c::POINTS_LOST),
+            points(col(c::MAX_SCORE) - col(c::SCORE)).alias(c::POINTS_LOST),
             ratio(col(c::SCORE), col(c::MAX_SCORE)).alias(c::ATTAINMENT),
         ])
         .sort_by_exprs(
@@ -120,7 +126,7 @@ pub fn gaps(scorecard: LazyFrame, level: Level) -> PolarsResult<LazyFrame> {
             col(c::CUMULATIVE_SHARE),
             col(c::RANK),
             col(c::SELF_SCORE),
-            (col(c::SELF_SCORE) - col(c::SCORE)).alias(c::SELF_MINUS_APPRAISED),
+            points(col(c::SELF_SCORE) - col(c::SCORE)).alias(c::SELF_MINUS_APPRAISED),
         ]))
 }
 
@@ -133,9 +139,9 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
         .filter(col(c::IS_LEAF))
         .group_by([col(c::UNIT), col(c::YEAR)])
         .agg([
-            col(c::MAX_SCORE).sum().alias(c::MAX_TOTAL),
-            col(c::SCORE).sum().alias(c::SCORE_TOTAL),
-            col(c::SELF_SCORE).sum().alias("self_total"),
+            points(col(c::MAX_SCORE).sum()).alias(c::MAX_TOTAL),
+            points(col(c::SCORE).sum()).alias(c::SCORE_TOTAL),
+            points(col(c::SELF_SCORE).sum()).alias("self_total"),
             col(c::SELF_SCORE).count().alias("self_count"),
         ])
         .with_column(ratio(col(c::SCORE_TOTAL), col(c::MAX_TOTAL)).alias(c::ATTAINMENT))
@@ -166,7 +172,7 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
             JoinArgs::new(JoinType::Left),
         )
         .with_columns([
-            (col(c::SCORE_TOTAL) - col("prev_score")).alias(c::DELTA),
+            points(col(c::SCORE_TOTAL) - col("prev_score")).alias(c::DELTA),
             ratio(col(c::SCORE_TOTAL) - col("prev_score"), col("prev_score")).alias(c::PCT_CHANGE),
             (col("prev_rank") - col(c::RANK)).alias(c::RANK_CHANGE),
             when(col("self_count").gt(lit(0)))
@@ -174,7 +180,7 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
                 .otherwise(lit(NULL).cast(DataType::Float64))
                 .alias("self_total"),
         ])
-        .with_column((col("self_total") - col(c::SCORE_TOTAL)).alias(c::SELF_MINUS_APPRAISED))
+        .with_column(points(col("self_total") - col(c::SCORE_TOTAL)).alias(c::SELF_MINUS_APPRAISED))
         .sort([c::UNIT, c::YEAR], SortMultipleOptions::default())
         .select([
             col(c::UNIT),

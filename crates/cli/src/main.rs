@@ -6,6 +6,19 @@
 // The binary is where printing belongs: the workspace denies it in libraries only.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+/// Writes a line to stdout and returns the error instead of panicking, so that a closed pipe
+/// (`cchc … | head`) ends the command quietly.
+macro_rules! out {
+    () => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock())?
+    }};
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
 mod cmd;
 mod output;
 

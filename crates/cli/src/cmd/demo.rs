@@ -76,7 +76,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     std::fs::create_dir_all(&tables)?;
     std::fs::create_dir_all(&charts)?;
 
-    println!(
+    out!(
         "== {} {} ==",
         lang.pick("Nhập dữ liệu từ", "Importing"),
         datasets.display()
@@ -91,8 +91,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 
     let seed_unit = "Sở Kế hoạch và Đầu tư";
     let seed = super::scorecard::gaps(&store, lang, Some(2021), Some(seed_unit), Level::Leaf)?;
-    println!();
-    println!(
+    out!();
+    out!(
         "== {} ==",
         lang.pick(
             "Phụ lục KH 925/KH-SKHĐT: điểm bị mất năm 2021",
@@ -122,8 +122,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         .lazy()
         .filter(col("unit").neq(lit(seed_unit)))
         .collect()?;
-    println!();
-    println!(
+    out!();
+    out!(
         "== {} ==",
         lang.pick(
             "Xu hướng tổng điểm theo đơn vị (bộ dữ liệu tổng hợp)",
@@ -194,19 +194,19 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         charts_written.push(path);
     }
     written.extend(charts_written);
-    println!();
-    println!("== {} ==", lang.pick("Đã ghi", "Written"));
+    out!();
+    out!("== {} ==", lang.pick("Đã ghi", "Written"));
     for path in &written {
-        println!("{}", path.display());
+        out!("{}", path.display());
     }
     if lang == Lang::Vi {
-        println!(
+        out!(
             "Kho dữ liệu: {} (xem thêm: cchc --store {} scorecard gaps)",
             store_dir.display(),
             store_dir.display()
         );
     } else {
-        println!(
+        out!(
             "Store: {} (try: cchc --store {} scorecard gaps)",
             store_dir.display(),
             store_dir.display()

@@ -86,7 +86,7 @@ pub fn store_all(store: &mut Store, imported: Vec<Imported>, global: &Global) ->
     let lang = global.lang();
     let mut problems = false;
     for file in imported {
-        report(&file, global);
+        report(&file, global)?;
         problems |= file.rejections().next().is_some() || file.warnings().next().is_some();
         let batch = Batch {
             kind: file.kind,
@@ -103,7 +103,7 @@ pub fn store_all(store: &mut Store, imported: Vec<Imported>, global: &Global) ->
             rejections: file.rejections().cloned().collect(),
         };
         match store.add(batch)? {
-            Added::AlreadyImported { imported_at } => println!(
+            Added::AlreadyImported { imported_at } => out!(
                 "  → {} ({imported_at})",
                 lang.pick(
                     "đã nhập tệp này trước đó, không thêm gì",
@@ -112,13 +112,13 @@ pub fn store_all(store: &mut Store, imported: Vec<Imported>, global: &Global) ->
             ),
             Added::Stored { parts, replaced } => {
                 let rows: u64 = parts.iter().map(|p| p.rows).sum();
-                println!(
+                out!(
                     "  → {} {rows} {}",
                     lang.pick("đã lưu", "stored"),
                     lang.pick("dòng", "rows")
                 );
                 for (file_name, year, unit) in replaced {
-                    println!(
+                    out!(
                         "  → {} {unit} {year} {} {file_name}",
                         lang.pick("thay thế số liệu", "replaced the rows of"),
                         lang.pick("từ tệp", "from")
@@ -131,12 +131,12 @@ pub fn store_all(store: &mut Store, imported: Vec<Imported>, global: &Global) ->
 }
 
 /// Prints the import contract's counts per sheet, then warnings and rejections on stderr.
-fn report(file: &Imported, global: &Global) {
+fn report(file: &Imported, global: &Global) -> Result<()> {
     let lang = global.lang();
     for sheet in &file.sheets {
         let name = &file.source.file_name;
         if let Some(why) = &sheet.skipped {
-            println!(
+            out!(
                 "{name} › {}: {} ({why})",
                 sheet.sheet,
                 lang.pick("bỏ qua", "skipped")
@@ -150,7 +150,7 @@ fn report(file: &Imported, global: &Global) {
             .as_ref()
             .map(|u| u.value.clone())
             .unwrap_or_default();
-        println!(
+        out!(
             "{name} › {}: {} {} = {} {} + {} {} + {} {}{}{}",
             sheet.sheet,
             c.read,
@@ -200,4 +200,5 @@ fn report(file: &Imported, global: &Global) {
             }
         );
     }
+    Ok(())
 }

@@ -39,14 +39,14 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     };
     let inspection = cchc_import::inspect(&args.file, &opts)?;
     let src = &inspection.source;
-    println!(
+    out!(
         "{}: {} ({:?}, sha256 {})",
         lang.pick("Tệp", "File"),
         src.path.display(),
         src.format,
         &src.sha256[..12]
     );
-    println!(
+    out!(
         "{}: {}",
         lang.pick("Các trang", "Sheets"),
         inspection.sheet_names.join(", ")
@@ -59,14 +59,14 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         ),
         None => lang.pick("không nhận ra", "not recognised").to_owned(),
     };
-    println!("{}: {kind}", lang.pick("Loại bảng", "Kind"));
+    out!("{}: {kind}", lang.pick("Loại bảng", "Kind"));
     match inspection.result {
         Ok(imported) => {
             for report in &imported.sheets {
-                print_sheet(report, lang);
+                print_sheet(report, lang)?;
             }
             let counts = imported.counts();
-            println!(
+            out!(
                 "{}: {} = {} + {} + {}",
                 lang.pick("Tổng số dòng", "All rows"),
                 counts.read,
@@ -89,40 +89,40 @@ fn rows_text(rows: &[u32]) -> String {
 }
 
 /// Prints everything detected in one sheet.
-pub fn print_sheet(report: &SheetReport, lang: Lang) {
-    println!();
-    println!("{} \"{}\":", lang.pick("Trang", "Sheet"), report.sheet);
+pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
+    out!();
+    out!("{} \"{}\":", lang.pick("Trang", "Sheet"), report.sheet);
     if let Some(why) = &report.skipped {
-        println!("  {}: {why}", lang.pick("bỏ qua", "skipped"));
-        return;
+        out!("  {}: {why}", lang.pick("bỏ qua", "skipped"));
+        return Ok(());
     }
     if let Some(layout) = &report.layout {
-        println!(
+        out!(
             "  {}: {}",
             lang.pick("Dòng tiêu đề bảng", "Title rows"),
             rows_text(&layout.title_rows)
         );
-        println!(
+        out!(
             "  {}: {}",
             lang.pick("Dòng tiêu đề cột", "Header rows"),
             rows_text(&layout.header_rows)
         );
         if let Some(r) = layout.column_number_row {
-            println!(
+            out!(
                 "  {}: {}",
                 lang.pick("Dòng đánh số cột", "Column-number row"),
                 r + 1
             );
         }
     }
-    println!("  {}:", lang.pick("Cột", "Columns"));
+    out!("  {}:", lang.pick("Cột", "Columns"));
     for m in &report.columns {
         let field = match (&m.field, m.year) {
             (Some(f), Some(y)) => format!("{f} ({y})"),
             (Some(f), None) => f.clone(),
             (None, _) => lang.pick("(không dùng)", "(not used)").to_owned(),
         };
-        println!(
+        out!(
             "    {:<4} {:<48} → {field}",
             column_letters(m.col),
             m.header
@@ -138,14 +138,14 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) {
     } else {
         years.join(", ")
     };
-    println!("  {}: {years}", lang.pick("Năm", "Year"));
+    out!("  {}: {years}", lang.pick("Năm", "Year"));
     let unit = match &report.unit {
         Some(u) => format!("{} ({})", u.value, u.source),
         None => lang
             .pick("theo cột Đơn vị", "from the unit column")
             .to_owned(),
     };
-    println!("  {}: {unit}", lang.pick("Đơn vị", "Unit"));
+    out!("  {}: {unit}", lang.pick("Đơn vị", "Unit"));
     let structure: Vec<String> = StructureKind::ALL
         .iter()
         .filter_map(|k| {
@@ -156,7 +156,7 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) {
         })
         .collect();
     let c = &report.counts;
-    println!(
+    out!(
         "  {}: {} = {} {} + {} {} ({}) + {} {}",
         lang.pick("Dòng", "Rows"),
         c.read,
@@ -169,18 +169,19 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) {
         lang.pick("bị loại", "rejected")
     );
     for w in &report.warnings {
-        println!(
+        out!(
             "  {}: {}",
             lang.pick("cảnh báo", "warning"),
             w.message(lang)
         );
     }
     for r in &report.rejections {
-        println!(
+        out!(
             "  {}: {}: {}",
             lang.pick("bị loại", "rejected"),
             r.cell,
             r.reason.message(lang)
         );
     }
+    Ok(())
 }
