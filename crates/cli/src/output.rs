@@ -55,6 +55,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("kind", "Loại", "Kind"),
     ("source_file", "Tệp nguồn", "Source file"),
     ("cell", "Ô", "Cell"),
+    ("reason_code", "Mã lý do", "Reason code"),
     ("reason_vi", "Lý do", "Reason"),
     ("reason_en", "Lý do (EN)", "Reason"),
     ("row_text", "Nội dung dòng", "Row"),

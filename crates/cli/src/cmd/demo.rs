@@ -118,10 +118,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 
     // The appendix lists only the seven criteria the department fell short on (max 39.5), not a
     // whole scorecard: its total is not comparable with full 100-point scorecards.
-    let trend = super::scorecard::trend(&store, lang, None, None)?
-        .lazy()
-        .filter(col("unit").neq(lit(seed_unit)))
-        .collect()?;
+    let synthetic = super::scorecard_rows(&store, lang)?.filter(col("unit").neq(lit(seed_unit)));
+    let trend = cchc_analysis::scorecard::trend(synthetic)?.collect()?;
     out!();
     out!(
         "== {} ==",
