@@ -476,16 +476,7 @@ fn excel_date(serial: f64) -> String {
     if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
         return serial.to_string();
     }
-    // Days from 1970-01-01, then civil-from-days (Howard Hinnant's algorithm).
-    let z = serial.floor() as i64 - 25_569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = cchc_model::civil::from_days(serial.floor() as i64 - 25_569);
     format!("{day:02}/{month:02}/{year:04}")
 }
 

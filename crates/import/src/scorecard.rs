@@ -515,6 +515,17 @@ fn import_sheet(
         }
         prev_index = Some(row.index);
         let structure = |kind| (row.index, RowOutcome::Structure(kind));
+        let reject = |col: u32, reason| {
+            let cell = CellRef::new(sheet, row.index, col);
+            (
+                row.index,
+                RowOutcome::Rejected(Rejection {
+                    cell,
+                    reason,
+                    row_text: row.text(),
+                }),
+            )
+        };
         if row.index < body_start {
             let kind = if table.header_rows.contains(&row.index) {
                 StructureKind::Header
@@ -600,57 +611,26 @@ fn import_sheet(
             outcomes.push(structure(StructureKind::Section));
             continue;
         }
-        let first_cell = CellRef::new(
-            sheet,
-            row.index,
-            row.cells.first().map(|(c, _)| *c).unwrap_or(0),
-        );
         if name.is_none() {
-            let reason = RejectReason::NoName;
-            outcomes.push((
-                row.index,
-                RowOutcome::Rejected(Rejection {
-                    cell: first_cell,
-                    reason,
-                    row_text: row.text(),
-                }),
-            ));
+            let first_col = row.cells.first().map(|(c, _)| *c).unwrap_or(0);
+            outcomes.push(reject(first_col, RejectReason::NoName));
             continue;
         }
-        if token.is_none() && mapping.code.is_some() {
-            let reason = RejectReason::Missing {
-                column: mapping.code.map(header_label).unwrap_or_default(),
-            };
-            let cell = CellRef::new(sheet, row.index, mapping.code.unwrap_or(0));
-            outcomes.push((
-                row.index,
-                RowOutcome::Rejected(Rejection {
-                    cell,
-                    reason,
-                    row_text: row.text(),
-                }),
-            ));
+        if let (None, Some(code_col)) = (&token, mapping.code) {
+            let column = header_label(code_col);
+            outcomes.push(reject(code_col, RejectReason::Missing { column }));
             continue;
         }
-        let year_cell = match mapping.year.and_then(|col| row.get(col)) {
+        let year_cell = match mapping.year.and_then(|col| row.get(col).map(|v| (col, v))) {
             None => None,
-            Some(v) => match v.as_text().trim().parse::<i32>() {
+            Some((col, v)) => match v.as_text().trim().parse::<i32>() {
                 Ok(y) => Some(y),
                 Err(_) => {
-                    let col = mapping.year.unwrap_or(0);
                     let reason = RejectReason::NotANumber {
                         column: header_label(col),
                         value: v.as_text(),
                     };
-                    let cell = CellRef::new(sheet, row.index, col);
-                    outcomes.push((
-                        row.index,
-                        RowOutcome::Rejected(Rejection {
-                            cell,
-                            reason,
-                            row_text: row.text(),
-                        }),
-                    ));
+                    outcomes.push(reject(col, reason));
                     continue;
                 }
             },

@@ -115,6 +115,16 @@ fn e<T: std::fmt::Display>(err: T) -> String {
     err.to_string()
 }
 
+/// The code of category `i` when `x` is the centre `i + 0.5` of its slot, else nothing: category
+/// charts ask for labels at every half step and print only the centres.
+fn code_at_center(codes: &[String], x: f64) -> String {
+    if (x - x.floor() - 0.5).abs() < 1e-6 {
+        codes.get(x.floor() as usize).cloned().unwrap_or_default()
+    } else {
+        String::new()
+    }
+}
+
 /// Lists "code — name" lines under a chart.
 fn legend_lines<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -188,14 +198,7 @@ impl Chart for ParetoChart {
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(n.max(1) * 2 + 1)
-            .x_label_formatter(&|x| {
-                let i = x.floor() as usize;
-                if (x - x.floor() - 0.5).abs() < 1e-6 {
-                    codes.get(i).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
+            .x_label_formatter(&|x| code_at_center(&codes, *x))
             .y_desc(lang.pick("Điểm bị mất", "Points lost"))
             .y_label_formatter(&|y| fmt_num(*y, 2, lang))
             .label_style(style(20.0))
@@ -286,14 +289,7 @@ impl Chart for GroupedBars {
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(n.max(1) * 2 + 1)
-            .x_label_formatter(&|x| {
-                let i = x.floor() as usize;
-                if (x - x.floor() - 0.5).abs() < 1e-6 {
-                    codes.get(i).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
+            .x_label_formatter(&|x| code_at_center(&codes, *x))
             .y_desc(&self.y_label)
             .y_label_formatter(&|y| {
                 if *y <= 100.0 {

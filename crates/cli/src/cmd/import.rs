@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use cchc_import::{ImportOptions, Imported, Profile};
-use cchc_model::{Lang, Localized, TableKind};
+use cchc_model::{Lang, TableKind};
 use cchc_store::{Added, Batch, Store};
 
 use crate::{Global, Outcome};
@@ -175,20 +175,8 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
         if global.quiet {
             continue;
         }
-        for w in &sheet.warnings {
-            eprintln!(
-                "  {}: {}",
-                lang.pick("cảnh báo", "warning"),
-                w.message(lang)
-            );
-        }
-        for r in &sheet.rejections {
-            eprintln!(
-                "  {}: {}: {}",
-                lang.pick("bị loại", "rejected"),
-                r.cell,
-                r.reason.message(lang)
-            );
+        for line in super::diagnostics(sheet, lang) {
+            eprintln!("{line}");
         }
     }
     if !global.quiet && file.rejections().next().is_some() {

@@ -168,20 +168,8 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
         c.rejected,
         lang.pick("bị loại", "rejected")
     );
-    for w in &report.warnings {
-        out!(
-            "  {}: {}",
-            lang.pick("cảnh báo", "warning"),
-            w.message(lang)
-        );
-    }
-    for r in &report.rejections {
-        out!(
-            "  {}: {}: {}",
-            lang.pick("bị loại", "rejected"),
-            r.cell,
-            r.reason.message(lang)
-        );
+    for line in super::diagnostics(report, lang) {
+        out!("{line}");
     }
     Ok(())
 }

@@ -78,6 +78,27 @@ pub fn distinct_years(df: &DataFrame) -> Result<Vec<i32>> {
     Ok(years)
 }
 
+/// The warning and rejection lines of one sheet, in the chosen language.
+pub fn diagnostics(report: &cchc_import::SheetReport, lang: Lang) -> Vec<String> {
+    use cchc_model::Localized;
+    let warnings = report.warnings.iter().map(|w| {
+        format!(
+            "  {}: {}",
+            lang.pick("cảnh báo", "warning"),
+            w.message(lang)
+        )
+    });
+    let rejections = report.rejections.iter().map(|r| {
+        format!(
+            "  {}: {}: {}",
+            lang.pick("bị loại", "rejected"),
+            r.cell,
+            r.reason.message(lang)
+        )
+    });
+    warnings.chain(rejections).collect()
+}
+
 /// A file-name-safe slug of a unit name: "Sở Tư pháp" → "so_tu_phap".
 pub fn slug(name: &str) -> String {
     let folded = cchc_import::text::fold(name);
