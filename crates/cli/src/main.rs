@@ -100,6 +100,7 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    cchc_import::install_quiet_panic_hook();
     let cli = Cli::parse();
     let global = cli.global.clone();
     let result = match cli.command {

@@ -40,7 +40,7 @@ use sha2::{Digest, Sha256};
 pub use context::Sourced;
 pub use error::{Conflict, ImportError};
 pub use profile::Profile;
-pub use reader::{Format, Limits, Workbook};
+pub use reader::{Format, Limits, Workbook, install_quiet_panic_hook};
 
 /// What the analyst told the importer (flags and profile).
 #[derive(Debug, Clone, Default)]

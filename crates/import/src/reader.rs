@@ -143,6 +143,10 @@ const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 impl Workbook {
     /// Opens a workbook, telling its format from its first bytes.
     pub fn open(path: &Path) -> Result<Workbook, ImportError> {
+        contain(path, || Workbook::open_unguarded(path))
+    }
+
+    fn open_unguarded(path: &Path) -> Result<Workbook, ImportError> {
         let io = |source| ImportError::Io {
             path: path.to_owned(),
             source,
@@ -246,6 +250,11 @@ impl Workbook {
 
     /// Merged regions of a sheet (empty where the format does not record them).
     pub fn merges(&mut self, sheet: &str) -> Result<Vec<Merge>, ImportError> {
+        let path = self.path.clone();
+        contain(&path, || self.merges_unguarded(sheet))
+    }
+
+    fn merges_unguarded(&mut self, sheet: &str) -> Result<Vec<Merge>, ImportError> {
         let dims = match &mut self.inner {
             Inner::Xlsx(x) => {
                 x.merge_cells_by_sheet_name(sheet)
@@ -277,7 +286,15 @@ impl Workbook {
     /// Streams the sheet's non-empty rows in order to `on_row`, which may stop early with `Break`.
     ///
     /// Empty rows are not delivered: the caller sees gaps in [`Row::index`].
-    pub fn rows<F>(&mut self, sheet: &str, mut on_row: F) -> Result<(), ImportError>
+    pub fn rows<F>(&mut self, sheet: &str, on_row: F) -> Result<(), ImportError>
+    where
+        F: FnMut(Row) -> ControlFlow<()>,
+    {
+        let path = self.path.clone();
+        contain(&path, || self.rows_unguarded(sheet, on_row))
+    }
+
+    fn rows_unguarded<F>(&mut self, sheet: &str, mut on_row: F) -> Result<(), ImportError>
     where
         F: FnMut(Row) -> ControlFlow<()>,
     {
@@ -348,6 +365,45 @@ impl Workbook {
         grouper.finish(&mut on_row);
         Ok(())
     }
+}
+
+thread_local! {
+    /// Set while a spreadsheet parser runs under [`contain`], so that the quiet hook knows the
+    /// panic will be turned into an error.
+    static CONTAINED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs spreadsheet parsing, turning a panic inside the parser (calamine has panicked on
+/// malformed .xls files) into a "damaged file" error for this one file.
+fn contain<T>(path: &Path, f: impl FnOnce() -> Result<T, ImportError>) -> Result<T, ImportError> {
+    let was = CONTAINED.with(|c| c.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CONTAINED.with(|c| c.set(was));
+    match result {
+        Ok(r) => r,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "the spreadsheet parser failed".to_owned());
+            Err(ImportError::Damaged {
+                path: path.to_owned(),
+                detail: what,
+            })
+        }
+    }
+}
+
+/// Installs a panic hook that stays silent for panics [`contain`] turns into errors, and defers
+/// to the previous hook for every other panic. For binaries; call once at start.
+pub fn install_quiet_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !CONTAINED.with(std::cell::Cell::get) {
+            previous(info);
+        }
+    }));
 }
 
 /// Gathers cells that arrive in row-major order into rows, enforcing the limits.

@@ -500,3 +500,45 @@ fn a_stray_cell_at_xfd1048576_costs_a_count_not_a_dense_allocation() {
     assert!(matches!(err, ImportError::TooLarge { .. }), "{err}");
     assert!(err.to_string().contains("row 1048576"), "{err}");
 }
+
+/// Flips bytes of real workbooks, deterministically, and asks only that every import ends in Ok or
+/// Err: a damaged file must never abort the process.
+#[test]
+fn damaged_bytes_never_panic() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let sources = [
+        dataset("seed_appendix_2021.xlsx"),
+        fixture("scorecard_seed_appendix.xls"),
+        fixture("scorecard_seed_appendix.ods"),
+    ];
+    let mut rng = cchc_datagen::scorecards::Lcg::new(2022);
+    let mut outcomes = (0, 0);
+    for source in sources {
+        let original = std::fs::read(&source).expect("read");
+        let ext = source.extension().and_then(|e| e.to_str()).expect("ext");
+        for case in 0..150 {
+            let mut bytes = original.clone();
+            for _ in 0..=(case % 8) {
+                let at = (rng.next_f64() * bytes.len() as f64) as usize % bytes.len();
+                bytes[at] = (rng.next_f64() * 256.0) as u8;
+            }
+            let path = dir.path().join(format!("case{case}.{ext}"));
+            std::fs::write(&path, &bytes).expect("write");
+            let result =
+                std::panic::catch_unwind(|| import_file(&path, None, &ImportOptions::default()));
+            match result {
+                Ok(Ok(imported)) => {
+                    assert!(
+                        imported.counts().adds_up(),
+                        "{} case {case}",
+                        source.display()
+                    );
+                    outcomes.0 += 1;
+                }
+                Ok(Err(_)) => outcomes.1 += 1,
+                Err(_) => panic!("{} case {case}: the importer panicked", source.display()),
+            }
+        }
+    }
+    assert_eq!(outcomes.0 + outcomes.1, 450);
+}
