@@ -14,10 +14,11 @@
 //! ```
 //! use cchc_import::{import_file, ImportOptions};
 //! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../datasets/seed_appendix_2021.xlsx");
-//! let imported = import_file(std::path::Path::new(path), None, &ImportOptions::default()).unwrap();
+//! let imported = import_file(std::path::Path::new(path), None, &ImportOptions::default())?;
 //! let counts = imported.counts();
 //! assert_eq!(counts.imported, 7);
 //! assert!(counts.adds_up());
+//! # Ok::<(), cchc_import::ImportError>(())
 //! ```
 
 pub mod context;

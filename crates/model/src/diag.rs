@@ -100,7 +100,7 @@ impl Localized for RejectReason {
                 format!("no value in column \"{column}\"")
             }
             (RejectReason::Negative { column, value }, Lang::Vi) => {
-                format!("cột \"{column}\" có giá trị âm {value}")
+                format!("cột \"{column}\" có giá trị âm {}", fmt_num_vi(*value))
             }
             (RejectReason::Negative { column, value }, Lang::En) => {
                 format!("column \"{column}\" holds a negative value {value}")
@@ -186,8 +186,8 @@ impl Localized for Warning {
                 Lang::Vi,
             ) => format!(
                 "dòng tổng ghi {} ở cột \"{column}\" nhưng cộng các dòng được {}",
-                fmt_num(*stated),
-                fmt_num(*computed)
+                fmt_num_vi(*stated),
+                fmt_num_vi(*computed)
             ),
             (
                 WarningKind::TotalMismatch {
@@ -211,8 +211,8 @@ impl Localized for Warning {
                 Lang::Vi,
             ) => format!(
                 "mục {code} ghi {} ở cột \"{column}\" nhưng các mục con cộng lại được {}",
-                fmt_num(*stated),
-                fmt_num(*children)
+                fmt_num_vi(*stated),
+                fmt_num_vi(*children)
             ),
             (
                 WarningKind::ParentMismatch {
@@ -236,8 +236,8 @@ impl Localized for Warning {
                 Lang::Vi,
             ) => format!(
                 "mục {code} có điểm {} cao hơn điểm tối đa {}",
-                fmt_num(*score),
-                fmt_num(*max_score)
+                fmt_num_vi(*score),
+                fmt_num_vi(*max_score)
             ),
             (
                 WarningKind::ScoreAboveMax {
@@ -317,6 +317,11 @@ impl RowCounts {
     }
 }
 
+/// A figure as Vietnamese writes it: a decimal comma ("7,5").
+pub fn fmt_num_vi(x: f64) -> String {
+    fmt_num(x).replace('.', ",")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,7 +370,7 @@ mod tests {
         };
         let vi = w.message(Lang::Vi);
         assert!(vi.starts_with("'Phụ lục'!C20: "), "{vi}");
-        assert!(vi.contains("40") && vi.contains("39.5"), "{vi}");
+        assert!(vi.contains("40") && vi.contains("39,5"), "{vi}");
         assert!(w.message(Lang::En).contains("add up to 39.5"));
     }
 }
