@@ -448,7 +448,7 @@ fn committed_datasets_and_fixtures_are_what_the_generator_writes() {
     let tmp = tempfile::tempdir().expect("tmp");
     let datasets = cchc_datagen::write_datasets(&tmp.path().join("datasets")).expect("datasets");
     let fixtures = cchc_datagen::write_fixtures(&tmp.path().join("fixtures")).expect("fixtures");
-    assert_eq!(datasets.len(), 7);
+    assert_eq!(datasets.len(), 11);
     for (written, dir) in [(datasets, "datasets"), (fixtures, "tests/data")] {
         for new in written {
             let committed = root().join(dir).join(new.file_name().expect("name"));

@@ -83,6 +83,9 @@ enum Command {
     /// Phân tích bảng điểm Chỉ số CCHC (scorecard analyses)
     #[command(subcommand)]
     Scorecard(cmd::scorecard::Command),
+    /// Phân tích phiếu khảo sát sự hài lòng (satisfaction-survey analyses)
+    #[command(subcommand)]
+    Survey(cmd::survey::Command),
     /// Liệt kê các dòng bị loại khi nhập (list rejected rows)
     Rejects(cmd::rejects::Args),
     /// Vẽ biểu đồ (draw a chart)
@@ -107,6 +110,7 @@ fn main() -> ExitCode {
         Command::Inspect(args) => cmd::inspect::run(&global, args),
         Command::Import(args) => cmd::import::run(&global, args),
         Command::Scorecard(command) => cmd::scorecard::run(&global, command),
+        Command::Survey(command) => cmd::survey::run(&global, command),
         Command::Rejects(args) => cmd::rejects::run(&global, args),
         Command::Chart(args) => cmd::chart::run(&global, args),
         Command::Demo(args) => cmd::demo::run(&global, args),

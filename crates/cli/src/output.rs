@@ -24,11 +24,19 @@ pub enum OutputFormat {
 }
 
 /// Columns holding fractions, shown as percentages in tables.
-const RATIOS: [&str; 4] = [
+const RATIOS: [&str; 12] = [
     "attainment",
     "share_of_loss",
     "cumulative_share",
     "pct_change",
+    "index",
+    "ci_low",
+    "ci_high",
+    "share_1",
+    "share_2",
+    "share_3",
+    "share_4",
+    "share_5",
 ];
 
 /// Column headers for tables: (name, Vietnamese, English).
@@ -52,6 +60,16 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("pct_change", "% thay đổi", "% change"),
     ("rank_change", "Thay đổi hạng", "Rank change"),
     ("self_total", "Tổng tự ĐG", "Self total"),
+    ("group", "Nhóm", "Group"),
+    ("respondents", "Số người trả lời", "Respondents"),
+    ("valid_answers", "Câu trả lời hợp lệ", "Valid answers"),
+    ("satisfied", "Hài lòng", "Satisfied"),
+    ("index", "Chỉ số hài lòng", "Index"),
+    ("ci_low", "Cận dưới 95%", "CI low"),
+    ("ci_high", "Cận trên 95%", "CI high"),
+    ("p_value", "Giá trị p", "p-value"),
+    ("significant", "Có ý nghĩa", "Significant"),
+    ("small_group", "Nhóm nhỏ (<30)", "Small group"),
     ("kind", "Loại", "Kind"),
     ("source_file", "Tệp nguồn", "Source file"),
     ("cell", "Ô", "Cell"),
@@ -89,12 +107,12 @@ pub fn fmt_number(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
-fn display(value: &AnyValue<'_>, name: &str, lang: Lang) -> String {
+fn display(value: &AnyValue<'_>, name: &str, lang: Lang, ratio_delta: bool) -> String {
+    let ratio = RATIOS.contains(&name) || (ratio_delta && name == "delta");
     match value {
         AnyValue::Null => String::new(),
-        AnyValue::Float64(x) if RATIOS.contains(&name) => {
-            format!("{}%", fmt_number(x * 100.0, 1, lang))
-        }
+        AnyValue::Float64(x) if ratio => format!("{}%", fmt_number(x * 100.0, 1, lang)),
+        AnyValue::Float64(x) if name == "p_value" => fmt_number(*x, 4, lang),
         AnyValue::Float64(x) => {
             let s = fmt_number(*x, 2, lang);
             let sep = if lang == Lang::Vi { ',' } else { '.' };
@@ -184,6 +202,8 @@ pub fn write_frame(
             }
         }
         OutputFormat::Table => {
+            // A survey's delta is a change of a fraction: shown, like the index, in percent.
+            let ratio_delta = names.iter().any(|n| n == "index");
             let mut table = Table::new();
             table
                 .load_preset(presets::UTF8_FULL_CONDENSED)
@@ -193,7 +213,7 @@ pub fn write_frame(
             for i in 0..df.height() {
                 table.add_row(columns.iter().zip(&names).map(|(c, name)| {
                     let v = c.get(i).unwrap_or(AnyValue::Null);
-                    let cell = Cell::new(display(&v, name, lang));
+                    let cell = Cell::new(display(&v, name, lang, ratio_delta));
                     if matches!(v, AnyValue::String(_) | AnyValue::StringOwned(_)) {
                         cell
                     } else {

@@ -2,7 +2,8 @@
 //!
 //! [`write_datasets`] writes `datasets/`: the seed plan's appendix in its original layout with its
 //! real 2021 figures, and synthetic scorecards (marked as such) for three units over 2021–2024 in
-//! the three year layouts offices use. [`write_fixtures`] writes the small test fixtures of
+//! the three year layouts offices use; synthetic satisfaction surveys for 2022–2024 with a codebook
+//! sheet; and the published national SIPAS values with their sources. [`write_fixtures`] writes the small test fixtures of
 //! `tests/data/` (except the .xls one, written by `tests/data/make_xls.py`).
 //!
 //! Architecture invariant: `datagen` knows nothing of the importers; it only writes files in the
@@ -11,6 +12,7 @@
 pub mod fixtures;
 pub mod scorecards;
 pub mod sheet;
+pub mod surveys;
 
 use std::path::{Path, PathBuf};
 
@@ -48,6 +50,15 @@ pub fn write_datasets(dir: &Path) -> Result<Vec<PathBuf>, Error> {
             &scorecards::unit_scores(sc, bc, tc, &scorecards::YEARS),
         )],
     )?;
+    for year in surveys::SURVEY_YEARS {
+        save(
+            &format!("survey_sipas_{year}.xlsx"),
+            &surveys::survey_year(year),
+        )?;
+    }
+    let sipas = dir.join("sipas_national.csv");
+    std::fs::write(&sipas, surveys::national_sipas_csv())?;
+    written.push(sipas);
     Ok(written)
 }
 

@@ -28,6 +28,7 @@ pub mod number;
 pub mod profile;
 pub mod reader;
 pub mod scorecard;
+pub mod survey;
 pub mod text;
 
 use std::collections::BTreeMap;
@@ -135,8 +136,10 @@ pub struct Imported {
     pub source: SourceFile,
     /// One report per sheet read.
     pub sheets: Vec<SheetReport>,
-    /// The canonical frame (schema: [`cchc_model::schema`]).
+    /// The canonical frame of the kind's main table (schema: [`cchc_model::schema`]).
     pub frame: DataFrame,
+    /// Further tables, by name (a survey's `survey_respondents`).
+    pub extra: Vec<(String, DataFrame)>,
 }
 
 impl Imported {
@@ -147,6 +150,13 @@ impl Imported {
             total.add(&s.counts);
         }
         total
+    }
+
+    /// Cell-level rejections (invalid survey answers): their rows were still imported.
+    pub fn invalid_cells(&self) -> u64 {
+        self.rejections()
+            .filter(|r| r.reason.is_cell_only())
+            .count() as u64
     }
 
     /// Every rejection, in sheet order.
@@ -323,11 +333,24 @@ pub fn import_file(
     match kind {
         TableKind::Scorecard => {
             let (sheets, frame) = scorecard::import_workbook(&mut wb, &source, opts)?;
+            let extra = Vec::new();
             Ok(Imported {
                 kind,
                 source,
                 sheets,
                 frame,
+                extra,
+            })
+        }
+        TableKind::Survey => {
+            let (sheets, frame, respondents) = survey::import_workbook(&mut wb, &source, opts)?;
+            let extra = vec![("survey_respondents".to_owned(), respondents)];
+            Ok(Imported {
+                kind,
+                source,
+                sheets,
+                frame,
+                extra,
             })
         }
         other => Err(ImportError::KindNotSupported {

@@ -61,3 +61,38 @@ pub const PCT_CHANGE: &str = "pct_change";
 pub const RANK_CHANGE: &str = "rank_change";
 /// Derived: self-assessed minus appraised.
 pub const SELF_MINUS_APPRAISED: &str = "self_minus_appraised";
+
+/// Survey: the respondent, unique within the store (`<sha12>:<sheet>:<row>`).
+pub const RESPONDENT: &str = "respondent";
+/// Survey: question code as in the header ("1.2" from "Câu 1.2. …").
+pub const QUESTION: &str = "question";
+/// Survey: the element (yếu tố) the question belongs to.
+pub const ELEMENT: &str = "element";
+/// Survey: the answer 1–5, null when blank or invalid.
+pub const ANSWER: &str = "answer";
+/// Survey: `valid`, `blank` or `invalid`.
+pub const STATUS: &str = "status";
+/// Survey respondents: attribute name as the header gives it ("Giới tính").
+pub const ATTRIBUTE: &str = "attribute";
+/// Survey respondents: the attribute's value ("Nữ").
+pub const VALUE: &str = "value";
+/// Survey index: the group a row describes (an element, a question, an attribute value, …).
+pub const GROUP: &str = "group";
+/// Survey index: respondents with at least one valid answer in the group.
+pub const RESPONDENTS: &str = "respondents";
+/// Survey index: answers 1–5 in the group.
+pub const VALID_ANSWERS: &str = "valid_answers";
+/// Survey index: answers 4 or 5.
+pub const SATISFIED: &str = "satisfied";
+/// Survey index: satisfied / valid answers, a fraction.
+pub const INDEX: &str = "index";
+/// Survey index: Wilson 95% interval, low end.
+pub const CI_LOW: &str = "ci_low";
+/// Survey index: Wilson 95% interval, high end.
+pub const CI_HIGH: &str = "ci_high";
+/// Survey index: two-proportion z-test p-value against the year before.
+pub const P_VALUE: &str = "p_value";
+/// Survey index: p_value < 0.05.
+pub const SIGNIFICANT: &str = "significant";
+/// Survey index: fewer than 30 respondents in the group.
+pub const SMALL_GROUP: &str = "small_group";

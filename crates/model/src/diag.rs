@@ -82,6 +82,16 @@ pub enum RejectReason {
     NoName,
     /// The same code appears twice for the same year and unit.
     DuplicateCode { code: String, first: String },
+    /// A survey answer that is neither 1–5 nor one of the five labels. Only the cell is refused:
+    /// the rest of the respondent's answers are kept.
+    InvalidAnswer { question: String, value: String },
+}
+
+impl RejectReason {
+    /// Whether the reason refuses one cell (the row is still imported) rather than the whole row.
+    pub fn is_cell_only(&self) -> bool {
+        matches!(self, RejectReason::InvalidAnswer { .. })
+    }
 }
 
 impl Localized for RejectReason {
@@ -111,6 +121,12 @@ impl Localized for RejectReason {
             (RejectReason::NoName, Lang::En) => {
                 "the row has figures but no criterion name".to_owned()
             }
+            (RejectReason::InvalidAnswer { question, value }, Lang::Vi) => format!(
+                "câu {question}: câu trả lời \"{value}\" không hợp lệ (cần 1–5 hoặc một trong năm mức hài lòng)"
+            ),
+            (RejectReason::InvalidAnswer { question, value }, Lang::En) => format!(
+                "question {question}: the answer \"{value}\" is not valid (1–5 or one of the five levels)"
+            ),
             (RejectReason::DuplicateCode { code, first }, Lang::Vi) => {
                 format!("mã \"{code}\" bị trùng với dòng {first}")
             }

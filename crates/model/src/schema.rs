@@ -29,6 +29,34 @@ pub fn scorecard() -> Schema {
     ])
 }
 
+/// The `survey_answers` table: one row per respondent and question, with lineage.
+pub fn survey_answers() -> Schema {
+    Schema::from_iter([
+        Field::new(c::YEAR.into(), DataType::Int32),
+        Field::new(c::UNIT.into(), DataType::String),
+        Field::new(c::RESPONDENT.into(), DataType::String),
+        Field::new(c::QUESTION.into(), DataType::String),
+        Field::new(c::ELEMENT.into(), DataType::String),
+        Field::new(c::ANSWER.into(), DataType::Int32),
+        Field::new(c::STATUS.into(), DataType::String),
+        Field::new(c::SOURCE_SHA256.into(), DataType::String),
+        Field::new(c::SOURCE_FILE.into(), DataType::String),
+        Field::new(c::SHEET.into(), DataType::String),
+        Field::new(c::ROW.into(), DataType::Int32),
+    ])
+}
+
+/// The `survey_respondents` table: one row per respondent and attribute ("Giới tính" = "Nữ").
+pub fn survey_respondents() -> Schema {
+    Schema::from_iter([
+        Field::new(c::YEAR.into(), DataType::Int32),
+        Field::new(c::UNIT.into(), DataType::String),
+        Field::new(c::RESPONDENT.into(), DataType::String),
+        Field::new(c::ATTRIBUTE.into(), DataType::String),
+        Field::new(c::VALUE.into(), DataType::String),
+    ])
+}
+
 /// The `rejects` table: every refused row with its address and reason, kept so it can be listed.
 pub fn rejects() -> Schema {
     Schema::from_iter([

@@ -84,8 +84,10 @@ pub struct Batch<'a> {
     pub sheets: Vec<String>,
     /// The tally of the import contract.
     pub counts: RowCounts,
-    /// Canonical rows (with `year` and `unit` columns).
+    /// Canonical rows of the kind's main table (with `year` and `unit` columns).
     pub frame: DataFrame,
+    /// Further tables of the same source, by name (a survey's `survey_respondents`).
+    pub extra: Vec<(String, DataFrame)>,
     /// Refused rows.
     pub rejections: Vec<Rejection>,
 }
@@ -170,30 +172,36 @@ impl Store {
             });
         }
         let id: String = batch.sha256.chars().take(12).collect();
-        let table = batch.kind.table_name();
         let mut parts = Vec::new();
-        let keys = year_unit_keys(&batch.frame).map_err(|e| self.parquet_err(e))?;
-        for (n, (year, unit)) in keys.iter().enumerate() {
-            let mut part = batch
-                .frame
-                .clone()
-                .lazy()
-                .filter(
-                    col(c::YEAR)
-                        .eq(lit(*year))
-                        .and(col(c::UNIT).eq(lit(unit.as_str()))),
-                )
-                .collect()
-                .map_err(|e| self.parquet_err(e))?;
-            let rel = format!("{table}/year={year}/part-{id}-{n}.parquet");
-            self.write_parquet(&rel, &mut part)?;
-            parts.push(Part {
-                table: table.to_owned(),
-                year: *year,
-                unit: unit.clone(),
-                rows: part.height() as u64,
-                file: rel,
-            });
+        let tables = std::iter::once((batch.kind.table_name().to_owned(), &batch.frame)).chain(
+            batch
+                .extra
+                .iter()
+                .map(|(name, frame)| (name.clone(), frame)),
+        );
+        for (table, frame) in tables {
+            let keys = year_unit_keys(frame).map_err(|e| self.parquet_err(e))?;
+            for (n, (year, unit)) in keys.iter().enumerate() {
+                let mut part = frame
+                    .clone()
+                    .lazy()
+                    .filter(
+                        col(c::YEAR)
+                            .eq(lit(*year))
+                            .and(col(c::UNIT).eq(lit(unit.as_str()))),
+                    )
+                    .collect()
+                    .map_err(|e| self.parquet_err(e))?;
+                let rel = format!("{table}/year={year}/part-{id}-{n}.parquet");
+                self.write_parquet(&rel, &mut part)?;
+                parts.push(Part {
+                    table: table.clone(),
+                    year: *year,
+                    unit: unit.clone(),
+                    rows: part.height() as u64,
+                    file: rel,
+                });
+            }
         }
         let rejects_file = if batch.rejections.is_empty() {
             None
@@ -210,10 +218,11 @@ impl Store {
         let mut dropped_files = Vec::new();
         for source in &mut self.manifest.sources {
             source.parts.retain(|old| {
-                let clash = old.table == table
-                    && parts.iter().any(|new| {
-                        new.year == old.year && fold_unit(&new.unit) == fold_unit(&old.unit)
-                    });
+                let clash = parts.iter().any(|new| {
+                    new.table == old.table
+                        && new.year == old.year
+                        && fold_unit(&new.unit) == fold_unit(&old.unit)
+                });
                 if clash {
                     replaced.push((source.file_name.clone(), old.year, old.unit.clone()));
                     dropped_files.push(old.file.clone());
@@ -221,6 +230,8 @@ impl Store {
                 !clash
             });
         }
+        replaced.sort_by(|a, b| (&a.0, a.1, &a.2).cmp(&(&b.0, b.1, &b.2)));
+        replaced.dedup();
         let emptied: Vec<SourceEntry> = self
             .manifest
             .sources
@@ -263,14 +274,19 @@ impl Store {
         Ok(Added::Stored { parts, replaced })
     }
 
-    /// A lazy scan over every stored part of a table, or `None` when the table is empty.
+    /// A lazy scan over the main table of a kind, or `None` when it is empty.
     pub fn scan(&self, kind: TableKind) -> Result<Option<LazyFrame>, StoreError> {
+        self.scan_table(kind.table_name())
+    }
+
+    /// A lazy scan over every stored part of a table, or `None` when the table is empty.
+    pub fn scan_table(&self, table: &str) -> Result<Option<LazyFrame>, StoreError> {
         let files: Vec<PathBuf> = self
             .manifest
             .sources
             .iter()
             .flat_map(|s| s.parts.iter())
-            .filter(|p| p.table == kind.table_name())
+            .filter(|p| p.table == table)
             .map(|p| self.root.join(&p.file))
             .collect();
         self.scan_files(&files)

@@ -100,6 +100,7 @@ pub fn store_all(store: &mut Store, imported: Vec<Imported>, global: &Global) ->
                 .collect(),
             counts: file.counts(),
             frame: file.frame.clone(),
+            extra: file.extra.clone(),
             rejections: file.rejections().cloned().collect(),
         };
         match store.add(batch)? {
@@ -151,7 +152,7 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
             .map(|u| u.value.clone())
             .unwrap_or_default();
         out!(
-            "{name} › {}: {} {} = {} {} + {} {} + {} {}{}{}",
+            "{name} › {}: {} {} = {} {} + {} {} + {} {}{}{}{}",
             sheet.sheet,
             c.read,
             lang.pick("dòng", "rows"),
@@ -170,6 +171,18 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
                 String::new()
             } else {
                 format!(" · {unit}")
+            },
+            match sheet
+                .rejections
+                .iter()
+                .filter(|r| r.reason.is_cell_only())
+                .count()
+            {
+                0 => String::new(),
+                n => format!(
+                    " · {n} {}",
+                    lang.pick("câu trả lời không hợp lệ", "invalid answers")
+                ),
             },
         );
         if global.quiet {

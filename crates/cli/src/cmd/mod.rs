@@ -6,6 +6,7 @@ pub mod import;
 pub mod inspect;
 pub mod rejects;
 pub mod scorecard;
+pub mod survey;
 
 use std::io::Write;
 
@@ -96,7 +97,18 @@ pub fn diagnostics(report: &cchc_import::SheetReport, lang: Lang) -> Vec<String>
             r.reason.message(lang)
         )
     });
-    warnings.chain(rejections).collect()
+    // A large survey can hold thousands of invalid answers: show the first ones and a count.
+    const SHOWN: usize = 20;
+    let mut lines: Vec<String> = warnings.chain(rejections).collect();
+    if lines.len() > SHOWN {
+        let more = lines.len() - SHOWN;
+        lines.truncate(SHOWN);
+        lines.push(format!(
+            "  … {more} {}",
+            lang.pick("dòng nữa (xem: cchc rejects)", "more (see: cchc rejects)")
+        ));
+    }
+    lines
 }
 
 /// A file-name-safe slug of a unit name: "Sở Tư pháp" → "so_tu_phap".

@@ -36,6 +36,7 @@ fn batch<'a>(
             rejected: rejections.len() as u64,
         },
         frame,
+        extra: Vec::new(),
         rejections,
     }
 }

@@ -1,0 +1,612 @@
+//! Satisfaction surveys (SIPAS style) into the long `survey_answers` table and the
+//! `survey_respondents` attribute table.
+//!
+//! One row per respondent: attribute columns (giới tính, độ tuổi, nghề nghiệp, đơn vị, thủ tục đã
+//! thực hiện — whatever the sheet has), then one column per question ("Câu 1.2. …"). Answers are
+//! 1–5 or the five labels in any case, accents or spacing; a blank is "not answered"; anything else
+//! is an invalid answer, refused with its cell while the rest of the respondent is kept. Questions
+//! map to elements (yếu tố) through a codebook sheet (Mã câu hỏi | Yếu tố | Nội dung), else through
+//! the question number ("Câu 1.2" → element 1) and the five built-in SIPAS elements.
+
+use std::collections::HashMap;
+use std::ops::ControlFlow;
+use std::path::Path;
+
+use cchc_model::columns as c;
+use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, StructureKind};
+use polars::prelude::{Column, DataFrame};
+
+use crate::context::{self, Sourced};
+use crate::layout::{self, FieldSpec, TableLayout};
+use crate::reader::{Row, Value, Workbook};
+use crate::text::{clean, fold};
+use crate::{ColumnMapping, ImportError, ImportOptions, SheetReport, SourceFile};
+
+/// The five SIPAS elements (yếu tố), in the order of the question numbers.
+pub const SIPAS_ELEMENTS: [&str; 5] = [
+    "Tiếp cận dịch vụ",
+    "Thủ tục hành chính",
+    "Công chức trực tiếp giải quyết",
+    "Kết quả dịch vụ",
+    "Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị",
+];
+
+/// Folded answer labels and their levels.
+const LABELS: [(&str, i32); 5] = [
+    ("rat khong hai long", 1),
+    ("khong hai long", 2),
+    ("binh thuong", 3),
+    ("hai long", 4),
+    ("rat hai long", 5),
+];
+
+/// Header vocabulary of surveys (folded). Any other header is a respondent attribute.
+pub const FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        field: "respondent_no",
+        synonyms: &["stt", "tt", "so phieu", "ma phieu", "phieu so"],
+    },
+    FieldSpec {
+        field: c::UNIT,
+        synonyms: &["don vi", "co quan", "ten don vi", "don vi giai quyet"],
+    },
+    FieldSpec {
+        field: c::YEAR,
+        synonyms: &["nam"],
+    },
+    FieldSpec {
+        field: c::QUESTION,
+        synonyms: &["cau"],
+    },
+    FieldSpec {
+        field: "attribute",
+        synonyms: &[
+            "gioi tinh",
+            "do tuoi",
+            "nghe nghiep",
+            "thu tuc da thuc hien",
+            "trinh do",
+        ],
+    },
+];
+
+/// The code of a question header: "Câu 1.2. Nội dung" → "1.2"; "Câu 3: …" → "3".
+pub fn question_code(header: &str) -> Option<String> {
+    let key = fold(header);
+    let rest = key.strip_prefix("cau")?.trim_start();
+    let code: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let code = code.trim_end_matches('.').to_owned();
+    (!code.is_empty() && code.starts_with(|c: char| c.is_ascii_digit())).then_some(code)
+}
+
+/// One answer cell, read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// A level from 1 (rất không hài lòng) to 5 (rất hài lòng).
+    Level(i32),
+    /// Not answered.
+    Blank,
+    /// Neither 1–5 nor one of the five labels.
+    Invalid,
+}
+
+/// Reads an answer cell: a number 1–5, its text, or one of the five labels.
+pub fn parse_answer(value: Option<&Value>) -> Answer {
+    match value {
+        None => Answer::Blank,
+        Some(Value::Number(x)) if x.fract() == 0.0 && (1.0..=5.0).contains(x) => {
+            Answer::Level(*x as i32)
+        }
+        Some(Value::Text(s)) => {
+            let key = fold(s);
+            let key = key.trim_end_matches('.');
+            if let Ok(n) = key.parse::<i32>()
+                && (1..=5).contains(&n)
+            {
+                return Answer::Level(n);
+            }
+            LABELS
+                .iter()
+                .find(|(label, _)| *label == key)
+                .map_or(Answer::Invalid, |(_, level)| Answer::Level(*level))
+        }
+        Some(_) => Answer::Invalid,
+    }
+}
+
+/// A question column.
+#[derive(Debug, Clone)]
+struct QuestionColumn {
+    col: u32,
+    code: String,
+}
+
+/// The codebook: question code → element name.
+pub type Codebook = HashMap<String, String>;
+
+/// Reads a codebook sheet (Mã câu hỏi | Yếu tố | …) if the workbook has one.
+fn read_codebook(wb: &mut Workbook) -> Result<Option<(String, Codebook)>, ImportError> {
+    for sheet in wb.sheet_names().to_vec() {
+        let mut rows = Vec::new();
+        wb.rows(&sheet, |row| {
+            rows.push(row);
+            if rows.len() > 2000 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })?;
+        let Some(header_pos) = rows.iter().take(layout::HEAD_ROWS).position(|r| {
+            let keys: Vec<String> = r.cells.iter().map(|(_, v)| fold(&v.as_text())).collect();
+            keys.iter()
+                .any(|k| k.starts_with("ma cau hoi") || k == "ma cau")
+                && keys.iter().any(|k| k.starts_with("yeu to"))
+        }) else {
+            continue;
+        };
+        let header = &rows[header_pos];
+        let col_of = |pred: &dyn Fn(&str) -> bool| {
+            header
+                .cells
+                .iter()
+                .find(|(_, v)| pred(&fold(&v.as_text())))
+                .map(|(c, _)| *c)
+        };
+        let (Some(code_col), Some(element_col)) = (
+            col_of(&|k| k.starts_with("ma cau")),
+            col_of(&|k| k.starts_with("yeu to")),
+        ) else {
+            continue;
+        };
+        let mut book = Codebook::new();
+        for row in &rows[header_pos + 1..] {
+            let (Some(code), Some(element)) = (row.get(code_col), row.get(element_col)) else {
+                continue;
+            };
+            let code_text = code.as_text();
+            let code =
+                question_code(&code_text).or_else(|| question_code(&format!("cau {code_text}")));
+            if let Some(code) = code {
+                book.insert(code, clean(&element.as_text()));
+            }
+        }
+        if !book.is_empty() {
+            return Ok(Some((sheet, book)));
+        }
+    }
+    Ok(None)
+}
+
+/// The element of a question: from the codebook, else its first number → a SIPAS element.
+fn element_of(code: &str, book: Option<&Codebook>) -> String {
+    if let Some(e) = book.and_then(|b| b.get(code)) {
+        return e.clone();
+    }
+    let first: usize = code
+        .split('.')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    match SIPAS_ELEMENTS.get(first.wrapping_sub(1)) {
+        Some(name) => (*name).to_owned(),
+        None => format!("Yếu tố {first}"),
+    }
+}
+
+#[derive(Default)]
+struct Answers {
+    year: Vec<i32>,
+    unit: Vec<String>,
+    respondent: Vec<String>,
+    question: Vec<String>,
+    element: Vec<String>,
+    answer: Vec<Option<i32>>,
+    status: Vec<&'static str>,
+    source_sha256: Vec<String>,
+    source_file: Vec<String>,
+    sheet: Vec<String>,
+    row: Vec<i32>,
+}
+
+#[derive(Default)]
+struct Attributes {
+    year: Vec<i32>,
+    unit: Vec<String>,
+    respondent: Vec<String>,
+    attribute: Vec<String>,
+    value: Vec<String>,
+}
+
+/// Imports the survey sheets of an open workbook: (reports, answers, respondents' attributes).
+pub(crate) fn import_workbook(
+    wb: &mut Workbook,
+    source: &SourceFile,
+    opts: &ImportOptions,
+) -> Result<(Vec<SheetReport>, DataFrame, DataFrame), ImportError> {
+    let path = wb.path().to_owned();
+    let codebook = read_codebook(wb)?;
+    let sheets = crate::sheets_to_read(wb, opts)?;
+    let mut answers = Answers::default();
+    let mut attributes = Attributes::default();
+    let mut reports = Vec::new();
+    for sheet in sheets {
+        if codebook.as_ref().is_some_and(|(name, _)| *name == sheet) {
+            reports.push(SheetReport::skipped(
+                &sheet,
+                "codebook (Mã câu hỏi | Yếu tố)",
+            ));
+            continue;
+        }
+        let book = codebook.as_ref().map(|(_, b)| b);
+        let report = import_sheet(
+            wb,
+            &sheet,
+            source,
+            opts,
+            book,
+            &mut answers,
+            &mut attributes,
+        )?;
+        reports.push(report);
+    }
+    if reports.iter().all(|r| r.skipped.is_some()) {
+        return Err(ImportError::NoTable {
+            path,
+            sheet: opts.sheet.clone(),
+        });
+    }
+    let damaged = |e: polars::prelude::PolarsError| ImportError::Damaged {
+        path: path.clone(),
+        detail: e.to_string(),
+    };
+    let a = answers;
+    let answers = DataFrame::new_infer_height(vec![
+        Column::new(c::YEAR.into(), a.year),
+        Column::new(c::UNIT.into(), a.unit),
+        Column::new(c::RESPONDENT.into(), a.respondent),
+        Column::new(c::QUESTION.into(), a.question),
+        Column::new(c::ELEMENT.into(), a.element),
+        Column::new(c::ANSWER.into(), a.answer),
+        Column::new(c::STATUS.into(), a.status),
+        Column::new(c::SOURCE_SHA256.into(), a.source_sha256),
+        Column::new(c::SOURCE_FILE.into(), a.source_file),
+        Column::new(c::SHEET.into(), a.sheet),
+        Column::new(c::ROW.into(), a.row),
+    ])
+    .map_err(damaged)?;
+    let t = attributes;
+    let respondents = DataFrame::new_infer_height(vec![
+        Column::new(c::YEAR.into(), t.year),
+        Column::new(c::UNIT.into(), t.unit),
+        Column::new(c::RESPONDENT.into(), t.respondent),
+        Column::new(c::ATTRIBUTE.into(), t.attribute),
+        Column::new(c::VALUE.into(), t.value),
+    ])
+    .map_err(damaged)?;
+    Ok((reports, answers, respondents))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn import_sheet(
+    wb: &mut Workbook,
+    sheet: &str,
+    source: &SourceFile,
+    opts: &ImportOptions,
+    book: Option<&Codebook>,
+    answers: &mut Answers,
+    attributes: &mut Attributes,
+) -> Result<SheetReport, ImportError> {
+    let path = wb.path().to_owned();
+    let merges = wb.merges(sheet)?;
+    let forced_header = opts
+        .profile
+        .as_ref()
+        .and_then(|p| p.header_rows_zero_based());
+    let mut head: Vec<Row> = Vec::new();
+    wb.rows(sheet, |row| {
+        head.push(row);
+        if head.len() >= layout::HEAD_ROWS {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })?;
+    let Some(table) = layout::detect(&head, &merges, FIELDS, forced_header.as_deref()) else {
+        return Ok(SheetReport::skipped(sheet, "no survey header found"));
+    };
+    let mut report = SheetReport::new(sheet);
+    let mut questions: Vec<QuestionColumn> = Vec::new();
+    let mut attribute_cols: Vec<(u32, String)> = Vec::new();
+    let (mut unit_col, mut year_col, mut number_col) = (None, None, None);
+    for header in &table.columns {
+        let label = header.label();
+        let leaf = header.path.last().cloned().unwrap_or_default();
+        let field = if let Some(code) = question_code(&leaf) {
+            questions.push(QuestionColumn {
+                col: header.col,
+                code: code.clone(),
+            });
+            format!("question {code} ({})", element_of(&code, book))
+        } else {
+            match layout::best_field(&header.leaf_key(), FIELDS).map(|f| f.field) {
+                Some(c::UNIT) => {
+                    unit_col = Some(header.col);
+                    c::UNIT.to_owned()
+                }
+                Some(c::YEAR) => {
+                    year_col = Some(header.col);
+                    c::YEAR.to_owned()
+                }
+                Some("respondent_no") => {
+                    number_col = Some(header.col);
+                    "respondent_no".to_owned()
+                }
+                _ => {
+                    attribute_cols.push((header.col, clean(&leaf)));
+                    format!("attribute \"{}\"", clean(&leaf))
+                }
+            }
+        };
+        report.columns.push(ColumnMapping {
+            col: header.col,
+            header: label,
+            field: Some(field),
+            year: None,
+        });
+    }
+    let _ = number_col;
+    if questions.is_empty() {
+        return Ok(SheetReport::skipped(
+            sheet,
+            "no question columns (\"Câu 1.1 …\")",
+        ));
+    }
+    let (years, unit) = resolve_context(
+        &table,
+        opts,
+        year_col.is_some(),
+        unit_col.is_some(),
+        &path,
+        sheet,
+    )?;
+    report.layout = Some(table.clone());
+    report.years = years.clone();
+    report.unit = unit.clone();
+
+    let sha12: String = source.sha256.chars().take(12).collect();
+    let body_start = table.body_start();
+    let mut prev_index: Option<u32> = None;
+    let mut signature = false;
+    let mut respondents_seen = 0u64;
+    let mut outcomes: Vec<RowOutcome> = Vec::new();
+    let mut error: Option<ImportError> = None;
+    wb.rows(sheet, |row| {
+        if let Some(prev) = prev_index {
+            for _ in prev + 1..row.index {
+                outcomes.push(RowOutcome::Structure(StructureKind::Blank));
+            }
+        }
+        prev_index = Some(row.index);
+        if row.index < body_start {
+            let kind = if table.header_rows.contains(&row.index) {
+                StructureKind::Header
+            } else if Some(row.index) == table.column_number_row {
+                StructureKind::ColumnNumbers
+            } else {
+                StructureKind::Title
+            };
+            outcomes.push(RowOutcome::Structure(kind));
+            return ControlFlow::Continue(());
+        }
+        if signature || (respondents_seen > 0 && layout::is_signature_start(&row)) {
+            signature = true;
+            outcomes.push(RowOutcome::Structure(StructureKind::Signature));
+            return ControlFlow::Continue(());
+        }
+        if let Some((_, Value::Text(first))) = row.cells.first()
+            && layout::is_total_label(first)
+        {
+            outcomes.push(RowOutcome::Structure(StructureKind::Total));
+            return ControlFlow::Continue(());
+        }
+        let has_answers = questions.iter().any(|q| row.get(q.col).is_some());
+        let has_attributes = attribute_cols
+            .iter()
+            .any(|(col, _)| row.get(*col).is_some());
+        if !has_answers && !has_attributes {
+            outcomes.push(RowOutcome::Structure(StructureKind::Section));
+            return ControlFlow::Continue(());
+        }
+        let row_year = match year_col.and_then(|col| row.get(col)) {
+            Some(v) => match v.as_text().trim().parse::<i32>() {
+                Ok(y) => y,
+                Err(_) => {
+                    let col = year_col.unwrap_or(0);
+                    outcomes.push(RowOutcome::Rejected(Rejection {
+                        cell: CellRef::new(sheet, row.index, col),
+                        reason: RejectReason::NotANumber {
+                            column: "Năm".into(),
+                            value: v.as_text(),
+                        },
+                        row_text: row.text(),
+                    }));
+                    return ControlFlow::Continue(());
+                }
+            },
+            None => match years.first() {
+                Some(y) => y.value,
+                None => {
+                    error = Some(ImportError::NoYear {
+                        path: path.clone(),
+                        sheet: sheet.to_owned(),
+                    });
+                    return ControlFlow::Break(());
+                }
+            },
+        };
+        let row_unit = match (unit_col.and_then(|col| row.get(col)), &unit) {
+            (Some(v), _) => v.as_text(),
+            (None, Some(u)) => u.value.clone(),
+            (None, None) => {
+                let col = unit_col.unwrap_or(0);
+                outcomes.push(RowOutcome::Rejected(Rejection {
+                    cell: CellRef::new(sheet, row.index, col),
+                    reason: RejectReason::Missing {
+                        column: "Đơn vị".into(),
+                    },
+                    row_text: row.text(),
+                }));
+                return ControlFlow::Continue(());
+            }
+        };
+        respondents_seen += 1;
+        let respondent = format!("{sha12}:{sheet}:{}", row.index + 1);
+        for (col, name) in &attribute_cols {
+            if let Some(v) = row.get(*col) {
+                attributes.year.push(row_year);
+                attributes.unit.push(row_unit.clone());
+                attributes.respondent.push(respondent.clone());
+                attributes.attribute.push(name.clone());
+                attributes.value.push(v.as_text());
+            }
+        }
+        for q in &questions {
+            let value = row.get(q.col);
+            let (answer, status) = match parse_answer(value) {
+                Answer::Level(level) => (Some(level), "valid"),
+                Answer::Blank => (None, "blank"),
+                Answer::Invalid => {
+                    report.rejections.push(Rejection {
+                        cell: CellRef::new(sheet, row.index, q.col),
+                        reason: RejectReason::InvalidAnswer {
+                            question: q.code.clone(),
+                            value: value.map(Value::as_text).unwrap_or_default(),
+                        },
+                        row_text: row.text(),
+                    });
+                    (None, "invalid")
+                }
+            };
+            answers.year.push(row_year);
+            answers.unit.push(row_unit.clone());
+            answers.respondent.push(respondent.clone());
+            answers.question.push(q.code.clone());
+            answers.element.push(element_of(&q.code, book));
+            answers.answer.push(answer);
+            answers.status.push(status);
+            answers.source_sha256.push(source.sha256.clone());
+            answers.source_file.push(source.file_name.clone());
+            answers.sheet.push(sheet.to_owned());
+            answers.row.push(row.index as i32 + 1);
+        }
+        outcomes.push(RowOutcome::Imported);
+        ControlFlow::Continue(())
+    })?;
+    if let Some(e) = error {
+        return Err(e);
+    }
+    for outcome in &outcomes {
+        report.counts.count(outcome);
+        match outcome {
+            RowOutcome::Structure(kind) => *report.structure.entry(*kind).or_default() += 1,
+            RowOutcome::Rejected(r) => report.rejections.push(r.clone()),
+            RowOutcome::Imported => {}
+        }
+    }
+    Ok(report)
+}
+
+type YearsAndUnit = (Vec<Sourced<i32>>, Option<Sourced<String>>);
+
+fn resolve_context(
+    table: &TableLayout,
+    opts: &ImportOptions,
+    has_year_col: bool,
+    has_unit_col: bool,
+    path: &Path,
+    sheet: &str,
+) -> Result<YearsAndUnit, ImportError> {
+    let flag_year = opts.year.map(|y| Sourced::new(y, "--year"));
+    let strong: Vec<Sourced<i32>> = flag_year
+        .into_iter()
+        .chain(
+            context::single_year(sheet).map(|y| Sourced::new(y, format!("sheet name \"{sheet}\""))),
+        )
+        .collect();
+    let weak: Vec<Sourced<i32>> = context::title_year(&table.title_text)
+        .map(|y| Sourced::new(y, "title"))
+        .into_iter()
+        .chain(context::file_year(path).map(|y| Sourced::new(y, "file name")))
+        .collect();
+    let year = context::resolve("year", &strong, &weak, path, sheet, |a, b| a == b)?;
+    if year.is_none() && !has_year_col {
+        return Err(ImportError::NoYear {
+            path: path.to_owned(),
+            sheet: sheet.to_owned(),
+        });
+    }
+    let units: Vec<Sourced<String>> = opts
+        .unit
+        .clone()
+        .map(|u| Sourced::new(u, "--unit"))
+        .into_iter()
+        .chain(context::title_unit(&table.title_text).map(|u| Sourced::new(u, "title")))
+        .collect();
+    let unit = context::resolve("unit", &units, &[], path, sheet, |a, b| fold(a) == fold(b))?;
+    if unit.is_none() && !has_unit_col {
+        return Err(ImportError::NoUnit {
+            path: path.to_owned(),
+            sheet: sheet.to_owned(),
+        });
+    }
+    Ok((year.into_iter().collect(), unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn question_codes_come_from_headers() {
+        assert_eq!(
+            question_code("Câu 1.2. Nơi ngồi chờ").as_deref(),
+            Some("1.2")
+        );
+        assert_eq!(question_code("CÂU 3: Thái độ").as_deref(), Some("3"));
+        assert_eq!(question_code("Câu hỏi khác"), None);
+        assert_eq!(question_code("Giới tính"), None);
+    }
+
+    #[test]
+    fn answers_are_levels_or_labels_in_any_case_and_accent() {
+        let text = |s: &str| Value::Text(s.to_owned());
+        assert_eq!(parse_answer(Some(&Value::Number(4.0))), Answer::Level(4));
+        assert_eq!(parse_answer(Some(&text("Rất hài lòng"))), Answer::Level(5));
+        assert_eq!(
+            parse_answer(Some(&text("RAT  KHONG HAI LONG"))),
+            Answer::Level(1)
+        );
+        assert_eq!(parse_answer(Some(&text("bình thường"))), Answer::Level(3));
+        assert_eq!(parse_answer(Some(&text("2"))), Answer::Level(2));
+        assert_eq!(parse_answer(None), Answer::Blank);
+        for bad in ["6", "x", "?", "0", "Hài lòng lắm"] {
+            assert_eq!(parse_answer(Some(&text(bad))), Answer::Invalid, "{bad}");
+        }
+        assert_eq!(parse_answer(Some(&Value::Number(4.5))), Answer::Invalid);
+    }
+
+    #[test]
+    fn elements_come_from_the_codebook_or_the_question_number() {
+        let mut book = Codebook::new();
+        book.insert("1.1".into(), "Tiếp cận".into());
+        assert_eq!(element_of("1.1", Some(&book)), "Tiếp cận");
+        assert_eq!(
+            element_of("3.2", Some(&book)),
+            "Công chức trực tiếp giải quyết"
+        );
+        assert_eq!(element_of("7.1", None), "Yếu tố 7");
+    }
+}
