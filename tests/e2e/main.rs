@@ -514,3 +514,140 @@ fn json_objects_keep_the_column_order_of_the_contract() {
     let rank = text.find("\"rank\"").expect("rank");
     assert!(year < unit && unit < rank, "{text}");
 }
+
+/// Counts straight from a survey workbook, without the importer: per unit, (valid, satisfied,
+/// invalid) over all questions or over the questions of one element (`prefix` "1." …).
+fn survey_counts(path: &Path, prefix: Option<&str>) -> std::collections::BTreeMap<String, (u32, u32, u32)> {
+    let mut wb = open_workbook_auto(path).expect("open");
+    let range = wb.worksheet_range("Phiếu khảo sát").expect("sheet");
+    let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
+    let header_row = rows.iter().position(|r| matches!(r.first(), Some(Data::String(s)) if s == "STT")).expect("header");
+    let header = &rows[header_row];
+    let questions: Vec<usize> = (0..header.len())
+        .filter(|&c| match &header[c] {
+            Data::String(s) => s.starts_with("Câu ") && prefix.is_none_or(|p| s[5..].starts_with(p)),
+            _ => false,
+        })
+        .collect();
+    let labels = ["Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"];
+    let mut out = std::collections::BTreeMap::new();
+    for row in &rows[header_row + 1..] {
+        let Some(Data::String(unit)) = row.get(1) else { continue };
+        let entry = out.entry(unit.clone()).or_insert((0u32, 0u32, 0u32));
+        for &q in &questions {
+            let level = match row.get(q) {
+                Some(Data::Float(x)) if (1.0..=5.0).contains(x) && x.fract() == 0.0 => Some(*x as usize),
+                Some(Data::String(s)) => labels.iter().position(|l| l == s).map(|i| i + 1),
+                Some(Data::Empty) | None => {
+                    continue;
+                }
+                _ => None,
+            };
+            match level {
+                Some(l) => {
+                    entry.0 += 1;
+                    if l >= 4 {
+                        entry.1 += 1;
+                    }
+                }
+                None => entry.2 += 1,
+            }
+        }
+    }
+    out
+}
+
+/// The standard normal CDF by Simpson's rule on the density: a method independent of the erfc
+/// approximation the analysis uses.
+fn normal_cdf(z: f64) -> f64 {
+    let (a, n) = (-12.0, 20_000);
+    let h = (z - a) / n as f64;
+    let pdf = |x: f64| (-x * x / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    let mut sum = pdf(a) + pdf(z);
+    for i in 1..n {
+        sum += pdf(a + i as f64 * h) * if i % 2 == 1 { 4.0 } else { 2.0 };
+    }
+    sum * h / 3.0
+}
+
+#[test]
+fn survey_indexes_equal_counts_made_directly_from_the_workbooks() {
+    let store = tempfile::tempdir().expect("tmp");
+    let out = ok(store.path(), &["import", "datasets/survey_sipas_2023.xlsx", "datasets/survey_sipas_2024.xlsx"]);
+    let direct23 = survey_counts(&root().join("datasets/survey_sipas_2023.xlsx"), None);
+    let direct24 = survey_counts(&root().join("datasets/survey_sipas_2024.xlsx"), None);
+    // Invalid answers are counted, not lost: the summary line says how many.
+    let invalid23: u32 = direct23.values().map(|v| v.2).sum();
+    assert!(invalid23 > 0);
+    assert!(out.contains(&format!("· {invalid23} câu trả lời không hợp lệ")), "{out}");
+    let rejects = json(store.path(), &["rejects"]);
+    let invalid24: u32 = direct24.values().map(|v| v.2).sum();
+    assert_eq!(rejects.len() as u32, invalid23 + invalid24);
+    assert!(rejects.iter().all(|r| r["reason_code"] == "invalid_answer"));
+
+    let index = json(store.path(), &["survey", "index"]);
+    assert_eq!(index.len(), 4, "two units, two years");
+    for row in &index {
+        let unit = row["unit"].as_str().expect("unit");
+        let (valid, satisfied, _) = if row["year"] == 2023 { direct23[unit] } else { direct24[unit] };
+        assert_eq!(row["valid_answers"].as_u64(), Some(u64::from(valid)), "{row}");
+        assert_eq!(row["satisfied"].as_u64(), Some(u64::from(satisfied)), "{row}");
+        assert!((num(row, "index") - f64::from(satisfied) / f64::from(valid)).abs() < 1e-12);
+        assert!(num(row, "ci_low") < num(row, "index") && num(row, "index") < num(row, "ci_high"));
+        assert_eq!(row["small_group"], false);
+        if row["year"] == 2024 {
+            let (v0, s0, _) = direct23[unit];
+            let (p0, p1) = (f64::from(s0) / f64::from(v0), f64::from(satisfied) / f64::from(valid));
+            assert!((num(row, "delta") - (p1 - p0)).abs() < 1e-12);
+            let pooled = f64::from(s0 + satisfied) / f64::from(v0 + valid);
+            let se = (pooled * (1.0 - pooled) * (1.0 / f64::from(v0) + 1.0 / f64::from(valid))).sqrt();
+            let p = 2.0 * (1.0 - normal_cdf(((p1 - p0) / se).abs()));
+            assert!((num(row, "p_value") - p).abs() < 1e-6, "{row} vs {p}");
+            assert_eq!(row["significant"], p < 0.05);
+        } else {
+            assert!(row["delta"].is_null() && row["p_value"].is_null());
+        }
+    }
+
+    // Element 1 (questions 1.x) from the same workbook.
+    let e1 = survey_counts(&root().join("datasets/survey_sipas_2024.xlsx"), Some("1."));
+    let by_element = json(store.path(), &["survey", "index", "--by", "element", "--year", "2024"]);
+    for (unit, (valid, satisfied, _)) in e1 {
+        let row = by_element
+            .iter()
+            .find(|r| r["unit"] == unit.as_str() && r["group"] == "Tiếp cận dịch vụ")
+            .expect("element row");
+        assert_eq!(row["valid_answers"].as_u64(), Some(u64::from(valid)));
+        assert_eq!(row["satisfied"].as_u64(), Some(u64::from(satisfied)));
+    }
+    // The overall index pools answers; it is not the mean of the element indexes.
+    let overall24 = index.iter().find(|r| r["year"] == 2024 && r["unit"] == "Sở Y tế").expect("row");
+    let elements: Vec<f64> = by_element.iter().filter(|r| r["unit"] == "Sở Y tế").map(|r| num(r, "index")).collect();
+    assert_eq!(elements.len(), 5);
+    let mean = elements.iter().sum::<f64>() / 5.0;
+    assert!((num(overall24, "index") - mean).abs() > 1e-9);
+}
+
+#[test]
+fn survey_groups_by_attribute_and_charts_the_elements() {
+    let store = tempfile::tempdir().expect("tmp");
+    ok(store.path(), &["import", "datasets/survey_sipas_2022.xlsx", "datasets/survey_sipas_2023.xlsx"]);
+    let by_gender = json(store.path(), &["survey", "index", "--by", "gioi tinh", "--unit", "Sở Y tế"]);
+    let groups: Vec<&str> = by_gender.iter().map(|r| r["group"].as_str().expect("g")).collect();
+    assert!(groups.contains(&"Nam") && groups.contains(&"Nữ"), "{groups:?}");
+    let respondents: u64 = by_gender.iter().filter(|r| r["year"] == 2023).map(|r| r["respondents"].as_u64().expect("n")).sum();
+    assert_eq!(respondents, 120);
+    let bad = run(store.path(), &["survey", "index", "--by", "chiều cao"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("\"Giới tính\""));
+    let dist = json(store.path(), &["survey", "distribution", "--by", "element"]);
+    for row in &dist {
+        let shares: f64 = (1..=5).map(|l| num(row, &format!("share_{l}"))).sum();
+        assert!((shares - 1.0).abs() < 1e-9);
+    }
+    let svg = store.path().join("likert.svg");
+    ok(store.path(), &["chart", "likert", "--unit", "Sở Y tế", "--out", svg.to_str().expect("p")]);
+    let text = std::fs::read_to_string(&svg).expect("svg");
+    assert!(text.contains("Mức độ hài lòng theo yếu tố — Sở Y tế, 2022–2023"));
+    assert!(text.contains("Tiếp cận dịch vụ — 2023"));
+}

@@ -8,7 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::font::{self, FAMILY};
-use crate::{GroupedBars, ParetoChart, PlotError, TrendChart};
+use crate::{GroupedBars, LikertChart, ParetoChart, PlotError, TrendChart, level_names};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -432,6 +432,105 @@ impl Chart for TrendChart {
     }
 }
 
+/// Colours of the five levels: reds for dissatisfaction, grey for neutral, blues for satisfaction.
+const LEVEL_COLORS: [RGBColor; 5] = [
+    RGBColor(178, 24, 43),
+    RGBColor(239, 138, 98),
+    RGBColor(200, 200, 200),
+    RGBColor(103, 169, 207),
+    RGBColor(33, 102, 172),
+];
+
+impl LikertChart {
+    /// Each bar's segments as (level index, start, end) in percent, neutral centred on zero.
+    pub(crate) fn segments(&self) -> Vec<Vec<(usize, f64, f64)>> {
+        self.bars
+            .iter()
+            .map(|(_, s)| {
+                let pct = s.map(|x| x * 100.0);
+                let mut left = -(pct[0] + pct[1] + pct[2] / 2.0);
+                let mut out = Vec::with_capacity(5);
+                for (level, width) in pct.iter().enumerate() {
+                    out.push((level, left, left + width));
+                    left += width;
+                }
+                out
+            })
+            .collect()
+    }
+}
+
+impl Chart for LikertChart {
+    fn height(&self) -> u32 {
+        220 + self.bars.len() as u32 * 44
+    }
+
+    fn plot<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult {
+        root.fill(&WHITE).map_err(e)?;
+        let n = self.bars.len();
+        let lang = self.lang;
+        let labels: Vec<String> = self.bars.iter().map(|b| b.0.clone()).collect();
+        let mut chart = ChartBuilder::on(root)
+            .caption(&self.title, bold(32.0))
+            .margin(24)
+            .x_label_area_size(50)
+            .y_label_area_size(560)
+            .build_cartesian_2d(-100f64..100f64, 0f64..n as f64)
+            .map_err(e)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(n.max(1) * 2 + 1)
+            .y_label_formatter(&|y| {
+                // Bars are drawn top to bottom: bar i sits at n − 1 − i.
+                if (y - y.floor() - 0.5).abs() < 1e-6 {
+                    let i = n as i64 - 1 - y.floor() as i64;
+                    usize::try_from(i).ok().and_then(|i| labels.get(i)).map(|l| shorten(l)).unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .x_labels(11)
+            .x_label_formatter(&|x| format!("{:.0}", x.abs()))
+            .x_desc(lang.pick("Tỷ lệ câu trả lời (%)", "Share of answers (%)"))
+            .label_style(style(18.0))
+            .axis_desc_style(style(22.0))
+            .light_line_style(WHITE)
+            .draw()
+            .map_err(e)?;
+        let names = level_names(lang);
+        for level in 0..5 {
+            let color = LEVEL_COLORS[level];
+            let rects: Vec<Rectangle<(f64, f64)>> = self
+                .segments()
+                .iter()
+                .enumerate()
+                .filter_map(|(i, segs)| {
+                    let (_, a, b) = segs[level];
+                    let y = (n - 1 - i) as f64;
+                    (b > a).then(|| Rectangle::new([(a, y + 0.15), (b, y + 0.85)], color.filled()))
+                })
+                .collect();
+            chart
+                .draw_series(rects)
+                .map_err(e)?
+                .label(names[level])
+                .legend(move |(x, y)| Rectangle::new([(x, y - 8), (x + 20, y + 8)], color.filled()));
+        }
+        chart
+            .draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (0.0, n as f64)], BLACK.stroke_width(2))))
+            .map_err(e)?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .label_font(style(18.0))
+            .draw()
+            .map_err(e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,6 +591,25 @@ mod tests {
     fn other_extensions_are_refused() {
         let err = pareto(2).draw(Path::new("chart.pdf")).unwrap_err();
         assert!(matches!(err, PlotError::Extension { .. }));
+    }
+
+    #[test]
+    fn likert_segments_centre_the_neutral_level_on_zero() {
+        let chart = LikertChart {
+            title: "Mức độ hài lòng".into(),
+            bars: vec![("Tiếp cận dịch vụ — 2024".into(), [0.05, 0.10, 0.20, 0.40, 0.25])],
+            lang: Lang::Vi,
+        };
+        let segs = &chart.segments()[0];
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert!(close(segs[0].1, -25.0) && close(segs[0].2, -20.0), "{segs:?}");
+        assert!(close(segs[2].1, -10.0) && close(segs[2].2, 10.0), "{segs:?}");
+        assert!(close(segs[4].1, 50.0) && close(segs[4].2, 75.0), "{segs:?}");
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("likert.svg");
+        chart.draw(&path).expect("drawn");
+        let svg = std::fs::read_to_string(&path).expect("svg");
+        assert!(svg.contains("Tiếp cận dịch vụ — 2024") && svg.contains("Rất hài lòng"));
     }
 
     #[test]

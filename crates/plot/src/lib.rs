@@ -302,3 +302,135 @@ impl TrendChart {
         draw::render(path, self)
     }
 }
+
+/// Diverging stacked bars of the five answer levels: dissatisfaction to the left of zero,
+/// satisfaction to the right, the neutral level split across the middle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LikertChart {
+    /// Title naming the unit and the years.
+    pub title: String,
+    /// One bar per (element, year): its label and the shares of levels 1–5 (fractions).
+    pub bars: Vec<(String, [f64; 5])>,
+    /// Label language.
+    pub lang: Lang,
+}
+
+/// The five level names for legends.
+pub fn level_names(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Vi => ["Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"],
+        Lang::En => ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
+    }
+}
+
+impl LikertChart {
+    /// Builds the chart from a `survey distribution --by element` frame for one unit.
+    pub fn from_distribution(dist: &DataFrame, unit: &str, lang: Lang) -> Result<LikertChart, PlotError> {
+        let one = dist
+            .clone()
+            .lazy()
+            .filter(col(c::UNIT).eq(lit(unit)))
+            .sort([c::GROUP, c::YEAR], SortMultipleOptions::default())
+            .collect()?;
+        if one.height() == 0 {
+            return Err(PlotError::NoData { what: unit.to_owned() });
+        }
+        let groups = strs(&one, c::GROUP)?;
+        let years = ints(&one, c::YEAR)?;
+        let shares: Vec<Vec<Option<f64>>> =
+            (1..=5).map(|l| floats(&one, &format!("share_{l}"))).collect::<PolarsResult<_>>()?;
+        let bars = (0..one.height())
+            .map(|i| {
+                let label = format!("{} — {}", groups[i], years[i].map(|y| y.to_string()).unwrap_or_default());
+                let s = [0, 1, 2, 3, 4].map(|l| shares[l][i].unwrap_or(0.0));
+                (label, s)
+            })
+            .collect();
+        let all_years: Vec<i32> = years.iter().flatten().copied().collect();
+        let span = year_span(&all_years);
+        let title = match lang {
+            Lang::Vi => format!("Mức độ hài lòng theo yếu tố — {unit}, {span}"),
+            Lang::En => format!("Satisfaction by element — {unit}, {span}"),
+        };
+        Ok(LikertChart { title, bars, lang })
+    }
+
+    /// Draws the chart; the extension of `path` picks PNG or SVG.
+    pub fn draw(&self, path: &Path) -> Result<(), PlotError> {
+        draw::render(path, self)
+    }
+}
+
+/// The rows of a `survey index` frame for one unit, as (group, year, index).
+fn index_rows(index: &DataFrame, unit: &str) -> Result<Vec<(String, i32, f64)>, PlotError> {
+    let one = index.clone().lazy().filter(col(c::UNIT).eq(lit(unit))).collect()?;
+    if one.height() == 0 {
+        return Err(PlotError::NoData { what: unit.to_owned() });
+    }
+    let groups = strs(&one, c::GROUP)?;
+    let years = ints(&one, c::YEAR)?;
+    let values = floats(&one, c::INDEX)?;
+    Ok((0..one.height()).filter_map(|i| Some((groups[i].clone(), years[i]?, values[i]?))).collect())
+}
+
+impl TrendChart {
+    /// The satisfaction index of each element over the years for one unit, from a
+    /// `survey index --by element` frame.
+    pub fn survey_elements(index: &DataFrame, unit: &str, lang: Lang) -> Result<TrendChart, PlotError> {
+        let rows = index_rows(index, unit)?;
+        let mut series: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
+        for (group, year, value) in &rows {
+            match series.iter_mut().find(|(g, _)| g == group) {
+                Some((_, points)) => points.push((*year, *value)),
+                None => series.push((group.clone(), vec![(*year, *value)])),
+            }
+        }
+        for (_, points) in &mut series {
+            points.sort_by_key(|(y, _)| *y);
+        }
+        let years: Vec<i32> = rows.iter().map(|r| r.1).collect();
+        let span = year_span(&years);
+        let title = match lang {
+            Lang::Vi => format!("Chỉ số hài lòng theo yếu tố — {unit}, {span}"),
+            Lang::En => format!("Satisfaction index by element — {unit}, {span}"),
+        };
+        let y_label = lang.pick("Tỷ lệ hài lòng (%)", "Satisfied (%)").to_owned();
+        Ok(TrendChart { title, series, y_label, lang })
+    }
+}
+
+impl GroupedBars {
+    /// The satisfaction index by element, years side by side, for one unit, from a
+    /// `survey index --by element` frame. Elements are numbered in the order they appear.
+    pub fn survey_element_years(index: &DataFrame, unit: &str, lang: Lang) -> Result<GroupedBars, PlotError> {
+        let rows = index_rows(index, unit)?;
+        let mut names: Vec<String> = Vec::new();
+        for (group, _, _) in &rows {
+            if !names.contains(group) {
+                names.push(group.clone());
+            }
+        }
+        let categories: Vec<(String, String)> =
+            names.iter().enumerate().map(|(i, n)| ((i + 1).to_string(), n.clone())).collect();
+        let mut years: Vec<i32> = rows.iter().map(|r| r.1).collect();
+        years.sort_unstable();
+        years.dedup();
+        let series = years
+            .iter()
+            .map(|y| {
+                let values = names
+                    .iter()
+                    .map(|n| rows.iter().find(|r| r.1 == *y && &r.0 == n).map(|r| r.2))
+                    .collect();
+                (format!("{}{y}", lang.pick("Năm ", "")), values)
+            })
+            .collect();
+        let span = year_span(&years);
+        let title = match lang {
+            Lang::Vi => format!("Chỉ số hài lòng theo yếu tố, so sánh các năm — {unit}, {span}"),
+            Lang::En => format!("Satisfaction index by element and year — {unit}, {span}"),
+        };
+        let y_label = lang.pick("Tỷ lệ hài lòng (%)", "Satisfied (%)").to_owned();
+        Ok(GroupedBars { title, categories, series, y_label, lang })
+    }
+}

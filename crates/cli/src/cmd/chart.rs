@@ -22,6 +22,12 @@ pub enum ChartKind {
     FieldYears,
     /// Xu hướng chỉ số theo năm, mỗi đơn vị một đường (index trend, a line per unit)
     Trend,
+    /// Thanh xếp chồng năm mức hài lòng theo yếu tố và năm (diverging Likert bars by element and year)
+    Likert,
+    /// Chỉ số hài lòng từng yếu tố qua các năm (satisfaction index of each element over the years)
+    ElementTrend,
+    /// Chỉ số hài lòng theo yếu tố, so sánh các năm (satisfaction by element, years side by side)
+    ElementYears,
 }
 
 /// Arguments of `cchc chart`.
@@ -88,8 +94,14 @@ pub fn draw(
     level: Level,
     lang: Lang,
 ) -> Result<()> {
+    let survey_chart = matches!(kind, ChartKind::Likert | ChartKind::ElementTrend | ChartKind::ElementYears);
+    if survey_chart {
+        return draw_survey(store, kind, out, unit, lang);
+    }
     let rows = super::scorecard_rows(store, lang)?;
     match kind {
+        // Drawn from the survey tables above.
+        ChartKind::Likert | ChartKind::ElementTrend | ChartKind::ElementYears => {}
         ChartKind::Pareto => {
             let all = scorecard::gaps(rows, level)?.collect()?;
             let unit = choose(
@@ -123,6 +135,25 @@ pub fn draw(
             let trend = super::filter(scorecard::trend(rows)?, None, unit).collect()?;
             TrendChart::from_trend(&trend, lang)?.draw(out)?;
         }
+    }
+    Ok(())
+}
+
+fn draw_survey(store: &Store, kind: ChartKind, out: &Path, unit: Option<&str>, lang: Lang) -> Result<()> {
+    let (answers, respondents) = super::survey::survey_tables(store, lang)?;
+    let by = cchc_analysis::survey::By::Element;
+    if kind == ChartKind::Likert {
+        let dist = cchc_analysis::survey::distribution(answers, respondents, &by)?;
+        let unit = choose(unit.map(str::to_owned), &super::distinct_strings(&dist, "unit")?, ("Đơn vị", "Unit"), lang)?;
+        cchc_plot::LikertChart::from_distribution(&dist, &unit, lang)?.draw(out)?;
+        return Ok(());
+    }
+    let index = cchc_analysis::survey::index(answers, respondents, &by)?;
+    let unit = choose(unit.map(str::to_owned), &super::distinct_strings(&index, "unit")?, ("Đơn vị", "Unit"), lang)?;
+    if kind == ChartKind::ElementTrend {
+        TrendChart::survey_elements(&index, &unit, lang)?.draw(out)?;
+    } else {
+        GroupedBars::survey_element_years(&index, &unit, lang)?.draw(out)?;
     }
     Ok(())
 }

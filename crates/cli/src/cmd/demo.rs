@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use cchc_analysis::scorecard::Level;
+use cchc_analysis::survey::By;
 use cchc_import::ImportOptions;
 use cchc_model::Lang;
 use cchc_store::Store;
@@ -152,6 +153,26 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     )?;
     save_table("scorecard_trend.csv", &trend)?;
 
+    // Satisfaction surveys: the overall index per unit and year, then by element.
+    let overall = super::survey::index_table(&store, &By::Overall, None, None, lang)?;
+    out!();
+    out!(
+        "== {} ==",
+        lang.pick(
+            "Chỉ số hài lòng chung theo đơn vị (khảo sát tổng hợp)",
+            "Overall satisfaction index by unit (synthetic surveys)"
+        )
+    );
+    let table_global = Global { format: crate::output::OutputFormat::Table, ..global.clone() };
+    super::print_frame(&table_global, &overall)?;
+    let by_element = super::survey::index_table(&store, &By::Element, None, None, lang)?;
+    save_table("survey_index_overall.csv", &overall)?;
+    save_table("survey_index_by_element.csv", &by_element)?;
+    save_table("survey_index_by_question.csv", &super::survey::index_table(&store, &By::Question, None, None, lang)?)?;
+    let (answers, respondents) = super::survey::survey_tables(&store, lang)?;
+    save_table("survey_distribution_by_element.csv", &cchc_analysis::survey::distribution(answers, respondents, &By::Element)?)?;
+    let survey_units = super::distinct_strings(&overall, "unit")?;
+
     let units = super::distinct_strings(&trend, "unit")?;
     let mut jobs = vec![ChartJob {
         kind: ChartKind::Pareto,
@@ -190,6 +211,20 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         let path = charts.join(format!("trend_units.{ext}"));
         cchc_plot::TrendChart::from_trend(&trend, lang)?.draw(&path)?;
         charts_written.push(path);
+    }
+    for ext in ["png", "svg"] {
+        for unit in &survey_units {
+            let slug = super::slug(unit);
+            for (kind, name) in [
+                (ChartKind::Likert, "survey_likert"),
+                (ChartKind::ElementTrend, "survey_element_trend"),
+                (ChartKind::ElementYears, "survey_element_years"),
+            ] {
+                let path = charts.join(format!("{name}_{slug}.{ext}"));
+                draw(&store, kind, &path, None, Some(unit), Level::Leaf, lang)?;
+                charts_written.push(path);
+            }
+        }
     }
     written.extend(charts_written);
     out!();
