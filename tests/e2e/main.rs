@@ -413,6 +413,9 @@ fn demo_imports_the_datasets_and_writes_tables_and_charts() {
         "trend_units",
         "field_years_so_y_te",
         "pareto_fields_so_tu_phap",
+        "survey_likert_so_y_te",
+        "survey_element_trend_so_tu_phap",
+        "survey_element_years_so_tu_phap",
     ] {
         for ext in ["png", "svg"] {
             let path = out_dir.path().join("charts").join(format!("{name}.{ext}"));
@@ -517,26 +520,44 @@ fn json_objects_keep_the_column_order_of_the_contract() {
 
 /// Counts straight from a survey workbook, without the importer: per unit, (valid, satisfied,
 /// invalid) over all questions or over the questions of one element (`prefix` "1." …).
-fn survey_counts(path: &Path, prefix: Option<&str>) -> std::collections::BTreeMap<String, (u32, u32, u32)> {
+fn survey_counts(
+    path: &Path,
+    prefix: Option<&str>,
+) -> std::collections::BTreeMap<String, (u32, u32, u32)> {
     let mut wb = open_workbook_auto(path).expect("open");
     let range = wb.worksheet_range("Phiếu khảo sát").expect("sheet");
     let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
-    let header_row = rows.iter().position(|r| matches!(r.first(), Some(Data::String(s)) if s == "STT")).expect("header");
+    let header_row = rows
+        .iter()
+        .position(|r| matches!(r.first(), Some(Data::String(s)) if s == "STT"))
+        .expect("header");
     let header = &rows[header_row];
     let questions: Vec<usize> = (0..header.len())
         .filter(|&c| match &header[c] {
-            Data::String(s) => s.starts_with("Câu ") && prefix.is_none_or(|p| s[5..].starts_with(p)),
+            Data::String(s) => {
+                s.starts_with("Câu ") && prefix.is_none_or(|p| s[5..].starts_with(p))
+            }
             _ => false,
         })
         .collect();
-    let labels = ["Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"];
+    let labels = [
+        "Rất không hài lòng",
+        "Không hài lòng",
+        "Bình thường",
+        "Hài lòng",
+        "Rất hài lòng",
+    ];
     let mut out = std::collections::BTreeMap::new();
     for row in &rows[header_row + 1..] {
-        let Some(Data::String(unit)) = row.get(1) else { continue };
+        let Some(Data::String(unit)) = row.get(1) else {
+            continue;
+        };
         let entry = out.entry(unit.clone()).or_insert((0u32, 0u32, 0u32));
         for &q in &questions {
             let level = match row.get(q) {
-                Some(Data::Float(x)) if (1.0..=5.0).contains(x) && x.fract() == 0.0 => Some(*x as usize),
+                Some(Data::Float(x)) if (1.0..=5.0).contains(x) && x.fract() == 0.0 => {
+                    Some(*x as usize)
+                }
                 Some(Data::String(s)) => labels.iter().position(|l| l == s).map(|i| i + 1),
                 Some(Data::Empty) | None => {
                     continue;
@@ -573,13 +594,23 @@ fn normal_cdf(z: f64) -> f64 {
 #[test]
 fn survey_indexes_equal_counts_made_directly_from_the_workbooks() {
     let store = tempfile::tempdir().expect("tmp");
-    let out = ok(store.path(), &["import", "datasets/survey_sipas_2023.xlsx", "datasets/survey_sipas_2024.xlsx"]);
+    let out = ok(
+        store.path(),
+        &[
+            "import",
+            "datasets/survey_sipas_2023.xlsx",
+            "datasets/survey_sipas_2024.xlsx",
+        ],
+    );
     let direct23 = survey_counts(&root().join("datasets/survey_sipas_2023.xlsx"), None);
     let direct24 = survey_counts(&root().join("datasets/survey_sipas_2024.xlsx"), None);
     // Invalid answers are counted, not lost: the summary line says how many.
     let invalid23: u32 = direct23.values().map(|v| v.2).sum();
     assert!(invalid23 > 0);
-    assert!(out.contains(&format!("· {invalid23} câu trả lời không hợp lệ")), "{out}");
+    assert!(
+        out.contains(&format!("· {invalid23} câu trả lời không hợp lệ")),
+        "{out}"
+    );
     let rejects = json(store.path(), &["rejects"]);
     let invalid24: u32 = direct24.values().map(|v| v.2).sum();
     assert_eq!(rejects.len() as u32, invalid23 + invalid24);
@@ -589,18 +620,34 @@ fn survey_indexes_equal_counts_made_directly_from_the_workbooks() {
     assert_eq!(index.len(), 4, "two units, two years");
     for row in &index {
         let unit = row["unit"].as_str().expect("unit");
-        let (valid, satisfied, _) = if row["year"] == 2023 { direct23[unit] } else { direct24[unit] };
-        assert_eq!(row["valid_answers"].as_u64(), Some(u64::from(valid)), "{row}");
-        assert_eq!(row["satisfied"].as_u64(), Some(u64::from(satisfied)), "{row}");
+        let (valid, satisfied, _) = if row["year"] == 2023 {
+            direct23[unit]
+        } else {
+            direct24[unit]
+        };
+        assert_eq!(
+            row["valid_answers"].as_u64(),
+            Some(u64::from(valid)),
+            "{row}"
+        );
+        assert_eq!(
+            row["satisfied"].as_u64(),
+            Some(u64::from(satisfied)),
+            "{row}"
+        );
         assert!((num(row, "index") - f64::from(satisfied) / f64::from(valid)).abs() < 1e-12);
         assert!(num(row, "ci_low") < num(row, "index") && num(row, "index") < num(row, "ci_high"));
         assert_eq!(row["small_group"], false);
         if row["year"] == 2024 {
             let (v0, s0, _) = direct23[unit];
-            let (p0, p1) = (f64::from(s0) / f64::from(v0), f64::from(satisfied) / f64::from(valid));
+            let (p0, p1) = (
+                f64::from(s0) / f64::from(v0),
+                f64::from(satisfied) / f64::from(valid),
+            );
             assert!((num(row, "delta") - (p1 - p0)).abs() < 1e-12);
             let pooled = f64::from(s0 + satisfied) / f64::from(v0 + valid);
-            let se = (pooled * (1.0 - pooled) * (1.0 / f64::from(v0) + 1.0 / f64::from(valid))).sqrt();
+            let se =
+                (pooled * (1.0 - pooled) * (1.0 / f64::from(v0) + 1.0 / f64::from(valid))).sqrt();
             let p = 2.0 * (1.0 - normal_cdf(((p1 - p0) / se).abs()));
             assert!((num(row, "p_value") - p).abs() < 1e-6, "{row} vs {p}");
             assert_eq!(row["significant"], p < 0.05);
@@ -611,7 +658,10 @@ fn survey_indexes_equal_counts_made_directly_from_the_workbooks() {
 
     // Element 1 (questions 1.x) from the same workbook.
     let e1 = survey_counts(&root().join("datasets/survey_sipas_2024.xlsx"), Some("1."));
-    let by_element = json(store.path(), &["survey", "index", "--by", "element", "--year", "2024"]);
+    let by_element = json(
+        store.path(),
+        &["survey", "index", "--by", "element", "--year", "2024"],
+    );
     for (unit, (valid, satisfied, _)) in e1 {
         let row = by_element
             .iter()
@@ -621,8 +671,15 @@ fn survey_indexes_equal_counts_made_directly_from_the_workbooks() {
         assert_eq!(row["satisfied"].as_u64(), Some(u64::from(satisfied)));
     }
     // The overall index pools answers; it is not the mean of the element indexes.
-    let overall24 = index.iter().find(|r| r["year"] == 2024 && r["unit"] == "Sở Y tế").expect("row");
-    let elements: Vec<f64> = by_element.iter().filter(|r| r["unit"] == "Sở Y tế").map(|r| num(r, "index")).collect();
+    let overall24 = index
+        .iter()
+        .find(|r| r["year"] == 2024 && r["unit"] == "Sở Y tế")
+        .expect("row");
+    let elements: Vec<f64> = by_element
+        .iter()
+        .filter(|r| r["unit"] == "Sở Y tế")
+        .map(|r| num(r, "index"))
+        .collect();
     assert_eq!(elements.len(), 5);
     let mean = elements.iter().sum::<f64>() / 5.0;
     assert!((num(overall24, "index") - mean).abs() > 1e-9);
@@ -631,11 +688,31 @@ fn survey_indexes_equal_counts_made_directly_from_the_workbooks() {
 #[test]
 fn survey_groups_by_attribute_and_charts_the_elements() {
     let store = tempfile::tempdir().expect("tmp");
-    ok(store.path(), &["import", "datasets/survey_sipas_2022.xlsx", "datasets/survey_sipas_2023.xlsx"]);
-    let by_gender = json(store.path(), &["survey", "index", "--by", "gioi tinh", "--unit", "Sở Y tế"]);
-    let groups: Vec<&str> = by_gender.iter().map(|r| r["group"].as_str().expect("g")).collect();
-    assert!(groups.contains(&"Nam") && groups.contains(&"Nữ"), "{groups:?}");
-    let respondents: u64 = by_gender.iter().filter(|r| r["year"] == 2023).map(|r| r["respondents"].as_u64().expect("n")).sum();
+    ok(
+        store.path(),
+        &[
+            "import",
+            "datasets/survey_sipas_2022.xlsx",
+            "datasets/survey_sipas_2023.xlsx",
+        ],
+    );
+    let by_gender = json(
+        store.path(),
+        &["survey", "index", "--by", "gioi tinh", "--unit", "Sở Y tế"],
+    );
+    let groups: Vec<&str> = by_gender
+        .iter()
+        .map(|r| r["group"].as_str().expect("g"))
+        .collect();
+    assert!(
+        groups.contains(&"Nam") && groups.contains(&"Nữ"),
+        "{groups:?}"
+    );
+    let respondents: u64 = by_gender
+        .iter()
+        .filter(|r| r["year"] == 2023)
+        .map(|r| r["respondents"].as_u64().expect("n"))
+        .sum();
     assert_eq!(respondents, 120);
     let bad = run(store.path(), &["survey", "index", "--by", "chiều cao"]);
     assert_eq!(bad.status.code(), Some(2));
@@ -646,7 +723,17 @@ fn survey_groups_by_attribute_and_charts_the_elements() {
         assert!((shares - 1.0).abs() < 1e-9);
     }
     let svg = store.path().join("likert.svg");
-    ok(store.path(), &["chart", "likert", "--unit", "Sở Y tế", "--out", svg.to_str().expect("p")]);
+    ok(
+        store.path(),
+        &[
+            "chart",
+            "likert",
+            "--unit",
+            "Sở Y tế",
+            "--out",
+            svg.to_str().expect("p"),
+        ],
+    );
     let text = std::fs::read_to_string(&svg).expect("svg");
     assert!(text.contains("Mức độ hài lòng theo yếu tố — Sở Y tế, 2022–2023"));
     assert!(text.contains("Tiếp cận dịch vụ — 2023"));

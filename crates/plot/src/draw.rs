@@ -485,7 +485,11 @@ impl Chart for LikertChart {
                 // Bars are drawn top to bottom: bar i sits at n − 1 − i.
                 if (y - y.floor() - 0.5).abs() < 1e-6 {
                     let i = n as i64 - 1 - y.floor() as i64;
-                    usize::try_from(i).ok().and_then(|i| labels.get(i)).map(|l| shorten(l)).unwrap_or_default()
+                    usize::try_from(i)
+                        .ok()
+                        .and_then(|i| labels.get(i))
+                        .map(|l| shorten(l))
+                        .unwrap_or_default()
                 } else {
                     String::new()
                 }
@@ -515,10 +519,15 @@ impl Chart for LikertChart {
                 .draw_series(rects)
                 .map_err(e)?
                 .label(names[level])
-                .legend(move |(x, y)| Rectangle::new([(x, y - 8), (x + 20, y + 8)], color.filled()));
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 8), (x + 20, y + 8)], color.filled())
+                });
         }
         chart
-            .draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (0.0, n as f64)], BLACK.stroke_width(2))))
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(0.0, 0.0), (0.0, n as f64)],
+                BLACK.stroke_width(2),
+            )))
             .map_err(e)?;
         chart
             .configure_series_labels()
@@ -597,13 +606,22 @@ mod tests {
     fn likert_segments_centre_the_neutral_level_on_zero() {
         let chart = LikertChart {
             title: "Mức độ hài lòng".into(),
-            bars: vec![("Tiếp cận dịch vụ — 2024".into(), [0.05, 0.10, 0.20, 0.40, 0.25])],
+            bars: vec![(
+                "Tiếp cận dịch vụ — 2024".into(),
+                [0.05, 0.10, 0.20, 0.40, 0.25],
+            )],
             lang: Lang::Vi,
         };
         let segs = &chart.segments()[0];
         let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
-        assert!(close(segs[0].1, -25.0) && close(segs[0].2, -20.0), "{segs:?}");
-        assert!(close(segs[2].1, -10.0) && close(segs[2].2, 10.0), "{segs:?}");
+        assert!(
+            close(segs[0].1, -25.0) && close(segs[0].2, -20.0),
+            "{segs:?}"
+        );
+        assert!(
+            close(segs[2].1, -10.0) && close(segs[2].2, 10.0),
+            "{segs:?}"
+        );
         assert!(close(segs[4].1, 50.0) && close(segs[4].2, 75.0), "{segs:?}");
         let dir = tempfile::tempdir().expect("tmp");
         let path = dir.path().join("likert.svg");

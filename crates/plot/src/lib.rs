@@ -318,14 +318,30 @@ pub struct LikertChart {
 /// The five level names for legends.
 pub fn level_names(lang: Lang) -> [&'static str; 5] {
     match lang {
-        Lang::Vi => ["Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"],
-        Lang::En => ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
+        Lang::Vi => [
+            "Rất không hài lòng",
+            "Không hài lòng",
+            "Bình thường",
+            "Hài lòng",
+            "Rất hài lòng",
+        ],
+        Lang::En => [
+            "Very dissatisfied",
+            "Dissatisfied",
+            "Neutral",
+            "Satisfied",
+            "Very satisfied",
+        ],
     }
 }
 
 impl LikertChart {
     /// Builds the chart from a `survey distribution --by element` frame for one unit.
-    pub fn from_distribution(dist: &DataFrame, unit: &str, lang: Lang) -> Result<LikertChart, PlotError> {
+    pub fn from_distribution(
+        dist: &DataFrame,
+        unit: &str,
+        lang: Lang,
+    ) -> Result<LikertChart, PlotError> {
         let one = dist
             .clone()
             .lazy()
@@ -333,15 +349,22 @@ impl LikertChart {
             .sort([c::GROUP, c::YEAR], SortMultipleOptions::default())
             .collect()?;
         if one.height() == 0 {
-            return Err(PlotError::NoData { what: unit.to_owned() });
+            return Err(PlotError::NoData {
+                what: unit.to_owned(),
+            });
         }
         let groups = strs(&one, c::GROUP)?;
         let years = ints(&one, c::YEAR)?;
-        let shares: Vec<Vec<Option<f64>>> =
-            (1..=5).map(|l| floats(&one, &format!("share_{l}"))).collect::<PolarsResult<_>>()?;
+        let shares: Vec<Vec<Option<f64>>> = (1..=5)
+            .map(|l| floats(&one, &format!("share_{l}")))
+            .collect::<PolarsResult<_>>()?;
         let bars = (0..one.height())
             .map(|i| {
-                let label = format!("{} — {}", groups[i], years[i].map(|y| y.to_string()).unwrap_or_default());
+                let label = format!(
+                    "{} — {}",
+                    groups[i],
+                    years[i].map(|y| y.to_string()).unwrap_or_default()
+                );
                 let s = [0, 1, 2, 3, 4].map(|l| shares[l][i].unwrap_or(0.0));
                 (label, s)
             })
@@ -363,20 +386,32 @@ impl LikertChart {
 
 /// The rows of a `survey index` frame for one unit, as (group, year, index).
 fn index_rows(index: &DataFrame, unit: &str) -> Result<Vec<(String, i32, f64)>, PlotError> {
-    let one = index.clone().lazy().filter(col(c::UNIT).eq(lit(unit))).collect()?;
+    let one = index
+        .clone()
+        .lazy()
+        .filter(col(c::UNIT).eq(lit(unit)))
+        .collect()?;
     if one.height() == 0 {
-        return Err(PlotError::NoData { what: unit.to_owned() });
+        return Err(PlotError::NoData {
+            what: unit.to_owned(),
+        });
     }
     let groups = strs(&one, c::GROUP)?;
     let years = ints(&one, c::YEAR)?;
     let values = floats(&one, c::INDEX)?;
-    Ok((0..one.height()).filter_map(|i| Some((groups[i].clone(), years[i]?, values[i]?))).collect())
+    Ok((0..one.height())
+        .filter_map(|i| Some((groups[i].clone(), years[i]?, values[i]?)))
+        .collect())
 }
 
 impl TrendChart {
     /// The satisfaction index of each element over the years for one unit, from a
     /// `survey index --by element` frame.
-    pub fn survey_elements(index: &DataFrame, unit: &str, lang: Lang) -> Result<TrendChart, PlotError> {
+    pub fn survey_elements(
+        index: &DataFrame,
+        unit: &str,
+        lang: Lang,
+    ) -> Result<TrendChart, PlotError> {
         let rows = index_rows(index, unit)?;
         let mut series: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
         for (group, year, value) in &rows {
@@ -395,14 +430,23 @@ impl TrendChart {
             Lang::En => format!("Satisfaction index by element — {unit}, {span}"),
         };
         let y_label = lang.pick("Tỷ lệ hài lòng (%)", "Satisfied (%)").to_owned();
-        Ok(TrendChart { title, series, y_label, lang })
+        Ok(TrendChart {
+            title,
+            series,
+            y_label,
+            lang,
+        })
     }
 }
 
 impl GroupedBars {
     /// The satisfaction index by element, years side by side, for one unit, from a
     /// `survey index --by element` frame. Elements are numbered in the order they appear.
-    pub fn survey_element_years(index: &DataFrame, unit: &str, lang: Lang) -> Result<GroupedBars, PlotError> {
+    pub fn survey_element_years(
+        index: &DataFrame,
+        unit: &str,
+        lang: Lang,
+    ) -> Result<GroupedBars, PlotError> {
         let rows = index_rows(index, unit)?;
         let mut names: Vec<String> = Vec::new();
         for (group, _, _) in &rows {
@@ -410,8 +454,11 @@ impl GroupedBars {
                 names.push(group.clone());
             }
         }
-        let categories: Vec<(String, String)> =
-            names.iter().enumerate().map(|(i, n)| ((i + 1).to_string(), n.clone())).collect();
+        let categories: Vec<(String, String)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| ((i + 1).to_string(), n.clone()))
+            .collect();
         let mut years: Vec<i32> = rows.iter().map(|r| r.1).collect();
         years.sort_unstable();
         years.dedup();
@@ -431,6 +478,12 @@ impl GroupedBars {
             Lang::En => format!("Satisfaction index by element and year — {unit}, {span}"),
         };
         let y_label = lang.pick("Tỷ lệ hài lòng (%)", "Satisfied (%)").to_owned();
-        Ok(GroupedBars { title, categories, series, y_label, lang })
+        Ok(GroupedBars {
+            title,
+            categories,
+            series,
+            y_label,
+            lang,
+        })
     }
 }

@@ -94,7 +94,10 @@ pub fn draw(
     level: Level,
     lang: Lang,
 ) -> Result<()> {
-    let survey_chart = matches!(kind, ChartKind::Likert | ChartKind::ElementTrend | ChartKind::ElementYears);
+    let survey_chart = matches!(
+        kind,
+        ChartKind::Likert | ChartKind::ElementTrend | ChartKind::ElementYears
+    );
     if survey_chart {
         return draw_survey(store, kind, out, unit, lang);
     }
@@ -139,17 +142,33 @@ pub fn draw(
     Ok(())
 }
 
-fn draw_survey(store: &Store, kind: ChartKind, out: &Path, unit: Option<&str>, lang: Lang) -> Result<()> {
+fn draw_survey(
+    store: &Store,
+    kind: ChartKind,
+    out: &Path,
+    unit: Option<&str>,
+    lang: Lang,
+) -> Result<()> {
     let (answers, respondents) = super::survey::survey_tables(store, lang)?;
     let by = cchc_analysis::survey::By::Element;
     if kind == ChartKind::Likert {
         let dist = cchc_analysis::survey::distribution(answers, respondents, &by)?;
-        let unit = choose(unit.map(str::to_owned), &super::distinct_strings(&dist, "unit")?, ("Đơn vị", "Unit"), lang)?;
+        let unit = choose(
+            unit.map(str::to_owned),
+            &super::distinct_strings(&dist, "unit")?,
+            ("Đơn vị", "Unit"),
+            lang,
+        )?;
         cchc_plot::LikertChart::from_distribution(&dist, &unit, lang)?.draw(out)?;
         return Ok(());
     }
     let index = cchc_analysis::survey::index(answers, respondents, &by)?;
-    let unit = choose(unit.map(str::to_owned), &super::distinct_strings(&index, "unit")?, ("Đơn vị", "Unit"), lang)?;
+    let unit = choose(
+        unit.map(str::to_owned),
+        &super::distinct_strings(&index, "unit")?,
+        ("Đơn vị", "Unit"),
+        lang,
+    )?;
     if kind == ChartKind::ElementTrend {
         TrendChart::survey_elements(&index, &unit, lang)?.draw(out)?;
     } else {

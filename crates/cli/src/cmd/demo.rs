@@ -163,14 +163,23 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             "Overall satisfaction index by unit (synthetic surveys)"
         )
     );
-    let table_global = Global { format: crate::output::OutputFormat::Table, ..global.clone() };
+    let table_global = Global {
+        format: crate::output::OutputFormat::Table,
+        ..global.clone()
+    };
     super::print_frame(&table_global, &overall)?;
     let by_element = super::survey::index_table(&store, &By::Element, None, None, lang)?;
     save_table("survey_index_overall.csv", &overall)?;
     save_table("survey_index_by_element.csv", &by_element)?;
-    save_table("survey_index_by_question.csv", &super::survey::index_table(&store, &By::Question, None, None, lang)?)?;
+    save_table(
+        "survey_index_by_question.csv",
+        &super::survey::index_table(&store, &By::Question, None, None, lang)?,
+    )?;
     let (answers, respondents) = super::survey::survey_tables(&store, lang)?;
-    save_table("survey_distribution_by_element.csv", &cchc_analysis::survey::distribution(answers, respondents, &By::Element)?)?;
+    save_table(
+        "survey_distribution_by_element.csv",
+        &cchc_analysis::survey::distribution(answers, respondents, &By::Element)?,
+    )?;
     let survey_units = super::distinct_strings(&overall, "unit")?;
 
     let units = super::distinct_strings(&trend, "unit")?;
