@@ -738,3 +738,42 @@ fn survey_groups_by_attribute_and_charts_the_elements() {
     assert!(text.contains("Mức độ hài lòng theo yếu tố — Sở Y tế, 2022–2023"));
     assert!(text.contains("Tiếp cận dịch vụ — 2023"));
 }
+
+#[test]
+fn small_survey_groups_are_flagged_and_the_codebook_file_names_elements() {
+    let store = tempfile::tempdir().expect("tmp");
+    ok(
+        store.path(),
+        &[
+            "import",
+            "tests/data/survey_sheet_per_year.xlsx",
+            "--codebook",
+            "tests/data/survey_codebook.xlsx",
+        ],
+    );
+    let overall = json(store.path(), &["survey", "index"]);
+    assert_eq!(overall.len(), 2);
+    assert!((num(&overall[0], "index") - 0.4).abs() < 1e-12);
+    assert!((num(&overall[1], "index") - 0.6).abs() < 1e-12);
+    assert!(
+        overall
+            .iter()
+            .all(|r| r["small_group"] == true && r["respondents"] == 10)
+    );
+    let by_element = json(
+        store.path(),
+        &["survey", "index", "--by", "element", "--year", "2023"],
+    );
+    let groups: Vec<&str> = by_element
+        .iter()
+        .map(|r| r["group"].as_str().expect("g"))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            "Công chức trực tiếp giải quyết",
+            "Kết quả dịch vụ",
+            "Tiếp cận dịch vụ"
+        ]
+    );
+}

@@ -217,3 +217,122 @@ pub fn encrypted_like() -> Vec<u8> {
     bytes.resize(512, 0);
     bytes
 }
+
+/// A survey with one sheet per year ("2022", "2023"), ten respondents each, six questions
+/// "Câu 1" … "Câu 6" whose elements come only from a separate codebook file. Answers are known:
+/// respondent i, question q → level (i + q) % 5 + 1 in 2022 (24 of 60 satisfied) and
+/// min((i + q) % 5 + 2, 5) in 2023 (36 of 60 satisfied).
+pub fn survey_sheet_per_year() -> Vec<SheetSpec> {
+    [2022, 2023]
+        .iter()
+        .map(|&year| {
+            let mut s = SheetSpec::new(&year.to_string());
+            s.set(0, 0, t("PHIẾU KHẢO SÁT SỰ HÀI LÒNG"));
+            s.set(1, 0, t("Đơn vị: Sở Xây dựng"));
+            let mut header = vec![Some(t("STT")), Some(t("Giới tính"))];
+            header.extend((1..=6).map(|q| Some(t(&format!("Câu {q}")))));
+            s.row(3, header);
+            for i in 0..10u32 {
+                let mut cells = vec![
+                    Some(n(f64::from(i + 1))),
+                    Some(t(if i % 2 == 0 { "Nam" } else { "Nữ" })),
+                ];
+                for q in 0..6u32 {
+                    let level = if year == 2022 {
+                        (i + q) % 5 + 1
+                    } else {
+                        ((i + q) % 5 + 2).min(5)
+                    };
+                    cells.push(Some(n(f64::from(level))));
+                }
+                s.row(4 + i, cells);
+            }
+            s
+        })
+        .collect()
+}
+
+/// The codebook file for [`survey_sheet_per_year`]: Câu 1–2 → Tiếp cận dịch vụ, 3–4 → Công chức
+/// trực tiếp giải quyết, 5–6 → Kết quả dịch vụ.
+pub fn survey_codebook() -> SheetSpec {
+    let mut s = SheetSpec::new("Bảng mã");
+    s.row(
+        0,
+        vec![
+            Some(t("Mã câu hỏi")),
+            Some(t("Yếu tố")),
+            Some(t("Nội dung")),
+        ],
+    );
+    let elements = [
+        "Tiếp cận dịch vụ",
+        "Công chức trực tiếp giải quyết",
+        "Kết quả dịch vụ",
+    ];
+    for q in 1..=6u32 {
+        let element = elements[((q - 1) / 2) as usize];
+        s.row(
+            q,
+            vec![
+                Some(t(&format!("Câu {q}"))),
+                Some(t(element)),
+                Some(t(&format!("Nội dung câu {q}"))),
+            ],
+        );
+    }
+    s
+}
+
+/// A survey whose years and units come from columns: four respondents, two years, two units,
+/// labels in odd case and spacing, a blank and an invalid answer.
+pub fn survey_year_column() -> SheetSpec {
+    let mut s = SheetSpec::new("Tổng hợp");
+    s.row(
+        0,
+        ["Năm", "Đơn vị", "Độ tuổi", "Câu 1.1", "Câu 2.1"]
+            .iter()
+            .map(|h| Some(t(h)))
+            .collect(),
+    );
+    s.row(
+        1,
+        vec![
+            Some(n(2022.0)),
+            Some(t("Sở Tư pháp")),
+            Some(t("25-40")),
+            Some(t("HÀI  LÒNG")),
+            Some(n(2.0)),
+        ],
+    );
+    s.row(
+        2,
+        vec![
+            Some(n(2022.0)),
+            Some(t("Sở Y tế")),
+            Some(t("41-60")),
+            Some(t("rất hài lòng")),
+            None,
+        ],
+    );
+    s.row(
+        3,
+        vec![
+            Some(n(2023.0)),
+            Some(t("Sở Tư pháp")),
+            Some(t("25-40")),
+            Some(n(5.0)),
+            Some(t("7")),
+        ],
+    );
+    s.row(
+        4,
+        vec![
+            Some(n(2023.0)),
+            Some(t("Sở Y tế")),
+            Some(t("Trên 60")),
+            Some(t("Không hài lòng")),
+            Some(n(4.0)),
+        ],
+    );
+    s
+}

@@ -75,6 +75,22 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         write_xlsx(&path, &[spec])?;
         written.push(path);
     }
+    let multi: [(&str, Vec<sheet::SheetSpec>); 3] = [
+        (
+            "survey_sheet_per_year.xlsx",
+            fixtures::survey_sheet_per_year(),
+        ),
+        ("survey_codebook.xlsx", vec![fixtures::survey_codebook()]),
+        (
+            "survey_year_column.xlsx",
+            vec![fixtures::survey_year_column()],
+        ),
+    ];
+    for (name, sheets) in multi {
+        let path = dir.join(name);
+        write_xlsx(&path, &sheets)?;
+        written.push(path);
+    }
     let ods = dir.join("scorecard_seed_appendix.ods");
     write_ods(&ods, &[fixtures::seed_appendix()])?;
     written.push(ods);

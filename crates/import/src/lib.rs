@@ -55,6 +55,9 @@ pub struct ImportOptions {
     pub sheet: Option<String>,
     /// `--profile`.
     pub profile: Option<Profile>,
+    /// `--codebook`: a workbook whose sheet maps survey questions to elements
+    /// (Mã câu hỏi | Yếu tố | Nội dung), used when the survey has no codebook sheet of its own.
+    pub codebook: Option<PathBuf>,
     /// Safety limits.
     pub limits: Limits,
 }

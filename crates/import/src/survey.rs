@@ -227,7 +227,25 @@ pub(crate) fn import_workbook(
     opts: &ImportOptions,
 ) -> Result<(Vec<SheetReport>, DataFrame, DataFrame), ImportError> {
     let path = wb.path().to_owned();
-    let codebook = read_codebook(wb)?;
+    let codebook = match read_codebook(wb)? {
+        Some(own) => Some(own),
+        None => match &opts.codebook {
+            Some(file) => {
+                let mut other = Workbook::open(file)?;
+                match read_codebook(&mut other)? {
+                    // The sheet belongs to another file: no sheet of this one is skipped for it.
+                    Some((_, book)) => Some((String::new(), book)),
+                    None => {
+                        return Err(ImportError::NoTable {
+                            path: file.clone(),
+                            sheet: None,
+                        });
+                    }
+                }
+            }
+            None => None,
+        },
+    };
     let sheets = crate::sheets_to_read(wb, opts)?;
     let mut answers = Answers::default();
     let mut attributes = Attributes::default();

@@ -28,6 +28,10 @@ pub struct Args {
     /// Tệp cấu hình ánh xạ cột, TOML (mapping profile)
     #[arg(long)]
     pub profile: Option<PathBuf>,
+    /// Bảng mã câu hỏi (Mã câu hỏi | Yếu tố | Nội dung) cho phiếu khảo sát không kèm bảng mã
+    /// (codebook workbook for surveys without a codebook sheet)
+    #[arg(long)]
+    pub codebook: Option<PathBuf>,
     /// Trả mã 1 nếu có dòng bị loại hoặc cảnh báo (exit 1 when rows are rejected or warned about)
     #[arg(long)]
     pub strict: bool,
@@ -57,6 +61,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         unit: args.unit,
         sheet: args.sheet,
         profile: args.profile.as_deref().map(Profile::load).transpose()?,
+        codebook: args.codebook,
         ..ImportOptions::default()
     };
     let imported = read_all(&files, kind, &opts)?;

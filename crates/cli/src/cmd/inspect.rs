@@ -25,6 +25,10 @@ pub struct Args {
     /// Tệp cấu hình ánh xạ cột, TOML (mapping profile)
     #[arg(long)]
     pub profile: Option<PathBuf>,
+    /// Bảng mã câu hỏi (Mã câu hỏi | Yếu tố | Nội dung) cho phiếu khảo sát không kèm bảng mã
+    /// (codebook workbook for surveys without a codebook sheet)
+    #[arg(long)]
+    pub codebook: Option<PathBuf>,
 }
 
 /// Runs `cchc inspect`.
@@ -35,6 +39,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         unit: args.unit,
         sheet: args.sheet,
         profile: args.profile.as_deref().map(Profile::load).transpose()?,
+        codebook: args.codebook,
         ..ImportOptions::default()
     };
     let inspection = cchc_import::inspect(&args.file, &opts)?;

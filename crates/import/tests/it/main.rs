@@ -542,3 +542,111 @@ fn damaged_bytes_never_panic() {
     }
     assert_eq!(outcomes.0 + outcomes.1, 450);
 }
+
+fn answers_of(imported: &Imported) -> Vec<(i32, String, String, Option<i32>, String)> {
+    let df = &imported.frame;
+    let years: Vec<Option<i32>> = df
+        .column("year")
+        .expect("y")
+        .i32()
+        .expect("i32")
+        .iter()
+        .collect();
+    let units = strs(df, "unit");
+    let elements = strs(df, "element");
+    let answers: Vec<Option<i32>> = df
+        .column("answer")
+        .expect("a")
+        .i32()
+        .expect("i32")
+        .iter()
+        .collect();
+    let status = strs(df, "status");
+    (0..df.height())
+        .map(|i| {
+            (
+                years[i].unwrap_or(0),
+                units[i].clone().unwrap_or_default(),
+                elements[i].clone().unwrap_or_default(),
+                answers[i],
+                status[i].clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn survey_sheets_per_year_take_elements_from_a_codebook_file() {
+    let opts = ImportOptions {
+        codebook: Some(fixture("survey_codebook.xlsx")),
+        ..ImportOptions::default()
+    };
+    let imported = import(&fixture("survey_sheet_per_year.xlsx"), &opts);
+    assert_eq!(imported.kind, TableKind::Survey);
+    check_counts(&imported, (28, 20, 8, 0));
+    let rows = answers_of(&imported);
+    assert_eq!(rows.len(), 2 * 10 * 6);
+    for (year, expected) in [(2022, 24), (2023, 36)] {
+        let satisfied = rows
+            .iter()
+            .filter(|r| r.0 == year && r.3.is_some_and(|a| a >= 4))
+            .count();
+        assert_eq!(satisfied, expected, "{year}");
+    }
+    assert!(rows.iter().all(|r| r.1 == "Sở Xây dựng"));
+    let fifth: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.2 == "Kết quả dịch vụ")
+        .map(|r| r.2.as_str())
+        .collect();
+    assert_eq!(
+        fifth.len(),
+        2 * 10 * 2,
+        "questions 5 and 6 by the codebook file"
+    );
+    // Without the file, "Câu 5" falls back to SIPAS element 5.
+    let plain = import(
+        &fixture("survey_sheet_per_year.xlsx"),
+        &ImportOptions::default(),
+    );
+    assert!(
+        answers_of(&plain)
+            .iter()
+            .any(|r| r.2 == "Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị")
+    );
+    // Respondent attributes are kept long: one row per respondent and attribute.
+    let (name, attrs) = &imported.extra[0];
+    assert_eq!(name, "survey_respondents");
+    assert_eq!(attrs.height(), 20);
+}
+
+#[test]
+fn survey_years_and_units_from_columns_with_labels_blanks_and_invalid_answers() {
+    let imported = import(
+        &fixture("survey_year_column.xlsx"),
+        &ImportOptions::default(),
+    );
+    check_counts(&imported, (5, 4, 1, 0));
+    let rows = answers_of(&imported);
+    let get = |year: i32, unit: &str| -> Vec<(Option<i32>, String)> {
+        rows.iter()
+            .filter(|r| r.0 == year && r.1 == unit)
+            .map(|r| (r.3, r.4.clone()))
+            .collect()
+    };
+    assert_eq!(
+        get(2022, "Sở Tư pháp"),
+        [(Some(4), "valid".into()), (Some(2), "valid".into())]
+    );
+    assert_eq!(
+        get(2022, "Sở Y tế"),
+        [(Some(5), "valid".into()), (None, "blank".into())]
+    );
+    assert_eq!(
+        get(2023, "Sở Tư pháp"),
+        [(Some(5), "valid".into()), (None, "invalid".into())]
+    );
+    let rejected: Vec<String> = imported.rejections().map(|r| r.cell.to_string()).collect();
+    assert_eq!(rejected, ["'Tổng hợp'!E4"]);
+    assert_eq!(imported.invalid_cells(), 1);
+}
