@@ -11,23 +11,24 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The `cchc` binary of this build, built first if `cargo test` was run for this package alone.
+/// The `cchc` binary of this build. `cargo test` does not rebuild another package's binary, so it
+/// is built once per run here (a no-op when up to date): the tests never run a stale `cchc`.
 fn cchc_bin() -> PathBuf {
+    static BUILT: std::sync::Once = std::sync::Once::new();
     let exe = std::env::current_exe().expect("test exe");
     let profile_dir = exe
         .parent()
         .and_then(Path::parent)
         .expect("target/<profile>");
-    let bin = profile_dir.join(format!("cchc{}", std::env::consts::EXE_SUFFIX));
-    if !bin.exists() {
+    BUILT.call_once(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let status = Command::new(cargo)
             .args(["build", "-p", "cchc-cli", "--bin", "cchc"])
             .current_dir(root())
             .status();
         assert!(status.is_ok_and(|s| s.success()), "could not build cchc");
-    }
-    bin
+    });
+    profile_dir.join(format!("cchc{}", std::env::consts::EXE_SUFFIX))
 }
 
 fn run(store: &Path, args: &[&str]) -> Output {

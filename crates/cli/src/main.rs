@@ -140,3 +140,13 @@ fn localized(err: &anyhow::Error, lang: Lang) -> String {
     }
     format!("{err:#}")
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -7,6 +7,8 @@
 //! flattens it into one [`HeaderColumn`] per column, with its path of header texts
 //! ("NĂM 2021 / Điểm đạt được"). The helpers below classify body rows that every kind shares.
 
+use cchc_model::StructureKind;
+
 use crate::reader::{Merge, Row, Value};
 use crate::text::{fold, strip_years, years_in};
 
@@ -82,6 +84,45 @@ impl TableLayout {
     pub fn body_start(&self) -> u32 {
         let last_header = self.header_rows.last().copied().unwrap_or(0);
         self.column_number_row.unwrap_or(last_header) + 1
+    }
+}
+
+/// Follows a sheet's rows in order and names those every importer treats alike: the blank rows
+/// between two delivered rows, and the title, header and column-number rows above the body.
+#[derive(Debug)]
+pub struct Preamble<'a> {
+    table: &'a TableLayout,
+    previous: Option<u32>,
+}
+
+impl<'a> Preamble<'a> {
+    /// A tracker for a sheet whose table is `table`.
+    pub fn new(table: &'a TableLayout) -> Self {
+        Preamble {
+            table,
+            previous: None,
+        }
+    }
+
+    /// Calls `blank` for each empty row since the previous one, then names `row` when it lies
+    /// above the body (`Some(kind)`); `None` means a body row for the importer to classify.
+    pub fn step(&mut self, row: u32, mut blank: impl FnMut(u32)) -> Option<StructureKind> {
+        if let Some(prev) = self.previous {
+            for index in prev + 1..row {
+                blank(index);
+            }
+        }
+        self.previous = Some(row);
+        if row >= self.table.body_start() {
+            return None;
+        }
+        Some(if self.table.header_rows.contains(&row) {
+            StructureKind::Header
+        } else if Some(row) == self.table.column_number_row {
+            StructureKind::ColumnNumbers
+        } else {
+            StructureKind::Title
+        })
     }
 }
 

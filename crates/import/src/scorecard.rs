@@ -505,15 +505,11 @@ fn import_sheet(
     let mut items: Vec<Item> = Vec::new();
     let mut totals: Vec<TotalRow> = Vec::new();
     let mut signature = false;
-    let mut prev_index: Option<u32> = None;
-    let body_start = table.body_start();
+    let mut preamble = layout::Preamble::new(&table);
     for row in &rows {
-        if let Some(prev) = prev_index {
-            for blank in prev + 1..row.index {
-                outcomes.push((blank, RowOutcome::Structure(StructureKind::Blank)));
-            }
-        }
-        prev_index = Some(row.index);
+        let above = preamble.step(row.index, |blank| {
+            outcomes.push((blank, RowOutcome::Structure(StructureKind::Blank)));
+        });
         let structure = |kind| (row.index, RowOutcome::Structure(kind));
         let reject = |col: u32, reason| {
             let cell = CellRef::new(sheet, row.index, col);
@@ -526,14 +522,7 @@ fn import_sheet(
                 }),
             )
         };
-        if row.index < body_start {
-            let kind = if table.header_rows.contains(&row.index) {
-                StructureKind::Header
-            } else if Some(row.index) == table.column_number_row {
-                StructureKind::ColumnNumbers
-            } else {
-                StructureKind::Title
-            };
+        if let Some(kind) = above {
             outcomes.push(structure(kind));
             continue;
         }

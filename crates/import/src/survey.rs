@@ -395,27 +395,16 @@ fn import_sheet(
     report.unit = unit.clone();
 
     let sha12: String = source.sha256.chars().take(12).collect();
-    let body_start = table.body_start();
-    let mut prev_index: Option<u32> = None;
+    let mut preamble = layout::Preamble::new(&table);
     let mut signature = false;
     let mut respondents_seen = 0u64;
     let mut outcomes: Vec<RowOutcome> = Vec::new();
     let mut error: Option<ImportError> = None;
     wb.rows(sheet, |row| {
-        if let Some(prev) = prev_index {
-            for _ in prev + 1..row.index {
-                outcomes.push(RowOutcome::Structure(StructureKind::Blank));
-            }
-        }
-        prev_index = Some(row.index);
-        if row.index < body_start {
-            let kind = if table.header_rows.contains(&row.index) {
-                StructureKind::Header
-            } else if Some(row.index) == table.column_number_row {
-                StructureKind::ColumnNumbers
-            } else {
-                StructureKind::Title
-            };
+        let above = preamble.step(row.index, |_| {
+            outcomes.push(RowOutcome::Structure(StructureKind::Blank))
+        });
+        if let Some(kind) = above {
             outcomes.push(RowOutcome::Structure(kind));
             return ControlFlow::Continue(());
         }

@@ -135,6 +135,22 @@ fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i32>>> {
         .collect())
 }
 
+/// The rows of one unit, sorted; an error naming the unit when there are none.
+fn of_unit(df: &DataFrame, unit: &str, sort_by: [&str; 2]) -> Result<DataFrame, PlotError> {
+    let one = df
+        .clone()
+        .lazy()
+        .filter(col(c::UNIT).eq(lit(unit)))
+        .sort(sort_by, SortMultipleOptions::default())
+        .collect()?;
+    if one.height() == 0 {
+        return Err(PlotError::NoData {
+            what: unit.to_owned(),
+        });
+    }
+    Ok(one)
+}
+
 /// "2021–2024", or "2021" for one year.
 pub fn year_span(years: &[i32]) -> String {
     match (years.iter().min(), years.iter().max()) {
@@ -152,11 +168,9 @@ impl ParetoChart {
         year: i32,
         lang: Lang,
     ) -> Result<ParetoChart, PlotError> {
-        let one = gaps
-            .clone()
+        let one = of_unit(gaps, unit, [c::YEAR, c::RANK])?
             .lazy()
-            .filter(col(c::UNIT).eq(lit(unit)).and(col(c::YEAR).eq(lit(year))))
-            .sort([c::RANK], SortMultipleOptions::default())
+            .filter(col(c::YEAR).eq(lit(year)))
             .collect()?;
         if one.height() == 0 {
             return Err(PlotError::NoData {
@@ -195,17 +209,7 @@ impl GroupedBars {
         unit: &str,
         lang: Lang,
     ) -> Result<GroupedBars, PlotError> {
-        let one = fields
-            .clone()
-            .lazy()
-            .filter(col(c::UNIT).eq(lit(unit)))
-            .sort([c::YEAR, c::ROW], SortMultipleOptions::default())
-            .collect()?;
-        if one.height() == 0 {
-            return Err(PlotError::NoData {
-                what: unit.to_owned(),
-            });
-        }
+        let one = of_unit(fields, unit, [c::YEAR, c::ROW])?;
         let years = ints(&one, c::YEAR)?;
         let codes = strs(&one, c::CODE)?;
         let names = strs(&one, c::CRITERION)?;
@@ -342,17 +346,7 @@ impl LikertChart {
         unit: &str,
         lang: Lang,
     ) -> Result<LikertChart, PlotError> {
-        let one = dist
-            .clone()
-            .lazy()
-            .filter(col(c::UNIT).eq(lit(unit)))
-            .sort([c::GROUP, c::YEAR], SortMultipleOptions::default())
-            .collect()?;
-        if one.height() == 0 {
-            return Err(PlotError::NoData {
-                what: unit.to_owned(),
-            });
-        }
+        let one = of_unit(dist, unit, [c::GROUP, c::YEAR])?;
         let groups = strs(&one, c::GROUP)?;
         let years = ints(&one, c::YEAR)?;
         let shares: Vec<Vec<Option<f64>>> = (1..=5)
@@ -386,16 +380,7 @@ impl LikertChart {
 
 /// The rows of a `survey index` frame for one unit, as (group, year, index).
 fn index_rows(index: &DataFrame, unit: &str) -> Result<Vec<(String, i32, f64)>, PlotError> {
-    let one = index
-        .clone()
-        .lazy()
-        .filter(col(c::UNIT).eq(lit(unit)))
-        .collect()?;
-    if one.height() == 0 {
-        return Err(PlotError::NoData {
-            what: unit.to_owned(),
-        });
-    }
+    let one = of_unit(index, unit, [c::GROUP, c::YEAR])?;
     let groups = strs(&one, c::GROUP)?;
     let years = ints(&one, c::YEAR)?;
     let values = floats(&one, c::INDEX)?;

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
-use cchc_import::{ImportOptions, Imported, Profile};
+use cchc_import::{ImportOptions, Imported};
 use cchc_model::{Lang, TableKind};
 use cchc_store::{Added, Batch, Store};
 
@@ -16,22 +16,8 @@ pub struct Args {
     /// [scorecard|survey|procedures] rồi các tệp (optional kind, then files)
     #[arg(required = true, num_args = 1.., value_name = "[KIND] FILE")]
     pub inputs: Vec<String>,
-    /// Năm của số liệu (year of the data)
-    #[arg(long)]
-    pub year: Option<i32>,
-    /// Đơn vị (unit)
-    #[arg(long)]
-    pub unit: Option<String>,
-    /// Chỉ nhập trang này (only this sheet)
-    #[arg(long)]
-    pub sheet: Option<String>,
-    /// Tệp cấu hình ánh xạ cột, TOML (mapping profile)
-    #[arg(long)]
-    pub profile: Option<PathBuf>,
-    /// Bảng mã câu hỏi (Mã câu hỏi | Yếu tố | Nội dung) cho phiếu khảo sát không kèm bảng mã
-    /// (codebook workbook for surveys without a codebook sheet)
-    #[arg(long)]
-    pub codebook: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: super::ReadArgs,
     /// Trả mã 1 nếu có dòng bị loại hoặc cảnh báo (exit 1 when rows are rejected or warned about)
     #[arg(long)]
     pub strict: bool,
@@ -56,14 +42,7 @@ pub fn kind_and_files(inputs: &[String]) -> Result<(Option<TableKind>, Vec<PathB
 /// Runs `cchc import`.
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let (kind, files) = kind_and_files(&args.inputs)?;
-    let opts = ImportOptions {
-        year: args.year,
-        unit: args.unit,
-        sheet: args.sheet,
-        profile: args.profile.as_deref().map(Profile::load).transpose()?,
-        codebook: args.codebook,
-        ..ImportOptions::default()
-    };
+    let opts = args.read.options()?;
     let imported = read_all(&files, kind, &opts)?;
     let mut store = Store::open_for_write(&global.store)?;
     let problems = store_all(&mut store, imported, global)?;

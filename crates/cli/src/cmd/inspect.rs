@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use cchc_import::{ImportOptions, Profile, SheetReport};
+use cchc_import::SheetReport;
 use cchc_model::{Lang, Localized, StructureKind, column_letters};
 
 use crate::{Global, Outcome};
@@ -13,35 +13,14 @@ use crate::{Global, Outcome};
 pub struct Args {
     /// Bảng tính cần xem (.xlsx, .xls, .ods)
     pub file: PathBuf,
-    /// Chỉ xem trang này (only this sheet)
-    #[arg(long)]
-    pub sheet: Option<String>,
-    /// Năm của số liệu (year of the data)
-    #[arg(long)]
-    pub year: Option<i32>,
-    /// Đơn vị (unit)
-    #[arg(long)]
-    pub unit: Option<String>,
-    /// Tệp cấu hình ánh xạ cột, TOML (mapping profile)
-    #[arg(long)]
-    pub profile: Option<PathBuf>,
-    /// Bảng mã câu hỏi (Mã câu hỏi | Yếu tố | Nội dung) cho phiếu khảo sát không kèm bảng mã
-    /// (codebook workbook for surveys without a codebook sheet)
-    #[arg(long)]
-    pub codebook: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: super::ReadArgs,
 }
 
 /// Runs `cchc inspect`.
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang();
-    let opts = ImportOptions {
-        year: args.year,
-        unit: args.unit,
-        sheet: args.sheet,
-        profile: args.profile.as_deref().map(Profile::load).transpose()?,
-        codebook: args.codebook,
-        ..ImportOptions::default()
-    };
+    let opts = args.read.options()?;
     let inspection = cchc_import::inspect(&args.file, &opts)?;
     let src = &inspection.source;
     out!(

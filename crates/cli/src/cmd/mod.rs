@@ -19,6 +19,45 @@ use polars::prelude::*;
 use crate::Global;
 use crate::output::write_frame;
 
+/// How to read workbooks: the flags `import` and `inspect` share.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReadArgs {
+    /// Năm của số liệu (year of the data)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Đơn vị (unit)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Chỉ đọc trang này (only this sheet)
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Tệp cấu hình ánh xạ cột, TOML (mapping profile)
+    #[arg(long)]
+    pub profile: Option<std::path::PathBuf>,
+    /// Bảng mã câu hỏi (Mã câu hỏi | Yếu tố | Nội dung) cho phiếu khảo sát không kèm bảng mã
+    /// (codebook workbook for surveys without a codebook sheet)
+    #[arg(long)]
+    pub codebook: Option<std::path::PathBuf>,
+}
+
+impl ReadArgs {
+    /// The importer's options, with the profile read.
+    pub fn options(&self) -> Result<cchc_import::ImportOptions> {
+        Ok(cchc_import::ImportOptions {
+            year: self.year,
+            unit: self.unit.clone(),
+            sheet: self.sheet.clone(),
+            profile: self
+                .profile
+                .as_deref()
+                .map(cchc_import::Profile::load)
+                .transpose()?,
+            codebook: self.codebook.clone(),
+            ..cchc_import::ImportOptions::default()
+        })
+    }
+}
+
 /// The stored scorecard rows, or an error telling the analyst to import first.
 pub fn scorecard_rows(store: &Store, lang: Lang) -> Result<LazyFrame> {
     match store.scan(TableKind::Scorecard)? {
