@@ -778,3 +778,44 @@ fn small_survey_groups_are_flagged_and_the_codebook_file_names_elements() {
         ]
     );
 }
+
+#[test]
+fn a_wrong_import_can_be_listed_and_removed() {
+    let store = tempfile::tempdir().expect("tmp");
+    ok(
+        store.path(),
+        &[
+            "import",
+            "datasets/seed_appendix_2021.xlsx",
+            "tests/data/scorecard_messy_rows.xlsx",
+        ],
+    );
+    let list = json(store.path(), &["store", "list"]);
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[1]["source_file"], "scorecard_messy_rows.xlsx");
+    assert_eq!(
+        (list[1]["rows_read"].as_u64(), list[1]["rejected"].as_u64()),
+        (Some(24), Some(6))
+    );
+    let out = ok(
+        store.path(),
+        &["store", "remove", "scorecard_messy_rows.xlsx"],
+    );
+    assert!(out.contains("đã gỡ scorecard_messy_rows.xlsx"), "{out}");
+    assert_eq!(json(store.path(), &["store", "list"]).len(), 1);
+    assert!(json(store.path(), &["rejects"]).is_empty());
+    let units: Vec<Value> = json(store.path(), &["scorecard", "trend"])
+        .iter()
+        .map(|r| r["unit"].clone())
+        .collect();
+    assert_eq!(units, ["Sở Kế hoạch và Đầu tư"]);
+    assert_eq!(
+        run(
+            store.path(),
+            &["store", "remove", "scorecard_messy_rows.xlsx"]
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+}

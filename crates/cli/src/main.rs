@@ -86,6 +86,9 @@ enum Command {
     /// Phân tích phiếu khảo sát sự hài lòng (satisfaction-survey analyses)
     #[command(subcommand)]
     Survey(cmd::survey::Command),
+    /// Xem và gỡ các tệp đã nhập trong kho (list or remove imported sources)
+    #[command(subcommand)]
+    Store(cmd::store::Command),
     /// Liệt kê các dòng bị loại khi nhập (list rejected rows)
     Rejects(cmd::rejects::Args),
     /// Vẽ biểu đồ (draw a chart)
@@ -111,6 +114,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cmd::import::run(&global, args),
         Command::Scorecard(command) => cmd::scorecard::run(&global, command),
         Command::Survey(command) => cmd::survey::run(&global, command),
+        Command::Store(command) => cmd::store::run(&global, command),
         Command::Rejects(args) => cmd::rejects::run(&global, args),
         Command::Chart(args) => cmd::chart::run(&global, args),
         Command::Demo(args) => cmd::demo::run(&global, args),

@@ -45,6 +45,12 @@ pub enum StoreError {
     /// Another process is writing.
     #[error("store {} is locked by another cchc process (pid {pid}); wait for it or remove {}", path.display(), path.join(".lock").display())]
     Locked { path: PathBuf, pid: String },
+    /// A key names more than one source.
+    #[error("\"{key}\" matches several sources ({}); give more of the sha256", candidates.join(", "))]
+    Ambiguous {
+        key: String,
+        candidates: Vec<String>,
+    },
     /// A Parquet file could not be written or read.
     #[error("store {}: {detail}", path.display())]
     Parquet { path: PathBuf, detail: String },
@@ -64,6 +70,10 @@ impl Localized for StoreError {
                 "kho dữ liệu {} đang được một tiến trình cchc khác ghi (pid {pid}); hãy chờ hoặc xoá {}",
                 path.display(),
                 path.join(".lock").display()
+            ),
+            (StoreError::Ambiguous { key, candidates }, Lang::Vi) => format!(
+                "\"{key}\" khớp với nhiều nguồn ({}); hãy ghi thêm ký tự của mã sha256",
+                candidates.join(", ")
             ),
             (StoreError::Parquet { path, detail }, Lang::Vi) => {
                 format!("kho dữ liệu {}: {detail}", path.display())
@@ -272,6 +282,48 @@ impl Store {
             let _ = fs::remove_file(self.root.join(rel));
         }
         Ok(Added::Stored { parts, replaced })
+    }
+
+    /// Removes one source: its parts, its rejected rows and its manifest entry. `key` is a file
+    /// name, a path as imported, or a prefix of at least 8 characters of the sha256. Requires
+    /// [`Store::open_for_write`]. Returns the removed entry, or `None` when nothing matched.
+    pub fn remove(&mut self, key: &str) -> Result<Option<SourceEntry>, StoreError> {
+        let matches: Vec<usize> = self
+            .manifest
+            .sources
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.file_name == key || s.path == key || (key.len() >= 8 && s.sha256.starts_with(key))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let index = match matches.as_slice() {
+            [] => return Ok(None),
+            [one] => *one,
+            _ => {
+                let candidates = matches
+                    .iter()
+                    .map(|&i| self.manifest.sources[i].sha256.chars().take(12).collect())
+                    .collect();
+                return Err(StoreError::Ambiguous {
+                    key: key.to_owned(),
+                    candidates,
+                });
+            }
+        };
+        let removed = self.manifest.sources.remove(index);
+        self.manifest.save(&self.root.join("manifest.json"))?;
+        for rel in removed
+            .parts
+            .iter()
+            .map(|p| &p.file)
+            .chain(removed.rejects_file.iter())
+        {
+            // The manifest no longer names them: a failed removal leaves an unread orphan.
+            let _ = fs::remove_file(self.root.join(rel));
+        }
+        Ok(Some(removed))
     }
 
     /// A lazy scan over the main table of a kind, or `None` when it is empty.

@@ -6,6 +6,7 @@ pub mod import;
 pub mod inspect;
 pub mod rejects;
 pub mod scorecard;
+pub mod store;
 pub mod survey;
 
 use std::io::Write;

@@ -212,3 +212,45 @@ fn a_damaged_manifest_is_an_error_not_an_empty_store() {
     ));
     assert!(!dir.path().join(".lock").exists());
 }
+
+#[test]
+fn a_source_can_be_removed_with_its_parts_and_rejections() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open_for_write(dir.path()).expect("open");
+    let rejection = Rejection {
+        cell: CellRef::new("S", 3, 1),
+        reason: RejectReason::NoName,
+        row_text: String::new(),
+    };
+    store
+        .add(batch(
+            "aaaa1111bbbb",
+            Path::new("wrong.xlsx"),
+            frame(2021, "Sở A", &[1.0]),
+            vec![rejection],
+        ))
+        .expect("add");
+    store
+        .add(batch(
+            "cccc2222dddd",
+            Path::new("right.xlsx"),
+            frame(2022, "Sở A", &[2.0]),
+            vec![],
+        ))
+        .expect("add");
+    assert_eq!(store.remove("nothing.xlsx").expect("remove"), None);
+    let removed = store.remove("wrong.xlsx").expect("remove").expect("found");
+    assert_eq!(removed.sha256, "aaaa1111bbbb");
+    assert_eq!(stored_scores(&store), [2.0]);
+    assert!(store.rejects().expect("scan").is_none());
+    assert_eq!(
+        walk(dir.path())
+            .iter()
+            .filter(|p| p.ends_with(".parquet"))
+            .count(),
+        1
+    );
+    // By sha256 prefix, too.
+    assert!(store.remove("cccc2222").expect("remove").is_some());
+    assert!(store.scan(TableKind::Scorecard).expect("scan").is_none());
+}

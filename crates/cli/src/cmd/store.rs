@@ -1,0 +1,85 @@
+//! `cchc store list|remove`: what the store holds, and taking a wrong import back out.
+
+use anyhow::{Result, bail};
+use cchc_model::Lang;
+use cchc_store::Store;
+use clap::Subcommand;
+use polars::prelude::*;
+
+use crate::{Global, Outcome};
+
+/// The store commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Liệt kê các tệp đã nhập (list imported sources)
+    List,
+    /// Gỡ một tệp đã nhập cùng mọi dòng của nó (remove an imported source and all its rows)
+    Remove {
+        /// Tên tệp, đường dẫn như lúc nhập, hoặc ít nhất 8 ký tự đầu của sha256
+        /// (file name, path as imported, or a sha256 prefix of 8 or more characters)
+        source: String,
+    },
+}
+
+/// Runs `cchc store …`.
+pub fn run(global: &Global, command: Command) -> Result<Outcome> {
+    let lang = global.lang();
+    match command {
+        Command::List => {
+            let store = Store::open(&global.store)?;
+            let sources = store.sources();
+            let years = |s: &cchc_store::SourceEntry| {
+                let mut y: Vec<i32> = s.parts.iter().map(|p| p.year).collect();
+                y.sort_unstable();
+                y.dedup();
+                y.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let units = |s: &cchc_store::SourceEntry| {
+                let mut u: Vec<&str> = s.parts.iter().map(|p| p.unit.as_str()).collect();
+                u.sort_unstable();
+                u.dedup();
+                u.join("; ")
+            };
+            let frame = df!(
+                "source_file" => sources.iter().map(|s| s.file_name.clone()).collect::<Vec<_>>(),
+                "kind" => sources.iter().map(|s| s.kind.as_str()).collect::<Vec<_>>(),
+                "years" => sources.iter().map(years).collect::<Vec<_>>(),
+                "units" => sources.iter().map(units).collect::<Vec<_>>(),
+                "rows_read" => sources.iter().map(|s| s.counts.read).collect::<Vec<_>>(),
+                "imported" => sources.iter().map(|s| s.counts.imported).collect::<Vec<_>>(),
+                "structure" => sources.iter().map(|s| s.counts.structure).collect::<Vec<_>>(),
+                "rejected" => sources.iter().map(|s| s.counts.rejected).collect::<Vec<_>>(),
+                "sha256" => sources.iter().map(|s| s.sha256.chars().take(12).collect::<String>()).collect::<Vec<_>>(),
+                "imported_at" => sources.iter().map(|s| s.imported_at.clone()).collect::<Vec<_>>(),
+            )?;
+            super::print_frame(global, &frame)?;
+        }
+        Command::Remove { source } => {
+            let mut store = Store::open_for_write(&global.store)?;
+            match store.remove(&source)? {
+                Some(removed) => {
+                    let rows: u64 = removed.parts.iter().map(|p| p.rows).sum();
+                    out!(
+                        "{} {} ({} {rows} {})",
+                        lang.pick("đã gỡ", "removed"),
+                        removed.file_name,
+                        lang.pick("xoá", "deleted"),
+                        lang.pick("dòng", "rows")
+                    );
+                }
+                None => bail!(
+                    "{}",
+                    match lang {
+                        Lang::Vi =>
+                            format!("không có nguồn nào là \"{source}\"; xem: cchc store list"),
+                        Lang::En => format!("no source \"{source}\"; see: cchc store list"),
+                    }
+                ),
+            }
+        }
+    }
+    Ok(Outcome::Ok)
+}
