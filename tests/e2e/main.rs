@@ -769,12 +769,13 @@ fn small_survey_groups_are_flagged_and_the_codebook_file_names_elements() {
         .iter()
         .map(|r| r["group"].as_str().expect("g"))
         .collect();
+    // In questionnaire order (Câu 1–2, 3–4, 5–6), not alphabetical.
     assert_eq!(
         groups,
         [
+            "Tiếp cận dịch vụ",
             "Công chức trực tiếp giải quyết",
-            "Kết quả dịch vụ",
-            "Tiếp cận dịch vụ"
+            "Kết quả dịch vụ"
         ]
     );
 }

@@ -32,7 +32,19 @@ pub enum By {
 /// Fewer respondents than this make a group's index unreliable.
 pub const SMALL_GROUP: u32 = 30;
 
+/// Sort key of a group: elements and questions follow the question codes (element 1 first, as
+/// the questionnaire numbers them); other groups sort by name.
+const ORDER: &str = "group_order";
+
 fn grouped(answers: LazyFrame, respondents: Option<LazyFrame>, by: &By) -> LazyFrame {
+    let order = match by {
+        By::Element | By::Question => col(c::QUESTION),
+        _ => col(c::GROUP),
+    };
+    grouped_unordered(answers, respondents, by).with_column(order.alias(ORDER))
+}
+
+fn grouped_unordered(answers: LazyFrame, respondents: Option<LazyFrame>, by: &By) -> LazyFrame {
     let valid = answers.filter(col(c::STATUS).eq(lit("valid")));
     match by {
         By::Overall => valid.with_column(lit("overall").alias(c::GROUP)),
@@ -81,6 +93,7 @@ pub fn index(
                 .cast(DataType::UInt32)
                 .sum()
                 .alias(c::SATISFIED),
+            col(ORDER).min(),
         ])
         .sort([c::UNIT, c::GROUP, c::YEAR], SortMultipleOptions::default())
         .collect()?;
@@ -150,7 +163,8 @@ pub fn index(
     out.with_column(Column::new(c::SIGNIFICANT.into(), significant))?;
     out.with_column(Column::new(c::SMALL_GROUP.into(), small))?;
     out.lazy()
-        .sort([c::YEAR, c::UNIT, c::GROUP], SortMultipleOptions::default())
+        .sort([c::YEAR, c::UNIT, ORDER], SortMultipleOptions::default())
+        .drop(cols([ORDER]))
         .collect()
 }
 
@@ -168,6 +182,7 @@ pub fn distribution(
             .count()
             .cast(DataType::UInt32)
             .alias(c::VALID_ANSWERS),
+        col(ORDER).min(),
     ];
     for level in 1..=5 {
         aggs.push(
@@ -190,7 +205,8 @@ pub fn distribution(
         .group_by([col(c::YEAR), col(c::UNIT), col(c::GROUP)])
         .agg(aggs)
         .with_columns(shares)
-        .sort([c::YEAR, c::UNIT, c::GROUP], SortMultipleOptions::default())
+        .sort([c::YEAR, c::UNIT, ORDER], SortMultipleOptions::default())
+        .drop(cols([ORDER]))
         .collect()
 }
 

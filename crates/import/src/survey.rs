@@ -338,7 +338,7 @@ fn import_sheet(
     let mut report = SheetReport::new(sheet);
     let mut questions: Vec<QuestionColumn> = Vec::new();
     let mut attribute_cols: Vec<(u32, String)> = Vec::new();
-    let (mut unit_col, mut year_col, mut number_col) = (None, None, None);
+    let (mut unit_col, mut year_col) = (None, None);
     for header in &table.columns {
         let label = header.label();
         let leaf = header.path.last().cloned().unwrap_or_default();
@@ -358,10 +358,8 @@ fn import_sheet(
                     year_col = Some(header.col);
                     c::YEAR.to_owned()
                 }
-                Some("respondent_no") => {
-                    number_col = Some(header.col);
-                    "respondent_no".to_owned()
-                }
+                // The form number: the respondent is keyed by sheet and row instead.
+                Some("respondent_no") => "respondent_no".to_owned(),
                 _ => {
                     attribute_cols.push((header.col, clean(&leaf)));
                     format!("attribute \"{}\"", clean(&leaf))
@@ -375,7 +373,6 @@ fn import_sheet(
             year: None,
         });
     }
-    let _ = number_col;
     if questions.is_empty() {
         return Ok(SheetReport::skipped(
             sheet,

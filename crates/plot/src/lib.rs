@@ -136,12 +136,15 @@ fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i32>>> {
 }
 
 /// The rows of one unit, sorted; an error naming the unit when there are none.
-fn of_unit(df: &DataFrame, unit: &str, sort_by: [&str; 2]) -> Result<DataFrame, PlotError> {
+fn of_unit(df: &DataFrame, unit: &str, sort_by: &[&str]) -> Result<DataFrame, PlotError> {
     let one = df
         .clone()
         .lazy()
         .filter(col(c::UNIT).eq(lit(unit)))
-        .sort(sort_by, SortMultipleOptions::default())
+        .sort(
+            sort_by.iter().copied(),
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
         .collect()?;
     if one.height() == 0 {
         return Err(PlotError::NoData {
@@ -168,7 +171,7 @@ impl ParetoChart {
         year: i32,
         lang: Lang,
     ) -> Result<ParetoChart, PlotError> {
-        let one = of_unit(gaps, unit, [c::YEAR, c::RANK])?
+        let one = of_unit(gaps, unit, &[c::YEAR, c::RANK])?
             .lazy()
             .filter(col(c::YEAR).eq(lit(year)))
             .collect()?;
@@ -209,7 +212,7 @@ impl GroupedBars {
         unit: &str,
         lang: Lang,
     ) -> Result<GroupedBars, PlotError> {
-        let one = of_unit(fields, unit, [c::YEAR, c::ROW])?;
+        let one = of_unit(fields, unit, &[c::YEAR, c::ROW])?;
         let years = ints(&one, c::YEAR)?;
         let codes = strs(&one, c::CODE)?;
         let names = strs(&one, c::CRITERION)?;
@@ -346,13 +349,28 @@ impl LikertChart {
         unit: &str,
         lang: Lang,
     ) -> Result<LikertChart, PlotError> {
-        let one = of_unit(dist, unit, [c::GROUP, c::YEAR])?;
+        // The analysis orders groups (elements by question number); keep that order, element by
+        // element, years within each.
+        let one = of_unit(dist, unit, &[])?;
+        let order: Vec<String> = {
+            let mut seen: Vec<String> = Vec::new();
+            for g in strs(&one, c::GROUP)? {
+                if !seen.contains(&g) {
+                    seen.push(g);
+                }
+            }
+            seen
+        };
+        let rank = |g: &String| order.iter().position(|o| o == g).unwrap_or(order.len());
         let groups = strs(&one, c::GROUP)?;
         let years = ints(&one, c::YEAR)?;
         let shares: Vec<Vec<Option<f64>>> = (1..=5)
             .map(|l| floats(&one, &format!("share_{l}")))
             .collect::<PolarsResult<_>>()?;
-        let bars = (0..one.height())
+        let mut rows: Vec<usize> = (0..one.height()).collect();
+        rows.sort_by_key(|&i| (rank(&groups[i]), years[i]));
+        let bars = rows
+            .into_iter()
             .map(|i| {
                 let label = format!(
                     "{} — {}",
@@ -380,7 +398,7 @@ impl LikertChart {
 
 /// The rows of a `survey index` frame for one unit, as (group, year, index).
 fn index_rows(index: &DataFrame, unit: &str) -> Result<Vec<(String, i32, f64)>, PlotError> {
-    let one = of_unit(index, unit, [c::GROUP, c::YEAR])?;
+    let one = of_unit(index, unit, &[])?;
     let groups = strs(&one, c::GROUP)?;
     let years = ints(&one, c::YEAR)?;
     let values = floats(&one, c::INDEX)?;
