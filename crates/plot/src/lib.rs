@@ -154,6 +154,45 @@ fn of_unit(df: &DataFrame, unit: &str, sort_by: &[&str]) -> Result<DataFrame, Pl
     Ok(one)
 }
 
+/// One value of a grouped bar chart: ((category code, name), year, value).
+type Point = ((String, String), i32, Option<f64>);
+
+/// Categories in order of first appearance, the sorted years, and one series per year with a
+/// value per category (a gap where a category has none that year).
+type Pivoted = (
+    Vec<(String, String)>,
+    Vec<i32>,
+    Vec<(String, Vec<Option<f64>>)>,
+);
+
+fn pivot(points: &[Point], lang: Lang) -> Pivoted {
+    let mut categories: Vec<(String, String)> = Vec::new();
+    for (category, _, _) in points {
+        if !categories.iter().any(|c| c.0 == category.0) {
+            categories.push(category.clone());
+        }
+    }
+    let mut years: Vec<i32> = points.iter().map(|p| p.1).collect();
+    years.sort_unstable();
+    years.dedup();
+    let series = years
+        .iter()
+        .map(|y| {
+            let values = categories
+                .iter()
+                .map(|(code, _)| {
+                    points
+                        .iter()
+                        .find(|p| p.1 == *y && p.0.0 == *code)
+                        .and_then(|p| p.2)
+                })
+                .collect();
+            (format!("{}{y}", lang.pick("Năm ", "")), values)
+        })
+        .collect();
+    (categories, years, series)
+}
+
 /// "2021–2024", or "2021" for one year.
 pub fn year_span(years: &[i32]) -> String {
     match (years.iter().min(), years.iter().max()) {
@@ -218,32 +257,16 @@ impl GroupedBars {
         let names = strs(&one, c::CRITERION)?;
         let max = floats(&one, c::MAX_SCORE)?;
         let score = floats(&one, c::SCORE)?;
-        let mut categories: Vec<(String, String)> = Vec::new();
-        for (code, name) in codes.iter().zip(&names) {
-            if !categories.iter().any(|(c, _)| c == code) {
-                categories.push((code.clone(), name.clone()));
-            }
-        }
-        let mut distinct_years: Vec<i32> = years.iter().flatten().copied().collect();
-        distinct_years.sort_unstable();
-        distinct_years.dedup();
-        let series = distinct_years
-            .iter()
-            .map(|y| {
-                let values = categories
-                    .iter()
-                    .map(|(code, _)| {
-                        (0..one.height())
-                            .find(|&i| years[i] == Some(*y) && &codes[i] == code)
-                            .and_then(|i| match (score[i], max[i]) {
-                                (Some(s), Some(m)) if m > 0.0 => Some(s / m),
-                                _ => None,
-                            })
-                    })
-                    .collect();
-                (format!("{}{y}", lang.pick("Năm ", "")), values)
+        let points: Vec<Point> = (0..one.height())
+            .filter_map(|i| {
+                let value = match (score[i], max[i]) {
+                    (Some(s), Some(m)) if m > 0.0 => Some(s / m),
+                    _ => None,
+                };
+                Some(((codes[i].clone(), names[i].clone()), years[i]?, value))
             })
             .collect();
+        let (categories, distinct_years, series) = pivot(&points, lang);
         let span = year_span(&distinct_years);
         let title = match lang {
             Lang::Vi => format!("Tỷ lệ điểm đạt theo lĩnh vực — {unit}, {span}"),
@@ -451,30 +474,25 @@ impl GroupedBars {
         lang: Lang,
     ) -> Result<GroupedBars, PlotError> {
         let rows = index_rows(index, unit)?;
+        // Elements are numbered in the order the analysis gives them (questionnaire order).
         let mut names: Vec<String> = Vec::new();
         for (group, _, _) in &rows {
             if !names.contains(group) {
                 names.push(group.clone());
             }
         }
-        let categories: Vec<(String, String)> = names
+        let number = |g: &String| {
+            names
+                .iter()
+                .position(|n| n == g)
+                .map_or(0, |i| i + 1)
+                .to_string()
+        };
+        let points: Vec<Point> = rows
             .iter()
-            .enumerate()
-            .map(|(i, n)| ((i + 1).to_string(), n.clone()))
+            .map(|(g, y, v)| ((number(g), g.clone()), *y, Some(*v)))
             .collect();
-        let mut years: Vec<i32> = rows.iter().map(|r| r.1).collect();
-        years.sort_unstable();
-        years.dedup();
-        let series = years
-            .iter()
-            .map(|y| {
-                let values = names
-                    .iter()
-                    .map(|n| rows.iter().find(|r| r.1 == *y && &r.0 == n).map(|r| r.2))
-                    .collect();
-                (format!("{}{y}", lang.pick("Năm ", "")), values)
-            })
-            .collect();
+        let (categories, years, series) = pivot(&points, lang);
         let span = year_span(&years);
         let title = match lang {
             Lang::Vi => format!("Chỉ số hài lòng theo yếu tố, so sánh các năm — {unit}, {span}"),
@@ -488,5 +506,31 @@ impl GroupedBars {
             y_label,
             lang,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pivot_keeps_category_order_and_leaves_gaps() {
+        let cat = |c: &str| (c.to_owned(), format!("Lĩnh vực {c}"));
+        let points: Vec<Point> = vec![
+            (cat("2"), 2022, Some(0.5)),
+            (cat("1"), 2022, Some(0.75)),
+            (cat("1"), 2021, Some(0.25)),
+        ];
+        let (categories, years, series) = pivot(&points, Lang::Vi);
+        assert_eq!(
+            categories.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
+            ["2", "1"]
+        );
+        assert_eq!(years, [2021, 2022]);
+        assert_eq!(series[0], ("Năm 2021".to_owned(), vec![None, Some(0.25)]));
+        assert_eq!(
+            series[1],
+            ("Năm 2022".to_owned(), vec![Some(0.5), Some(0.75)])
+        );
     }
 }
