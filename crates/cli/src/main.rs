@@ -20,6 +20,7 @@ macro_rules! out {
 }
 
 mod cmd;
+mod export;
 mod output;
 
 use std::path::PathBuf;
@@ -86,6 +87,9 @@ enum Command {
     /// Phân tích phiếu khảo sát sự hài lòng (satisfaction-survey analyses)
     #[command(subcommand)]
     Survey(cmd::survey::Command),
+    /// Thống kê hồ sơ thủ tục hành chính và đề xuất đơn giản hoá (procedure statistics and simplification)
+    #[command(subcommand)]
+    Procedures(cmd::procedures::Command),
     /// Xem và gỡ các tệp đã nhập trong kho (list or remove imported sources)
     #[command(subcommand)]
     Store(cmd::store::Command),
@@ -114,6 +118,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cmd::import::run(&global, args),
         Command::Scorecard(command) => cmd::scorecard::run(&global, command),
         Command::Survey(command) => cmd::survey::run(&global, command),
+        Command::Procedures(command) => cmd::procedures::run(&global, command),
         Command::Store(command) => cmd::store::run(&global, command),
         Command::Rejects(args) => cmd::rejects::run(&global, args),
         Command::Chart(args) => cmd::chart::run(&global, args),

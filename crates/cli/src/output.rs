@@ -114,6 +114,24 @@ pub fn fmt_number(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// An amount of money for people, in whole units with grouped thousands: "1.234.567" in
+/// Vietnamese, "1,234,567" in English.
+pub fn fmt_money(x: f64, lang: Lang) -> String {
+    let digits = format!("{:.0}", x.abs());
+    let sep = if lang == Lang::Vi { '.' } else { ',' };
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    if x < 0.0 && digits != "0" {
+        out.insert(0, '-');
+    }
+    out
+}
+
 fn display(value: &AnyValue<'_>, name: &str, lang: Lang, ratio_delta: bool) -> String {
     let ratio = RATIOS.contains(&name) || (ratio_delta && name == "delta");
     match value {

@@ -3,13 +3,16 @@
 //! [`write_datasets`] writes `datasets/`: the seed plan's appendix in its original layout with its
 //! real 2021 figures, and synthetic scorecards (marked as such) for three units over 2021–2024 in
 //! the three year layouts offices use; synthetic satisfaction surveys for 2022–2024 with a codebook
-//! sheet; and the published national SIPAS values with their sources. [`write_fixtures`] writes the small test fixtures of
+//! sheet; synthetic procedure registries and dossier statistics for two units over 2022–2024 (a
+//! registry file and one statistics file per year; a combined workbook with a sheet per year); and
+//! the published national SIPAS values with their sources. [`write_fixtures`] writes the small test fixtures of
 //! `tests/data/` (except the .xls one, written by `tests/data/make_xls.py`).
 //!
 //! Architecture invariant: `datagen` knows nothing of the importers; it only writes files in the
 //! layouts real offices produce.
 
 pub mod fixtures;
+pub mod procedures;
 pub mod scorecards;
 pub mod sheet;
 pub mod surveys;
@@ -56,6 +59,30 @@ pub fn write_datasets(dir: &Path) -> Result<Vec<PathBuf>, Error> {
             &surveys::survey_year(year),
         )?;
     }
+    let [khdt, tp] = procedures::units();
+    save(
+        "procedures_registry_so_khdt_2024.xlsx",
+        &[procedures::registry(khdt.0, khdt.1, khdt.2, 2024)],
+    )?;
+    for year in procedures::YEARS {
+        save(
+            &format!("procedures_stats_so_khdt_{year}.xlsx"),
+            &[procedures::statistics(
+                khdt.0,
+                khdt.1,
+                khdt.2,
+                khdt.3,
+                year,
+                false,
+                year == 2023,
+            )],
+        )?;
+    }
+    let tp_sheets: Vec<sheet::SheetSpec> = procedures::YEARS
+        .iter()
+        .map(|&year| procedures::statistics(tp.0, tp.1, tp.2, tp.3, year, true, false))
+        .collect();
+    save("procedures_so_tu_phap_2022_2024.xlsx", &tp_sheets)?;
     let sipas = dir.join("sipas_national.csv");
     std::fs::write(&sipas, surveys::national_sipas_csv())?;
     written.push(sipas);

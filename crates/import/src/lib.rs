@@ -25,6 +25,7 @@ pub mod context;
 mod error;
 pub mod layout;
 pub mod number;
+pub mod procedures;
 pub mod profile;
 pub mod reader;
 pub mod scorecard;
@@ -356,10 +357,17 @@ pub fn import_file(
                 extra,
             })
         }
-        other => Err(ImportError::KindNotSupported {
-            path: path.to_owned(),
-            kind: other.as_str().to_owned(),
-        }),
+        TableKind::Procedures => {
+            let (sheets, frame, registry) = procedures::import_workbook(&mut wb, &source, opts)?;
+            let extra = vec![("procedure_registry".to_owned(), registry)];
+            Ok(Imported {
+                kind,
+                source,
+                sheets,
+                frame,
+                extra,
+            })
+        }
     }
 }
 

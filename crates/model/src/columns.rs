@@ -96,3 +96,43 @@ pub const P_VALUE: &str = "p_value";
 pub const SIGNIFICANT: &str = "significant";
 /// Survey index: fewer than 30 respondents in the group.
 pub const SMALL_GROUP: &str = "small_group";
+
+/// Procedures: the procedure's name (tên thủ tục hành chính).
+pub const NAME: &str = "name";
+/// Procedures: the field (lĩnh vực) the procedure belongs to.
+pub const FIELD: &str = "field";
+/// Procedures: the legal time limit in working days (thời hạn giải quyết theo quy định).
+pub const LEGAL_DAYS: &str = "legal_days";
+/// Procedures: fee and charges per dossier, VND (phí, lệ phí).
+pub const FEE: &str = "fee";
+/// Procedures: online service level, `full` (toàn trình, mức 4), `partial` (một phần, mức 3) or
+/// `none` (mức 1–2, not online); null when the registry does not say.
+pub const ONLINE_LEVEL: &str = "online_level";
+/// Procedures: number of dossier components (thành phần hồ sơ).
+pub const COMPONENTS: &str = "components";
+/// Procedures: dossiers received in the period, all channels (tổng số hồ sơ tiếp nhận).
+pub const RECEIVED: &str = "received";
+/// Procedures: received online (trực tuyến).
+pub const RECEIVED_ONLINE: &str = "received_online";
+/// Procedures: received in person (trực tiếp).
+pub const RECEIVED_DIRECT: &str = "received_direct";
+/// Procedures: received through the public postal service (bưu chính công ích, BCCI).
+pub const RECEIVED_POSTAL: &str = "received_postal";
+/// Procedures: dossiers carried over from the previous period (tồn kỳ trước).
+pub const CARRIED_OVER: &str = "carried_over";
+/// Procedures: dossiers resolved in the period (đã giải quyết).
+pub const RESOLVED: &str = "resolved";
+/// Procedures: resolved before the deadline (trước hạn).
+pub const RESOLVED_EARLY: &str = "resolved_early";
+/// Procedures: resolved on the deadline (đúng hạn).
+pub const RESOLVED_ON_TIME: &str = "resolved_on_time";
+/// Procedures: resolved after the deadline (trễ hạn, quá hạn).
+pub const RESOLVED_LATE: &str = "resolved_late";
+/// Procedures: dossiers still being handled at the end of the period (đang giải quyết).
+pub const PENDING: &str = "pending";
+/// Procedures: pending and still within the time limit (trong hạn).
+pub const PENDING_IN_TIME: &str = "pending_in_time";
+/// Procedures: pending and past the time limit (quá hạn).
+pub const PENDING_OVERDUE: &str = "pending_overdue";
+/// Procedures: average actual processing time in working days (thời gian giải quyết thực tế bình quân).
+pub const ACTUAL_DAYS: &str = "actual_days";

@@ -85,6 +85,11 @@ pub enum RejectReason {
     /// A survey answer that is neither 1–5 nor one of the five labels. Only the cell is refused:
     /// the rest of the respondent's answers are kept.
     InvalidAnswer { question: String, value: String },
+    /// A procedure code that is not of the national form `1.001234` (optionally extended by a
+    /// provincial system: `1.001234.000.00.00.H35`).
+    InvalidCode { column: String, value: String },
+    /// A count (of dossiers, of components) that is not a whole number.
+    NotACount { column: String, value: String },
 }
 
 impl RejectReason {
@@ -127,6 +132,18 @@ impl Localized for RejectReason {
             (RejectReason::InvalidAnswer { question, value }, Lang::En) => format!(
                 "question {question}: the answer \"{value}\" is not valid (1–5 or one of the five levels)"
             ),
+            (RejectReason::InvalidCode { column, value }, Lang::Vi) => {
+                format!("cột \"{column}\": mã thủ tục \"{value}\" không đúng dạng (ví dụ 1.001234)")
+            }
+            (RejectReason::InvalidCode { column, value }, Lang::En) => format!(
+                "column \"{column}\": the procedure code \"{value}\" is not of the form 1.001234"
+            ),
+            (RejectReason::NotACount { column, value }, Lang::Vi) => {
+                format!("cột \"{column}\" có giá trị \"{value}\" không phải là số nguyên")
+            }
+            (RejectReason::NotACount { column, value }, Lang::En) => {
+                format!("column \"{column}\" holds \"{value}\", which is not a whole number")
+            }
             (RejectReason::DuplicateCode { code, first }, Lang::Vi) => {
                 format!("mã \"{code}\" bị trùng với dòng {first}")
             }
@@ -184,6 +201,18 @@ pub enum WarningKind {
     SelfScoreUsed,
     /// A number written as "1.000" was read as one thousand (Vietnamese thousands separator).
     AmbiguousThousands { value: String },
+    /// Within one row, a stated total does not equal its parts (received vs the channels, resolved
+    /// vs early + on time + late).
+    PartsMismatch {
+        code: String,
+        column: String,
+        stated: f64,
+        parts: f64,
+        parts_label: String,
+    },
+    /// A cell of an optional attribute (a fee stated as a rule, an unknown online level) could not
+    /// be read; the value is left unknown.
+    NotRead { column: String, value: String },
 }
 
 impl Localized for Warning {
@@ -278,6 +307,40 @@ impl Localized for Warning {
             }
             (WarningKind::AmbiguousThousands { value }, Lang::En) => {
                 format!("\"{value}\" was read with a dot as thousands separator")
+            }
+            (
+                WarningKind::PartsMismatch {
+                    code,
+                    column,
+                    stated,
+                    parts,
+                    parts_label,
+                },
+                Lang::Vi,
+            ) => format!(
+                "thủ tục {code}: cột \"{column}\" ghi {} nhưng {parts_label} cộng lại được {}",
+                fmt_num_vi(*stated),
+                fmt_num_vi(*parts)
+            ),
+            (
+                WarningKind::PartsMismatch {
+                    code,
+                    column,
+                    stated,
+                    parts,
+                    parts_label,
+                },
+                Lang::En,
+            ) => format!(
+                "procedure {code}: \"{column}\" states {} but {parts_label} add up to {}",
+                fmt_num(*stated),
+                fmt_num(*parts)
+            ),
+            (WarningKind::NotRead { column, value }, Lang::Vi) => {
+                format!("cột \"{column}\": không đọc được \"{value}\", để trống")
+            }
+            (WarningKind::NotRead { column, value }, Lang::En) => {
+                format!("column \"{column}\": could not read \"{value}\"; left unknown")
             }
         };
         format!("{at}{body}")

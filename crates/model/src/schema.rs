@@ -57,6 +57,72 @@ pub fn survey_respondents() -> Schema {
     ])
 }
 
+fn lineage() -> [Field; 4] {
+    [
+        Field::new(c::SOURCE_SHA256.into(), DataType::String),
+        Field::new(c::SOURCE_FILE.into(), DataType::String),
+        Field::new(c::SHEET.into(), DataType::String),
+        Field::new(c::ROW.into(), DataType::Int32),
+    ]
+}
+
+/// The `procedure_registry` table: what a procedure is (one row per procedure, year and unit).
+pub fn procedure_registry() -> Schema {
+    Schema::from_iter(
+        [
+            Field::new(c::YEAR.into(), DataType::Int32),
+            Field::new(c::UNIT.into(), DataType::String),
+            Field::new(c::CODE.into(), DataType::String),
+            Field::new(c::NAME.into(), DataType::String),
+            Field::new(c::FIELD.into(), DataType::String),
+            Field::new(c::LEGAL_DAYS.into(), DataType::Float64),
+            Field::new(c::FEE.into(), DataType::Float64),
+            Field::new(c::ONLINE_LEVEL.into(), DataType::String),
+            Field::new(c::COMPONENTS.into(), DataType::Int64),
+        ]
+        .into_iter()
+        .chain(lineage()),
+    )
+}
+
+/// The dossier counts of a procedure (the `procedures` table, one row per procedure, year and
+/// unit): null where the table has no such column or leaves the cell blank, 0 for "-".
+pub const PROCEDURE_COUNTS: [&str; 12] = [
+    c::RECEIVED,
+    c::RECEIVED_ONLINE,
+    c::RECEIVED_DIRECT,
+    c::RECEIVED_POSTAL,
+    c::CARRIED_OVER,
+    c::RESOLVED,
+    c::RESOLVED_EARLY,
+    c::RESOLVED_ON_TIME,
+    c::RESOLVED_LATE,
+    c::PENDING,
+    c::PENDING_IN_TIME,
+    c::PENDING_OVERDUE,
+];
+
+/// The `procedures` table: dossier statistics of a period (one row per procedure, year and unit).
+pub fn procedures() -> Schema {
+    Schema::from_iter(
+        [
+            Field::new(c::YEAR.into(), DataType::Int32),
+            Field::new(c::UNIT.into(), DataType::String),
+            Field::new(c::CODE.into(), DataType::String),
+            Field::new(c::NAME.into(), DataType::String),
+            Field::new(c::FIELD.into(), DataType::String),
+        ]
+        .into_iter()
+        .chain(
+            PROCEDURE_COUNTS
+                .iter()
+                .map(|n| Field::new((*n).into(), DataType::Int64)),
+        )
+        .chain([Field::new(c::ACTUAL_DAYS.into(), DataType::Float64)])
+        .chain(lineage()),
+    )
+}
+
 /// The `rejects` table: every refused row with its address and reason, kept so it can be listed.
 pub fn rejects() -> Schema {
     Schema::from_iter([

@@ -4,6 +4,7 @@ pub mod chart;
 pub mod demo;
 pub mod import;
 pub mod inspect;
+pub mod procedures;
 pub mod rejects;
 pub mod scorecard;
 pub mod store;

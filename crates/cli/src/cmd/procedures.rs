@@ -1,0 +1,254 @@
+//! `cchc procedures stats|simplify|rules`: service ratios of dossier statistics, and which
+//! procedures to simplify.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use cchc_analysis::procedures::{self, Level, Procedure, Proposal, Rules};
+use cchc_model::{Lang, TableKind};
+use cchc_store::Store;
+use clap::Subcommand;
+use polars::prelude::*;
+
+use crate::{Global, Outcome};
+
+/// The procedure analyses.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Tỷ lệ theo kênh, đúng hạn, trễ hạn, thời gian giải quyết
+    /// (channel shares, on-time and late rates, processing time)
+    Stats(StatsArgs),
+    /// Đề xuất thủ tục cần đơn giản hoá, có lý do và chi phí tiết kiệm
+    /// (procedures to simplify, with reasons and estimated savings)
+    Simplify(SimplifyArgs),
+    /// In bộ quy tắc và mô hình chi phí mặc định, TOML (print the default rules and cost model)
+    Rules,
+}
+
+/// Arguments of `cchc procedures stats`.
+#[derive(clap::Args, Debug)]
+pub struct StatsArgs {
+    /// Cấp tổng hợp: procedure, field, unit, year (roll-up level)
+    #[arg(long, default_value = "procedure")]
+    pub by: String,
+    /// Chỉ năm này (only this year)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Chỉ đơn vị này (only this unit)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Mục tiêu tỷ lệ hồ sơ qua bưu chính công ích (postal-share target)
+    #[arg(long, default_value_t = 0.2)]
+    pub postal_target: f64,
+}
+
+/// Arguments of `cchc procedures simplify`.
+#[derive(clap::Args, Debug)]
+pub struct SimplifyArgs {
+    /// Tỷ lệ thủ tục cần đề xuất, 0–1 (target share of procedures; default from the rules: 0.2)
+    #[arg(long)]
+    pub target: Option<f64>,
+    /// Tệp quy tắc TOML (rules file; see `cchc procedures rules`)
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    /// Năm số liệu (year of the statistics; default: the latest)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Chỉ đơn vị này (only this unit)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Xuất phụ lục đề xuất ra tệp .xlsx (write the proposal as an .xlsx appendix)
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub export: Option<PathBuf>,
+}
+
+/// Reads `--by`.
+fn parse_level(by: &str) -> Result<Level> {
+    Ok(match cchc_import::text::fold(by).as_str() {
+        "procedure" | "thu tuc" => Level::Procedure,
+        "field" | "linh vuc" => Level::Field,
+        "unit" | "don vi" => Level::Unit,
+        "year" | "nam" => Level::Year,
+        _ => bail!("--by {by}: procedure, field, unit, year"),
+    })
+}
+
+/// The stored procedures, registry and statistics joined, or an error telling the analyst to
+/// import first.
+pub fn load(store: &Store, lang: Lang) -> Result<Vec<Procedure>> {
+    let stats = store.scan(TableKind::Procedures)?;
+    let registry = store.scan_table("procedure_registry")?;
+    if stats.is_none() && registry.is_none() {
+        bail!(
+            "{}",
+            match lang {
+                Lang::Vi => format!(
+                    "kho {} chưa có thống kê thủ tục hành chính nào; hãy nhập trước: cchc import procedures TỆP.xlsx",
+                    store.root().display()
+                ),
+                Lang::En => format!(
+                    "store {} holds no procedure statistics yet; import some first: cchc import procedures FILE.xlsx",
+                    store.root().display()
+                ),
+            }
+        );
+    }
+    let empty = |schema: Schema| DataFrame::empty_with_schema(&schema);
+    let stats = match stats {
+        Some(lf) => lf.collect()?,
+        None => empty(cchc_model::schema::procedures()),
+    };
+    let registry = match registry {
+        Some(lf) => lf.collect()?,
+        None => empty(cchc_model::schema::procedure_registry()),
+    };
+    Ok(procedures::join(&stats, &registry)?)
+}
+
+/// The procedures of one unit (when asked) and one year (when asked, else each unit's latest year
+/// with statistics).
+pub fn select(
+    procs: Vec<Procedure>,
+    year: Option<i32>,
+    unit: Option<&str>,
+    latest: bool,
+) -> Vec<Procedure> {
+    let fold = cchc_import::text::fold;
+    let procs: Vec<Procedure> = procs
+        .into_iter()
+        .filter(|p| unit.is_none_or(|u| fold(u) == fold(&p.unit)))
+        .filter(|p| year.is_none_or(|y| p.year == y))
+        .collect();
+    if year.is_some() || !latest {
+        return procs;
+    }
+    let mut last: std::collections::HashMap<String, i32> = std::collections::HashMap::new();
+    for p in procs.iter().filter(|p| p.has_stats) {
+        let y = last.entry(p.unit.clone()).or_insert(p.year);
+        *y = (*y).max(p.year);
+    }
+    procs
+        .into_iter()
+        .filter(|p| last.get(&p.unit).is_none_or(|y| *y == p.year))
+        .collect()
+}
+
+/// The rules: the defaults, a `--rules` file over them, and `--target` over both.
+pub fn rules(path: Option<&std::path::Path>, target: Option<f64>) -> Result<Rules> {
+    let mut rules = match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).with_context(|| format!("{}", p.display()))?;
+            Rules::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
+        }
+        None => Rules::default(),
+    };
+    if let Some(t) = target {
+        if !(0.0..=1.0).contains(&t) {
+            bail!("--target {t}: 0–1 (0.2 = 20%)");
+        }
+        rules.target_share = t;
+    }
+    Ok(rules)
+}
+
+/// The summary line of a proposal: how many procedures, the share, the target.
+pub fn summary(p: &Proposal, lang: Lang) -> String {
+    let pct = |x: f64| crate::output::fmt_number(x * 100.0, 1, lang);
+    let money = |x: f64| crate::output::fmt_money(x, lang);
+    match lang {
+        Lang::Vi => format!(
+            "{} năm {}: đề xuất {}/{} thủ tục ({}%), mục tiêu {}% ({} thủ tục): {}; tiết kiệm ước tính {} đồng/năm",
+            p.unit,
+            p.year,
+            p.candidates.len(),
+            p.procedures,
+            pct(p.share()),
+            pct(p.target_share),
+            p.needed(),
+            if p.target_met() {
+                "ĐẠT".to_owned()
+            } else {
+                format!("CHƯA ĐẠT, cần thêm {}", p.needed() - p.candidates.len())
+            },
+            money(p.total_saving())
+        ),
+        Lang::En => format!(
+            "{} {}: {} of {} procedures proposed ({}%), target {}% ({} procedures): {}; estimated saving {} VND a year",
+            p.unit,
+            p.year,
+            p.candidates.len(),
+            p.procedures,
+            pct(p.share()),
+            pct(p.target_share),
+            p.needed(),
+            if p.target_met() {
+                "MET".to_owned()
+            } else {
+                format!("NOT MET, {} more needed", p.needed() - p.candidates.len())
+            },
+            money(p.total_saving())
+        ),
+    }
+}
+
+/// Runs `cchc procedures …`.
+pub fn run(global: &Global, command: Command) -> Result<Outcome> {
+    let lang = global.lang();
+    match command {
+        Command::Rules => {
+            out!("{}", procedures::DEFAULT_RULES_TOML.trim_end());
+            Ok(Outcome::Ok)
+        }
+        Command::Stats(a) => {
+            let store = Store::open(&global.store)?;
+            let level = parse_level(&a.by)?;
+            let procs = select(load(&store, lang)?, a.year, a.unit.as_deref(), false);
+            let mut frame = procedures::rollup(&procs, level)?;
+            if frame.column("postal_share").is_ok() {
+                let met = frame
+                    .column("postal_share")?
+                    .f64()?
+                    .iter()
+                    .map(|s| s.map(|s| s + 1e-12 >= a.postal_target))
+                    .collect::<Vec<_>>();
+                frame.with_column(Column::new("postal_target_met".into(), met))?;
+            }
+            super::print_frame(global, &frame)?;
+            if !global.quiet && global.format == crate::output::OutputFormat::Table {
+                eprintln!("{}:", lang.pick("Định nghĩa", "Definitions"));
+                for line in procedures::definitions(lang) {
+                    eprintln!("  {line}");
+                }
+                eprintln!(
+                    "  postal_target_met = postal_share ≥ {}%",
+                    crate::output::fmt_number(a.postal_target * 100.0, 0, lang)
+                );
+            }
+            Ok(Outcome::Ok)
+        }
+        Command::Simplify(a) => {
+            let store = Store::open(&global.store)?;
+            let rules = rules(a.rules.as_deref(), a.target)?;
+            let procs = select(load(&store, lang)?, a.year, a.unit.as_deref(), true);
+            let proposals = procedures::simplify(&procs, &rules);
+            let frame = procedures::simplify_frame(&proposals, lang)?;
+            super::print_frame(global, &frame)?;
+            if !global.quiet {
+                for p in &proposals {
+                    eprintln!("{}", summary(p, lang));
+                }
+            }
+            if let Some(path) = &a.export {
+                crate::export::write_proposal(path, &proposals, lang)?;
+                if !global.quiet {
+                    eprintln!(
+                        "{} {}",
+                        lang.pick("Đã ghi phụ lục đề xuất:", "Proposal written:"),
+                        path.display()
+                    );
+                }
+            }
+            Ok(Outcome::Ok)
+        }
+    }
+}
