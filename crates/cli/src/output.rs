@@ -24,7 +24,7 @@ pub enum OutputFormat {
 }
 
 /// Columns holding fractions, shown as percentages in tables.
-const RATIOS: [&str; 12] = [
+const RATIOS: &[&str] = &[
     "attainment",
     "share_of_loss",
     "cumulative_share",
@@ -37,6 +37,16 @@ const RATIOS: [&str; 12] = [
     "share_3",
     "share_4",
     "share_5",
+    "online_share",
+    "direct_share",
+    "postal_share",
+    "on_time_rate",
+    "late_rate",
+    "late_or_overdue_rate",
+    "time_ratio",
+    "online_uptake",
+    "full_online_procedures",
+    "cumulative_share_of_procedures",
 ];
 
 /// Column headers for tables: (name, Vietnamese, English).
@@ -84,7 +94,45 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("reason_vi", "Lý do", "Reason"),
     ("reason_en", "Lý do (EN)", "Reason"),
     ("row_text", "Nội dung dòng", "Row"),
+    ("name", "Tên thủ tục", "Procedure"),
+    ("field", "Lĩnh vực", "Field"),
+    ("procedures", "Số TTHC", "Procedures"),
+    ("procedures_with_dossiers", "TTHC có hồ sơ", "With dossiers"),
+    ("received", "Tiếp nhận", "Received"),
+    ("online_share", "Trực tuyến", "Online"),
+    ("direct_share", "Trực tiếp", "In person"),
+    ("postal_share", "BCCI", "Postal"),
+    ("postal_target_met", "Đạt BCCI", "Postal target"),
+    ("resolved", "Đã giải quyết", "Resolved"),
+    ("on_time_rate", "Đúng hạn", "On time"),
+    ("late_rate", "Trễ hạn", "Late"),
+    ("pending_overdue", "Quá hạn đang GQ", "Overdue pending"),
+    ("need_to_handle", "Phải giải quyết", "To handle"),
+    ("late_or_overdue_rate", "Trễ + quá hạn", "Late or overdue"),
+    ("legal_days", "Thời hạn (ngày)", "Limit (days)"),
+    ("actual_days", "Thực tế (ngày)", "Actual (days)"),
+    ("time_ratio", "Thực tế / thời hạn", "Actual / limit"),
+    ("online_level", "Mức DVC", "Online level"),
+    ("online_uptake", "TTHC trực tuyến có HS", "Online uptake"),
+    ("full_online_procedures", "TTHC toàn trình", "Fully online"),
+    ("proposal", "Đề xuất", "Proposal"),
+    ("reason_codes", "Mã lý do", "Reason codes"),
+    ("reasons", "Lý do", "Reasons"),
+    (
+        "cost_before",
+        "Chi phí hiện nay (đ/năm)",
+        "Cost now (VND/yr)",
+    ),
+    ("estimated_saving", "Tiết kiệm (đ/năm)", "Saving (VND/yr)"),
+    (
+        "cumulative_share_of_procedures",
+        "Cộng dồn % TTHC",
+        "Cumulative % of procedures",
+    ),
 ];
+
+/// Columns holding amounts of money, shown with grouped thousands in tables.
+const MONEY: &[&str] = &["cost_before", "estimated_saving"];
 
 fn label(name: &str, lang: Lang) -> String {
     LABELS
@@ -137,6 +185,13 @@ fn display(value: &AnyValue<'_>, name: &str, lang: Lang, ratio_delta: bool) -> S
     match value {
         AnyValue::Null => String::new(),
         AnyValue::Float64(x) if ratio => format!("{}%", fmt_number(x * 100.0, 1, lang)),
+        AnyValue::Float64(x) if MONEY.contains(&name) => fmt_money(*x, lang),
+        AnyValue::Boolean(b) => match (b, lang) {
+            (true, Lang::Vi) => "có".to_owned(),
+            (false, Lang::Vi) => "không".to_owned(),
+            (true, Lang::En) => "yes".to_owned(),
+            (false, Lang::En) => "no".to_owned(),
+        },
         AnyValue::Float64(x) if name == "p_value" => fmt_number(*x, 4, lang),
         AnyValue::Float64(x) => {
             let s = fmt_number(*x, 2, lang);

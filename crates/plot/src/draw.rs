@@ -8,7 +8,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::font::{self, FAMILY};
-use crate::{GroupedBars, LikertChart, ParetoChart, PlotError, TrendChart, level_names};
+use crate::{
+    GroupedBars, LikertChart, ParetoChart, PlotError, ScatterChart, TrendChart, level_names,
+};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -322,6 +324,16 @@ impl Chart for GroupedBars {
                     Rectangle::new([(x, y - 8), (x + 20, y + 8)], color.filled())
                 });
         }
+        if let Some((label, value, at)) = &self.target {
+            let y = value * 100.0;
+            let red = RGBColor(200, 30, 30);
+            let x = *at as f64;
+            chart
+                .draw_series(LineSeries::new([(x, y), (x + 1.0, y)], red.stroke_width(3)))
+                .map_err(e)?
+                .label(label.as_str())
+                .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], red.stroke_width(3)));
+        }
         chart
             .configure_series_labels()
             .position(SeriesLabelPosition::UpperRight)
@@ -331,6 +343,67 @@ impl Chart for GroupedBars {
             .draw()
             .map_err(e)?;
         legend_lines(&bottom, &self.categories)
+    }
+}
+
+impl Chart for ScatterChart {
+    fn height(&self) -> u32 {
+        900
+    }
+
+    fn plot<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult {
+        root.fill(&WHITE).map_err(e)?;
+        let max_x = self.points.iter().map(|p| p.1).fold(10.0, f64::max) * 1.5;
+        let max_y = self.points.iter().map(|p| p.2 * 100.0).fold(10.0, f64::max) * 1.15;
+        let mut chart = ChartBuilder::on(root)
+            .caption(&self.title, bold(28.0))
+            .margin(24)
+            .x_label_area_size(60)
+            .y_label_area_size(90)
+            .build_cartesian_2d((1f64..max_x).log_scale(), 0f64..max_y)
+            .map_err(e)?;
+        let lang = self.lang;
+        chart
+            .configure_mesh()
+            .x_desc(&self.x_label)
+            .y_desc(&self.y_label)
+            .x_label_formatter(&|x| fmt_num(*x, 0, lang))
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .label_style(style(20.0))
+            .axis_desc_style(style(22.0))
+            .light_line_style(WHITE)
+            .draw()
+            .map_err(e)?;
+        let grey = RGBColor(150, 150, 150);
+        let red = RGBColor(200, 30, 30);
+        chart
+            .draw_series(
+                self.points
+                    .iter()
+                    .filter(|p| !p.3)
+                    .map(|p| Circle::new((p.1, p.2 * 100.0), 7, grey.filled())),
+            )
+            .map_err(e)?
+            .label(self.legend.1.as_str())
+            .legend(move |(x, y)| Circle::new((x + 10, y), 7, grey.filled()));
+        chart
+            .draw_series(self.points.iter().filter(|p| p.3).map(|p| {
+                EmptyElement::at((p.1, p.2 * 100.0))
+                    + Circle::new((0, 0), 9, red.filled())
+                    + Text::new(p.0.clone(), (10, -22), style(16.0))
+            }))
+            .map_err(e)?
+            .label(self.legend.0.as_str())
+            .legend(move |(x, y)| Circle::new((x + 10, y), 9, red.filled()));
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .label_font(style(20.0))
+            .draw()
+            .map_err(e)?;
+        Ok(())
     }
 }
 

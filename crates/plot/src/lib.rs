@@ -91,6 +91,9 @@ pub struct GroupedBars {
     pub series: Vec<(String, Vec<Option<f64>>)>,
     /// Y axis label.
     pub y_label: String,
+    /// A target drawn as a horizontal line over one category: its label, value (a fraction)
+    /// and the category's index.
+    pub target: Option<(String, f64, usize)>,
     /// Label language.
     pub lang: Lang,
 }
@@ -278,6 +281,7 @@ impl GroupedBars {
             categories,
             series,
             y_label,
+            target: None,
             lang,
         })
     }
@@ -504,8 +508,197 @@ impl GroupedBars {
             categories,
             series,
             y_label,
+            target: None,
             lang,
         })
+    }
+}
+
+impl GroupedBars {
+    /// Dossier channel shares by year for one unit, from a `procedures stats --by unit` frame,
+    /// with the postal-share target as a line.
+    pub fn channel_shares(
+        rollup: &DataFrame,
+        unit: &str,
+        postal_target: f64,
+        lang: Lang,
+    ) -> Result<GroupedBars, PlotError> {
+        let one = of_unit(rollup, unit, &[c::YEAR])?;
+        let years = ints(&one, c::YEAR)?;
+        let channels = [
+            ("online_share", lang.pick("Trực tuyến", "Online")),
+            ("direct_share", lang.pick("Trực tiếp", "In person")),
+            (
+                "postal_share",
+                lang.pick("Bưu chính công ích", "Public postal service"),
+            ),
+        ];
+        let mut points: Vec<Point> = Vec::new();
+        for (k, (column, name)) in channels.iter().enumerate() {
+            let values = floats(&one, column)?;
+            for i in 0..one.height() {
+                if let Some(y) = years[i] {
+                    points.push((((k + 1).to_string(), (*name).to_owned()), y, values[i]));
+                }
+            }
+        }
+        let (categories, distinct_years, series) = pivot(&points, lang);
+        let span = year_span(&distinct_years);
+        let title = match lang {
+            Lang::Vi => format!("Tỷ lệ hồ sơ theo kênh tiếp nhận — {unit}, {span}"),
+            Lang::En => format!("Dossiers by channel — {unit}, {span}"),
+        };
+        let pct = draw::fmt_num(postal_target * 100.0, 0, lang);
+        Ok(GroupedBars {
+            title,
+            categories,
+            series,
+            y_label: lang
+                .pick("Tỷ lệ hồ sơ (%)", "Share of dossiers (%)")
+                .to_owned(),
+            target: Some((
+                match lang {
+                    Lang::Vi => format!("Mục tiêu BCCI {pct}%"),
+                    Lang::En => format!("Postal target {pct}%"),
+                },
+                postal_target,
+                2,
+            )),
+            lang,
+        })
+    }
+}
+
+impl TrendChart {
+    /// The on-time rate of each unit over the years, from a `procedures stats --by unit` frame.
+    pub fn on_time(rollup: &DataFrame, lang: Lang) -> Result<TrendChart, PlotError> {
+        let units = strs(rollup, c::UNIT)?;
+        let years = ints(rollup, c::YEAR)?;
+        let rate = floats(rollup, "on_time_rate")?;
+        let mut series: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
+        for i in 0..rollup.height() {
+            let (Some(y), Some(r)) = (years[i], rate[i]) else {
+                continue;
+            };
+            match series.iter_mut().find(|(u, _)| *u == units[i]) {
+                Some((_, points)) => points.push((y, r)),
+                None => series.push((units[i].clone(), vec![(y, r)])),
+            }
+        }
+        if series.is_empty() {
+            return Err(PlotError::NoData {
+                what: lang.pick("tỷ lệ đúng hạn", "on-time rate").to_owned(),
+            });
+        }
+        for (_, points) in &mut series {
+            points.sort_by_key(|(y, _)| *y);
+        }
+        let all: Vec<i32> = years.iter().flatten().copied().collect();
+        let span = year_span(&all);
+        Ok(TrendChart {
+            title: match lang {
+                Lang::Vi => format!("Tỷ lệ hồ sơ giải quyết đúng hạn theo đơn vị, {span}"),
+                Lang::En => format!("Dossiers resolved on time by unit, {span}"),
+            },
+            series,
+            y_label: lang
+                .pick("Đúng hạn / đã giải quyết (%)", "On time / resolved (%)")
+                .to_owned(),
+            lang,
+        })
+    }
+}
+
+/// Procedures as points: dossiers received (log scale) against a rate, candidates for
+/// simplification highlighted and labelled with their codes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScatterChart {
+    /// Title naming the unit and year.
+    pub title: String,
+    /// (code, dossiers received, rate as a fraction, candidate?).
+    pub points: Vec<(String, f64, f64, bool)>,
+    /// X axis label.
+    pub x_label: String,
+    /// Y axis label.
+    pub y_label: String,
+    /// Legend labels: (candidates, others).
+    pub legend: (String, String),
+    /// Label language.
+    pub lang: Lang,
+}
+
+impl ScatterChart {
+    /// Volume against `rate` ("late_rate" or "time_ratio") for one unit and year, from a
+    /// `procedures stats` frame; `candidates` are the codes proposed for simplification.
+    /// Procedures without dossiers have no point on a log scale: the subtitle counts them.
+    pub fn procedures(
+        stats: &DataFrame,
+        unit: &str,
+        year: i32,
+        rate: &str,
+        candidates: &[String],
+        lang: Lang,
+    ) -> Result<ScatterChart, PlotError> {
+        let one = of_unit(stats, unit, &[c::CODE])?
+            .lazy()
+            .filter(col(c::YEAR).eq(lit(year)))
+            .collect()?;
+        let codes = strs(&one, c::CODE)?;
+        let received = floats(&one, c::RECEIVED)?;
+        let values = floats(&one, rate)?;
+        let mut points = Vec::new();
+        let mut without = 0;
+        for i in 0..one.height() {
+            match (received[i], values[i]) {
+                (Some(n), Some(v)) if n >= 1.0 => {
+                    points.push((codes[i].clone(), n, v, candidates.contains(&codes[i])))
+                }
+                _ => without += 1,
+            }
+        }
+        if points.is_empty() {
+            return Err(PlotError::NoData {
+                what: format!("{unit} {year}"),
+            });
+        }
+        let what = match (rate, lang) {
+            ("time_ratio", Lang::Vi) => "Thời gian thực tế / thời hạn (%)",
+            ("time_ratio", Lang::En) => "Actual time / time limit (%)",
+            (_, Lang::Vi) => "Tỷ lệ trễ hạn (%)",
+            (_, Lang::En) => "Late rate (%)",
+        };
+        let title = match lang {
+            Lang::Vi => format!(
+                "Số hồ sơ và {} theo thủ tục — {unit}, {year} ({without} thủ tục không có số liệu)",
+                what.trim_end_matches(" (%)").to_lowercase()
+            ),
+            Lang::En => format!(
+                "Dossiers and {} by procedure — {unit}, {year} ({without} without figures)",
+                what.trim_end_matches(" (%)").to_lowercase()
+            ),
+        };
+        Ok(ScatterChart {
+            title,
+            points,
+            x_label: lang
+                .pick(
+                    "Số hồ sơ tiếp nhận (thang log)",
+                    "Dossiers received (log scale)",
+                )
+                .to_owned(),
+            y_label: what.to_owned(),
+            legend: (
+                lang.pick("Đề xuất đơn giản hoá", "Proposed for simplification")
+                    .to_owned(),
+                lang.pick("Thủ tục khác", "Other procedures").to_owned(),
+            ),
+            lang,
+        })
+    }
+
+    /// Draws the chart; the extension of `path` picks PNG or SVG.
+    pub fn draw(&self, path: &Path) -> Result<(), PlotError> {
+        draw::render(path, self)
     }
 }
 

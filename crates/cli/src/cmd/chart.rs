@@ -28,6 +28,14 @@ pub enum ChartKind {
     ElementTrend,
     /// Chỉ số hài lòng theo yếu tố, so sánh các năm (satisfaction by element, years side by side)
     ElementYears,
+    /// Số hồ sơ × tỷ lệ trễ hạn theo thủ tục, tô đậm thủ tục đề xuất (volume × late rate)
+    ProcedureLate,
+    /// Số hồ sơ × thời gian thực tế / thời hạn theo thủ tục (volume × time ratio)
+    ProcedureTime,
+    /// Tỷ lệ hồ sơ theo kênh qua các năm, có đường mục tiêu BCCI (channel shares by year)
+    Channels,
+    /// Tỷ lệ giải quyết đúng hạn qua các năm, mỗi đơn vị một đường (on-time rate trend)
+    OnTime,
 }
 
 /// Arguments of `cchc chart`.
@@ -101,10 +109,25 @@ pub fn draw(
     if survey_chart {
         return draw_survey(store, kind, out, unit, lang);
     }
+    if matches!(
+        kind,
+        ChartKind::ProcedureLate
+            | ChartKind::ProcedureTime
+            | ChartKind::Channels
+            | ChartKind::OnTime
+    ) {
+        return draw_procedures(store, kind, out, year, unit, lang);
+    }
     let rows = super::scorecard_rows(store, lang)?;
     match kind {
-        // Drawn from the survey tables above.
-        ChartKind::Likert | ChartKind::ElementTrend | ChartKind::ElementYears => {}
+        // Drawn from the survey and procedure tables above.
+        ChartKind::Likert
+        | ChartKind::ElementTrend
+        | ChartKind::ElementYears
+        | ChartKind::ProcedureLate
+        | ChartKind::ProcedureTime
+        | ChartKind::Channels
+        | ChartKind::OnTime => {}
         ChartKind::Pareto => {
             let all = scorecard::gaps(rows, level)?.collect()?;
             let unit = choose(
@@ -141,6 +164,70 @@ pub fn draw(
     }
     Ok(())
 }
+
+fn draw_procedures(
+    store: &Store,
+    kind: ChartKind,
+    out: &Path,
+    year: Option<i32>,
+    unit: Option<&str>,
+    lang: Lang,
+) -> Result<()> {
+    use cchc_analysis::procedures as p;
+    let all = super::procedures::load(store, lang)?;
+    let units: Vec<String> = {
+        let mut u: Vec<String> = all.iter().map(|p| p.unit.clone()).collect();
+        u.sort();
+        u.dedup();
+        u
+    };
+    match kind {
+        ChartKind::OnTime => {
+            let rollup = p::rollup(&all, p::Level::Unit)?;
+            let rollup = super::filter(rollup.lazy(), None, unit).collect()?;
+            TrendChart::on_time(&rollup, lang)?.draw(out)?;
+        }
+        ChartKind::Channels => {
+            let unit = choose(unit.map(str::to_owned), &units, ("Đơn vị", "Unit"), lang)?;
+            let rollup = p::rollup(&all, p::Level::Unit)?;
+            GroupedBars::channel_shares(&rollup, &unit, POSTAL_TARGET, lang)?.draw(out)?;
+        }
+        _ => {
+            let unit = choose(unit.map(str::to_owned), &units, ("Đơn vị", "Unit"), lang)?;
+            let mut years: Vec<i32> = all
+                .iter()
+                .filter(|p| p.unit == unit && p.has_stats)
+                .map(|p| p.year)
+                .collect();
+            years.sort_unstable();
+            years.dedup();
+            let year = match year {
+                Some(y) => choose(Some(y), &years, ("Năm", "Year"), lang)?,
+                None => *years.last().ok_or_else(|| {
+                    anyhow::anyhow!("{}", lang.pick("không có năm nào", "no year"))
+                })?,
+            };
+            let one = super::procedures::select(all, Some(year), Some(&unit), false);
+            let proposals = p::simplify(&one, &p::Rules::default());
+            let codes: Vec<String> = proposals
+                .iter()
+                .flat_map(|pr| pr.candidates.iter().map(|c| c.procedure.code.clone()))
+                .collect();
+            let stats = p::stats(&one)?;
+            let rate = if kind == ChartKind::ProcedureTime {
+                "time_ratio"
+            } else {
+                "late_rate"
+            };
+            cchc_plot::ScatterChart::procedures(&stats, &unit, year, rate, &codes, lang)?
+                .draw(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// The postal-share target drawn on channel charts (the seed plan's 20%).
+pub const POSTAL_TARGET: f64 = 0.2;
 
 fn draw_survey(
     store: &Store,

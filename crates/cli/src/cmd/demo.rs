@@ -182,6 +182,70 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     )?;
     let survey_units = super::distinct_strings(&overall, "unit")?;
 
+    // Procedures: service ratios, and the proposal of procedures to simplify (latest year).
+    use cchc_analysis::procedures as proc;
+    let procs = super::procedures::load(&store, lang)?;
+    let latest = super::procedures::select(procs.clone(), None, None, true);
+    let rules = proc::Rules::default();
+    let proposals = proc::simplify(&latest, &rules);
+    let by_unit = proc::rollup(&procs, proc::Level::Unit)?;
+    out!();
+    out!(
+        "== {} ==",
+        lang.pick(
+            "Thủ tục hành chính: tỷ lệ theo đơn vị và năm (dữ liệu mô phỏng)",
+            "Procedures: ratios by unit and year (synthetic data)"
+        )
+    );
+    super::print_frame(
+        &table_global,
+        &by_unit.select([
+            "year",
+            "unit",
+            "procedures",
+            "received",
+            "online_share",
+            "postal_share",
+            "on_time_rate",
+            "late_rate",
+            "time_ratio",
+        ])?,
+    )?;
+    out!();
+    out!(
+        "== {} ==",
+        lang.pick(
+            "Đề xuất đơn giản hoá thủ tục hành chính (năm gần nhất)",
+            "Procedures proposed for simplification (latest year)"
+        )
+    );
+    let proposal_frame = proc::simplify_frame(&proposals, lang)?;
+    super::print_frame(
+        &table_global,
+        &proposal_frame.select([
+            "unit",
+            "rank",
+            "code",
+            "name",
+            "proposal",
+            "estimated_saving",
+        ])?,
+    )?;
+    for p in &proposals {
+        out!("{}", super::procedures::summary(p, lang));
+    }
+    save_table("procedures_stats.csv", &proc::stats(&procs)?)?;
+    save_table(
+        "procedures_stats_by_field.csv",
+        &proc::rollup(&procs, proc::Level::Field)?,
+    )?;
+    save_table("procedures_stats_by_unit.csv", &by_unit)?;
+    save_table("procedures_simplify.csv", &proposal_frame)?;
+    let appendix = tables.join("procedures_simplify_appendix.xlsx");
+    crate::export::write_proposal(&appendix, &proposals, lang)?;
+    written.push(appendix);
+    let procedure_units = super::distinct_strings(&by_unit, "unit")?;
+
     let units = super::distinct_strings(&trend, "unit")?;
     let mut jobs = vec![ChartJob {
         kind: ChartKind::Pareto,
@@ -234,6 +298,31 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 charts_written.push(path);
             }
         }
+    }
+    for ext in ["png", "svg"] {
+        for unit in &procedure_units {
+            let slug = super::slug(unit);
+            for (kind, name) in [
+                (ChartKind::ProcedureLate, "procedures_late"),
+                (ChartKind::ProcedureTime, "procedures_time"),
+                (ChartKind::Channels, "procedures_channels"),
+            ] {
+                let path = charts.join(format!("{name}_{slug}.{ext}"));
+                draw(&store, kind, &path, None, Some(unit), Level::Leaf, lang)?;
+                charts_written.push(path);
+            }
+        }
+        let path = charts.join(format!("procedures_on_time.{ext}"));
+        draw(
+            &store,
+            ChartKind::OnTime,
+            &path,
+            None,
+            None,
+            Level::Leaf,
+            lang,
+        )?;
+        charts_written.push(path);
     }
     written.extend(charts_written);
     out!();

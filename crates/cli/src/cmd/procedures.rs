@@ -62,6 +62,26 @@ pub struct SimplifyArgs {
     pub export: Option<PathBuf>,
 }
 
+/// The columns `procedures stats` shows as a table (PRODUCT.md's key columns).
+const TABLE_COLUMNS: [&str; 16] = [
+    "year",
+    "unit",
+    "field",
+    "code",
+    "name",
+    "procedures",
+    "received",
+    "online_share",
+    "postal_share",
+    "postal_target_met",
+    "on_time_rate",
+    "late_rate",
+    "pending_overdue",
+    "legal_days",
+    "actual_days",
+    "time_ratio",
+];
+
 /// Reads `--by`.
 fn parse_level(by: &str) -> Result<Level> {
     Ok(match cchc_import::text::fold(by).as_str() {
@@ -213,6 +233,15 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                     .collect::<Vec<_>>();
                 frame.with_column(Column::new("postal_target_met".into(), met))?;
             }
+            // A table for people shows the key columns; CSV and JSON keep them all.
+            if global.format == crate::output::OutputFormat::Table {
+                let keep: Vec<&str> = TABLE_COLUMNS
+                    .iter()
+                    .copied()
+                    .filter(|n| frame.column(n).is_ok())
+                    .collect();
+                frame = frame.select(keep)?;
+            }
             super::print_frame(global, &frame)?;
             if !global.quiet && global.format == crate::output::OutputFormat::Table {
                 eprintln!("{}:", lang.pick("Định nghĩa", "Definitions"));
@@ -231,7 +260,19 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
             let rules = rules(a.rules.as_deref(), a.target)?;
             let procs = select(load(&store, lang)?, a.year, a.unit.as_deref(), true);
             let proposals = procedures::simplify(&procs, &rules);
-            let frame = procedures::simplify_frame(&proposals, lang)?;
+            let mut frame = procedures::simplify_frame(&proposals, lang)?;
+            if global.format == crate::output::OutputFormat::Table {
+                frame = frame.select([
+                    "unit",
+                    "rank",
+                    "code",
+                    "name",
+                    "proposal",
+                    "reasons",
+                    "received",
+                    "estimated_saving",
+                ])?;
+            }
             super::print_frame(global, &frame)?;
             if !global.quiet {
                 for p in &proposals {
