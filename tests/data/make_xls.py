@@ -1,4 +1,5 @@
-"""Writes scorecard_seed_appendix.xls: the seed appendix as an Excel 97-2003 workbook.
+"""Writes the .xls fixtures: scorecard_seed_appendix.xls (the seed appendix as an Excel 97-2003
+workbook) and procedures_messy.xls (the messy procedure statistics of procedures_messy.xlsx).
 
 No Rust crate writes .xls, so this fixture comes from xlwt (pip install xlwt). The output is
 committed; the tests only read it. Same layout and figures as cchc-datagen's seed appendix:
@@ -47,6 +48,57 @@ def main():
     ws.write(14, 2, "39,5")
     ws.write(14, 3, "30,44")
     wb.save(os.path.join(HERE, "scorecard_seed_appendix.xls"))
+    procedures_messy()
+
+
+# The rows of cchc-datagen's fixtures::PROCEDURES_MESSY (procedures_messy.xlsx), the same table.
+PROCEDURES = [
+    ["1", "1.000101", "Đăng ký tổ chức hội chợ, triển lãm thương mại", "10 ngày làm việc", "Toàn trình", "100", "40", "50", "10", "98", "60", "30", "8", "3,5"],
+    ["2", "1.000102", "Thay đổi nội dung đăng ký hội chợ", "5", "Một phần", "30", "3", "27", "-", "31", "10", "20", "0", "4"],
+    ["3", "1.00012", "Mã sai: thiếu một chữ số", "5", None, "4", "1", "3", "-", "4", "4", "-", "-", "2"],
+    ["4", "1.000104", "Số hồ sơ ghi bằng chữ", "5", None, "nhiều", None, None, None, None, None, None, None, None],
+    ["5", "1.000101", "Trùng mã với dòng đầu", "5", None, "1", "1", "-", "-", "1", "1", "-", "-", "1"],
+    ["6", None, "Thiếu mã thủ tục", "5", None, "7", "-", "7", "-", "7", "7", "-", "-", "1"],
+    ["II", None, "Lĩnh vực Quản lý cạnh tranh", None, None, None, None, None, None, None, None, None, None, None],
+    ["7", "1.000105", '=HYPERLINK("http://example.com","Bấm vào đây")', "15", None, "-", "-", "-", "-", "-", "-", "-", "-", None],
+]
+
+
+def procedures_messy():
+    """procedures_messy.xls: the messy procedure statistics of procedures_messy.xlsx, as .xls."""
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Năm 2024")
+    ws.write(0, 0, "BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH NĂM 2024")
+    ws.write(1, 0, "Đơn vị: Sở Công Thương")
+    for c, h in [(0, "STT"), (1, "Mã TTHC"), (2, "Tên thủ tục hành chính"), (3, "Thời hạn giải quyết"),
+                 (4, "Mức độ DVC trực tuyến"), (13, "Thời gian thực tế bình quân (ngày)")]:
+        ws.write_merge(3, 4, c, c, h)
+    ws.write_merge(3, 3, 5, 8, "Số hồ sơ tiếp nhận")
+    ws.write_merge(3, 3, 9, 12, "Kết quả giải quyết")
+    for i, h in enumerate(["Tổng số", "Trực tuyến", "Trực tiếp", "Bưu chính công ích"]):
+        ws.write(4, 5 + i, h)
+    for i, h in enumerate(["Tổng số", "Trước hạn", "Đúng hạn", "Trễ hạn"]):
+        ws.write(4, 9 + i, h)
+    for c in range(14):
+        ws.write(5, c, "(%d)" % (c + 1))
+    ws.write(6, 0, "I")
+    ws.write(6, 2, "Lĩnh vực Xúc tiến thương mại")
+    ws.write(6, 5, 130)
+    ws.write(6, 9, 129)
+    for i, values in enumerate(PROCEDURES):
+        r = 7 + i
+        for c, v in enumerate(values):
+            if v is None:
+                continue
+            if c not in (1, 2) and v.isdigit():
+                ws.write(r, c, int(v))
+            else:
+                ws.write(r, c, v)
+    r = 7 + len(PROCEDURES) + 1
+    ws.write(r, 2, "Tổng cộng")
+    ws.write(r, 5, 999)
+    ws.write(r + 2, 9, "GIÁM ĐỐC")
+    wb.save(os.path.join(HERE, "procedures_messy.xls"))
 
 
 if __name__ == "__main__":

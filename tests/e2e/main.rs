@@ -12,7 +12,9 @@ fn root() -> PathBuf {
 }
 
 /// The `cchc` binary of this build. `cargo test` does not rebuild another package's binary, so it
-/// is built once per run here (a no-op when up to date): the tests never run a stale `cchc`.
+/// is built once per run here (a no-op when up to date): the tests never run a stale `cchc`. The
+/// build names the same targets as `cargo test --workspace`, so cargo resolves the same features
+/// and reuses its artifacts instead of compiling polars a second time.
 fn cchc_bin() -> PathBuf {
     static BUILT: std::sync::Once = std::sync::Once::new();
     let exe = std::env::current_exe().expect("test exe");
@@ -23,7 +25,7 @@ fn cchc_bin() -> PathBuf {
     BUILT.call_once(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let status = Command::new(cargo)
-            .args(["build", "-p", "cchc-cli", "--bin", "cchc"])
+            .args(["build", "--workspace", "--all-targets"])
             .current_dir(root())
             .status();
         assert!(status.is_ok_and(|s| s.success()), "could not build cchc");
@@ -417,6 +419,10 @@ fn demo_imports_the_datasets_and_writes_tables_and_charts() {
         "survey_likert_so_y_te",
         "survey_element_trend_so_tu_phap",
         "survey_element_years_so_tu_phap",
+        "procedures_late_so_ke_hoach_va_dau_tu",
+        "procedures_time_so_tu_phap",
+        "procedures_channels_so_ke_hoach_va_dau_tu",
+        "procedures_on_time",
     ] {
         for ext in ["png", "svg"] {
             let path = out_dir.path().join("charts").join(format!("{name}.{ext}"));
@@ -433,6 +439,19 @@ fn demo_imports_the_datasets_and_writes_tables_and_charts() {
         trend.lines().count(),
         1 + 3 * 4,
         "three synthetic units over four years"
+    );
+    // Procedures: every unit's proposal states whether it meets the 20% target, and the appendix
+    // is written.
+    assert!(stdout.contains("mục tiêu 20,0%"), "{stdout}");
+    let proposal = std::fs::read_to_string(out_dir.path().join("tables/procedures_simplify.csv"))
+        .expect("csv");
+    assert!(proposal.starts_with("year,unit,rank,code,name,field,proposal,reason_codes,reasons"));
+    assert!(
+        out_dir
+            .path()
+            .join("tables/procedures_simplify_appendix.xlsx")
+            .metadata()
+            .is_ok_and(|m| m.len() > 5000)
     );
     // A second run rebuilds the store rather than adding to it.
     let again = Command::new(cchc_bin())
@@ -452,7 +471,7 @@ fn committed_datasets_and_fixtures_are_what_the_generator_writes() {
     let tmp = tempfile::tempdir().expect("tmp");
     let datasets = cchc_datagen::write_datasets(&tmp.path().join("datasets")).expect("datasets");
     let fixtures = cchc_datagen::write_fixtures(&tmp.path().join("fixtures")).expect("fixtures");
-    assert_eq!(datasets.len(), 11);
+    assert_eq!(datasets.len(), 16);
     for (written, dir) in [(datasets, "datasets"), (fixtures, "tests/data")] {
         for new in written {
             let committed = root().join(dir).join(new.file_name().expect("name"));
@@ -819,4 +838,170 @@ fn a_wrong_import_can_be_listed_and_removed() {
         .code(),
         Some(2)
     );
+}
+
+/// A count cell as the statistics workbooks hold it: a number, "1.234" with a thousands dot, or
+/// "-" for none.
+fn count_of(d: Option<&Data>) -> f64 {
+    match d {
+        Some(Data::Float(x)) => *x,
+        Some(Data::Int(i)) => *i as f64,
+        Some(Data::String(s)) if s.trim() == "-" => 0.0,
+        Some(Data::String(s)) => s.replace('.', "").parse().expect("count"),
+        _ => 0.0,
+    }
+}
+
+fn is_code(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() == 2 && parts[0].len() == 1 && parts[1].len() == 6
+}
+
+#[test]
+fn procedure_rates_equal_sums_made_directly_from_the_workbooks() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let store = tmp.path().join("store");
+    let files: Vec<String> = std::fs::read_dir(root().join("datasets"))
+        .expect("datasets")
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().to_string_lossy().into_owned();
+            name.starts_with("procedures_")
+                .then(|| format!("datasets/{name}"))
+        })
+        .collect();
+    assert_eq!(files.len(), 5);
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    ok(&store, &args);
+
+    // Direct sums over the procedure rows of the 2024 statistics of Sở Kế hoạch và Đầu tư:
+    // received D, online E, postal G, resolved I, early J, on time K, late L.
+    let path = root().join("datasets/procedures_stats_so_khdt_2024.xlsx");
+    let mut wb = open_workbook_auto(&path).expect("open");
+    let range = wb.worksheet_range("Năm 2024").expect("sheet");
+    let mut sums = [0.0f64; 12];
+    let mut procedures = 0;
+    for row in range.rows() {
+        let Some(Data::String(code)) = row.get(1) else {
+            continue;
+        };
+        if !is_code(code) {
+            continue;
+        }
+        procedures += 1;
+        for (k, sum) in sums.iter_mut().enumerate() {
+            *sum += count_of(row.get(3 + k));
+        }
+    }
+    assert_eq!(procedures, 30);
+    let rows = json(
+        &store,
+        &["procedures", "stats", "--by", "unit", "--year", "2024"],
+    );
+    let khdt = rows
+        .iter()
+        .find(|r| r["unit"] == "Sở Kế hoạch và Đầu tư")
+        .expect("unit row");
+    assert_eq!(num(khdt, "procedures"), 30.0);
+    assert_eq!(num(khdt, "received"), sums[0]);
+    assert!((num(khdt, "online_share") - sums[1] / sums[0]).abs() < 1e-12);
+    assert!((num(khdt, "postal_share") - sums[3] / sums[0]).abs() < 1e-12);
+    assert_eq!(num(khdt, "resolved"), sums[5]);
+    assert!((num(khdt, "on_time_rate") - (sums[6] + sums[7]) / sums[5]).abs() < 1e-12);
+    assert!((num(khdt, "late_rate") - sums[8] / sums[5]).abs() < 1e-12);
+    // The synthetic postal share stays under the 20% target: the flag says so.
+    assert_eq!(khdt["postal_target_met"], false);
+
+    // The proposal, and the same proposal exported as the plan's appendix and read back.
+    let export = tmp.path().join("de_xuat.xlsx");
+    let proposal = json(
+        &store,
+        &[
+            "procedures",
+            "simplify",
+            "--export",
+            export.to_str().expect("utf8"),
+        ],
+    );
+    assert!(!proposal.is_empty());
+    let mut wb = open_workbook_auto(&export).expect("exported workbook opens");
+    let sheets = wb.sheet_names().to_vec();
+    assert_eq!(sheets, ["2024 Sở Kế hoạch và Đầu tư", "2024 Sở Tư pháp"]);
+    for sheet in &sheets {
+        let unit = sheet.trim_start_matches("2024 ");
+        let expected: Vec<&Value> = proposal.iter().filter(|r| r["unit"] == unit).collect();
+        let range = wb.worksheet_range(sheet).expect("sheet");
+        let text = |r: usize, c: usize| match range.get((r, c)) {
+            Some(Data::String(s)) => s.clone(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(text(4, 4), "SỐ LIỆU NĂM 2024");
+        assert_eq!(text(5, 4), "Số hồ sơ tiếp nhận");
+        for (i, row) in expected.iter().enumerate() {
+            let r = 7 + i;
+            assert_eq!(range.get((r, 0)), Some(&Data::Float(num(row, "rank"))));
+            assert_eq!(text(r, 1), row["code"].as_str().expect("code"));
+            assert_eq!(text(r, 10), row["proposal"].as_str().expect("proposal"));
+            assert_eq!(
+                range.get((r, 12)),
+                Some(&Data::Float(num(row, "estimated_saving")))
+            );
+        }
+        let total_row = 7 + expected.len();
+        assert_eq!(text(total_row, 0), "Tổng cộng");
+        let saving: f64 = expected.iter().map(|r| num(r, "estimated_saving")).sum();
+        assert_eq!(range.get((total_row, 12)), Some(&Data::Float(saving)));
+    }
+}
+
+#[test]
+fn a_procedure_name_that_looks_like_a_formula_is_exported_as_text() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let store = tmp.path().join("store");
+    let out = run(&store, &["import", "tests/data/procedures_messy.xlsx"]);
+    assert!(out.status.success());
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("19 dòng = 3 nhập + 12 cấu trúc + 4 bị loại"),
+        "{said}"
+    );
+    let export = tmp.path().join("de_xuat.xlsx");
+    let rows = json(
+        &store,
+        &[
+            "procedures",
+            "simplify",
+            "--export",
+            export.to_str().expect("utf8"),
+        ],
+    );
+    let name = "=HYPERLINK(\"http://example.com\",\"Bấm vào đây\")";
+    assert!(rows.iter().any(|r| r["name"] == name), "{rows:?}");
+    let mut wb = open_workbook_auto(&export).expect("open");
+    let sheet = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&sheet).expect("sheet");
+    let at = range
+        .cells()
+        .find(|(_, _, d)| **d == Data::String(name.to_owned()))
+        .map(|(r, c, _)| (r, c))
+        .expect("the name is a text cell with exactly the data's text");
+    let formulas = wb.worksheet_formula(&sheet).expect("formulas");
+    assert!(
+        formulas.cells().all(|(_, _, f)| f.is_empty()),
+        "no cell of the export is a formula (found one near {at:?})"
+    );
+    // And the cell carries Excel's quote prefix, so editing it keeps it text.
+    let file = std::fs::File::open(&export).expect("open");
+    let mut zip = zip::ZipArchive::new(file).expect("zip");
+    let mut styles = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/styles.xml").expect("styles"),
+        &mut styles,
+    )
+    .expect("read");
+    assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
 }

@@ -336,3 +336,234 @@ pub fn survey_year_column() -> SheetSpec {
     );
     s
 }
+
+/// The rows of [`procedures_messy`], shared with `tests/data/make_xls.py` (which writes the same
+/// table as .xls): STT, code, name, legal time, online level, received {total, online, in
+/// person, postal}, resolved {total, early, on time, late}, actual days. `None` is an empty cell.
+pub const PROCEDURES_MESSY: [[Option<&str>; 14]; 8] = {
+    const fn s(v: &'static str) -> Option<&'static str> {
+        Some(v)
+    }
+    [
+        [
+            s("1"),
+            s("1.000101"),
+            s("Đăng ký tổ chức hội chợ, triển lãm thương mại"),
+            s("10 ngày làm việc"),
+            s("Toàn trình"),
+            s("100"),
+            s("40"),
+            s("50"),
+            s("10"),
+            s("98"),
+            s("60"),
+            s("30"),
+            s("8"),
+            s("3,5"),
+        ],
+        [
+            s("2"),
+            s("1.000102"),
+            s("Thay đổi nội dung đăng ký hội chợ"),
+            s("5"),
+            s("Một phần"),
+            s("30"),
+            s("3"),
+            s("27"),
+            s("-"),
+            s("31"),
+            s("10"),
+            s("20"),
+            s("0"),
+            s("4"),
+        ],
+        [
+            s("3"),
+            s("1.00012"),
+            s("Mã sai: thiếu một chữ số"),
+            s("5"),
+            None,
+            s("4"),
+            s("1"),
+            s("3"),
+            s("-"),
+            s("4"),
+            s("4"),
+            s("-"),
+            s("-"),
+            s("2"),
+        ],
+        [
+            s("4"),
+            s("1.000104"),
+            s("Số hồ sơ ghi bằng chữ"),
+            s("5"),
+            None,
+            s("nhiều"),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
+        [
+            s("5"),
+            s("1.000101"),
+            s("Trùng mã với dòng đầu"),
+            s("5"),
+            None,
+            s("1"),
+            s("1"),
+            s("-"),
+            s("-"),
+            s("1"),
+            s("1"),
+            s("-"),
+            s("-"),
+            s("1"),
+        ],
+        [
+            s("6"),
+            None,
+            s("Thiếu mã thủ tục"),
+            s("5"),
+            None,
+            s("7"),
+            s("-"),
+            s("7"),
+            s("-"),
+            s("7"),
+            s("7"),
+            s("-"),
+            s("-"),
+            s("1"),
+        ],
+        [
+            s("II"),
+            None,
+            s("Lĩnh vực Quản lý cạnh tranh"),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
+        [
+            s("7"),
+            s("1.000105"),
+            s("=HYPERLINK(\"http://example.com\",\"Bấm vào đây\")"),
+            s("15"),
+            None,
+            s("-"),
+            s("-"),
+            s("-"),
+            s("-"),
+            s("-"),
+            s("-"),
+            s("-"),
+            s("-"),
+            None,
+        ],
+    ]
+};
+
+/// A procedure statistics sheet with every kind of row a real report mixes in: a two-row
+/// header with merged bands, a column-number row, a section with a subtotal, an invalid code, a
+/// count written in words, a duplicate code, a row without a code, a row whose parts do not add up
+/// to its total, a procedure name that a spreadsheet would take for a formula, a total row that
+/// does not match, and a signature.
+pub fn procedures_messy() -> SheetSpec {
+    let mut s = SheetSpec::new("Năm 2024");
+    s.set(
+        0,
+        0,
+        t("BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH NĂM 2024"),
+    );
+    s.set(1, 0, t("Đơn vị: Sở Công Thương"));
+    let singles = [
+        (0u16, "STT"),
+        (1, "Mã TTHC"),
+        (2, "Tên thủ tục hành chính"),
+        (3, "Thời hạn giải quyết"),
+        (4, "Mức độ DVC trực tuyến"),
+        (13, "Thời gian thực tế bình quân (ngày)"),
+    ];
+    for (c, h) in singles {
+        s.set(3, c, t(h));
+        s.merge(3, c, 4, c);
+    }
+    s.set(3, 5, t("Số hồ sơ tiếp nhận"));
+    s.merge(3, 5, 3, 8);
+    s.set(3, 9, t("Kết quả giải quyết"));
+    s.merge(3, 9, 3, 12);
+    for (i, h) in ["Tổng số", "Trực tuyến", "Trực tiếp", "Bưu chính công ích"]
+        .iter()
+        .enumerate()
+    {
+        s.set(4, 5 + i as u16, t(h));
+    }
+    for (i, h) in ["Tổng số", "Trước hạn", "Đúng hạn", "Trễ hạn"]
+        .iter()
+        .enumerate()
+    {
+        s.set(4, 9 + i as u16, t(h));
+    }
+    for c in 0..14u16 {
+        s.set(5, c, t(&format!("({})", c + 1)));
+    }
+    s.row(
+        6,
+        vec![
+            Some(t("I")),
+            None,
+            Some(t("Lĩnh vực Xúc tiến thương mại")),
+            None,
+            None,
+            Some(n(130.0)),
+            None,
+            None,
+            None,
+            Some(n(129.0)),
+        ],
+    );
+    let cell = |v: &str| -> Cell {
+        // Whole numbers as numbers, the rest as the text an office typed.
+        match v.parse::<f64>() {
+            Ok(x) if !v.contains('.') => n(x),
+            _ => t(v),
+        }
+    };
+    let mut row = 7;
+    for values in PROCEDURES_MESSY {
+        if values[0] == Some("II") {
+            s.row(
+                row,
+                vec![Some(t("II")), None, Some(t(values[2].unwrap_or_default()))],
+            );
+        } else {
+            s.row(
+                row,
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(c, v)| v.map(|v| if c == 1 || c == 2 { t(v) } else { cell(v) }))
+                    .collect(),
+            );
+        }
+        row += 1;
+    }
+    row += 1;
+    s.set(row, 2, t("Tổng cộng"));
+    s.set(row, 5, n(999.0));
+    s.set(row + 2, 9, t("GIÁM ĐỐC"));
+    s
+}

@@ -96,6 +96,7 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let xlsx = [
         ("scorecard_messy_rows.xlsx", fixtures::scorecard_messy()),
         ("no_table.xlsx", fixtures::no_table()),
+        ("procedures_messy.xlsx", fixtures::procedures_messy()),
     ];
     for (name, spec) in xlsx {
         let path = dir.join(name);

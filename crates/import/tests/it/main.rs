@@ -650,3 +650,124 @@ fn survey_years_and_units_from_columns_with_labels_blanks_and_invalid_answers() 
     assert_eq!(rejected, ["'Tổng hợp'!E4"]);
     assert_eq!(imported.invalid_cells(), 1);
 }
+
+#[test]
+fn procedure_rows_are_imported_structure_or_rejected_with_their_cells_in_xlsx_and_xls() {
+    for file in ["procedures_messy.xlsx", "procedures_messy.xls"] {
+        let imported = import(&fixture(file), &ImportOptions::default());
+        assert_eq!(imported.kind, TableKind::Procedures);
+        check_counts(&imported, (19, 3, 12, 4));
+        let rejected: Vec<(String, &RejectReason)> = imported
+            .rejections()
+            .map(|r| (r.cell.to_string(), &r.reason))
+            .collect();
+        assert!(
+            matches!(rejected[0], (ref c, RejectReason::InvalidCode { value, .. }) if c == "'Năm 2024'!B10" && value == "1.00012"),
+            "{file}: {rejected:?}"
+        );
+        assert!(
+            matches!(rejected[1], (ref c, RejectReason::NotACount { value, .. }) if c == "'Năm 2024'!F11" && value == "nhiều")
+        );
+        assert!(
+            matches!(rejected[2], (ref c, RejectReason::DuplicateCode { code, .. }) if c == "'Năm 2024'!B12" && code == "1.000101")
+        );
+        assert!(
+            matches!(rejected[3], (ref c, RejectReason::Missing { .. }) if c == "'Năm 2024'!B13")
+        );
+        let warnings: Vec<(String, &WarningKind)> = imported
+            .warnings()
+            .map(|w| {
+                (
+                    w.cell.as_ref().map(|c| c.to_string()).unwrap_or_default(),
+                    &w.kind,
+                )
+            })
+            .collect();
+        assert!(
+            matches!(warnings[0], (ref c, WarningKind::PartsMismatch { stated, parts, .. }) if c == "'Năm 2024'!J9" && *stated == 31.0 && *parts == 30.0),
+            "{warnings:?}"
+        );
+        assert!(
+            matches!(warnings[1], (ref c, WarningKind::TotalMismatch { stated, computed, .. }) if c == "'Năm 2024'!F17" && *stated == 999.0 && *computed == 130.0)
+        );
+        assert_eq!(
+            warnings.len(),
+            2,
+            "the section subtotal agrees with its rows"
+        );
+
+        let stats = &imported.frame;
+        let registry = &imported.extra[0].1;
+        assert_eq!(imported.extra[0].0, "procedure_registry");
+        let strs = |df: &DataFrame, name: &str| -> Vec<Option<String>> {
+            df.column(name)
+                .unwrap()
+                .str()
+                .unwrap()
+                .iter()
+                .map(|s| s.map(str::to_owned))
+                .collect()
+        };
+        let ints = |df: &DataFrame, name: &str| -> Vec<Option<i64>> {
+            df.column(name).unwrap().i64().unwrap().iter().collect()
+        };
+        assert_eq!(
+            strs(stats, "code"),
+            [
+                Some("1.000101".into()),
+                Some("1.000102".into()),
+                Some("1.000105".into())
+            ]
+        );
+        assert_eq!(
+            strs(stats, "field"),
+            [
+                Some("Xúc tiến thương mại".into()),
+                Some("Xúc tiến thương mại".into()),
+                Some("Quản lý cạnh tranh".into())
+            ]
+        );
+        assert_eq!(ints(stats, "received"), [Some(100), Some(30), Some(0)]);
+        // "-" is none (0); a column the row leaves blank stays unknown.
+        assert_eq!(ints(stats, "received_postal"), [Some(10), Some(0), Some(0)]);
+        assert_eq!(f64s(stats, "actual_days"), [Some(3.5), Some(4.0), None]);
+        assert_eq!(
+            f64s(registry, "legal_days"),
+            [Some(10.0), Some(5.0), Some(15.0)]
+        );
+        assert_eq!(
+            strs(registry, "online_level"),
+            [Some("full".into()), Some("partial".into()), None]
+        );
+        assert_eq!(stats.schema().len(), cchc_model::schema::procedures().len());
+    }
+}
+
+#[test]
+fn a_section_subtotal_that_does_not_add_up_is_reported_with_both_numbers() {
+    let imported = import(
+        &dataset("procedures_stats_so_khdt_2023.xlsx"),
+        &ImportOptions::default(),
+    );
+    check_counts(&imported, (48, 30, 18, 0));
+    let warnings: Vec<&WarningKind> = imported.warnings().map(|w| &w.kind).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let WarningKind::TotalMismatch {
+        stated, computed, ..
+    } = warnings[0]
+    else {
+        panic!("{warnings:?}");
+    };
+    assert_eq!(stated - computed, 12.0);
+    // The registry file and the statistics files of other years add up.
+    for name in [
+        "procedures_stats_so_khdt_2022.xlsx",
+        "procedures_registry_so_khdt_2024.xlsx",
+        "procedures_so_tu_phap_2022_2024.xlsx",
+    ] {
+        let imported = import(&dataset(name), &ImportOptions::default());
+        assert!(imported.counts().adds_up());
+        assert_eq!(imported.warnings().count(), 0, "{name}");
+        assert_eq!(imported.counts().rejected, 0, "{name}");
+    }
+}
