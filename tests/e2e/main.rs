@@ -8,29 +8,12 @@ use calamine::{Data, Reader, open_workbook_auto};
 use serde_json::Value;
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The `cchc` binary of this build. `cargo test` does not rebuild another package's binary, so it
-/// is built once per run here (a no-op when up to date): the tests never run a stale `cchc`. The
-/// build names the same targets as `cargo test --workspace`, so cargo resolves the same features
-/// and reuses its artifacts instead of compiling polars a second time.
+/// The `cchc` binary that cargo built for this test run.
 fn cchc_bin() -> PathBuf {
-    static BUILT: std::sync::Once = std::sync::Once::new();
-    let exe = std::env::current_exe().expect("test exe");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>");
-    BUILT.call_once(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
-            .args(["build", "--workspace", "--all-targets"])
-            .current_dir(root())
-            .status();
-        assert!(status.is_ok_and(|s| s.success()), "could not build cchc");
-    });
-    profile_dir.join(format!("cchc{}", std::env::consts::EXE_SUFFIX))
+    PathBuf::from(env!("CARGO_BIN_EXE_cchc"))
 }
 
 fn run(store: &Path, args: &[&str]) -> Output {
@@ -1004,4 +987,37 @@ fn a_procedure_name_that_looks_like_a_formula_is_exported_as_text() {
     )
     .expect("read");
     assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
+}
+
+#[test]
+fn hostile_workbooks_get_clear_errors_and_leave_the_store_untouched() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let store = tmp.path().join("store");
+    let out = run(&store, &["import", "tests/data/zip_bomb.xlsx"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("zip_bomb.xlsx")
+            && err.contains("xl/sharedStrings.xml")
+            && err.contains("zip bomb"),
+        "{err}"
+    );
+
+    let mut sheet = cchc_datagen::scorecards::seed_appendix();
+    sheet.set(1_048_575, 16_383, cchc_datagen::sheet::t("x"));
+    let stray = tmp.path().join("stray.xlsx");
+    cchc_datagen::sheet::write_xlsx(&stray, &[sheet]).expect("written");
+    let out = run(
+        &store,
+        &["--lang", "en", "import", stray.to_str().expect("utf8")],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("stray.xlsx")
+            && err.contains("XFD1048576")
+            && err.contains("1048560 empty rows"),
+        "{err}"
+    );
+    assert!(!store.join("manifest.json").exists(), "nothing stored");
 }

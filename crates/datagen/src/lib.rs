@@ -12,6 +12,7 @@
 //! layouts real offices produce.
 
 pub mod fixtures;
+pub mod hostile;
 pub mod procedures;
 pub mod scorecards;
 pub mod sheet;
@@ -127,6 +128,9 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     write_xlsx(&seed, &[scorecards::seed_appendix()])?;
     let bytes = std::fs::read(&seed)?;
     std::fs::remove_file(&seed)?;
+    let bomb = dir.join("zip_bomb.xlsx");
+    hostile::zip_bomb(&bytes, &bomb)?;
+    written.push(bomb);
     let raw: [(&str, Vec<u8>); 4] = [
         ("truncated.xlsx", bytes[..bytes.len() * 3 / 5].to_vec()),
         ("empty.xlsx", Vec::new()),

@@ -76,9 +76,31 @@ pub enum ImportError {
     /// The mapping profile could not be read or names something that is not there.
     #[error("{}: mapping profile: {detail}", path.display())]
     Profile { path: PathBuf, detail: String },
-    /// The workbook is of a kind that this version cannot import yet.
-    #[error("{}: detected a {kind} workbook; importing that kind is not available yet", path.display())]
-    KindNotSupported { path: PathBuf, kind: String },
+    /// A part of the zip container would inflate beyond the limit (a zip bomb, or a damaged file
+    /// whose sizes lie).
+    #[error("{}: the part {entry} inflates to {size} bytes, over the limit of {limit}; refused as a possible zip bomb or a damaged file", path.display())]
+    Inflated {
+        path: PathBuf,
+        entry: String,
+        size: u64,
+        limit: u64,
+    },
+    /// A part of the zip container is compressed far more than workbooks ever are.
+    #[error("{}: the part {entry} is compressed {ratio}:1 (workbooks stay under {limit}:1); refused as a possible zip bomb", path.display())]
+    Compressed {
+        path: PathBuf,
+        entry: String,
+        ratio: u64,
+        limit: u64,
+    },
+    /// A cell lies far below the rest of the sheet: a stray cell that would make the sheet huge.
+    #[error("{}, sheet \"{sheet}\": a cell at {cell} lies {gap} empty rows below the rest of the sheet; delete the stray cell (Ctrl+End in Excel finds it) and import again", path.display())]
+    StrayCell {
+        path: PathBuf,
+        sheet: String,
+        cell: String,
+        gap: u64,
+    },
     /// The kind of table could not be told from its headers.
     #[error("{}: cannot tell what kind of table this is; name it: cchc import scorecard FILE", path.display())]
     UnknownKind { path: PathBuf },
@@ -224,9 +246,36 @@ impl Localized for ImportError {
             Profile { path, detail } => {
                 format!("{}: tệp cấu hình (profile): {detail}", path.display())
             }
-            KindNotSupported { path, kind } => {
+            Inflated {
+                path,
+                entry,
+                size,
+                limit,
+            } => {
                 format!(
-                    "{}: nhận ra bảng loại {kind}; phiên bản này chưa nhập được loại đó",
+                    "{}: phần {entry} khi giải nén lớn tới {size} byte, vượt giới hạn {limit}; không nhập vì có thể là tệp độc hại (zip bomb) hoặc tệp hỏng",
+                    path.display()
+                )
+            }
+            Compressed {
+                path,
+                entry,
+                ratio,
+                limit,
+            } => {
+                format!(
+                    "{}: phần {entry} bị nén {ratio}:1 (bảng tính thật không quá {limit}:1); không nhập vì có thể là tệp độc hại (zip bomb)",
+                    path.display()
+                )
+            }
+            StrayCell {
+                path,
+                sheet,
+                cell,
+                gap,
+            } => {
+                format!(
+                    "{}, trang \"{sheet}\": ô {cell} nằm cách phần còn lại của trang {gap} dòng trống; hãy xoá ô thừa này (Ctrl+End trong Excel sẽ chỉ ra) rồi nhập lại",
                     path.display()
                 )
             }

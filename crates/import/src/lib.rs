@@ -198,7 +198,7 @@ pub fn sha256_file(path: &Path) -> Result<String, ImportError> {
 }
 
 fn open(path: &Path, opts: &ImportOptions) -> Result<(Workbook, SourceFile), ImportError> {
-    let wb = Workbook::open(path)?.with_limits(opts.limits);
+    let wb = Workbook::open_with(path, opts.limits)?;
     let source = SourceFile {
         path: path.to_owned(),
         file_name: path

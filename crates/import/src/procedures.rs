@@ -558,7 +558,10 @@ fn section_field(label: &str) -> Option<String> {
         .count();
     let rest_key = &key[numbering..];
     let mut skip = numbering;
-    if numbering > 0 && !rest_key.starts_with(|c: char| !c.is_alphanumeric()) {
+    if numbering > 0
+        && !rest_key.is_empty()
+        && !rest_key.starts_with(|c: char| !c.is_alphanumeric())
+    {
         skip = 0; // "Lĩnh vực …" starts with "l", "Xây dựng" with "x": not a numbering.
     }
     let after: String = text.chars().skip(skip).collect();

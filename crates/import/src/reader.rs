@@ -99,6 +99,15 @@ pub struct Limits {
     pub max_cols: u32,
     /// Most non-empty cells read from one sheet.
     pub max_cells: u64,
+    /// Most empty rows between two rows with content (or above the first): a cell further away
+    /// is a stray cell, refused rather than turned into a million blank rows.
+    pub max_blank_rows: u32,
+    /// Most bytes the parts of a zip container (.xlsx, .ods) may declare in all, inflated.
+    pub max_inflated_bytes: u64,
+    /// Most bytes a part read whole (shared strings, styles, an .ods content) may declare.
+    pub max_part_bytes: u64,
+    /// Highest compression ratio accepted for a part over 16 MiB inflated.
+    pub max_ratio: u64,
 }
 
 impl Default for Limits {
@@ -107,8 +116,66 @@ impl Default for Limits {
             max_rows: 1_048_576,
             max_cols: 16_384,
             max_cells: 100_000_000,
+            max_blank_rows: 10_000,
+            max_inflated_bytes: 16 << 30,
+            max_part_bytes: 2 << 30,
+            max_ratio: 500,
         }
     }
+}
+
+/// Parts this small are never refused for their compression ratio.
+const RATIO_FLOOR: u64 = 16 << 20;
+
+/// Checks a zip container before a parser inflates it, from the sizes its directory declares: in
+/// all, for each part read whole (shared strings, styles, an .ods content: parsers keep those in
+/// memory), and the compression ratio of each large part. The zip reader itself refuses a part
+/// that inflates beyond its declared size, so sizes that lie end as a damaged file, not as memory.
+/// Worksheets are streamed cell by cell, where the row, gap and cell limits bound them.
+pub fn check_zip(path: &Path, limits: &Limits) -> Result<(), ImportError> {
+    let damaged = |e: zip::result::ZipError| ImportError::Damaged {
+        path: path.to_owned(),
+        detail: e.to_string(),
+    };
+    let file = File::open(path).map_err(|source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(damaged)?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(damaged)?;
+        let name = entry.name().map_err(damaged)?.into_owned();
+        let (size, packed) = (entry.size(), entry.compressed_size());
+        total = total.saturating_add(size);
+        let ratio = size / packed.max(1);
+        if size > RATIO_FLOOR && ratio > limits.max_ratio {
+            return Err(ImportError::Compressed {
+                path: path.to_owned(),
+                entry: name,
+                ratio,
+                limit: limits.max_ratio,
+            });
+        }
+        if total > limits.max_inflated_bytes {
+            return Err(ImportError::Inflated {
+                path: path.to_owned(),
+                entry: name,
+                size: total,
+                limit: limits.max_inflated_bytes,
+            });
+        }
+        let worksheet = name.starts_with("xl/worksheets/") && !name.contains("_rels");
+        if !worksheet && size > limits.max_part_bytes {
+            return Err(ImportError::Inflated {
+                path: path.to_owned(),
+                entry: name,
+                size,
+                limit: limits.max_part_bytes,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The file formats cchc reads.
@@ -141,12 +208,18 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 impl Workbook {
-    /// Opens a workbook, telling its format from its first bytes.
+    /// Opens a workbook, telling its format from its first bytes, with the default limits.
     pub fn open(path: &Path) -> Result<Workbook, ImportError> {
-        contain(path, || Workbook::open_unguarded(path))
+        Workbook::open_with(path, Limits::default())
     }
 
-    fn open_unguarded(path: &Path) -> Result<Workbook, ImportError> {
+    /// Opens a workbook under `limits`: a zip container is checked against them before any
+    /// parser inflates it.
+    pub fn open_with(path: &Path, limits: Limits) -> Result<Workbook, ImportError> {
+        contain(path, || Workbook::open_unguarded(path, limits))
+    }
+
+    fn open_unguarded(path: &Path, limits: Limits) -> Result<Workbook, ImportError> {
         let io = |source| ImportError::Io {
             path: path.to_owned(),
             source,
@@ -175,6 +248,7 @@ impl Workbook {
         };
         let reader = || File::open(path).map(BufReader::new).map_err(io);
         let (format, inner) = if head.starts_with(ZIP_MAGIC) {
+            check_zip(path, &limits)?;
             if ext.as_deref() == Some("ods") {
                 let ods = Ods::new(reader()?).map_err(|e| damaged(e.to_string()))?;
                 (Format::Ods, Inner::Ods(Box::new(ods)))
@@ -223,7 +297,7 @@ impl Workbook {
             format,
             sheets,
             inner,
-            limits: Limits::default(),
+            limits,
         })
     }
 
@@ -413,6 +487,8 @@ struct RowGrouper<'a> {
     limits: Limits,
     current: Row,
     cells_seen: u64,
+    /// The last row that had content, if any.
+    last_row: Option<u32>,
 }
 
 impl<'a> RowGrouper<'a> {
@@ -423,6 +499,7 @@ impl<'a> RowGrouper<'a> {
             limits,
             current: Row::default(),
             cells_seen: 0,
+            last_row: None,
         }
     }
 
@@ -462,6 +539,19 @@ impl<'a> RowGrouper<'a> {
                 self.limits.max_cells
             )));
         }
+        let gap = match self.last_row {
+            Some(last) => row.saturating_sub(last).saturating_sub(1),
+            None => row,
+        };
+        if gap > self.limits.max_blank_rows {
+            return Err(ImportError::StrayCell {
+                path: self.path.to_owned(),
+                sheet: self.sheet.to_owned(),
+                cell: format!("{}{}", cchc_model::column_letters(col), u64::from(row) + 1),
+                gap: u64::from(gap),
+            });
+        }
+        self.last_row = Some(row);
         let mut flow = ControlFlow::Continue(());
         if row != self.current.index && !self.current.cells.is_empty() {
             let done = std::mem::take(&mut self.current);

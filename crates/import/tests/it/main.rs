@@ -477,18 +477,33 @@ fn unreadable_files_are_errors_that_name_the_file() {
 }
 
 #[test]
-fn a_stray_cell_at_xfd1048576_costs_a_count_not_a_dense_allocation() {
+fn a_stray_cell_at_xfd1048576_is_refused_with_its_address() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut s = cchc_datagen::scorecards::seed_appendix();
     s.set(1_048_575, 16_383, t("x"));
     let path = dir.path().join("stray.xlsx");
     write_xlsx(&path, &[s]).expect("written");
-    let imported = import(&path, &ImportOptions::default());
-    let c = imported.counts();
-    assert_eq!(c.imported, 7);
-    assert_eq!(c.read, 1_048_576);
-    assert!(c.adds_up());
+    let err = import_file(&path, None, &ImportOptions::default()).unwrap_err();
+    let ImportError::StrayCell { cell, gap, .. } = &err else {
+        panic!("{err}");
+    };
+    assert_eq!(cell, "XFD1048576");
+    assert_eq!(*gap, 1_048_575 - 15);
+    assert!(err.to_string().contains("XFD1048576"), "{err}");
 
+    // A note a few rows under the table is not a stray cell.
+    let mut s = cchc_datagen::scorecards::seed_appendix();
+    s.set(60, 1, t("Ghi chú: số liệu đã rà soát"));
+    let near = dir.path().join("near.xlsx");
+    write_xlsx(&near, &[s]).expect("written");
+    let imported = import(&near, &ImportOptions::default());
+    assert_eq!(imported.counts().imported, 7);
+    assert!(imported.counts().adds_up());
+
+    // The row limit still applies before the gap is measured.
+    let mut s = cchc_datagen::scorecards::seed_appendix();
+    s.set(1_048_575, 16_383, t("x"));
+    write_xlsx(&path, &[s]).expect("written");
     let tight = ImportOptions {
         limits: Limits {
             max_rows: 100_000,
@@ -499,6 +514,84 @@ fn a_stray_cell_at_xfd1048576_costs_a_count_not_a_dense_allocation() {
     let err = import_file(&path, None, &tight).unwrap_err();
     assert!(matches!(err, ImportError::TooLarge { .. }), "{err}");
     assert!(err.to_string().contains("row 1048576"), "{err}");
+}
+
+#[test]
+fn zip_bombs_are_refused_before_anything_is_inflated() {
+    let dir = tempfile::tempdir().expect("tmp");
+    use cchc_datagen::hostile::{deflated, raw_parts, write_zip};
+    let seed = dataset("seed_appendix_2021.xlsx");
+    // The committed fixture: the classic bomb below, written by cchc-datagen.
+    let err = import_file(&fixture("zip_bomb.xlsx"), None, &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, ImportError::Compressed { .. }), "{err}");
+    // The hand-written container reads like the original when nothing is changed.
+    let same = dir.path().join("same.xlsx");
+    write_zip(
+        &same,
+        &raw_parts(&std::fs::read(&seed).expect("seed")).expect("parts"),
+    )
+    .expect("zip");
+    assert_eq!(
+        import(&same, &ImportOptions::default()).counts().imported,
+        7
+    );
+
+    // A classic bomb: the shared strings declare about 4 GB from 20 KB of data.
+    let mut parts = raw_parts(&std::fs::read(&seed).expect("seed")).expect("parts");
+    let strings = parts
+        .iter_mut()
+        .find(|p| p.name == "xl/sharedStrings.xml")
+        .expect("shared strings");
+    let (data, crc) = deflated(&vec![b' '; 20 << 20]).expect("deflate");
+    strings.data = data;
+    strings.crc = crc;
+    strings.declared = 4_000_000_000;
+    let bomb = dir.path().join("bomb.xlsx");
+    write_zip(&bomb, &parts).expect("zip");
+    let err = import_file(&bomb, None, &ImportOptions::default()).unwrap_err();
+    let ImportError::Compressed { entry, ratio, .. } = &err else {
+        panic!("{err}");
+    };
+    assert_eq!(entry, "xl/sharedStrings.xml");
+    assert!(*ratio > 100_000, "{ratio}");
+
+    // Sizes that lie: the header declares 2,000 bytes, the data inflates to 20 MiB. The zip
+    // reader stops at the declared size: a damaged file, never 20 MiB in memory.
+    let strings = parts
+        .iter_mut()
+        .find(|p| p.name == "xl/sharedStrings.xml")
+        .expect("shared strings");
+    strings.declared = 2_000;
+    let liar = dir.path().join("liar.xlsx");
+    write_zip(&liar, &parts).expect("zip");
+    let err = import_file(&liar, None, &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, ImportError::Damaged { .. }), "{err}");
+    assert!(err.to_string().contains("declared"), "{err}");
+
+    // A part read whole that declares more than allowed.
+    let small = ImportOptions {
+        limits: Limits {
+            max_part_bytes: 100,
+            ..Limits::default()
+        },
+        ..ImportOptions::default()
+    };
+    let err = import_file(&same, None, &small).unwrap_err();
+    let ImportError::Inflated { size, limit, .. } = &err else {
+        panic!("{err}");
+    };
+    assert!(*size > 100 && *limit == 100, "{err}");
+
+    // A workbook whose parts declare more than the total allowed.
+    let tight = ImportOptions {
+        limits: Limits {
+            max_inflated_bytes: 4_000,
+            ..Limits::default()
+        },
+        ..ImportOptions::default()
+    };
+    let err = import_file(&same, None, &tight).unwrap_err();
+    assert!(matches!(err, ImportError::Inflated { .. }), "{err}");
 }
 
 /// Flips bytes of real workbooks, deterministically, and asks only that every import ends in Ok or

@@ -1,0 +1,125 @@
+//! Hostile workbooks for tests: zip containers written by hand, so that their headers may declare
+//! sizes the data does not have (the zip bomb and its cousins).
+
+use std::io::{Cursor, Read, Write};
+use std::path::Path;
+
+use crate::Error;
+
+/// One part of a zip container, as stored.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// Name in the container ("xl/sharedStrings.xml").
+    pub name: String,
+    /// 0 stored, 8 deflate.
+    pub method: u16,
+    /// CRC-32 of the inflated data.
+    pub crc: u32,
+    /// The bytes as stored (compressed).
+    pub data: Vec<u8>,
+    /// The inflated size the headers declare.
+    pub declared: u32,
+}
+
+/// The parts of a zip container, raw (compressed bytes as stored).
+pub fn raw_parts(bytes: &[u8]) -> Result<Vec<Part>, Error> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))?;
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index_raw(i)?;
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data)?;
+        parts.push(Part {
+            name: entry.name()?.into_owned(),
+            method: match entry.compression() {
+                zip::CompressionMethod::Stored => 0,
+                _ => 8,
+            },
+            crc: entry.crc32(),
+            data,
+            declared: u32::try_from(entry.size())?,
+        });
+    }
+    Ok(parts)
+}
+
+/// Deflates `content` as a zip writer would; returns the raw stream and its CRC-32.
+pub fn deflated(content: &[u8]) -> Result<(Vec<u8>, u32), Error> {
+    let mut buf = Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("x", opts)?;
+        w.write_all(content)?;
+        w.finish()?;
+    }
+    let part = raw_parts(&buf.into_inner())?.remove(0);
+    Ok((part.data, part.crc))
+}
+
+/// Writes a zip container by hand: local headers, data, central directory, end record.
+pub fn write_zip(path: &Path, parts: &[Part]) -> Result<(), Error> {
+    let mut out: Vec<u8> = Vec::new();
+    let mut central: Vec<u8> = Vec::new();
+    for p in parts {
+        let offset = u32::try_from(out.len())?;
+        let header = |sig: u32, central_dir: bool| -> Vec<u8> {
+            let mut h = Vec::new();
+            h.extend(sig.to_le_bytes());
+            if central_dir {
+                h.extend(20u16.to_le_bytes()); // version made by
+            }
+            h.extend(20u16.to_le_bytes()); // version needed
+            h.extend(0u16.to_le_bytes()); // flags
+            h.extend(p.method.to_le_bytes());
+            h.extend(0u16.to_le_bytes()); // time
+            h.extend(0x21u16.to_le_bytes()); // date: 1980-01-01
+            h.extend(p.crc.to_le_bytes());
+            h.extend((p.data.len() as u32).to_le_bytes());
+            h.extend(p.declared.to_le_bytes());
+            h.extend((p.name.len() as u16).to_le_bytes());
+            h.extend(0u16.to_le_bytes()); // extra field length
+            if central_dir {
+                h.extend(0u16.to_le_bytes()); // comment length
+                h.extend(0u16.to_le_bytes()); // disk
+                h.extend(0u16.to_le_bytes()); // internal attributes
+                h.extend(0u32.to_le_bytes()); // external attributes
+                h.extend(offset.to_le_bytes());
+            }
+            h.extend(p.name.as_bytes());
+            h
+        };
+        out.extend(header(0x0403_4b50, false));
+        out.extend(&p.data);
+        central.extend(header(0x0201_4b50, true));
+    }
+    let cd_offset = u32::try_from(out.len())?;
+    let n = u16::try_from(parts.len())?;
+    out.extend(&central);
+    out.extend(0x0605_4b50u32.to_le_bytes()); // end of central directory
+    out.extend(0u16.to_le_bytes()); // this disk
+    out.extend(0u16.to_le_bytes()); // disk with the directory
+    out.extend(n.to_le_bytes()); // entries on this disk
+    out.extend(n.to_le_bytes()); // entries in all
+    out.extend(u32::try_from(central.len())?.to_le_bytes());
+    out.extend(cd_offset.to_le_bytes());
+    out.extend(0u16.to_le_bytes()); // comment length
+    std::fs::write(path, out)?;
+    Ok(())
+}
+
+/// A zip bomb in workbook clothing: `workbook` (an .xlsx's bytes) whose shared strings are
+/// replaced by 20 MiB of spaces, deflated to about 20 KB, with headers that declare 4 GB.
+pub fn zip_bomb(workbook: &[u8], out: &Path) -> Result<(), Error> {
+    let mut parts = raw_parts(workbook)?;
+    let strings = parts
+        .iter_mut()
+        .find(|p| p.name == "xl/sharedStrings.xml")
+        .ok_or("no shared strings in the workbook")?;
+    let (data, crc) = deflated(&vec![b' '; 20 << 20])?;
+    strings.data = data;
+    strings.crc = crc;
+    strings.declared = 4_000_000_000;
+    write_zip(out, &parts)
+}
