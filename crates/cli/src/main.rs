@@ -22,6 +22,7 @@ macro_rules! out {
 mod cmd;
 mod export;
 mod output;
+mod progress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -11,6 +11,7 @@
 //! Architecture invariant: `datagen` knows nothing of the importers; it only writes files in the
 //! layouts real offices produce.
 
+pub mod bench;
 pub mod fixtures;
 pub mod hostile;
 pub mod procedures;

@@ -1,4 +1,5 @@
-//! `cchc-datagen datasets|fixtures [DIR]`: rewrites the bundled datasets or the test fixtures.
+//! `cchc-datagen datasets|fixtures [DIR]`: rewrites the bundled datasets or the test fixtures;
+//! `cchc-datagen bench-survey ROWS FILE.xlsx` writes a large survey for the import benchmark.
 #![allow(clippy::print_stdout, clippy::print_stderr)] // A command-line tool reports what it wrote.
 
 use std::path::PathBuf;
@@ -20,8 +21,23 @@ fn main() -> ExitCode {
                 .map(PathBuf::from)
                 .unwrap_or(root.join("tests/data")),
         ),
+        Some("bench-survey") => {
+            let rows: Option<u32> = args.get(1).and_then(|r| r.parse().ok());
+            match (rows, args.get(2)) {
+                (Some(rows), Some(out)) => {
+                    let out = PathBuf::from(out);
+                    cchc_datagen::bench::survey(rows, &out)
+                        .map(|()| vec![out])
+                        .map_err(Into::into)
+                }
+                _ => {
+                    eprintln!("usage: cchc-datagen bench-survey ROWS FILE.xlsx");
+                    return ExitCode::from(2);
+                }
+            }
+        }
         _ => {
-            eprintln!("usage: cchc-datagen datasets|fixtures [DIR]");
+            eprintln!("usage: cchc-datagen datasets|fixtures [DIR] | bench-survey ROWS FILE.xlsx");
             return ExitCode::from(2);
         }
     };

@@ -14,7 +14,9 @@ use std::path::Path;
 
 use cchc_model::columns as c;
 use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, StructureKind};
-use polars::prelude::{Column, DataFrame};
+use polars::prelude::{
+    Column, DataFrame, IdxCa, IdxSize, IntoColumn, NamedFrom, PolarsResult, Series,
+};
 
 use crate::context::{self, Sourced};
 use crate::layout::{self, FieldSpec, TableLayout};
@@ -196,28 +198,70 @@ fn element_of(code: &str, book: Option<&Codebook>) -> String {
     }
 }
 
+/// A text column kept as indices into its distinct values until the frame is built: a survey
+/// repeats a handful of units, questions and labels millions of times, and one allocation per
+/// value would cost more than everything else the import does.
+#[derive(Default)]
+struct Interned {
+    values: Vec<String>,
+    lookup: HashMap<String, IdxSize>,
+    rows: Vec<IdxSize>,
+}
+
+impl Interned {
+    /// The index of a value, added if new.
+    fn id(&mut self, v: &str) -> IdxSize {
+        if let Some(i) = self.lookup.get(v) {
+            return *i;
+        }
+        let i = self.values.len() as IdxSize;
+        self.values.push(v.to_owned());
+        self.lookup.insert(v.to_owned(), i);
+        i
+    }
+
+    /// A value known to be new (a respondent key): no lookup.
+    fn fresh(&mut self, v: String) -> IdxSize {
+        let i = self.values.len() as IdxSize;
+        self.values.push(v);
+        i
+    }
+
+    fn push(&mut self, v: &str) {
+        let i = self.id(v);
+        self.rows.push(i);
+    }
+
+    /// The column: the distinct values gathered by index (string views share one buffer).
+    fn into_column(self, name: &str) -> PolarsResult<Column> {
+        let values = Series::new(name.into(), self.values);
+        let idx = IdxCa::from_vec(name.into(), self.rows);
+        Ok(values.take(&idx)?.into_column())
+    }
+}
+
 #[derive(Default)]
 struct Answers {
     year: Vec<i32>,
-    unit: Vec<String>,
-    respondent: Vec<String>,
-    question: Vec<String>,
-    element: Vec<String>,
+    unit: Interned,
+    respondent: Interned,
+    question: Interned,
+    element: Interned,
     answer: Vec<Option<i32>>,
-    status: Vec<&'static str>,
-    source_sha256: Vec<String>,
-    source_file: Vec<String>,
-    sheet: Vec<String>,
+    status: Interned,
+    source_sha256: Interned,
+    source_file: Interned,
+    sheet: Interned,
     row: Vec<i32>,
 }
 
 #[derive(Default)]
 struct Attributes {
     year: Vec<i32>,
-    unit: Vec<String>,
-    respondent: Vec<String>,
-    attribute: Vec<String>,
-    value: Vec<String>,
+    unit: Interned,
+    respondent: Interned,
+    attribute: Interned,
+    value: Interned,
 }
 
 /// Imports the survey sheets of an open workbook: (reports, answers, respondents' attributes).
@@ -281,28 +325,32 @@ pub(crate) fn import_workbook(
         detail: e.to_string(),
     };
     let a = answers;
-    let answers = DataFrame::new_infer_height(vec![
-        Column::new(c::YEAR.into(), a.year),
-        Column::new(c::UNIT.into(), a.unit),
-        Column::new(c::RESPONDENT.into(), a.respondent),
-        Column::new(c::QUESTION.into(), a.question),
-        Column::new(c::ELEMENT.into(), a.element),
-        Column::new(c::ANSWER.into(), a.answer),
-        Column::new(c::STATUS.into(), a.status),
-        Column::new(c::SOURCE_SHA256.into(), a.source_sha256),
-        Column::new(c::SOURCE_FILE.into(), a.source_file),
-        Column::new(c::SHEET.into(), a.sheet),
-        Column::new(c::ROW.into(), a.row),
-    ])
+    let answers = (|| {
+        DataFrame::new_infer_height(vec![
+            Column::new(c::YEAR.into(), a.year),
+            a.unit.into_column(c::UNIT)?,
+            a.respondent.into_column(c::RESPONDENT)?,
+            a.question.into_column(c::QUESTION)?,
+            a.element.into_column(c::ELEMENT)?,
+            Column::new(c::ANSWER.into(), a.answer),
+            a.status.into_column(c::STATUS)?,
+            a.source_sha256.into_column(c::SOURCE_SHA256)?,
+            a.source_file.into_column(c::SOURCE_FILE)?,
+            a.sheet.into_column(c::SHEET)?,
+            Column::new(c::ROW.into(), a.row),
+        ])
+    })()
     .map_err(damaged)?;
     let t = attributes;
-    let respondents = DataFrame::new_infer_height(vec![
-        Column::new(c::YEAR.into(), t.year),
-        Column::new(c::UNIT.into(), t.unit),
-        Column::new(c::RESPONDENT.into(), t.respondent),
-        Column::new(c::ATTRIBUTE.into(), t.attribute),
-        Column::new(c::VALUE.into(), t.value),
-    ])
+    let respondents = (|| {
+        DataFrame::new_infer_height(vec![
+            Column::new(c::YEAR.into(), t.year),
+            t.unit.into_column(c::UNIT)?,
+            t.respondent.into_column(c::RESPONDENT)?,
+            t.attribute.into_column(c::ATTRIBUTE)?,
+            t.value.into_column(c::VALUE)?,
+        ])
+    })()
     .map_err(damaged)?;
     Ok((reports, answers, respondents))
 }
@@ -318,7 +366,6 @@ fn import_sheet(
     attributes: &mut Attributes,
 ) -> Result<SheetReport, ImportError> {
     let path = wb.path().to_owned();
-    let merges = wb.merges(sheet)?;
     let forced_header = opts
         .profile
         .as_ref()
@@ -332,7 +379,26 @@ fn import_sheet(
             ControlFlow::Continue(())
         }
     })?;
-    let Some(table) = layout::detect(&head, &merges, FIELDS, forced_header.as_deref()) else {
+    // Merge records sit at the end of an .xlsx sheet, so reading them costs a second pass over
+    // the whole sheet: a survey of a million rows pays it only when the header may need them
+    // (no header found without them, or a text-only row under it that may be a sub-header).
+    let plain = layout::detect(&head, &[], FIELDS, forced_header.as_deref());
+    let sub_header_possible = plain.as_ref().is_none_or(|t| {
+        head.iter()
+            .find(|r| r.index >= t.body_start())
+            .is_some_and(|r| r.cells.iter().all(|(_, v)| matches!(v, Value::Text(_))))
+    });
+    let merges = if sub_header_possible {
+        wb.merges(sheet)?
+    } else {
+        Vec::new()
+    };
+    let table = if merges.is_empty() {
+        plain
+    } else {
+        layout::detect(&head, &merges, FIELDS, forced_header.as_deref())
+    };
+    let Some(table) = table else {
         return Ok(SheetReport::skipped(sheet, "no survey header found"));
     };
     let mut report = SheetReport::new(sheet);
@@ -392,6 +458,32 @@ fn import_sheet(
     report.unit = unit.clone();
 
     let sha12: String = source.sha256.chars().take(12).collect();
+    // Ids of the values every answer of this sheet repeats, looked up once.
+    let question_ids: Vec<(IdxSize, IdxSize)> = questions
+        .iter()
+        .map(|q| {
+            (
+                answers.question.id(&q.code),
+                answers.element.id(&element_of(&q.code, book)),
+            )
+        })
+        .collect();
+    let status_ids = [
+        answers.status.id("valid"),
+        answers.status.id("blank"),
+        answers.status.id("invalid"),
+    ];
+    let lineage_ids = (
+        answers.source_sha256.id(&source.sha256),
+        answers.source_file.id(&source.file_name),
+        answers.sheet.id(sheet),
+    );
+    let attribute_ids: Vec<IdxSize> = attribute_cols
+        .iter()
+        .map(|(_, name)| attributes.attribute.id(name))
+        .collect();
+    // Answers written as text repeat a few labels: each text is read once.
+    let mut parsed: HashMap<String, Answer> = HashMap::new();
     let mut preamble = layout::Preamble::new(&table);
     let mut signature = false;
     let mut respondents_seen = 0u64;
@@ -468,20 +560,40 @@ fn import_sheet(
         };
         respondents_seen += 1;
         let respondent = format!("{sha12}:{sheet}:{}", row.index + 1);
-        for (col, name) in &attribute_cols {
+        let answer_unit = answers.unit.id(&row_unit);
+        let attribute_unit = attributes.unit.id(&row_unit);
+        let answer_respondent = answers.respondent.fresh(respondent.clone());
+        let attribute_respondent = attributes.respondent.fresh(respondent);
+        for ((col, _), attribute) in attribute_cols.iter().zip(&attribute_ids) {
             if let Some(v) = row.get(*col) {
                 attributes.year.push(row_year);
-                attributes.unit.push(row_unit.clone());
-                attributes.respondent.push(respondent.clone());
-                attributes.attribute.push(name.clone());
-                attributes.value.push(v.as_text());
+                attributes.unit.rows.push(attribute_unit);
+                attributes.respondent.rows.push(attribute_respondent);
+                attributes.attribute.rows.push(*attribute);
+                match v {
+                    Value::Text(s) => attributes.value.push(s),
+                    other => attributes.value.push(&other.as_text()),
+                }
             }
         }
-        for q in &questions {
+        for (q, (question_id, element_id)) in questions.iter().zip(&question_ids) {
             let value = row.get(q.col);
-            let (answer, status) = match parse_answer(value) {
-                Answer::Level(level) => (Some(level), "valid"),
-                Answer::Blank => (None, "blank"),
+            let answer = match value {
+                Some(Value::Text(s)) => match parsed.get(s.as_str()) {
+                    Some(a) => *a,
+                    None => {
+                        let a = parse_answer(value);
+                        if parsed.len() < 10_000 {
+                            parsed.insert(s.clone(), a);
+                        }
+                        a
+                    }
+                },
+                _ => parse_answer(value),
+            };
+            let (answer, status) = match answer {
+                Answer::Level(level) => (Some(level), status_ids[0]),
+                Answer::Blank => (None, status_ids[1]),
                 Answer::Invalid => {
                     report.rejections.push(Rejection {
                         cell: CellRef::new(sheet, row.index, q.col),
@@ -491,19 +603,19 @@ fn import_sheet(
                         },
                         row_text: row.text(),
                     });
-                    (None, "invalid")
+                    (None, status_ids[2])
                 }
             };
             answers.year.push(row_year);
-            answers.unit.push(row_unit.clone());
-            answers.respondent.push(respondent.clone());
-            answers.question.push(q.code.clone());
-            answers.element.push(element_of(&q.code, book));
+            answers.unit.rows.push(answer_unit);
+            answers.respondent.rows.push(answer_respondent);
+            answers.question.rows.push(*question_id);
+            answers.element.rows.push(*element_id);
             answers.answer.push(answer);
-            answers.status.push(status);
-            answers.source_sha256.push(source.sha256.clone());
-            answers.source_file.push(source.file_name.clone());
-            answers.sheet.push(sheet.to_owned());
+            answers.status.rows.push(status);
+            answers.source_sha256.rows.push(lineage_ids.0);
+            answers.source_file.rows.push(lineage_ids.1);
+            answers.sheet.rows.push(lineage_ids.2);
             answers.row.push(row.index as i32 + 1);
         }
         outcomes.push(RowOutcome::Imported);

@@ -25,6 +25,9 @@ fn repair(c: char) -> char {
 /// assert_eq!(cchc_import::text::fold("đaṭ"), cchc_import::text::fold("đạt"));
 /// ```
 pub fn clean(s: &str) -> String {
+    if is_clean(s) {
+        return s.to_owned();
+    }
     let repaired: String = s.chars().map(repair).collect();
     let mut out = String::with_capacity(repaired.len());
     for word in repaired.nfc().collect::<String>().split_whitespace() {
@@ -35,6 +38,29 @@ pub fn clean(s: &str) -> String {
     }
     // A mark that PDF extraction moved after a space can leave a lone combining mark: NFC again.
     out.nfc().collect()
+}
+
+/// Whether `clean` would return the text unchanged: single spaces only between words, no
+/// mangled letter, and NFC already (the quick check; "maybe" takes the slow path). Most cells are.
+fn is_clean(s: &str) -> bool {
+    let mut after_space = true; // a leading space is not clean
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            if matches!(c, 'ƣ' | 'Ƣ') {
+                return false;
+            }
+            after_space = false;
+        }
+    }
+    !after_space
+        && (s.is_ascii()
+            || unicode_normalization::is_nfc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes)
 }
 
 /// The comparison key: accents stripped, `đ` → `d`, lower case, white space collapsed.

@@ -43,7 +43,7 @@ pub fn kind_and_files(inputs: &[String]) -> Result<(Option<TableKind>, Vec<PathB
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let (kind, files) = kind_and_files(&args.inputs)?;
     let opts = args.read.options()?;
-    let imported = read_all(&files, kind, &opts)?;
+    let imported = read_all(&files, kind, &opts, global)?;
     let mut store = Store::open_for_write(&global.store)?;
     let problems = store_all(&mut store, imported, global)?;
     Ok(if args.strict && problems {
@@ -53,15 +53,37 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     })
 }
 
-/// Reads every file; the first that cannot be read stops everything before anything is stored.
+/// Reads every file, several at a time (one per core); the first file in the given order that
+/// cannot be read stops everything before anything is stored.
 pub fn read_all(
     files: &[PathBuf],
     kind: Option<TableKind>,
     opts: &ImportOptions,
+    global: &Global,
 ) -> Result<Vec<Imported>> {
-    files
-        .iter()
-        .map(|f| cchc_import::import_file(f, kind, opts).map_err(anyhow::Error::from))
+    use rayon::prelude::*;
+    let bar = crate::progress::bar(
+        files.len() as u64,
+        global.quiet,
+        global.lang().pick("Đọc tệp", "Reading"),
+    );
+    let results: Vec<Result<Imported, cchc_import::ImportError>> = files
+        .par_iter()
+        .map(|f| {
+            bar.set_message(
+                f.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+            let result = cchc_import::import_file(f, kind, opts);
+            bar.inc(1);
+            result
+        })
+        .collect();
+    bar.finish_and_clear();
+    results
+        .into_iter()
+        .map(|r| r.map_err(anyhow::Error::from))
         .collect()
 }
 

@@ -1,0 +1,118 @@
+//! Large survey workbooks for the import benchmark (`bench/run.py`): one row per respondent,
+//! 30 columns (8 attributes, 22 questions), title lines above the header, Vietnamese labels beside
+//! numbers, blanks, a few invalid answers, and a codebook sheet — the layout of the bundled surveys
+//! at the size of a province's year. Deterministic: the same rows on every run.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Workbook, XlsxError};
+
+use crate::scorecards::Lcg;
+use crate::surveys::{LABELS, QUESTIONS};
+
+const UNITS: [&str; 4] = [
+    "Sở Tư pháp",
+    "Sở Y tế",
+    "Sở Kế hoạch và Đầu tư",
+    "UBND huyện Long Thành",
+];
+const GENDERS: [&str; 2] = ["Nam", "Nữ"];
+const AGES: [&str; 4] = ["Dưới 25", "25-40", "41-60", "Trên 60"];
+const OCCUPATIONS: [&str; 5] = [
+    "Cán bộ, công chức",
+    "Kinh doanh",
+    "Công nhân",
+    "Nông dân",
+    "Khác",
+];
+const PROCEDURES: [&str; 6] = [
+    "Cấp phiếu lý lịch tư pháp",
+    "Chứng thực bản sao",
+    "Cấp giấy phép hành nghề",
+    "Đăng ký khai sinh",
+    "Đăng ký thành lập doanh nghiệp",
+    "Cấp giấy phép xây dựng",
+];
+const CHANNELS: [&str; 3] = ["Trực tiếp", "Trực tuyến", "Bưu chính công ích"];
+
+/// Writes a survey of `rows` respondents to `path`.
+pub fn survey(rows: u32, path: &Path) -> Result<(), XlsxError> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Phiếu khảo sát")?;
+    ws.write_string(
+        0,
+        0,
+        "KẾT QUẢ KHẢO SÁT SỰ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC NĂM 2024",
+    )?;
+    ws.write_string(
+        1,
+        0,
+        "(Dữ liệu mô phỏng cho đo hiệu năng — synthetic benchmark data)",
+    )?;
+    let attributes = [
+        "STT",
+        "Đơn vị",
+        "Giới tính",
+        "Độ tuổi",
+        "Nghề nghiệp",
+        "Thủ tục đã thực hiện",
+        "Hình thức nộp hồ sơ",
+        "Số lần đi lại",
+    ];
+    for (c, h) in attributes.iter().enumerate() {
+        ws.write_string(3, c as u16, *h)?;
+    }
+    for (q, (code, _, text)) in QUESTIONS.iter().enumerate() {
+        ws.write_string(
+            3,
+            (attributes.len() + q) as u16,
+            format!("Câu {code}. {text}"),
+        )?;
+    }
+    let mut rng = Lcg::new(2024);
+    let pick = |rng: &mut Lcg, n: usize| ((rng.next_f64() * n as f64) as usize).min(n - 1);
+    for i in 0..rows {
+        let r = 4 + i;
+        ws.write_number(r, 0, f64::from(i + 1))?;
+        let unit = pick(&mut rng, UNITS.len());
+        ws.write_string(r, 1, UNITS[unit])?;
+        ws.write_string(r, 2, GENDERS[pick(&mut rng, 2)])?;
+        ws.write_string(r, 3, AGES[pick(&mut rng, 4)])?;
+        ws.write_string(r, 4, OCCUPATIONS[pick(&mut rng, 5)])?;
+        ws.write_string(r, 5, PROCEDURES[pick(&mut rng, 6)])?;
+        ws.write_string(r, 6, CHANNELS[pick(&mut rng, 3)])?;
+        ws.write_number(r, 7, (1 + pick(&mut rng, 3)) as f64)?;
+        let p = 0.70 + 0.04 * unit as f64 + (rng.next_f64() - 0.5) * 0.2;
+        for q in 0..QUESTIONS.len() {
+            let col = (attributes.len() + q) as u16;
+            let level = if rng.next_f64() < p {
+                if rng.next_f64() < 0.35 { 5 } else { 4 }
+            } else {
+                1 + pick(&mut rng, 3)
+            };
+            let roll = rng.next_f64();
+            if roll < 0.03 {
+                continue; // not answered
+            } else if roll < 0.032 {
+                ws.write_string(r, col, ["x", "6", "?"][q % 3])?;
+            } else if roll < 0.25 {
+                ws.write_string(r, col, LABELS[level - 1])?;
+            } else {
+                ws.write_number(r, col, level as f64)?;
+            }
+        }
+    }
+    let book = wb.add_worksheet();
+    book.set_name("Mã câu hỏi")?;
+    book.write_string(0, 0, "Mã câu hỏi")?;
+    book.write_string(0, 1, "Yếu tố")?;
+    book.write_string(0, 2, "Nội dung")?;
+    for (i, (code, element, text)) in QUESTIONS.iter().enumerate() {
+        let r = 1 + i as u32;
+        book.write_string(r, 0, *code)?;
+        book.write_string(r, 1, crate::surveys::ELEMENTS[element - 1])?;
+        book.write_string(r, 2, *text)?;
+    }
+    wb.save(path)
+}
