@@ -23,6 +23,7 @@
 
 pub mod context;
 mod error;
+mod fastxlsx;
 pub mod layout;
 pub mod number;
 pub mod procedures;

@@ -202,6 +202,10 @@ pub struct Workbook {
     sheets: Vec<String>,
     inner: Inner,
     limits: Limits,
+    /// The fast .xlsx sheet scanner, when the workbook is laid out as it expects.
+    fast: Option<crate::fastxlsx::FastXlsx>,
+    /// Sheets the fast scanner handed back to calamine.
+    fallbacks: usize,
 }
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -292,13 +296,39 @@ impl Workbook {
             Inner::Xls(x) => x.sheet_names(),
             Inner::Ods(x) => x.sheet_names(),
         };
+        let fast = match format {
+            Format::Xlsx => crate::fastxlsx::FastXlsx::open(path, &sheets),
+            _ => None,
+        };
         Ok(Workbook {
             path: path.to_owned(),
             format,
             sheets,
             inner,
             limits,
+            fast,
+            fallbacks: 0,
         })
+    }
+
+    /// Turns the fast .xlsx sheet scanner off (calamine reads every sheet) or back on when the
+    /// workbook allows it. For tests that compare the two.
+    pub fn set_fast(&mut self, on: bool) {
+        if !on {
+            self.fast = None;
+        } else if self.fast.is_none() && self.format == Format::Xlsx {
+            self.fast = crate::fastxlsx::FastXlsx::open(&self.path, &self.sheets);
+        }
+    }
+
+    /// Whether sheets are read by the fast scanner.
+    pub fn is_fast(&self) -> bool {
+        self.fast.is_some()
+    }
+
+    /// How many sheets the fast scanner handed back to calamine so far.
+    pub fn fallbacks(&self) -> usize {
+        self.fallbacks
     }
 
     /// Replaces the safety limits.
@@ -386,6 +416,23 @@ impl Workbook {
             path: path.clone(),
             detail: e,
         };
+        if let Some(fast) = &mut self.fast {
+            let mut delivered = false;
+            let result = fast.cells(sheet, |row, col, value| {
+                delivered = true;
+                grouper.push(row, col, value, &mut on_row)
+            });
+            match result {
+                Ok(Ok(())) => {
+                    grouper.finish(&mut on_row);
+                    return Ok(());
+                }
+                Ok(Err(e)) => return Err(e),
+                // Nothing delivered yet: calamine reads the sheet instead.
+                Err(_) if !delivered => self.fallbacks += 1,
+                Err(crate::fastxlsx::Fallback(why)) => return Err(damaged(why)),
+            }
+        }
         match &mut self.inner {
             Inner::Xlsx(x) => {
                 let mut cells = x
@@ -581,7 +628,7 @@ impl<'a> RowGrouper<'a> {
     }
 }
 
-fn text_value(s: &str) -> Option<Value> {
+pub(crate) fn text_value(s: &str) -> Option<Value> {
     let cleaned = text::clean(s);
     if cleaned.is_empty() {
         None
@@ -618,7 +665,7 @@ fn from_data(d: &Data) -> Option<Value> {
 }
 
 /// An Excel date serial (days since 1899-12-30) as `dd/mm/yyyy`, the way Vietnamese sheets show it.
-fn excel_date(serial: f64) -> String {
+pub(crate) fn excel_date(serial: f64) -> String {
     if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
         return serial.to_string();
     }

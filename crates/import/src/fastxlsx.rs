@@ -1,0 +1,668 @@
+//! A fast path for `.xlsx` worksheets: the sheet's XML is inflated on one thread and scanned on
+//! another, cell by cell, with byte searches rather than a general XML parser.
+//!
+//! Only what a worksheet's cells need is read: the shared strings (cleaned once, not per cell),
+//! which cell styles are dates, and the `<c>` elements of `<sheetData>`. Anything this scanner
+//! does not expect (namespace prefixes, a part it cannot find) makes [`FastXlsx::open`] return
+//! `None` or [`FastXlsx::rows`] return [`Fallback`], and the reader uses calamine instead, so the
+//! fast path never decides what a workbook means on its own. A test reads every bundled workbook
+//! both ways and requires the same cells.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, sync_channel};
+
+use memchr::memmem;
+use std::sync::LazyLock;
+
+static CELL_END: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"</c>"));
+static V_OPEN: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"<v>"));
+
+/// A cell's `r`, `t` and `s` attributes, raw.
+type CellAttrs<'a> = (Option<&'a [u8]>, Option<&'a [u8]>, Option<&'a [u8]>);
+
+/// The `r`, `t` and `s` attributes of a cell's start tag, scanned once, as raw bytes.
+fn cell_attrs(tag: &[u8]) -> CellAttrs<'_> {
+    let (mut r, mut t, mut s) = (None, None, None);
+    let mut i = 2; // after "<c"
+    while i < tag.len() {
+        // Name: up to '='.
+        while i < tag.len() && matches!(tag[i], b' ' | b'\t' | b'\n' | b'\r') {
+            i += 1;
+        }
+        let name_start = i;
+        while i < tag.len() && tag[i] != b'=' && tag[i] != b'>' && tag[i] != b'/' {
+            i += 1;
+        }
+        if i + 1 >= tag.len() || tag[i] != b'=' {
+            break;
+        }
+        let name = &tag[name_start..i];
+        let quote = tag[i + 1];
+        if quote != b'"' && quote != b'\'' {
+            break;
+        }
+        let Some(len) = memchr::memchr(quote, &tag[i + 2..]) else {
+            break;
+        };
+        let value = &tag[i + 2..i + 2 + len];
+        match name {
+            b"r" => r = Some(value),
+            b"t" => t = Some(value),
+            b"s" => s = Some(value),
+            _ => {}
+        }
+        i += 2 + len + 1;
+    }
+    (r, t, s)
+}
+
+fn parse_u(bytes: &[u8]) -> Option<usize> {
+    if bytes.is_empty() || bytes.len() > 10 {
+        return None;
+    }
+    let mut n: usize = 0;
+    for b in bytes {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + usize::from(b - b'0');
+    }
+    Some(n)
+}
+
+use crate::reader::{Value, excel_date, text_value};
+
+/// The scanner met something it does not handle: read the sheet with calamine instead.
+#[derive(Debug)]
+pub struct Fallback(pub String);
+
+/// An .xlsx workbook opened for fast sheet reading.
+pub struct FastXlsx {
+    path: PathBuf,
+    /// Sheet name → part path inside the zip ("xl/worksheets/sheet1.xml").
+    parts: HashMap<String, String>,
+    /// Shared strings, cleaned (`None` when empty after cleaning); loaded on first use.
+    shared: Option<Vec<Option<String>>>,
+    shared_part: Option<String>,
+    /// For each cell style index, whether its number format is a date.
+    date_styles: Vec<bool>,
+}
+
+fn read_part(zip: &mut zip::ZipArchive<BufReader<File>>, name: &str) -> Option<Vec<u8>> {
+    let mut entry = zip.by_name(name).ok()?;
+    let mut out = Vec::with_capacity(entry.size().min(1 << 26) as usize);
+    entry.read_to_end(&mut out).ok()?;
+    Some(out)
+}
+
+/// The value of attribute `name` in a tag's bytes (`<sheet name="A" r:id="rId1"/>`), unescaped.
+fn attr(tag: &[u8], name: &[u8]) -> Option<String> {
+    let mut from = 0;
+    while let Some(i) = memmem::find(&tag[from..], name) {
+        let at = from + i;
+        let before_ok = at > 0 && matches!(tag[at - 1], b' ' | b'\t' | b'\n' | b'\r');
+        let rest = &tag[at + name.len()..];
+        if before_ok && rest.first() == Some(&b'=') {
+            let quote = *rest.get(1)?;
+            if quote != b'"' && quote != b'\'' {
+                return None;
+            }
+            let end = memchr::memchr(quote, &rest[2..])?;
+            return Some(unescape(&rest[2..2 + end]));
+        }
+        from = at + name.len();
+    }
+    None
+}
+
+/// XML entities and Excel's `_xHHHH_` escapes decoded.
+fn unescape(raw: &[u8]) -> String {
+    let s = String::from_utf8_lossy(raw);
+    if !s.contains('&') && !s.contains("_x") {
+        return s.into_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest: &str = &s;
+    while let Some(i) = rest.find(['&', '_']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('&') {
+            let Some(end) = rest.find(';') else {
+                out.push_str(rest);
+                return out;
+            };
+            let entity = &rest[1..end];
+            let decoded = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => entity
+                    .strip_prefix("#x")
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            match decoded {
+                Some(c) => {
+                    out.push(c);
+                    rest = &rest[end + 1..];
+                }
+                None => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+        } else {
+            // `_xHHHH_`: a character Excel escaped (a control character, or "_x" itself).
+            let code = rest
+                .get(2..6)
+                .filter(|_| rest.starts_with("_x") && rest.as_bytes().get(6) == Some(&b'_'))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .and_then(char::from_u32);
+            match code {
+                Some(c) => {
+                    out.push(c);
+                    rest = &rest[7..];
+                }
+                None => {
+                    out.push('_');
+                    rest = &rest[1..];
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Each `<tag .../>` or `<tag ...>` start tag named `name` in `xml`, as bytes.
+fn tags<'a>(xml: &'a [u8], name: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let i = memmem::find(&xml[from..], name)?;
+            let at = from + i;
+            from = at + name.len();
+            let next = *xml.get(from)?;
+            if at > 0
+                && xml[at - 1] == b'<'
+                && matches!(next, b' ' | b'/' | b'>' | b'\t' | b'\n' | b'\r')
+            {
+                let end = memchr::memchr(b'>', &xml[from..])?;
+                let tag = &xml[at - 1..from + end + 1];
+                from += end + 1;
+                return Some(tag);
+            }
+        }
+    })
+}
+
+/// The text of the `<t>` runs of one `<si>` or `<is>` item, phonetic runs (`<rPh>`) left out.
+fn item_text(item: &[u8]) -> String {
+    let mut out = String::new();
+    let mut from = 0;
+    while let Some(i) = memmem::find(&item[from..], b"<t") {
+        let at = from + i;
+        let after = item.get(at + 2).copied();
+        if !matches!(after, Some(b'>' | b' ' | b'/')) {
+            from = at + 2;
+            continue;
+        }
+        let Some(open_end) = memchr::memchr(b'>', &item[at..]).map(|e| at + e) else {
+            break;
+        };
+        if item[open_end - 1] == b'/' {
+            from = open_end + 1;
+            continue;
+        }
+        let Some(close) = memmem::find(&item[open_end..], b"</t>").map(|c| open_end + c) else {
+            break;
+        };
+        // Skip runs inside a phonetic block.
+        let in_phonetic = memmem::rfind(&item[..at], b"<rPh")
+            .is_some_and(|p| memmem::find(&item[p..at], b"</rPh>").is_none());
+        if !in_phonetic {
+            out.push_str(&unescape(&item[open_end + 1..close]));
+        }
+        from = close + 4;
+    }
+    out
+}
+
+/// Whether a number format code shows a date or time.
+fn is_date_format(code: &str) -> bool {
+    let lower = code.to_ascii_lowercase();
+    if lower == "general" || lower == "@" {
+        return false;
+    }
+    let mut quoted = false;
+    let mut bracket = false;
+    let mut escaped = false;
+    for c in lower.chars() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            'd' | 'm' | 'y' | 'h' | 's' if !quoted && !bracket => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn is_builtin_date(id: u32) -> bool {
+    matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58)
+}
+
+impl FastXlsx {
+    /// Opens the workbook's parts list, sheet map and styles; `None` when the container is not
+    /// laid out as this reader expects (calamine then reads it).
+    pub fn open(path: &Path, sheet_names: &[String]) -> Option<FastXlsx> {
+        let file = File::open(path).ok()?;
+        let mut zip = zip::ZipArchive::new(BufReader::new(file)).ok()?;
+        let workbook = read_part(&mut zip, "xl/workbook.xml")?;
+        let rels = read_part(&mut zip, "xl/_rels/workbook.xml.rels")?;
+        let mut targets: HashMap<String, String> = HashMap::new();
+        let mut shared_part = None;
+        for tag in tags(&rels, b"Relationship") {
+            let (Some(id), Some(target)) = (attr(tag, b"Id"), attr(tag, b"Target")) else {
+                continue;
+            };
+            let part = match target.strip_prefix('/') {
+                Some(abs) => abs.to_owned(),
+                None => format!("xl/{target}"),
+            };
+            if attr(tag, b"Type").is_some_and(|t| t.ends_with("/sharedStrings")) {
+                shared_part = Some(part.clone());
+            }
+            targets.insert(id, part);
+        }
+        let mut parts = HashMap::new();
+        for tag in tags(&workbook, b"sheet") {
+            let name = attr(tag, b"name")?;
+            let id = attr(tag, b"r:id")?;
+            parts.insert(name, targets.get(&id)?.clone());
+        }
+        if sheet_names.iter().any(|n| !parts.contains_key(n)) {
+            return None;
+        }
+        let mut date_styles = Vec::new();
+        if let Some(styles) = read_part(&mut zip, "xl/styles.xml") {
+            let mut custom: HashMap<u32, bool> = HashMap::new();
+            for tag in tags(&styles, b"numFmt") {
+                if let (Some(id), Some(code)) = (attr(tag, b"numFmtId"), attr(tag, b"formatCode"))
+                    && let Ok(id) = id.parse::<u32>()
+                {
+                    custom.insert(id, is_date_format(&code));
+                }
+            }
+            let xfs_start = memmem::find(&styles, b"<cellXfs")?;
+            let xfs_end = memmem::find(&styles[xfs_start..], b"</cellXfs>")
+                .map_or(styles.len(), |e| xfs_start + e);
+            for tag in tags(&styles[xfs_start..xfs_end], b"xf") {
+                let id: u32 = attr(tag, b"numFmtId")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                date_styles.push(
+                    custom
+                        .get(&id)
+                        .copied()
+                        .unwrap_or_else(|| is_builtin_date(id)),
+                );
+            }
+        }
+        Some(FastXlsx {
+            path: path.to_owned(),
+            parts,
+            shared: None,
+            shared_part,
+            date_styles,
+        })
+    }
+
+    fn load_shared(&mut self) -> Result<(), Fallback> {
+        if self.shared.is_some() {
+            return Ok(());
+        }
+        let mut strings = Vec::new();
+        if let Some(part) = &self.shared_part {
+            let file = File::open(&self.path).map_err(|e| Fallback(e.to_string()))?;
+            let mut zip =
+                zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Fallback(e.to_string()))?;
+            let xml = read_part(&mut zip, part).ok_or_else(|| Fallback(format!("no {part}")))?;
+            if memmem::find(&xml, b":si>").is_some() {
+                return Err(Fallback("prefixed shared strings".into()));
+            }
+            let mut from = 0;
+            while let Some(i) = memmem::find(&xml[from..], b"<si") {
+                let at = from + i;
+                let Some(end) = memmem::find(&xml[at..], b"</si>").map(|e| at + e) else {
+                    // `<si/>`: an empty item.
+                    strings.push(None);
+                    from = at + 3;
+                    continue;
+                };
+                let item = &xml[at..end];
+                // A self-closing `<si/>` followed by another item.
+                if let Some(self_closing) = memmem::find(item, b"/>")
+                    && memchr::memchr(b'>', item) == Some(self_closing + 1)
+                {
+                    strings.push(None);
+                    from = at + self_closing + 2;
+                    continue;
+                }
+                strings.push(text_value(&item_text(item)).map(|v| match v {
+                    Value::Text(s) => s,
+                    other => other.as_text(),
+                }));
+                from = end + 5;
+            }
+        }
+        self.shared = Some(strings);
+        Ok(())
+    }
+
+    /// Streams the cells of `sheet` in document order to `on_cell(row, col, value)`; stops when it
+    /// returns `Break`.
+    pub fn cells(
+        &mut self,
+        sheet: &str,
+        mut on_cell: impl FnMut(u32, u32, Value) -> Result<ControlFlow<()>, crate::ImportError>,
+    ) -> Result<Result<(), crate::ImportError>, Fallback> {
+        self.load_shared()?;
+        let part = self
+            .parts
+            .get(sheet)
+            .cloned()
+            .ok_or_else(|| Fallback(format!("no part for {sheet}")))?;
+        let chunks = inflate_in_background(self.path.clone(), part);
+        let shared = self.shared.as_deref().unwrap_or_default();
+        let mut scanner = Scanner {
+            buf: Vec::with_capacity(1 << 20),
+            pos: 0,
+            chunks,
+            done: false,
+        };
+        // Wait for the start of the cells, and refuse prefixed element names.
+        let start = loop {
+            if let Some(i) = memmem::find(&scanner.buf, b"<sheetData") {
+                break i;
+            }
+            if memmem::find(&scanner.buf, b":sheetData").is_some() {
+                return Err(Fallback("prefixed worksheet elements".into()));
+            }
+            if !scanner.more().map_err(Fallback)? {
+                return Ok(Ok(())); // no cells at all
+            }
+        };
+        scanner.pos = start;
+        let (mut row, mut col): (u32, u32) = (0, 0);
+        let mut first_row = true;
+        loop {
+            let Some(lt) = memchr::memchr(b'<', &scanner.buf[scanner.pos..]) else {
+                scanner.pos = scanner.buf.len();
+                if !scanner.more().map_err(Fallback)? {
+                    return Ok(Ok(()));
+                }
+                continue;
+            };
+            scanner.pos += lt;
+            // Need a few bytes to tell the element.
+            if scanner.buf.len() - scanner.pos < 16 && !scanner.done {
+                scanner.more().map_err(Fallback)?;
+                continue;
+            }
+            let rest = &scanner.buf[scanner.pos..];
+            if rest.starts_with(b"<row") && matches!(rest.get(4), Some(b' ' | b'>')) {
+                let Some(end) = memchr::memchr(b'>', rest) else {
+                    if !scanner.more().map_err(Fallback)? {
+                        return Ok(Ok(()));
+                    }
+                    continue;
+                };
+                let tag = &rest[..=end];
+                row = match attr(tag, b"r").and_then(|r| r.parse::<u32>().ok()) {
+                    Some(r) if r >= 1 => r - 1,
+                    _ if first_row => 0,
+                    _ => row + 1,
+                };
+                first_row = false;
+                col = 0;
+                scanner.pos += end + 1;
+            } else if rest.starts_with(b"<c") && matches!(rest.get(2), Some(b' ' | b'>' | b'/')) {
+                let Some(open_end) = memchr::memchr(b'>', rest) else {
+                    if !scanner.more().map_err(Fallback)? {
+                        return Ok(Ok(()));
+                    }
+                    continue;
+                };
+                let tag = &rest[..=open_end];
+                let (r_attr, t_attr, s_attr) = cell_attrs(tag);
+                let (r, c) = match r_attr.and_then(cell_position) {
+                    Some(rc) => rc,
+                    None => (row, col),
+                };
+                col = c + 1;
+                if tag.ends_with(b"/>") {
+                    scanner.pos += open_end + 1;
+                    continue;
+                }
+                let Some(close) = CELL_END.find(&rest[open_end..]).map(|e| open_end + e) else {
+                    if !scanner.more().map_err(Fallback)? {
+                        return Err(Fallback("a cell without its end".into()));
+                    }
+                    continue;
+                };
+                let body = &rest[open_end + 1..close];
+                let kind = t_attr.and_then(|t| std::str::from_utf8(t).ok());
+                let style: usize = s_attr.and_then(parse_u).unwrap_or(0);
+                let value =
+                    cell_value(body, kind, style, &self.date_styles, shared).map_err(Fallback)?;
+                scanner.pos += close + 4;
+                if let Some(value) = value {
+                    match on_cell(r, c, value) {
+                        Ok(ControlFlow::Continue(())) => {}
+                        Ok(ControlFlow::Break(())) => return Ok(Ok(())),
+                        Err(e) => return Ok(Err(e)),
+                    }
+                }
+            } else if rest.starts_with(b"</sheetData") {
+                return Ok(Ok(()));
+            } else if rest.starts_with(b"<x:") || rest.starts_with(b"</x:") {
+                return Err(Fallback("prefixed worksheet elements".into()));
+            } else {
+                scanner.pos += 1;
+            }
+            scanner.compact();
+        }
+    }
+}
+
+/// "B5" → (row 4, column 1).
+fn cell_position(r: &[u8]) -> Option<(u32, u32)> {
+    let letters = r.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let mut col: u32 = 0;
+    for b in &r[..letters] {
+        col = col * 26 + u32::from(b - b'A' + 1);
+    }
+    let row = u32::try_from(parse_u(&r[letters..])?).ok()?;
+    (row >= 1).then(|| (row - 1, col - 1))
+}
+
+/// The text between `<v>` and `</v>` in a cell body.
+fn v_text(body: &[u8]) -> Option<&[u8]> {
+    let open = V_OPEN.find(body)? + 3;
+    // The value's text holds no '<' (it would be escaped): the next one closes it.
+    let close = memchr::memchr(b'<', &body[open..])? + open;
+    Some(&body[open..close])
+}
+
+fn cell_value(
+    body: &[u8],
+    kind: Option<&str>,
+    style: usize,
+    date_styles: &[bool],
+    shared: &[Option<String>],
+) -> Result<Option<Value>, String> {
+    let text = || v_text(body).map(unescape);
+    Ok(match kind {
+        Some("s") => {
+            let Some(v) = v_text(body) else {
+                return Ok(None);
+            };
+            let i = parse_u(v)
+                .or_else(|| {
+                    std::str::from_utf8(v)
+                        .ok()
+                        .and_then(|s| s.trim().parse().ok())
+                })
+                .ok_or("a shared-string index that is not a number")?;
+            let s = shared.get(i).ok_or("a shared-string index out of range")?;
+            s.clone().map(Value::Text)
+        }
+        Some("str") => text().and_then(|s| text_value(&s)),
+        Some("inlineStr") => text_value(&item_text(body)),
+        Some("b") => text().map(|s| Value::Bool(s.trim() == "1")),
+        Some("e") => text().map(Value::Error),
+        Some("d") => text().map(Value::Date),
+        Some("n") | None => {
+            let Some(v) = v_text(body) else {
+                return Ok(None);
+            };
+            let s = std::str::from_utf8(v).map_err(|e| e.to_string())?;
+            let x: f64 = s
+                .trim()
+                .parse()
+                .map_err(|_| format!("a number cell holds {s}"))?;
+            if date_styles.get(style).copied().unwrap_or(false) {
+                Some(Value::Date(excel_date(x)))
+            } else {
+                Some(Value::Number(x))
+            }
+        }
+        Some(other) => return Err(format!("a cell of type {other}")),
+    })
+}
+
+/// Inflates a part on its own thread, sending chunks; dropping the receiver stops it.
+fn inflate_in_background(path: PathBuf, part: String) -> Receiver<Result<Vec<u8>, String>> {
+    let (tx, rx) = sync_channel::<Result<Vec<u8>, String>>(8);
+    std::thread::spawn(move || {
+        let run = || -> Result<(), String> {
+            let file = File::open(&path).map_err(|e| e.to_string())?;
+            let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| e.to_string())?;
+            let mut entry = zip.by_name(&part).map_err(|e| e.to_string())?;
+            loop {
+                let mut chunk = vec![0u8; 1 << 18];
+                let mut filled = 0;
+                while filled < chunk.len() {
+                    let n = entry
+                        .read(&mut chunk[filled..])
+                        .map_err(|e| e.to_string())?;
+                    if n == 0 {
+                        break;
+                    }
+                    filled += n;
+                }
+                if filled == 0 {
+                    return Ok(());
+                }
+                chunk.truncate(filled);
+                if tx.send(Ok(chunk)).is_err() {
+                    return Ok(()); // the reader stopped early
+                }
+            }
+        };
+        if let Err(e) = run() {
+            let _ = tx.send(Err(e));
+        }
+    });
+    rx
+}
+
+struct Scanner {
+    buf: Vec<u8>,
+    pos: usize,
+    chunks: Receiver<Result<Vec<u8>, String>>,
+    done: bool,
+}
+
+impl Scanner {
+    /// Appends the next chunk; `false` at the end of the part.
+    fn more(&mut self) -> Result<bool, String> {
+        if self.done {
+            return Ok(false);
+        }
+        match self.chunks.recv() {
+            Ok(Ok(chunk)) => {
+                self.compact();
+                self.buf.extend_from_slice(&chunk);
+                Ok(true)
+            }
+            Ok(Err(e)) => Err(e),
+            Err(_) => {
+                self.done = true;
+                Ok(false)
+            }
+        }
+    }
+
+    /// Drops the bytes already scanned once they are a large part of the buffer.
+    fn compact(&mut self) {
+        if self.pos > (1 << 20) && self.pos * 2 > self.buf.len() {
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_and_excel_escapes_are_decoded() {
+        assert_eq!(
+            unescape(b"a &amp; b &lt;c&gt; &#x1EA1; &#273;"),
+            "a & b <c> ạ đ"
+        );
+        assert_eq!(unescape(b"line_x000D_end _x_"), "line\rend _x_");
+    }
+
+    #[test]
+    fn date_formats_are_told_from_number_formats() {
+        assert!(is_date_format("dd/mm/yyyy"));
+        assert!(is_date_format("[$-409]d-mmm-yy;@"));
+        assert!(!is_date_format("#,##0.00"));
+        assert!(!is_date_format("0.0%"));
+        assert!(!is_date_format("\"ngày\" 0"));
+        assert!(!is_date_format("[Red]0.0"));
+    }
+
+    #[test]
+    fn cell_references_and_rich_text() {
+        assert_eq!(cell_position(b"A1"), Some((0, 0)));
+        assert_eq!(cell_position(b"XFD1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(cell_position(b"1A"), None);
+        assert_eq!(
+            cell_attrs(b"<c r=\"B5\" s=\"3\" t=\"s\">"),
+            (Some(&b"B5"[..]), Some(&b"s"[..]), Some(&b"3"[..]))
+        );
+        let item = "<si><r><t>Sở </t></r><r><rPr/><t xml:space=\"preserve\">Tư pháp</t></r><rPh><t>x</t></rPh></si>";
+        assert_eq!(item_text(item.as_bytes()), "Sở Tư pháp");
+    }
+}
