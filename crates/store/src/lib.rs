@@ -190,18 +190,12 @@ impl Store {
                 .map(|(name, frame)| (name.clone(), frame)),
         );
         for (table, frame) in tables {
-            let keys = year_unit_keys(frame).map_err(|e| self.parquet_err(e))?;
-            for (n, (year, unit)) in keys.iter().enumerate() {
-                let mut part = frame
-                    .clone()
-                    .lazy()
-                    .filter(
-                        col(c::YEAR)
-                            .eq(lit(*year))
-                            .and(col(c::UNIT).eq(lit(unit.as_str()))),
-                    )
-                    .collect()
-                    .map_err(|e| self.parquet_err(e))?;
+            let partitions = partition(frame).map_err(|e| self.parquet_err(e))?;
+            for (n, ((year, unit), rows)) in partitions.into_iter().enumerate() {
+                let (year, unit) = (&year, &unit);
+                // One gather per partition: the frame is read once in all, not once per key.
+                let idx = IdxCa::from_vec("rows".into(), rows);
+                let mut part = frame.take(&idx).map_err(|e| self.parquet_err(e))?;
                 let rel = format!("{table}/year={year}/part-{id}-{n}.parquet");
                 self.write_parquet(&rel, &mut part)?;
                 parts.push(Part {
@@ -465,25 +459,32 @@ fn take_lock(root: &Path, lock: &Path) -> Result<(), StoreError> {
     })
 }
 
-/// The distinct (year, unit) pairs of a frame, sorted.
-fn year_unit_keys(frame: &DataFrame) -> PolarsResult<Vec<(i32, String)>> {
+/// The rows of each (year, unit) pair of a frame, pairs sorted, rows in frame order. Rows
+/// without a year or unit belong to no part (importers never emit them).
+fn partition(frame: &DataFrame) -> PolarsResult<Vec<((i32, String), Vec<IdxSize>)>> {
     if frame.height() == 0 {
         return Ok(Vec::new());
     }
-    let keys = frame
-        .clone()
-        .lazy()
-        .select([col(c::YEAR), col(c::UNIT)])
-        .unique_stable(None, UniqueKeepStrategy::First)
-        .sort([c::YEAR, c::UNIT], SortMultipleOptions::default())
-        .collect()?;
-    let years = keys.column(c::YEAR)?.i32()?;
-    let units = keys.column(c::UNIT)?.str()?;
-    Ok(years
-        .iter()
-        .zip(units.iter())
-        .filter_map(|(y, u)| Some((y?, u?.to_owned())))
-        .collect())
+    let years = frame.column(c::YEAR)?.i32()?;
+    let units = frame.column(c::UNIT)?.str()?;
+    let mut unit_ids: std::collections::HashMap<&str, usize> = Default::default();
+    let mut groups: std::collections::HashMap<(i32, usize), Vec<IdxSize>> = Default::default();
+    for (i, (y, u)) in years.iter().zip(units.iter()).enumerate() {
+        let (Some(y), Some(u)) = (y, u) else { continue };
+        let next = unit_ids.len();
+        let uid = *unit_ids.entry(u).or_insert(next);
+        groups.entry((y, uid)).or_default().push(i as IdxSize);
+    }
+    let mut names = vec![String::new(); unit_ids.len()];
+    for (u, id) in unit_ids {
+        names[id] = u.to_owned();
+    }
+    let mut out: Vec<((i32, String), Vec<IdxSize>)> = groups
+        .into_iter()
+        .map(|((y, uid), rows)| ((y, names[uid].clone()), rows))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
 }
 
 fn rejects_frame(
