@@ -1021,3 +1021,142 @@ fn hostile_workbooks_get_clear_errors_and_leave_the_store_untouched() {
     );
     assert!(!store.join("manifest.json").exists(), "nothing stored");
 }
+
+/// The views of `views.sql`, computed by DuckDB over the same store, as JSON rows per view; `None`
+/// when DuckDB's Python package is missing outside CI (CI installs it: .ci/run).
+#[allow(clippy::print_stderr)] // says why a check was skipped on a machine without DuckDB
+fn duckdb_views(store: &Path, views: &[&str]) -> Option<Vec<Vec<Value>>> {
+    let script = r#"
+import sys, json
+try:
+    import duckdb
+except ImportError:
+    sys.exit(3)
+sql = open(sys.argv[1], encoding="utf-8").read().replace("'cchc-data/", "'" + sys.argv[2] + "/")
+con = duckdb.connect()
+con.execute(sql)
+out = []
+for view in sys.argv[3:]:
+    cur = con.execute(f"SELECT * FROM {view}")
+    names = [d[0] for d in cur.description]
+    out.append([dict(zip(names, row)) for row in cur.fetchall()])
+print(json.dumps(out, default=float))
+"#;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(root().join("views.sql"))
+        .arg(store)
+        .args(views)
+        .output()
+        .expect("python3 runs");
+    if out.status.code() == Some(3) && std::env::var_os("CI").is_none() {
+        eprintln!("views.sql not checked: pip install duckdb (CI installs it)");
+        return None;
+    }
+    assert!(
+        out.status.success(),
+        "duckdb: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let parsed: Vec<Vec<Value>> = serde_json::from_slice(&out.stdout).expect("json");
+    Some(parsed)
+}
+
+/// Every row of `ours` has a row in `theirs` with the same key and the same figures.
+fn same_rows(view: &str, ours: &[Value], theirs: &[Value], key: &[&str], figures: &[&str]) {
+    assert_eq!(ours.len(), theirs.len(), "{view}: row count");
+    assert!(!ours.is_empty(), "{view}: no rows");
+    for row in ours {
+        let other = theirs
+            .iter()
+            .find(|t| {
+                key.iter()
+                    .all(|k| match (t[*k].as_f64(), row[*k].as_f64()) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => t[*k] == row[*k],
+                    })
+            })
+            .unwrap_or_else(|| panic!("{view}: no row for {row}"));
+        for f in figures {
+            match (row[*f].as_f64(), other[*f].as_f64()) {
+                (Some(a), Some(b)) => assert!(
+                    (a - b).abs() <= 1e-9 * a.abs().max(1.0),
+                    "{view} {f}: cchc {a}, views.sql {b} ({row})"
+                ),
+                (a, b) => assert_eq!(a, b, "{view} {f}: {row} vs {other}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn views_sql_agrees_with_the_analysis_crate() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let store = tmp.path().join("store");
+    let mut files: Vec<String> = std::fs::read_dir(root().join("datasets"))
+        .expect("datasets")
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().to_string_lossy().into_owned();
+            name.ends_with(".xlsx").then(|| format!("datasets/{name}"))
+        })
+        .collect();
+    files.sort();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    ok(&store, &args);
+    let views = [
+        "scorecard_gaps",
+        "scorecard_trend",
+        "survey_index_overall",
+        "survey_index_by_element",
+        "procedure_stats_by_unit",
+    ];
+    let Some(sql) = duckdb_views(&store, &views) else {
+        return;
+    };
+    same_rows(
+        "scorecard_gaps",
+        &json(&store, &["scorecard", "gaps"]),
+        &sql[0],
+        &["year", "unit", "code"],
+        &["points_lost", "share_of_loss", "cumulative_share", "rank"],
+    );
+    same_rows(
+        "scorecard_trend",
+        &json(&store, &["scorecard", "trend"]),
+        &sql[1],
+        &["unit", "year"],
+        &["max_total", "score_total", "attainment", "delta", "rank"],
+    );
+    let figures = ["respondents", "valid_answers", "satisfied", "index"];
+    same_rows(
+        "survey_index_overall",
+        &json(&store, &["survey", "index"]),
+        &sql[2],
+        &["year", "unit"],
+        &figures,
+    );
+    same_rows(
+        "survey_index_by_element",
+        &json(&store, &["survey", "index", "--by", "element"]),
+        &sql[3],
+        &["year", "unit", "group"],
+        &figures,
+    );
+    same_rows(
+        "procedure_stats_by_unit",
+        &json(&store, &["procedures", "stats", "--by", "unit"]),
+        &sql[4],
+        &["year", "unit"],
+        &[
+            "procedures",
+            "received",
+            "online_share",
+            "postal_share",
+            "resolved",
+            "on_time_rate",
+            "late_rate",
+        ],
+    );
+}

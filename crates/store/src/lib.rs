@@ -461,7 +461,10 @@ fn take_lock(root: &Path, lock: &Path) -> Result<(), StoreError> {
 
 /// The rows of each (year, unit) pair of a frame, pairs sorted, rows in frame order. Rows
 /// without a year or unit belong to no part (importers never emit them).
-fn partition(frame: &DataFrame) -> PolarsResult<Vec<((i32, String), Vec<IdxSize>)>> {
+/// The rows of one (year, unit) part of a frame.
+type Partition = ((i32, String), Vec<IdxSize>);
+
+fn partition(frame: &DataFrame) -> PolarsResult<Vec<Partition>> {
     if frame.height() == 0 {
         return Ok(Vec::new());
     }
@@ -479,7 +482,7 @@ fn partition(frame: &DataFrame) -> PolarsResult<Vec<((i32, String), Vec<IdxSize>
     for (u, id) in unit_ids {
         names[id] = u.to_owned();
     }
-    let mut out: Vec<((i32, String), Vec<IdxSize>)> = groups
+    let mut out: Vec<Partition> = groups
         .into_iter()
         .map(|((y, uid), rows)| ((y, names[uid].clone()), rows))
         .collect();
