@@ -228,8 +228,16 @@ def write_report(out, results, agreement):
                          f"{a[1]['valid']:,} valid and {a[1]['satisfied']:,} satisfied answers; "
                          f"fastexcel's frame gives {a[2]['respondents']:,}, {a[2]['valid']:,} and "
                          f"{a[2]['satisfied']:,}: {'equal' if a[3] else 'DIFFERENT'}.")
+    # The hand-written analysis below the figures survives a new run.
+    kept = ""
+    if os.path.exists(out):
+        with open(out) as f:
+            previous = f.read()
+        marker = previous.find("\n## Reading the figures")
+        if marker >= 0:
+            kept = previous[marker:]
     with open(out, "w") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write("\n".join(lines) + "\n" + kept)
     print(f"wrote {out}", file=sys.stderr)
 
 

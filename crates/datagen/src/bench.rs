@@ -8,22 +8,13 @@ use std::path::Path;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use crate::scorecards::Lcg;
-use crate::surveys::{LABELS, QUESTIONS};
+use crate::surveys::{AGES, GENDERS, LABELS, OCCUPATIONS, QUESTIONS};
 
 const UNITS: [&str; 4] = [
     "Sở Tư pháp",
     "Sở Y tế",
     "Sở Kế hoạch và Đầu tư",
     "UBND huyện Long Thành",
-];
-const GENDERS: [&str; 2] = ["Nam", "Nữ"];
-const AGES: [&str; 4] = ["Dưới 25", "25-40", "41-60", "Trên 60"];
-const OCCUPATIONS: [&str; 5] = [
-    "Cán bộ, công chức",
-    "Kinh doanh",
-    "Công nhân",
-    "Nông dân",
-    "Khác",
 ];
 const PROCEDURES: [&str; 6] = [
     "Cấp phiếu lý lịch tư pháp",

@@ -49,9 +49,12 @@ pub const LABELS: [&str; 5] = [
     "Rất hài lòng",
 ];
 
-const GENDERS: [&str; 2] = ["Nam", "Nữ"];
-const AGES: [&str; 4] = ["Dưới 25", "25-40", "41-60", "Trên 60"];
-const OCCUPATIONS: [&str; 5] = [
+/// Synthetic attribute values.
+pub const GENDERS: [&str; 2] = ["Nam", "Nữ"];
+/// Synthetic attribute values.
+pub const AGES: [&str; 4] = ["Dưới 25", "25-40", "41-60", "Trên 60"];
+/// Synthetic attribute values.
+pub const OCCUPATIONS: [&str; 5] = [
     "Cán bộ, công chức",
     "Kinh doanh",
     "Công nhân",

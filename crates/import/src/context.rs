@@ -6,8 +6,9 @@
 
 use std::path::Path;
 
-use crate::ImportError;
+use crate::layout::TableLayout;
 use crate::text::{clean, fold, years_in};
+use crate::{ImportError, ImportOptions};
 
 /// A value and the source it came from, for `inspect` and error messages.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,6 +127,54 @@ pub fn resolve<T: PartialEq + Clone + std::fmt::Display>(
         }
     }
     Ok(None)
+}
+
+/// The year(s) and unit of a sheet with their sources.
+pub type YearsAndUnit = (Vec<Sourced<i32>>, Option<Sourced<String>>);
+
+/// The year and unit of a sheet from the flags, the sheet name, the title and the file name
+/// (strong sources must agree; weak ones count only alone). A sheet with a year or unit column
+/// may have none: its rows then give them.
+pub fn sheet_year_and_unit(
+    table: &TableLayout,
+    opts: &ImportOptions,
+    has_year_col: bool,
+    has_unit_col: bool,
+    path: &Path,
+    sheet: &str,
+) -> Result<YearsAndUnit, ImportError> {
+    let flag_year = opts.year.map(|y| Sourced::new(y, "--year"));
+    let strong: Vec<Sourced<i32>> = flag_year
+        .into_iter()
+        .chain(single_year(sheet).map(|y| Sourced::new(y, format!("sheet name \"{sheet}\""))))
+        .collect();
+    let weak: Vec<Sourced<i32>> = title_year(&table.title_text)
+        .map(|y| Sourced::new(y, "title"))
+        .into_iter()
+        .chain(file_year(path).map(|y| Sourced::new(y, "file name")))
+        .collect();
+    let year = resolve("year", &strong, &weak, path, sheet, |a, b| a == b)?;
+    if year.is_none() && !has_year_col {
+        return Err(ImportError::NoYear {
+            path: path.to_owned(),
+            sheet: sheet.to_owned(),
+        });
+    }
+    let units: Vec<Sourced<String>> = opts
+        .unit
+        .clone()
+        .map(|u| Sourced::new(u, "--unit"))
+        .into_iter()
+        .chain(title_unit(&table.title_text).map(|u| Sourced::new(u, "title")))
+        .collect();
+    let unit = resolve("unit", &units, &[], path, sheet, |a, b| fold(a) == fold(b))?;
+    if unit.is_none() && !has_unit_col {
+        return Err(ImportError::NoUnit {
+            path: path.to_owned(),
+            sheet: sheet.to_owned(),
+        });
+    }
+    Ok((year.into_iter().collect(), unit))
 }
 
 #[cfg(test)]

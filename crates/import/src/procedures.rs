@@ -23,7 +23,7 @@ use cchc_model::{
 };
 use polars::prelude::{Column, DataFrame};
 
-use crate::context::{self, Sourced};
+use crate::context;
 use crate::layout::{self, FieldSpec, HeaderColumn, TableLayout};
 use crate::number::{Parsed, parse_vn_number};
 use crate::reader::{Row, Value, Workbook};
@@ -441,28 +441,7 @@ fn map_columns(
     path: &Path,
     sheet: &str,
 ) -> Result<Mapping, ImportError> {
-    let mut forced: HashMap<u32, &'static str> = HashMap::new();
-    if let Some(profile) = &opts.profile {
-        for (name, letters) in &profile.columns {
-            let field = profile_field(name).ok_or_else(|| ImportError::Profile {
-                path: path.to_owned(),
-                detail: format!("unknown field \"{name}\""),
-            })?;
-            let col = crate::profile::column_index(letters)
-                .or_else(|| {
-                    table
-                        .columns
-                        .iter()
-                        .find(|h| fold(&h.label()) == fold(letters))
-                        .map(|h| h.col)
-                })
-                .ok_or_else(|| ImportError::Profile {
-                    path: path.to_owned(),
-                    detail: format!("field \"{name}\": no column \"{letters}\""),
-                })?;
-            forced.insert(col, field);
-        }
-    }
+    let forced = crate::profile::forced_columns(opts.profile.as_ref(), table, path, profile_field)?;
     let mut cols = BTreeMap::new();
     let mut columns = Vec::new();
     for header in &table.columns {
@@ -874,7 +853,14 @@ fn import_sheet(
         }
         Err(e) => return Err(e),
     };
-    let (years, unit) = resolve_context(&table, &mapping, opts, &path, sheet)?;
+    let (years, unit) = context::sheet_year_and_unit(
+        &table,
+        opts,
+        mapping.get(c::YEAR).is_some(),
+        mapping.get(c::UNIT).is_some(),
+        &path,
+        sheet,
+    )?;
     let mut report = SheetReport::new(sheet);
     report.layout = Some(table.clone());
     report.columns = mapping.columns.clone();
@@ -1277,54 +1263,6 @@ fn import_sheet(
     }
     report.warnings = warnings;
     Ok(report)
-}
-
-type YearsAndUnit = (Vec<Sourced<i32>>, Option<Sourced<String>>);
-
-fn resolve_context(
-    table: &TableLayout,
-    mapping: &Mapping,
-    opts: &ImportOptions,
-    path: &Path,
-    sheet: &str,
-) -> Result<YearsAndUnit, ImportError> {
-    let has_year_col = mapping.get(c::YEAR).is_some();
-    let has_unit_col = mapping.get(c::UNIT).is_some();
-    let strong: Vec<Sourced<i32>> = opts
-        .year
-        .map(|y| Sourced::new(y, "--year"))
-        .into_iter()
-        .chain(
-            context::single_year(sheet).map(|y| Sourced::new(y, format!("sheet name \"{sheet}\""))),
-        )
-        .collect();
-    let weak: Vec<Sourced<i32>> = context::title_year(&table.title_text)
-        .map(|y| Sourced::new(y, "title"))
-        .into_iter()
-        .chain(context::file_year(path).map(|y| Sourced::new(y, "file name")))
-        .collect();
-    let year = context::resolve("year", &strong, &weak, path, sheet, |a, b| a == b)?;
-    if year.is_none() && !has_year_col {
-        return Err(ImportError::NoYear {
-            path: path.to_owned(),
-            sheet: sheet.to_owned(),
-        });
-    }
-    let units: Vec<Sourced<String>> = opts
-        .unit
-        .clone()
-        .map(|u| Sourced::new(u, "--unit"))
-        .into_iter()
-        .chain(context::title_unit(&table.title_text).map(|u| Sourced::new(u, "title")))
-        .collect();
-    let unit = context::resolve("unit", &units, &[], path, sheet, |a, b| fold(a) == fold(b))?;
-    if unit.is_none() && !has_unit_col {
-        return Err(ImportError::NoUnit {
-            path: path.to_owned(),
-            sheet: sheet.to_owned(),
-        });
-    }
-    Ok((year.into_iter().collect(), unit))
 }
 
 #[cfg(test)]

@@ -71,6 +71,40 @@ impl Profile {
     }
 }
 
+/// The columns a profile names, as (column index → canonical field): a column is given by its
+/// letters ("C") or its header text; `field_of` maps the profile's field names to the importer's.
+pub fn forced_columns(
+    profile: Option<&Profile>,
+    table: &crate::layout::TableLayout,
+    path: &Path,
+    field_of: impl Fn(&str) -> Option<&'static str>,
+) -> Result<std::collections::HashMap<u32, &'static str>, ImportError> {
+    let mut forced = std::collections::HashMap::new();
+    let Some(profile) = profile else {
+        return Ok(forced);
+    };
+    for (name, letters) in &profile.columns {
+        let field = field_of(name).ok_or_else(|| ImportError::Profile {
+            path: path.to_owned(),
+            detail: format!("unknown field \"{name}\""),
+        })?;
+        let col = column_index(letters)
+            .or_else(|| {
+                table
+                    .columns
+                    .iter()
+                    .find(|h| crate::text::fold(&h.label()) == crate::text::fold(letters))
+                    .map(|h| h.col)
+            })
+            .ok_or_else(|| ImportError::Profile {
+                path: path.to_owned(),
+                detail: format!("field \"{name}\": no column \"{letters}\""),
+            })?;
+        forced.insert(col, field);
+    }
+    Ok(forced)
+}
+
 /// Reads a column letter ("C", "AA") as a zero-based index.
 pub fn column_index(letters: &str) -> Option<u32> {
     let letters = letters.trim();

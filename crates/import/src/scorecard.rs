@@ -177,28 +177,7 @@ fn map_columns(
     path: &Path,
     sheet: &str,
 ) -> Result<Mapping, ImportError> {
-    let mut forced: HashMap<u32, &'static str> = HashMap::new();
-    if let Some(profile) = &opts.profile {
-        for (name, letters) in &profile.columns {
-            let field = profile_field(name).ok_or_else(|| ImportError::Profile {
-                path: path.to_owned(),
-                detail: format!("unknown field \"{name}\""),
-            })?;
-            let col = crate::profile::column_index(letters)
-                .or_else(|| {
-                    table
-                        .columns
-                        .iter()
-                        .find(|h| fold(&h.label()) == fold(letters))
-                        .map(|h| h.col)
-                })
-                .ok_or_else(|| ImportError::Profile {
-                    path: path.to_owned(),
-                    detail: format!("field \"{name}\": no column \"{letters}\""),
-                })?;
-            forced.insert(col, field);
-        }
-    }
+    let forced = crate::profile::forced_columns(opts.profile.as_ref(), table, path, profile_field)?;
     let mut columns = Vec::new();
     let mut shared = Group::default();
     let mut banded: BTreeMap<i32, Group> = BTreeMap::new();

@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
-use std::path::Path;
 
 use cchc_model::columns as c;
 use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, StructureKind};
@@ -18,8 +17,8 @@ use polars::prelude::{
     Column, DataFrame, IdxCa, IdxSize, IntoColumn, NamedFrom, PolarsResult, Series,
 };
 
-use crate::context::{self, Sourced};
-use crate::layout::{self, FieldSpec, TableLayout};
+use crate::context;
+use crate::layout::{self, FieldSpec};
 use crate::reader::{Row, Value, Workbook};
 use crate::text::{clean, fold};
 use crate::{ColumnMapping, ImportError, ImportOptions, SheetReport, SourceFile};
@@ -445,7 +444,7 @@ fn import_sheet(
             "no question columns (\"Câu 1.1 …\")",
         ));
     }
-    let (years, unit) = resolve_context(
+    let (years, unit) = context::sheet_year_and_unit(
         &table,
         opts,
         year_col.is_some(),
@@ -633,52 +632,6 @@ fn import_sheet(
         }
     }
     Ok(report)
-}
-
-type YearsAndUnit = (Vec<Sourced<i32>>, Option<Sourced<String>>);
-
-fn resolve_context(
-    table: &TableLayout,
-    opts: &ImportOptions,
-    has_year_col: bool,
-    has_unit_col: bool,
-    path: &Path,
-    sheet: &str,
-) -> Result<YearsAndUnit, ImportError> {
-    let flag_year = opts.year.map(|y| Sourced::new(y, "--year"));
-    let strong: Vec<Sourced<i32>> = flag_year
-        .into_iter()
-        .chain(
-            context::single_year(sheet).map(|y| Sourced::new(y, format!("sheet name \"{sheet}\""))),
-        )
-        .collect();
-    let weak: Vec<Sourced<i32>> = context::title_year(&table.title_text)
-        .map(|y| Sourced::new(y, "title"))
-        .into_iter()
-        .chain(context::file_year(path).map(|y| Sourced::new(y, "file name")))
-        .collect();
-    let year = context::resolve("year", &strong, &weak, path, sheet, |a, b| a == b)?;
-    if year.is_none() && !has_year_col {
-        return Err(ImportError::NoYear {
-            path: path.to_owned(),
-            sheet: sheet.to_owned(),
-        });
-    }
-    let units: Vec<Sourced<String>> = opts
-        .unit
-        .clone()
-        .map(|u| Sourced::new(u, "--unit"))
-        .into_iter()
-        .chain(context::title_unit(&table.title_text).map(|u| Sourced::new(u, "title")))
-        .collect();
-    let unit = context::resolve("unit", &units, &[], path, sheet, |a, b| fold(a) == fold(b))?;
-    if unit.is_none() && !has_unit_col {
-        return Err(ImportError::NoUnit {
-            path: path.to_owned(),
-            sheet: sheet.to_owned(),
-        });
-    }
-    Ok((year.into_iter().collect(), unit))
 }
 
 #[cfg(test)]
