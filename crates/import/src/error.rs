@@ -76,6 +76,9 @@ pub enum ImportError {
     /// The mapping profile could not be read or names something that is not there.
     #[error("{}: mapping profile: {detail}", path.display())]
     Profile { path: PathBuf, detail: String },
+    /// The rows read could not be handed on (the store refused a batch).
+    #[error("{}: could not store the rows: {detail}", path.display())]
+    Sink { path: PathBuf, detail: String },
     /// A part of the zip container would inflate beyond the limit (a zip bomb, or a damaged file
     /// whose sizes lie).
     #[error("{}: the part {entry} inflates to {size} bytes, over the limit of {limit}; refused as a possible zip bomb or a damaged file", path.display())]
@@ -245,6 +248,9 @@ impl Localized for ImportError {
             }
             Profile { path, detail } => {
                 format!("{}: tệp cấu hình (profile): {detail}", path.display())
+            }
+            Sink { path, detail } => {
+                format!("{}: không lưu được các dòng: {detail}", path.display())
             }
             Inflated {
                 path,

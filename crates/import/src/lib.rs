@@ -62,6 +62,9 @@ pub struct ImportOptions {
     pub codebook: Option<PathBuf>,
     /// Safety limits.
     pub limits: Limits,
+    /// Rows per batch sent to the sink by importers that stream (surveys); 0 = the default
+    /// (about half a million answers).
+    pub batch_rows: usize,
 }
 
 /// The identity of a source file: its name, format and content hash.
@@ -317,11 +320,65 @@ pub fn detect_kind(wb: &mut Workbook) -> Result<Option<TableKind>, ImportError> 
     Ok((score >= 2).then_some(KIND_HINTS[k].0))
 }
 
-/// Imports one file. `kind` is detected from the headers when `None`.
+/// Where an import sends its rows as it reads them: (table name, a batch of rows). An `Err` stops
+/// the import with [`ImportError::Sink`].
+pub type Sink<'a> = dyn FnMut(&str, DataFrame) -> Result<(), String> + 'a;
+
+/// The tables a kind of import writes: its main table first.
+fn tables_of(kind: TableKind) -> &'static [&'static str] {
+    match kind {
+        TableKind::Scorecard => &["scorecard"],
+        TableKind::Survey => &["survey_answers", "survey_respondents"],
+        TableKind::Procedures => &["procedures", "procedure_registry"],
+    }
+}
+
+/// Imports one file, keeping its rows in memory. `kind` is detected from the headers when `None`.
 pub fn import_file(
     path: &Path,
     kind: Option<TableKind>,
     opts: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let mut batches: Vec<(String, DataFrame)> = Vec::new();
+    let mut collect = |table: &str, frame: DataFrame| -> Result<(), String> {
+        match batches.iter_mut().find(|(t, _)| t == table) {
+            Some((_, all)) => all
+                .vstack_mut(&frame)
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+            None => {
+                batches.push((table.to_owned(), frame));
+                Ok(())
+            }
+        }
+    };
+    let mut imported = import_file_into(path, kind, opts, &mut collect)?;
+    let tables = tables_of(imported.kind);
+    let mut take = |table: &str| -> DataFrame {
+        let mut frame = batches
+            .iter()
+            .position(|(t, _)| t == table)
+            .map(|i| batches.swap_remove(i).1)
+            .unwrap_or_default();
+        frame.rechunk_mut();
+        frame
+    };
+    imported.frame = take(tables[0]);
+    imported.extra = tables[1..]
+        .iter()
+        .map(|t| ((*t).to_owned(), take(t)))
+        .collect();
+    Ok(imported)
+}
+
+/// Imports one file, sending its rows to `sink` as they are read (a large survey in batches of
+/// about a million answers), so that memory follows a batch, not the file. The returned
+/// [`Imported`] carries the reports; its frames are empty.
+pub fn import_file_into(
+    path: &Path,
+    kind: Option<TableKind>,
+    opts: &ImportOptions,
+    sink: &mut Sink<'_>,
 ) -> Result<Imported, ImportError> {
     let (mut wb, source) = open(path, opts)?;
     let kind = match kind.or_else(|| {
@@ -335,41 +392,32 @@ pub fn import_file(
             path: path.to_owned(),
         })?,
     };
-    match kind {
+    let sink_err = |detail: String| ImportError::Sink {
+        path: path.to_owned(),
+        detail,
+    };
+    let tables = tables_of(kind);
+    let sheets = match kind {
         TableKind::Scorecard => {
             let (sheets, frame) = scorecard::import_workbook(&mut wb, &source, opts)?;
-            let extra = Vec::new();
-            Ok(Imported {
-                kind,
-                source,
-                sheets,
-                frame,
-                extra,
-            })
+            sink(tables[0], frame).map_err(sink_err)?;
+            sheets
         }
-        TableKind::Survey => {
-            let (sheets, frame, respondents) = survey::import_workbook(&mut wb, &source, opts)?;
-            let extra = vec![("survey_respondents".to_owned(), respondents)];
-            Ok(Imported {
-                kind,
-                source,
-                sheets,
-                frame,
-                extra,
-            })
-        }
+        TableKind::Survey => survey::import_workbook(&mut wb, &source, opts, sink)?,
         TableKind::Procedures => {
             let (sheets, frame, registry) = procedures::import_workbook(&mut wb, &source, opts)?;
-            let extra = vec![("procedure_registry".to_owned(), registry)];
-            Ok(Imported {
-                kind,
-                source,
-                sheets,
-                frame,
-                extra,
-            })
+            sink(tables[0], frame).map_err(sink_err)?;
+            sink(tables[1], registry).map_err(sink_err)?;
+            sheets
         }
-    }
+    };
+    Ok(Imported {
+        kind,
+        source,
+        sheets,
+        frame: DataFrame::empty(),
+        extra: Vec::new(),
+    })
 }
 
 /// Reads a kind's command-line name.

@@ -21,7 +21,7 @@ use crate::context;
 use crate::layout::{self, FieldSpec};
 use crate::reader::{Row, Value, Workbook};
 use crate::text::{clean, fold};
-use crate::{ColumnMapping, ImportError, ImportOptions, SheetReport, SourceFile};
+use crate::{ColumnMapping, ImportError, ImportOptions, SheetReport, Sink, SourceFile};
 
 /// The five SIPAS elements (yếu tố), in the order of the question numbers.
 pub const SIPAS_ELEMENTS: [&str; 5] = [
@@ -231,10 +231,16 @@ impl Interned {
         self.rows.push(i);
     }
 
-    /// The column: the distinct values gathered by index (string views share one buffer).
-    fn into_column(self, name: &str) -> PolarsResult<Column> {
-        let values = Series::new(name.into(), self.values);
-        let idx = IdxCa::from_vec(name.into(), self.rows);
+    /// The rows so far as a column (the distinct values gathered by index: string views share
+    /// one buffer), leaving the column empty. With `forget`, the distinct values go too: for a
+    /// column whose values never repeat across batches (respondents).
+    fn take_column(&mut self, name: &str, forget: bool) -> PolarsResult<Column> {
+        let values = Series::new(name.into(), self.values.as_slice());
+        let idx = IdxCa::from_vec(name.into(), std::mem::take(&mut self.rows));
+        if forget {
+            self.values.clear();
+            self.lookup.clear();
+        }
         Ok(values.take(&idx)?.into_column())
     }
 }
@@ -263,12 +269,77 @@ struct Attributes {
     value: Interned,
 }
 
-/// Imports the survey sheets of an open workbook: (reports, answers, respondents' attributes).
+/// Answers are sent to the sink in batches of about this many rows, whole respondents at a time.
+const BATCH_ANSWERS: usize = 1 << 19;
+
+/// Why a batch could not be sent.
+enum Flush {
+    Frame(polars::prelude::PolarsError),
+    Sink(String),
+}
+
+/// Sends the answers and attributes gathered so far to the sink, as `survey_answers` and
+/// `survey_respondents` frames, and empties them (respondent keys are forgotten: a respondent's
+/// answers never span two batches).
+fn flush(
+    answers: &mut Answers,
+    attributes: &mut Attributes,
+    sink: &mut Sink<'_>,
+) -> Result<(), Flush> {
+    if answers.year.is_empty() && attributes.year.is_empty() {
+        return Ok(());
+    }
+    let a = answers;
+    let frame = DataFrame::new_infer_height(vec![
+        Column::new(c::YEAR.into(), std::mem::take(&mut a.year)),
+        a.unit.take_column(c::UNIT, false).map_err(Flush::Frame)?,
+        a.respondent
+            .take_column(c::RESPONDENT, true)
+            .map_err(Flush::Frame)?,
+        a.question
+            .take_column(c::QUESTION, false)
+            .map_err(Flush::Frame)?,
+        a.element
+            .take_column(c::ELEMENT, false)
+            .map_err(Flush::Frame)?,
+        Column::new(c::ANSWER.into(), std::mem::take(&mut a.answer)),
+        a.status
+            .take_column(c::STATUS, false)
+            .map_err(Flush::Frame)?,
+        a.source_sha256
+            .take_column(c::SOURCE_SHA256, false)
+            .map_err(Flush::Frame)?,
+        a.source_file
+            .take_column(c::SOURCE_FILE, false)
+            .map_err(Flush::Frame)?,
+        a.sheet.take_column(c::SHEET, false).map_err(Flush::Frame)?,
+        Column::new(c::ROW.into(), std::mem::take(&mut a.row)),
+    ])
+    .map_err(Flush::Frame)?;
+    sink("survey_answers", frame).map_err(Flush::Sink)?;
+    let t = attributes;
+    let frame = DataFrame::new_infer_height(vec![
+        Column::new(c::YEAR.into(), std::mem::take(&mut t.year)),
+        t.unit.take_column(c::UNIT, false).map_err(Flush::Frame)?,
+        t.respondent
+            .take_column(c::RESPONDENT, true)
+            .map_err(Flush::Frame)?,
+        t.attribute
+            .take_column(c::ATTRIBUTE, false)
+            .map_err(Flush::Frame)?,
+        t.value.take_column(c::VALUE, false).map_err(Flush::Frame)?,
+    ])
+    .map_err(Flush::Frame)?;
+    sink("survey_respondents", frame).map_err(Flush::Sink)
+}
+
+/// Imports the survey sheets of an open workbook, sending the rows to `sink` in batches.
 pub(crate) fn import_workbook(
     wb: &mut Workbook,
     source: &SourceFile,
     opts: &ImportOptions,
-) -> Result<(Vec<SheetReport>, DataFrame, DataFrame), ImportError> {
+    sink: &mut Sink<'_>,
+) -> Result<Vec<SheetReport>, ImportError> {
     let path = wb.path().to_owned();
     let codebook = match read_codebook(wb)? {
         Some(own) => Some(own),
@@ -310,6 +381,7 @@ pub(crate) fn import_workbook(
             book,
             &mut answers,
             &mut attributes,
+            sink,
         )?;
         reports.push(report);
     }
@@ -323,35 +395,14 @@ pub(crate) fn import_workbook(
         path: path.clone(),
         detail: e.to_string(),
     };
-    let a = answers;
-    let answers = (|| {
-        DataFrame::new_infer_height(vec![
-            Column::new(c::YEAR.into(), a.year),
-            a.unit.into_column(c::UNIT)?,
-            a.respondent.into_column(c::RESPONDENT)?,
-            a.question.into_column(c::QUESTION)?,
-            a.element.into_column(c::ELEMENT)?,
-            Column::new(c::ANSWER.into(), a.answer),
-            a.status.into_column(c::STATUS)?,
-            a.source_sha256.into_column(c::SOURCE_SHA256)?,
-            a.source_file.into_column(c::SOURCE_FILE)?,
-            a.sheet.into_column(c::SHEET)?,
-            Column::new(c::ROW.into(), a.row),
-        ])
-    })()
-    .map_err(damaged)?;
-    let t = attributes;
-    let respondents = (|| {
-        DataFrame::new_infer_height(vec![
-            Column::new(c::YEAR.into(), t.year),
-            t.unit.into_column(c::UNIT)?,
-            t.respondent.into_column(c::RESPONDENT)?,
-            t.attribute.into_column(c::ATTRIBUTE)?,
-            t.value.into_column(c::VALUE)?,
-        ])
-    })()
-    .map_err(damaged)?;
-    Ok((reports, answers, respondents))
+    flush(&mut answers, &mut attributes, sink).map_err(|detail| match detail {
+        Flush::Frame(e) => damaged(e),
+        Flush::Sink(detail) => ImportError::Sink {
+            path: path.clone(),
+            detail,
+        },
+    })?;
+    Ok(reports)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -363,6 +414,7 @@ fn import_sheet(
     book: Option<&Codebook>,
     answers: &mut Answers,
     attributes: &mut Attributes,
+    sink: &mut Sink<'_>,
 ) -> Result<SheetReport, ImportError> {
     let path = wb.path().to_owned();
     let forced_header = opts
@@ -618,6 +670,26 @@ fn import_sheet(
             answers.row.push(row.index as i32 + 1);
         }
         outcomes.push(RowOutcome::Imported);
+        let batch = if opts.batch_rows == 0 {
+            BATCH_ANSWERS
+        } else {
+            opts.batch_rows
+        };
+        if answers.year.len() >= batch
+            && let Err(e) = flush(answers, attributes, sink)
+        {
+            error = Some(match e {
+                Flush::Frame(e) => ImportError::Damaged {
+                    path: path.clone(),
+                    detail: e.to_string(),
+                },
+                Flush::Sink(detail) => ImportError::Sink {
+                    path: path.clone(),
+                    detail,
+                },
+            });
+            return ControlFlow::Break(());
+        }
         ControlFlow::Continue(())
     })?;
     if let Some(e) = error {

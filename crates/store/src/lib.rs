@@ -102,6 +102,140 @@ pub struct Batch<'a> {
     pub rejections: Vec<Rejection>,
 }
 
+/// A source's identity and diagnostics, for [`Store::commit`] (its rows went through a
+/// [`Pending`]).
+pub struct Source<'a> {
+    /// The kind of table.
+    pub kind: TableKind,
+    /// sha256 of the file's bytes, hex.
+    pub sha256: &'a str,
+    /// The path as given.
+    pub path: &'a Path,
+    /// Sheets read.
+    pub sheets: Vec<String>,
+    /// The tally of the import contract.
+    pub counts: RowCounts,
+    /// Refused rows.
+    pub rejections: Vec<Rejection>,
+}
+
+/// One part being written: a table's rows of one year and unit.
+struct PartWriter {
+    table: String,
+    year: i32,
+    unit: String,
+    dir: PathBuf,
+    tmp: PathBuf,
+    writer: Option<polars::io::parquet::write::BatchedWriter<fs::File>>,
+    rows: u64,
+}
+
+/// Rows of one source being written in batches, partitioned by table, year and unit, under
+/// temporary names until [`Store::commit`]. Memory follows a batch, not the source.
+pub struct Pending {
+    root: PathBuf,
+    tag: String,
+    writers: Vec<PartWriter>,
+}
+
+impl Pending {
+    fn err(&self, e: PolarsError) -> StoreError {
+        StoreError::Parquet {
+            path: self.root.clone(),
+            detail: e.to_string(),
+        }
+    }
+
+    /// Appends rows of `table` (with `year` and `unit` columns), as row groups of their parts.
+    pub fn write(&mut self, table: &str, frame: &DataFrame) -> Result<(), StoreError> {
+        for ((year, unit), rows) in partition(frame).map_err(|e| self.err(e))? {
+            let idx = IdxCa::from_vec("rows".into(), rows);
+            let mut part = frame.take(&idx).map_err(|e| self.err(e))?;
+            part.rechunk_mut();
+            let n = self.writers.len();
+            let at = match self
+                .writers
+                .iter()
+                .position(|w| w.table == table && w.year == year && w.unit == unit)
+            {
+                Some(i) => i,
+                None => {
+                    let dir = self.root.join(format!("{table}/year={year}"));
+                    fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
+                        path: dir.clone(),
+                        source,
+                    })?;
+                    let tmp = dir.join(format!(".tmp-{}-{n}.parquet", self.tag));
+                    let file = fs::File::create(&tmp).map_err(|source| StoreError::Io {
+                        path: tmp.clone(),
+                        source,
+                    })?;
+                    let writer = ParquetWriter::new(file)
+                        .batched(part.schema())
+                        .map_err(|e| self.err(e))?;
+                    self.writers.push(PartWriter {
+                        table: table.to_owned(),
+                        year,
+                        unit,
+                        dir,
+                        tmp,
+                        writer: Some(writer),
+                        rows: 0,
+                    });
+                    n
+                }
+            };
+            let w = &mut self.writers[at];
+            if let Some(writer) = w.writer.as_mut() {
+                writer.write_batch(&part).map_err(|e| StoreError::Parquet {
+                    path: w.tmp.clone(),
+                    detail: e.to_string(),
+                })?;
+            }
+            w.rows += part.height() as u64;
+        }
+        Ok(())
+    }
+
+    /// Closes every part and renames it to its final name; returns the parts.
+    fn finish(mut self, id: &str) -> Result<Vec<Part>, StoreError> {
+        let mut parts = Vec::new();
+        for (n, w) in self.writers.iter_mut().enumerate() {
+            if let Some(writer) = w.writer.take() {
+                writer.finish().map_err(|e| StoreError::Parquet {
+                    path: w.tmp.clone(),
+                    detail: e.to_string(),
+                })?;
+            }
+            let name = format!("part-{id}-{n}.parquet");
+            let target = w.dir.join(&name);
+            fs::rename(&w.tmp, &target).map_err(|source| StoreError::Io {
+                path: target.clone(),
+                source,
+            })?;
+            parts.push(Part {
+                table: w.table.clone(),
+                year: w.year,
+                unit: w.unit.clone(),
+                rows: w.rows,
+                file: format!("{}/year={}/{name}", w.table, w.year),
+            });
+        }
+        self.writers.clear();
+        Ok(parts)
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        // Parts not committed: their temporary files go.
+        for w in &mut self.writers {
+            drop(w.writer.take());
+            let _ = fs::remove_file(&w.tmp);
+        }
+    }
+}
+
 /// What adding a batch did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Added {
@@ -169,44 +303,64 @@ impl Store {
         &self.manifest.sources
     }
 
+    /// Starts writing a source's rows in batches ([`Pending::write`]); nothing is visible until
+    /// [`Store::commit`]. Dropping the `Pending` removes what it wrote.
+    pub fn begin(&self) -> Pending {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        Pending {
+            root: self.root.clone(),
+            tag: format!(
+                "{}-{}",
+                std::process::id(),
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            ),
+            writers: Vec::new(),
+        }
+    }
+
     /// Adds a source's rows. Requires [`Store::open_for_write`].
     pub fn add(&mut self, batch: Batch<'_>) -> Result<Added, StoreError> {
-        if let Some(existing) = self
-            .manifest
+        if let Some(existing) = self.already_imported(batch.kind, batch.sha256) {
+            return Ok(existing);
+        }
+        let mut pending = self.begin();
+        pending.write(batch.kind.table_name(), &batch.frame)?;
+        for (name, frame) in &batch.extra {
+            pending.write(name, frame)?;
+        }
+        self.commit(
+            pending,
+            Source {
+                kind: batch.kind,
+                sha256: batch.sha256,
+                path: batch.path,
+                sheets: batch.sheets,
+                counts: batch.counts,
+                rejections: batch.rejections,
+            },
+        )
+    }
+
+    fn already_imported(&self, kind: TableKind, sha256: &str) -> Option<Added> {
+        self.manifest
             .sources
             .iter()
-            .find(|s| s.sha256 == batch.sha256 && s.kind == batch.kind)
-        {
-            return Ok(Added::AlreadyImported {
+            .find(|s| s.sha256 == sha256 && s.kind == kind)
+            .map(|existing| Added::AlreadyImported {
                 imported_at: existing.imported_at.clone(),
-            });
+            })
+    }
+
+    /// Makes a source's written rows part of the store: its parts renamed into place, its
+    /// rejected rows written, the manifest replaced. The same bytes imported before add nothing
+    /// (what `pending` wrote is removed). Requires [`Store::open_for_write`].
+    pub fn commit(&mut self, pending: Pending, batch: Source<'_>) -> Result<Added, StoreError> {
+        if let Some(existing) = self.already_imported(batch.kind, batch.sha256) {
+            return Ok(existing); // `pending` is dropped: its files are removed
         }
         let id: String = batch.sha256.chars().take(12).collect();
-        let mut parts = Vec::new();
-        let tables = std::iter::once((batch.kind.table_name().to_owned(), &batch.frame)).chain(
-            batch
-                .extra
-                .iter()
-                .map(|(name, frame)| (name.clone(), frame)),
-        );
-        for (table, frame) in tables {
-            let partitions = partition(frame).map_err(|e| self.parquet_err(e))?;
-            for (n, ((year, unit), rows)) in partitions.into_iter().enumerate() {
-                let (year, unit) = (&year, &unit);
-                // One gather per partition: the frame is read once in all, not once per key.
-                let idx = IdxCa::from_vec("rows".into(), rows);
-                let mut part = frame.take(&idx).map_err(|e| self.parquet_err(e))?;
-                let rel = format!("{table}/year={year}/part-{id}-{n}.parquet");
-                self.write_parquet(&rel, &mut part)?;
-                parts.push(Part {
-                    table: table.clone(),
-                    year: *year,
-                    unit: unit.clone(),
-                    rows: part.height() as u64,
-                    file: rel,
-                });
-            }
-        }
+        let parts = pending.finish(&id)?;
         let rejects_file = if batch.rejections.is_empty() {
             None
         } else {

@@ -82,10 +82,11 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         lang.pick("Nhập dữ liệu từ", "Importing"),
         datasets.display()
     );
-    let imported = super::import::read_all(&files, None, &ImportOptions::default(), global)?;
     {
         let mut store = Store::open_for_write(&store_dir)?;
-        super::import::store_all(&mut store, imported, global)?;
+        let read =
+            super::import::read_all(&files, None, &ImportOptions::default(), global, &store)?;
+        super::import::store_all(&mut store, read, global)?;
     }
     let store = Store::open(&store_dir)?;
     let mut written = Vec::new();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use cchc_import::{ImportOptions, Imported};
 use cchc_model::{Lang, TableKind};
-use cchc_store::{Added, Batch, Store};
+use cchc_store::{Added, Pending, Source, Store};
 
 use crate::{Global, Outcome};
 
@@ -43,9 +43,9 @@ pub fn kind_and_files(inputs: &[String]) -> Result<(Option<TableKind>, Vec<PathB
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let (kind, files) = kind_and_files(&args.inputs)?;
     let opts = args.read.options()?;
-    let imported = read_all(&files, kind, &opts, global)?;
     let mut store = Store::open_for_write(&global.store)?;
-    let problems = store_all(&mut store, imported, global)?;
+    let read = read_all(&files, kind, &opts, global, &store)?;
+    let problems = store_all(&mut store, read, global)?;
     Ok(if args.strict && problems {
         Outcome::Problems
     } else {
@@ -53,21 +53,27 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     })
 }
 
-/// Reads every file, several at a time (one per core); the first file in the given order that
-/// cannot be read stops everything before anything is stored.
+/// A file read, its rows written to the store but not yet committed.
+pub type Read = (Imported, Pending);
+
+/// Reads every file, several at a time (one per core), writing rows to the store in batches as
+/// they are read; the first file in the given order that cannot be read stops everything before
+/// anything is committed (what was written is removed).
 pub fn read_all(
     files: &[PathBuf],
     kind: Option<TableKind>,
     opts: &ImportOptions,
     global: &Global,
-) -> Result<Vec<Imported>> {
+    store: &Store,
+) -> Result<Vec<Read>> {
     use rayon::prelude::*;
     let bar = crate::progress::bar(
         files.len() as u64,
         global.quiet,
         global.lang().pick("Đọc tệp", "Reading"),
     );
-    let results: Vec<Result<Imported, cchc_import::ImportError>> = files
+    let lang = global.lang();
+    let results: Vec<Result<Read, cchc_import::ImportError>> = files
         .par_iter()
         .map(|f| {
             bar.set_message(
@@ -75,9 +81,15 @@ pub fn read_all(
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
             );
-            let result = cchc_import::import_file(f, kind, opts);
+            let mut pending = store.begin();
+            let mut sink = |table: &str, frame: polars::prelude::DataFrame| {
+                pending
+                    .write(table, &frame)
+                    .map_err(|e| cchc_model::Localized::message(&e, lang))
+            };
+            let result = cchc_import::import_file_into(f, kind, opts, &mut sink);
             bar.inc(1);
-            result
+            result.map(|imported| (imported, pending))
         })
         .collect();
     bar.finish_and_clear();
@@ -87,14 +99,14 @@ pub fn read_all(
         .collect()
 }
 
-/// Stores what was read and reports it; returns whether any row was rejected or warned about.
-pub fn store_all(store: &mut Store, imported: Vec<Imported>, global: &Global) -> Result<bool> {
+/// Commits what was read and reports it; returns whether any row was rejected or warned about.
+pub fn store_all(store: &mut Store, read: Vec<Read>, global: &Global) -> Result<bool> {
     let lang = global.lang();
     let mut problems = false;
-    for file in imported {
+    for (file, pending) in read {
         report(&file, global)?;
         problems |= file.rejections().next().is_some() || file.warnings().next().is_some();
-        let batch = Batch {
+        let source = Source {
             kind: file.kind,
             sha256: &file.source.sha256,
             path: &file.source.path,
@@ -105,11 +117,9 @@ pub fn store_all(store: &mut Store, imported: Vec<Imported>, global: &Global) ->
                 .map(|s| s.sheet.clone())
                 .collect(),
             counts: file.counts(),
-            frame: file.frame.clone(),
-            extra: file.extra.clone(),
             rejections: file.rejections().cloned().collect(),
         };
-        match store.add(batch)? {
+        match store.commit(pending, source)? {
             Added::AlreadyImported { imported_at } => out!(
                 "  → {} ({imported_at})",
                 lang.pick(

@@ -919,3 +919,33 @@ fn the_fast_xlsx_scanner_reads_every_cell_as_calamine_does() {
     }
     assert!(compared > 1000, "{compared} rows compared");
 }
+
+#[test]
+fn a_survey_streamed_in_small_batches_gives_the_same_rows() {
+    let path = dataset("survey_sipas_2024.xlsx");
+    let whole = import(&path, &ImportOptions::default());
+    let small = ImportOptions {
+        batch_rows: 500,
+        ..ImportOptions::default()
+    };
+    let mut batches: Vec<(String, usize)> = Vec::new();
+    let mut sink = |table: &str, frame: DataFrame| -> Result<(), String> {
+        batches.push((table.to_owned(), frame.height()));
+        Ok(())
+    };
+    let streamed = cchc_import::import_file_into(&path, None, &small, &mut sink).expect("import");
+    assert_eq!(streamed.counts(), whole.counts());
+    let answers: Vec<usize> = batches
+        .iter()
+        .filter(|(t, _)| t == "survey_answers")
+        .map(|(_, n)| *n)
+        .collect();
+    assert!(answers.len() > 5, "{answers:?}");
+    assert_eq!(answers.iter().sum::<usize>(), whole.frame.height());
+    // Whole respondents per batch: 22 answers each.
+    assert!(answers.iter().all(|n| n % 22 == 0), "{answers:?}");
+    // Collected from small batches, the frame is the one read in one go.
+    let again = import(&path, &small);
+    assert!(again.frame.equals_missing(&whole.frame));
+    assert!(again.extra[0].1.equals_missing(&whole.extra[0].1));
+}

@@ -254,3 +254,66 @@ fn a_source_can_be_removed_with_its_parts_and_rejections() {
     assert!(store.remove("cccc2222").expect("remove").is_some());
     assert!(store.scan(TableKind::Scorecard).expect("scan").is_none());
 }
+
+#[test]
+fn rows_written_in_batches_land_in_one_part_and_uncommitted_rows_leave_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = dir.path().join("store");
+    let mut store = Store::open_for_write(&root).expect("open");
+    let frame = |n: i32| {
+        df![
+            "year" => vec![2024i32; 3],
+            "unit" => vec!["Sở A"; 3],
+            "value" => vec![n, n + 1, n + 2],
+        ]
+        .expect("frame")
+    };
+    // Not committed: the temporary files go with the Pending.
+    {
+        let mut pending = store.begin();
+        pending.write("t", &frame(0)).expect("write");
+    }
+    let leftovers: Vec<_> = walk(&root);
+    assert!(
+        leftovers.iter().all(|p| !p.contains(".tmp-")),
+        "{leftovers:?}"
+    );
+
+    let mut pending = store.begin();
+    for n in [0, 10, 20] {
+        pending.write("t", &frame(n)).expect("write");
+    }
+    let added = store
+        .commit(
+            pending,
+            cchc_store::Source {
+                kind: TableKind::Survey,
+                sha256: "ab".repeat(32).as_str(),
+                path: std::path::Path::new("x.xlsx"),
+                sheets: vec!["S".into()],
+                counts: Default::default(),
+                rejections: Vec::new(),
+            },
+        )
+        .expect("commit");
+    let cchc_store::Added::Stored { parts, .. } = added else {
+        panic!("{added:?}");
+    };
+    assert_eq!(parts.len(), 1);
+    assert_eq!(parts[0].rows, 9);
+    let rows = store
+        .scan_table("t")
+        .expect("scan")
+        .expect("rows")
+        .collect()
+        .expect("collect");
+    let values: Vec<i32> = rows
+        .column("value")
+        .unwrap()
+        .i32()
+        .unwrap()
+        .iter()
+        .flatten()
+        .collect();
+    assert_eq!(values, [0, 1, 2, 10, 11, 12, 20, 21, 22]);
+}
