@@ -485,6 +485,32 @@ fn map_columns(
     Ok(mapping)
 }
 
+/// An optional attribute's cell read with `parse`; a cell it cannot read is left unknown with a
+/// `NotRead` warning naming the cell.
+fn optional<T>(
+    mapping: &Mapping,
+    row: &Row,
+    sheet: &str,
+    field: &str,
+    parse: impl Fn(Option<&Value>) -> Result<Option<T>, String>,
+    warnings: &mut Vec<Warning>,
+) -> Option<T> {
+    let col = mapping.get(field)?;
+    match parse(row.get(col)) {
+        Ok(v) => v,
+        Err(value) => {
+            warnings.push(Warning {
+                cell: Some(CellRef::new(sheet, row.index, col)),
+                kind: WarningKind::NotRead {
+                    column: mapping.header(col),
+                    value,
+                },
+            });
+            None
+        }
+    }
+}
+
 /// Whether a text is a procedure code: the national `1.001234`, optionally extended by a
 /// provincial system (`1.001234.000.00.00.H35`).
 pub fn is_procedure_code(code: &str) -> bool {
@@ -1083,37 +1109,15 @@ fn import_sheet(
             }
         };
         // Fees and online levels stated as prose are kept as unknown, with a warning.
-        let fee = match mapping.get(c::FEE).map(|col| (col, fee_cell(row.get(col)))) {
-            None => None,
-            Some((_, Ok(v))) => v,
-            Some((col, Err(value))) => {
-                warnings.push(Warning {
-                    cell: Some(CellRef::new(sheet, row.index, col)),
-                    kind: WarningKind::NotRead {
-                        column: mapping.header(col),
-                        value,
-                    },
-                });
-                None
-            }
-        };
-        let level = match mapping
-            .get(c::ONLINE_LEVEL)
-            .map(|col| (col, online_level(row.get(col))))
-        {
-            None => None,
-            Some((_, Ok(v))) => v,
-            Some((col, Err(value))) => {
-                warnings.push(Warning {
-                    cell: Some(CellRef::new(sheet, row.index, col)),
-                    kind: WarningKind::NotRead {
-                        column: mapping.header(col),
-                        value,
-                    },
-                });
-                None
-            }
-        };
+        let fee = optional(&mapping, row, sheet, c::FEE, fee_cell, &mut warnings);
+        let level = optional(
+            &mapping,
+            row,
+            sheet,
+            c::ONLINE_LEVEL,
+            online_level,
+            &mut warnings,
+        );
 
         let year = match mapping
             .get(c::YEAR)
