@@ -207,6 +207,26 @@ fn a_bad_file_is_refused_with_exit_2_and_the_store_is_untouched() {
             manifest,
             "{bad}"
         );
+        // The good file's rows were written while it was read; none of them is left behind.
+        let mut stack = vec![store.path().to_owned()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("dir").flatten() {
+                let p = entry.path();
+                let name = p.file_name().expect("name").to_string_lossy().into_owned();
+                assert!(
+                    !name.starts_with(".tmp-"),
+                    "{bad}: {} left behind",
+                    p.display()
+                );
+                if p.is_dir() {
+                    stack.push(p);
+                }
+            }
+        }
+        let parts = std::fs::read_dir(store.path().join("scorecard/year=2021"))
+            .expect("dir")
+            .count();
+        assert_eq!(parts, 1, "{bad}: only the first import's part");
     }
     let out = run(
         store.path(),
