@@ -914,6 +914,29 @@ fn procedure_rates_equal_sums_made_directly_from_the_workbooks() {
     assert!((num(khdt, "late_rate") - sums[8] / sums[5]).abs() < 1e-12);
     // The synthetic postal share stays under the 20% target: the flag says so.
     assert_eq!(khdt["postal_target_met"], false);
+    // An online target, when given, is checked against the same share.
+    let online = sums[1] / sums[0];
+    for target in ["0.5", "0.6"] {
+        let rows = json(
+            &store,
+            &[
+                "procedures",
+                "stats",
+                "--by",
+                "unit",
+                "--year",
+                "2024",
+                "--online-target",
+                target,
+            ],
+        );
+        let row = rows
+            .iter()
+            .find(|r| r["unit"] == "Sở Kế hoạch và Đầu tư")
+            .expect("unit row");
+        let t: f64 = target.parse().expect("target");
+        assert_eq!(row["online_target_met"], online >= t, "{target}: {online}");
+    }
 
     // The proposal, and the same proposal exported as the plan's appendix and read back.
     let export = tmp.path().join("de_xuat.xlsx");

@@ -103,6 +103,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("direct_share", "Trực tiếp", "In person"),
     ("postal_share", "BCCI", "Postal"),
     ("postal_target_met", "Đạt BCCI", "Postal target"),
+    ("online_target_met", "Đạt trực tuyến", "Online target"),
     ("resolved", "Đã giải quyết", "Resolved"),
     ("on_time_rate", "Đúng hạn", "On time"),
     ("late_rate", "Trễ hạn", "Late"),

@@ -40,6 +40,9 @@ pub struct StatsArgs {
     /// Mục tiêu tỷ lệ hồ sơ qua bưu chính công ích (postal-share target)
     #[arg(long, default_value_t = 0.2)]
     pub postal_target: f64,
+    /// Mục tiêu tỷ lệ hồ sơ trực tuyến, nếu có, ví dụ 0.3 (online-share target, when there is one)
+    #[arg(long)]
+    pub online_target: Option<f64>,
 }
 
 /// Arguments of `cchc procedures simplify`.
@@ -63,7 +66,7 @@ pub struct SimplifyArgs {
 }
 
 /// The columns `procedures stats` shows as a table (PRODUCT.md's key columns).
-const TABLE_COLUMNS: [&str; 16] = [
+const TABLE_COLUMNS: [&str; 17] = [
     "year",
     "unit",
     "field",
@@ -74,6 +77,7 @@ const TABLE_COLUMNS: [&str; 16] = [
     "online_share",
     "postal_share",
     "postal_target_met",
+    "online_target_met",
     "on_time_rate",
     "late_rate",
     "pending_overdue",
@@ -224,14 +228,22 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
             let level = parse_level(&a.by)?;
             let procs = select(load(&store, lang)?, a.year, a.unit.as_deref(), false);
             let mut frame = procedures::rollup(&procs, level)?;
-            if frame.column("postal_share").is_ok() {
+            let targets = [
+                ("postal_share", Some(a.postal_target), "postal_target_met"),
+                ("online_share", a.online_target, "online_target_met"),
+            ];
+            for (share, target, flag) in targets {
+                let Some(target) = target else { continue };
+                if !(0.0..=1.0).contains(&target) {
+                    bail!("{flag}: {target}: 0–1 (0.2 = 20%)");
+                }
                 let met = frame
-                    .column("postal_share")?
+                    .column(share)?
                     .f64()?
                     .iter()
-                    .map(|s| s.map(|s| s + 1e-12 >= a.postal_target))
+                    .map(|s| s.map(|s| s + 1e-12 >= target))
                     .collect::<Vec<_>>();
-                frame.with_column(Column::new("postal_target_met".into(), met))?;
+                frame.with_column(Column::new(flag.into(), met))?;
             }
             // A table for people shows the key columns; CSV and JSON keep them all.
             if global.format == crate::output::OutputFormat::Table {
@@ -252,6 +264,12 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                     "  postal_target_met = postal_share ≥ {}%",
                     crate::output::fmt_number(a.postal_target * 100.0, 0, lang)
                 );
+                if let Some(t) = a.online_target {
+                    eprintln!(
+                        "  online_target_met = online_share ≥ {}%",
+                        crate::output::fmt_number(t * 100.0, 0, lang)
+                    );
+                }
             }
             Ok(Outcome::Ok)
         }
