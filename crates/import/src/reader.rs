@@ -246,10 +246,8 @@ impl Workbook {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        let damaged = |detail: String| ImportError::Damaged {
-            path: path.to_owned(),
-            detail,
-        };
+        // calamine reads every sheet of an .ods when it opens it: its cell limit shows here.
+        let damaged = |detail: String| dense_range_error(path, "*", detail);
         let reader = || File::open(path).map(BufReader::new).map_err(io);
         let (format, inner) = if head.starts_with(ZIP_MAGIC) {
             check_zip(path, &limits)?;
@@ -451,7 +449,7 @@ impl Workbook {
             Inner::Xls(x) => {
                 let range = x
                     .worksheet_range(sheet)
-                    .map_err(|e| damaged(e.to_string()))?;
+                    .map_err(|e| dense_range_error(&path, sheet, e.to_string()))?;
                 let (r0, c0) = range.start().unwrap_or((0, 0));
                 for (r, c, data) in range.used_cells() {
                     let Some(value) = from_data(data) else {
@@ -468,7 +466,7 @@ impl Workbook {
             Inner::Ods(x) => {
                 let range = x
                     .worksheet_range(sheet)
-                    .map_err(|e| damaged(e.to_string()))?;
+                    .map_err(|e| dense_range_error(&path, sheet, e.to_string()))?;
                 let (r0, c0) = range.start().unwrap_or((0, 0));
                 for (r, c, data) in range.used_cells() {
                     let Some(value) = from_data(data) else {
@@ -485,6 +483,25 @@ impl Workbook {
         }
         grouper.finish(&mut on_row);
         Ok(())
+    }
+}
+
+/// An error of calamine's range reader: a sheet whose cells would span more than calamine
+/// allocates (a stray cell far from the table) is too large, not damaged.
+fn dense_range_error(path: &Path, sheet: &str, detail: String) -> ImportError {
+    if detail.contains("Cell limit exceeded") {
+        ImportError::TooLarge {
+            path: path.to_owned(),
+            sheet: sheet.to_owned(),
+            detail: format!(
+                "the sheet's cells span too large a range, probably because of a stray cell far from the table ({detail}); delete it (Ctrl+End finds it) and import again"
+            ),
+        }
+    } else {
+        ImportError::Damaged {
+            path: path.to_owned(),
+            detail,
+        }
     }
 }
 

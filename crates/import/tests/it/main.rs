@@ -949,3 +949,67 @@ fn a_survey_streamed_in_small_batches_gives_the_same_rows() {
     assert!(again.frame.equals_missing(&whole.frame));
     assert!(again.extra[0].1.equals_missing(&whole.extra[0].1));
 }
+
+#[test]
+fn an_ods_with_a_stray_cell_far_away_is_too_large_not_an_abort() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("stray.ods");
+    let cell = |v: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
+        )
+    };
+    let content = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content "#,
+            r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" "#,
+            r#"xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" "#,
+            r#"xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">"#,
+            r#"<office:body><office:spreadsheet><table:table table:name="S">"#,
+            "<table:table-row>{}{}</table:table-row>",
+            r#"<table:table-row table:number-rows-repeated="1048570"><table:table-cell/></table:table-row>"#,
+            r#"<table:table-row><table:table-cell table:number-columns-repeated="16383"/>{}</table:table-row>"#,
+            "</table:table></office:spreadsheet></office:body></office:document-content>"
+        ),
+        cell("Tên tiêu chí"),
+        cell("Điểm tối đa"),
+        cell("x")
+    );
+    let file = std::fs::File::create(&path).expect("create");
+    let mut zip = ::zip::ZipWriter::new(file);
+    let stored = ::zip::write::SimpleFileOptions::default()
+        .compression_method(::zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).expect("mimetype");
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .expect("write");
+    zip.start_file("content.xml", ::zip::write::SimpleFileOptions::default())
+        .expect("content");
+    zip.write_all(content.as_bytes()).expect("write");
+    zip.start_file(
+        "META-INF/manifest.xml",
+        ::zip::write::SimpleFileOptions::default(),
+    )
+    .expect("manifest");
+    zip.write_all(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest "#,
+            r#"xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">"#,
+            r#"<manifest:file-entry manifest:full-path="/" "#,
+            r#"manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>"#,
+            r#"<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>"#,
+            "</manifest:manifest>"
+        )
+        .as_bytes(),
+    )
+    .expect("write");
+    zip.finish().expect("finish");
+    let opts = ImportOptions {
+        year: Some(2024),
+        unit: Some("X".into()),
+        ..ImportOptions::default()
+    };
+    let err = import_file(&path, Some(TableKind::Scorecard), &opts).unwrap_err();
+    assert!(matches!(err, ImportError::TooLarge { .. }), "{err}");
+    assert!(err.to_string().contains("stray cell"), "{err}");
+}
