@@ -93,6 +93,7 @@ impl TableLayout {
 pub struct Preamble<'a> {
     table: &'a TableLayout,
     previous: Option<u32>,
+    signature: bool,
 }
 
 impl<'a> Preamble<'a> {
@@ -101,6 +102,7 @@ impl<'a> Preamble<'a> {
         Preamble {
             table,
             previous: None,
+            signature: false,
         }
     }
 
@@ -123,6 +125,30 @@ impl<'a> Preamble<'a> {
         } else {
             StructureKind::Title
         })
+    }
+}
+
+impl Preamble<'_> {
+    /// [`Preamble::step`], then the body rows every table-shaped importer treats alike: the
+    /// signature block (from its first line to the end of the sheet, once `items_seen`) and the
+    /// column-number row before any item.
+    pub fn structure(
+        &mut self,
+        row: &Row,
+        items_seen: bool,
+        blank: impl FnMut(u32),
+    ) -> Option<StructureKind> {
+        if let Some(kind) = self.step(row.index, blank) {
+            return Some(kind);
+        }
+        if self.signature || (items_seen && is_signature_start(row)) {
+            self.signature = true;
+            return Some(StructureKind::Signature);
+        }
+        if !items_seen && is_column_number_row(row) {
+            return Some(StructureKind::ColumnNumbers);
+        }
+        None
     }
 }
 

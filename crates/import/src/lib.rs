@@ -238,6 +238,21 @@ fn sheets_to_read(wb: &Workbook, opts: &ImportOptions) -> Result<Vec<String>, Im
     }
 }
 
+/// The error for a workbook none of whose sheets held a table of the kind, if that is the case.
+fn require_table(
+    reports: &[SheetReport],
+    path: &Path,
+    opts: &ImportOptions,
+) -> Result<(), ImportError> {
+    if reports.iter().all(|r| r.skipped.is_some()) {
+        return Err(ImportError::NoTable {
+            path: path.to_owned(),
+            sheet: opts.sheet.clone(),
+        });
+    }
+    Ok(())
+}
+
 /// Header words that point at each kind of table (folded); a header cell starts with one.
 const KIND_HINTS: [(TableKind, &[&str]); 3] = [
     (

@@ -795,12 +795,7 @@ pub(crate) fn import_workbook(
         let report = import_sheet(wb, &sheet, source, opts, &mut registry, &mut stats)?;
         reports.push(report);
     }
-    if reports.iter().all(|r| r.skipped.is_some()) {
-        return Err(ImportError::NoTable {
-            path,
-            sheet: opts.sheet.clone(),
-        });
-    }
+    crate::require_table(&reports, &path, opts)?;
     let damaged = |e: polars::prelude::PolarsError| ImportError::Damaged {
         path: path.clone(),
         detail: e.to_string(),
@@ -896,7 +891,6 @@ fn import_sheet(
     let mut warnings: Vec<Warning> = Vec::new();
     let mut outcomes: Vec<(u32, RowOutcome)> = Vec::new();
     let mut preamble = layout::Preamble::new(&table);
-    let mut signature = false;
     let mut field: Option<String> = None;
     let mut seen: HashMap<(i32, String, String), CellRef> = HashMap::new();
     // Procedure rows imported so far (their figures), and since the last section / total row.
@@ -932,7 +926,7 @@ fn import_sheet(
     };
 
     for row in &body_rows {
-        let above = preamble.step(row.index, |blank| {
+        let shape = preamble.structure(row, !rows_all.is_empty(), |blank| {
             outcomes.push((blank, RowOutcome::Structure(StructureKind::Blank)));
         });
         let structure = |kind| (row.index, RowOutcome::Structure(kind));
@@ -946,17 +940,8 @@ fn import_sheet(
                 }),
             )
         };
-        if let Some(kind) = above {
+        if let Some(kind) = shape {
             outcomes.push(structure(kind));
-            continue;
-        }
-        if signature || (!rows_all.is_empty() && layout::is_signature_start(row)) {
-            signature = true;
-            outcomes.push(structure(StructureKind::Signature));
-            continue;
-        }
-        if layout::is_column_number_row(row) && rows_all.is_empty() {
-            outcomes.push(structure(StructureKind::ColumnNumbers));
             continue;
         }
 

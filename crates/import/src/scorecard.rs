@@ -406,12 +406,7 @@ pub(crate) fn import_workbook(
         let report = import_sheet(wb, &sheet, source, opts, &mut out)?;
         reports.push(report);
     }
-    if reports.iter().all(|r| r.skipped.is_some()) {
-        return Err(ImportError::NoTable {
-            path,
-            sheet: opts.sheet.clone(),
-        });
-    }
+    crate::require_table(&reports, &path, opts)?;
     let frame = out.into_frame().map_err(|e| ImportError::Damaged {
         path,
         detail: e.to_string(),
@@ -483,10 +478,9 @@ fn import_sheet(
     let mut outcomes: Vec<(u32, RowOutcome)> = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     let mut totals: Vec<TotalRow> = Vec::new();
-    let mut signature = false;
     let mut preamble = layout::Preamble::new(&table);
     for row in &rows {
-        let above = preamble.step(row.index, |blank| {
+        let shape = preamble.structure(row, !items.is_empty(), |blank| {
             outcomes.push((blank, RowOutcome::Structure(StructureKind::Blank)));
         });
         let structure = |kind| (row.index, RowOutcome::Structure(kind));
@@ -501,17 +495,8 @@ fn import_sheet(
                 }),
             )
         };
-        if let Some(kind) = above {
+        if let Some(kind) = shape {
             outcomes.push(structure(kind));
-            continue;
-        }
-        if signature || (!items.is_empty() && layout::is_signature_start(row)) {
-            signature = true;
-            outcomes.push(structure(StructureKind::Signature));
-            continue;
-        }
-        if layout::is_column_number_row(row) && items.is_empty() {
-            outcomes.push(structure(StructureKind::ColumnNumbers));
             continue;
         }
         // Parse every group's figures; the first bad cell rejects the row.

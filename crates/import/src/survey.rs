@@ -385,12 +385,7 @@ pub(crate) fn import_workbook(
         )?;
         reports.push(report);
     }
-    if reports.iter().all(|r| r.skipped.is_some()) {
-        return Err(ImportError::NoTable {
-            path,
-            sheet: opts.sheet.clone(),
-        });
-    }
+    crate::require_table(&reports, &path, opts)?;
     let damaged = |e: polars::prelude::PolarsError| ImportError::Damaged {
         path: path.clone(),
         detail: e.to_string(),

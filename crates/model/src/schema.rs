@@ -6,44 +6,44 @@ use crate::columns as c;
 
 /// The `scorecard` table: one row per item, year and unit, with lineage.
 pub fn scorecard() -> Schema {
-    Schema::from_iter([
-        Field::new(c::YEAR.into(), DataType::Int32),
-        Field::new(c::UNIT.into(), DataType::String),
-        Field::new(c::CODE.into(), DataType::String),
-        Field::new(c::PARENT_CODE.into(), DataType::String),
-        Field::new(c::FIELD_CODE.into(), DataType::String),
-        Field::new(c::LEVEL.into(), DataType::Int32),
-        Field::new(c::CRITERION.into(), DataType::String),
-        Field::new(c::MAX_SCORE.into(), DataType::Float64),
-        Field::new(c::SELF_SCORE.into(), DataType::Float64),
-        Field::new(c::APPRAISED_SCORE.into(), DataType::Float64),
-        Field::new(c::SCORE.into(), DataType::Float64),
-        Field::new(c::IS_LEAF.into(), DataType::Boolean),
-        Field::new(c::REASON.into(), DataType::String),
-        Field::new(c::REMEDY.into(), DataType::String),
-        Field::new(c::NOTE.into(), DataType::String),
-        Field::new(c::SOURCE_SHA256.into(), DataType::String),
-        Field::new(c::SOURCE_FILE.into(), DataType::String),
-        Field::new(c::SHEET.into(), DataType::String),
-        Field::new(c::ROW.into(), DataType::Int32),
-    ])
+    Schema::from_iter(
+        [
+            Field::new(c::YEAR.into(), DataType::Int32),
+            Field::new(c::UNIT.into(), DataType::String),
+            Field::new(c::CODE.into(), DataType::String),
+            Field::new(c::PARENT_CODE.into(), DataType::String),
+            Field::new(c::FIELD_CODE.into(), DataType::String),
+            Field::new(c::LEVEL.into(), DataType::Int32),
+            Field::new(c::CRITERION.into(), DataType::String),
+            Field::new(c::MAX_SCORE.into(), DataType::Float64),
+            Field::new(c::SELF_SCORE.into(), DataType::Float64),
+            Field::new(c::APPRAISED_SCORE.into(), DataType::Float64),
+            Field::new(c::SCORE.into(), DataType::Float64),
+            Field::new(c::IS_LEAF.into(), DataType::Boolean),
+            Field::new(c::REASON.into(), DataType::String),
+            Field::new(c::REMEDY.into(), DataType::String),
+            Field::new(c::NOTE.into(), DataType::String),
+        ]
+        .into_iter()
+        .chain(lineage()),
+    )
 }
 
 /// The `survey_answers` table: one row per respondent and question, with lineage.
 pub fn survey_answers() -> Schema {
-    Schema::from_iter([
-        Field::new(c::YEAR.into(), DataType::Int32),
-        Field::new(c::UNIT.into(), DataType::String),
-        Field::new(c::RESPONDENT.into(), DataType::String),
-        Field::new(c::QUESTION.into(), DataType::String),
-        Field::new(c::ELEMENT.into(), DataType::String),
-        Field::new(c::ANSWER.into(), DataType::Int32),
-        Field::new(c::STATUS.into(), DataType::String),
-        Field::new(c::SOURCE_SHA256.into(), DataType::String),
-        Field::new(c::SOURCE_FILE.into(), DataType::String),
-        Field::new(c::SHEET.into(), DataType::String),
-        Field::new(c::ROW.into(), DataType::Int32),
-    ])
+    Schema::from_iter(
+        [
+            Field::new(c::YEAR.into(), DataType::Int32),
+            Field::new(c::UNIT.into(), DataType::String),
+            Field::new(c::RESPONDENT.into(), DataType::String),
+            Field::new(c::QUESTION.into(), DataType::String),
+            Field::new(c::ELEMENT.into(), DataType::String),
+            Field::new(c::ANSWER.into(), DataType::Int32),
+            Field::new(c::STATUS.into(), DataType::String),
+        ]
+        .into_iter()
+        .chain(lineage()),
+    )
 }
 
 /// The `survey_respondents` table: one row per respondent and attribute ("Giới tính" = "Nữ").

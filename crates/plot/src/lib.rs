@@ -196,6 +196,31 @@ fn pivot(points: &[Point], lang: Lang) -> Pivoted {
     (categories, years, series)
 }
 
+/// One line per unit of `value` over the years (points sorted by year, missing values left out),
+/// and the span of the years in the frame.
+type UnitSeries = (Vec<(String, Vec<(i32, f64)>)>, String);
+
+fn unit_series(df: &DataFrame, value: &str) -> Result<UnitSeries, PlotError> {
+    let units = strs(df, c::UNIT)?;
+    let years = ints(df, c::YEAR)?;
+    let values = floats(df, value)?;
+    let mut series: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
+    for i in 0..df.height() {
+        let (Some(y), Some(v)) = (years[i], values[i]) else {
+            continue;
+        };
+        match series.iter_mut().find(|(u, _)| *u == units[i]) {
+            Some((_, points)) => points.push((y, v)),
+            None => series.push((units[i].clone(), vec![(y, v)])),
+        }
+    }
+    for (_, points) in &mut series {
+        points.sort_by_key(|(y, _)| *y);
+    }
+    let all: Vec<i32> = years.iter().flatten().copied().collect();
+    Ok((series, year_span(&all)))
+}
+
 /// "2021–2024", or "2021" for one year.
 pub fn year_span(years: &[i32]) -> String {
     match (years.iter().min(), years.iter().max()) {
@@ -300,24 +325,7 @@ impl TrendChart {
                 what: lang.pick("xu hướng", "trend").to_owned(),
             });
         }
-        let units = strs(trend, c::UNIT)?;
-        let years = ints(trend, c::YEAR)?;
-        let att = floats(trend, c::ATTAINMENT)?;
-        let mut series: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
-        for i in 0..trend.height() {
-            let (Some(y), Some(a)) = (years[i], att[i]) else {
-                continue;
-            };
-            match series.iter_mut().find(|(u, _)| *u == units[i]) {
-                Some((_, points)) => points.push((y, a)),
-                None => series.push((units[i].clone(), vec![(y, a)])),
-            }
-        }
-        for (_, points) in &mut series {
-            points.sort_by_key(|(y, _)| *y);
-        }
-        let all_years: Vec<i32> = years.iter().flatten().copied().collect();
-        let span = year_span(&all_years);
+        let (series, span) = unit_series(trend, c::ATTAINMENT)?;
         let title = match lang {
             Lang::Vi => format!("Chỉ số cải cách hành chính theo đơn vị, {span}"),
             Lang::En => format!("Administrative reform index by unit, {span}"),
@@ -572,29 +580,12 @@ impl GroupedBars {
 impl TrendChart {
     /// The on-time rate of each unit over the years, from a `procedures stats --by unit` frame.
     pub fn on_time(rollup: &DataFrame, lang: Lang) -> Result<TrendChart, PlotError> {
-        let units = strs(rollup, c::UNIT)?;
-        let years = ints(rollup, c::YEAR)?;
-        let rate = floats(rollup, "on_time_rate")?;
-        let mut series: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
-        for i in 0..rollup.height() {
-            let (Some(y), Some(r)) = (years[i], rate[i]) else {
-                continue;
-            };
-            match series.iter_mut().find(|(u, _)| *u == units[i]) {
-                Some((_, points)) => points.push((y, r)),
-                None => series.push((units[i].clone(), vec![(y, r)])),
-            }
-        }
+        let (series, span) = unit_series(rollup, "on_time_rate")?;
         if series.is_empty() {
             return Err(PlotError::NoData {
                 what: lang.pick("tỷ lệ đúng hạn", "on-time rate").to_owned(),
             });
         }
-        for (_, points) in &mut series {
-            points.sort_by_key(|(y, _)| *y);
-        }
-        let all: Vec<i32> = years.iter().flatten().copied().collect();
-        let span = year_span(&all);
         Ok(TrendChart {
             title: match lang {
                 Lang::Vi => format!("Tỷ lệ hồ sơ giải quyết đúng hạn theo đơn vị, {span}"),

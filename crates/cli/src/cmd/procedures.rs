@@ -178,39 +178,27 @@ pub fn rules(path: Option<&std::path::Path>, target: Option<f64>) -> Result<Rule
 /// The summary line of a proposal: how many procedures, the share, the target.
 pub fn summary(p: &Proposal, lang: Lang) -> String {
     let pct = |x: f64| crate::output::fmt_number(x * 100.0, 1, lang);
-    let money = |x: f64| crate::output::fmt_money(x, lang);
+    let money = crate::output::fmt_money(p.total_saving(), lang);
+    let (proposed, share, target, procedures) = (
+        p.candidates.len(),
+        pct(p.share()),
+        pct(p.target_share),
+        p.procedures,
+    );
+    let needed = p.needed();
+    let verdict = match (p.target_met(), lang) {
+        (true, Lang::Vi) => "ĐẠT".to_owned(),
+        (true, Lang::En) => "MET".to_owned(),
+        (false, Lang::Vi) => format!("CHƯA ĐẠT, cần thêm {}", needed - proposed),
+        (false, Lang::En) => format!("NOT MET, {} more needed", needed - proposed),
+    };
+    let (unit, year) = (&p.unit, p.year);
     match lang {
         Lang::Vi => format!(
-            "{} năm {}: đề xuất {}/{} thủ tục ({}%), mục tiêu {}% ({} thủ tục): {}; tiết kiệm ước tính {} đồng/năm",
-            p.unit,
-            p.year,
-            p.candidates.len(),
-            p.procedures,
-            pct(p.share()),
-            pct(p.target_share),
-            p.needed(),
-            if p.target_met() {
-                "ĐẠT".to_owned()
-            } else {
-                format!("CHƯA ĐẠT, cần thêm {}", p.needed() - p.candidates.len())
-            },
-            money(p.total_saving())
+            "{unit} năm {year}: đề xuất {proposed}/{procedures} thủ tục ({share}%), mục tiêu {target}% ({needed} thủ tục): {verdict}; tiết kiệm ước tính {money} đồng/năm"
         ),
         Lang::En => format!(
-            "{} {}: {} of {} procedures proposed ({}%), target {}% ({} procedures): {}; estimated saving {} VND a year",
-            p.unit,
-            p.year,
-            p.candidates.len(),
-            p.procedures,
-            pct(p.share()),
-            pct(p.target_share),
-            p.needed(),
-            if p.target_met() {
-                "MET".to_owned()
-            } else {
-                format!("NOT MET, {} more needed", p.needed() - p.candidates.len())
-            },
-            money(p.total_saving())
+            "{unit} {year}: {proposed} of {procedures} procedures proposed ({share}%), target {target}% ({needed} procedures): {verdict}; estimated saving {money} VND a year"
         ),
     }
 }
