@@ -37,7 +37,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use cchc_model::{Rejection, RowCounts, StructureKind, TableKind, Warning};
+use cchc_model::{Rejection, RowCounts, Rows, StructureKind, TableKind, Warning};
 use polars::prelude::DataFrame;
 use sha2::{Digest, Sha256};
 
@@ -337,7 +337,7 @@ pub fn detect_kind(wb: &mut Workbook) -> Result<Option<TableKind>, ImportError> 
 
 /// Where an import sends its rows as it reads them: (table name, a batch of rows). An `Err` stops
 /// the import with [`ImportError::Sink`].
-pub type Sink<'a> = dyn FnMut(&str, DataFrame) -> Result<(), String> + 'a;
+pub type Sink<'a> = dyn FnMut(&str, Rows) -> Result<(), String> + 'a;
 
 /// The tables a kind of import writes: its main table first.
 fn tables_of(kind: TableKind) -> &'static [&'static str] {
@@ -355,7 +355,8 @@ pub fn import_file(
     opts: &ImportOptions,
 ) -> Result<Imported, ImportError> {
     let mut batches: Vec<(String, DataFrame)> = Vec::new();
-    let mut collect = |table: &str, frame: DataFrame| -> Result<(), String> {
+    let mut collect = |table: &str, rows: Rows| -> Result<(), String> {
+        let frame = rows.into_frame().map_err(|e| e.to_string())?;
         match batches.iter_mut().find(|(t, _)| t == table) {
             Some((_, all)) => all
                 .vstack_mut(&frame)
@@ -415,14 +416,14 @@ pub fn import_file_into(
     let sheets = match kind {
         TableKind::Scorecard => {
             let (sheets, frame) = scorecard::import_workbook(&mut wb, &source, opts)?;
-            sink(tables[0], frame).map_err(sink_err)?;
+            sink(tables[0], frame.into()).map_err(sink_err)?;
             sheets
         }
         TableKind::Survey => survey::import_workbook(&mut wb, &source, opts, sink)?,
         TableKind::Procedures => {
             let (sheets, frame, registry) = procedures::import_workbook(&mut wb, &source, opts)?;
-            sink(tables[0], frame).map_err(sink_err)?;
-            sink(tables[1], registry).map_err(sink_err)?;
+            sink(tables[0], frame.into()).map_err(sink_err)?;
+            sink(tables[1], registry.into()).map_err(sink_err)?;
             sheets
         }
     };

@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use std::ops::ControlFlow;
 
 use cchc_model::columns as c;
-use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, StructureKind};
-use polars::prelude::{
-    Column, DataFrame, IdxCa, IdxSize, IntoColumn, NamedFrom, PolarsResult, Series,
+use cchc_model::{
+    CellRef, Coded, RejectReason, Rejection, RowOutcome, Rows, RowsColumn, StructureKind,
 };
+use polars::prelude::{Column, IdxSize};
 
 use crate::context;
 use crate::layout::{self, FieldSpec};
@@ -231,17 +231,21 @@ impl Interned {
         self.rows.push(i);
     }
 
-    /// The rows so far as a column (the distinct values gathered by index: string views share
-    /// one buffer), leaving the column empty. With `forget`, the distinct values go too: for a
-    /// column whose values never repeat across batches (respondents).
-    fn take_column(&mut self, name: &str, forget: bool) -> PolarsResult<Column> {
-        let values = Series::new(name.into(), self.values.as_slice());
-        let idx = IdxCa::from_vec(name.into(), std::mem::take(&mut self.rows));
-        if forget {
-            self.values.clear();
+    /// The rows so far as a coded column, leaving the column empty. With `forget`, the
+    /// distinct values go too: for a column whose values never repeat across batches
+    /// (respondents).
+    fn take_coded(&mut self, name: &str, forget: bool) -> RowsColumn {
+        let values = if forget {
             self.lookup.clear();
-        }
-        Ok(values.take(&idx)?.into_column())
+            std::mem::take(&mut self.values)
+        } else {
+            self.values.clone()
+        };
+        RowsColumn::Coded(Coded {
+            name: name.into(),
+            values,
+            codes: std::mem::take(&mut self.rows),
+        })
     }
 }
 
@@ -290,47 +294,32 @@ fn flush(
         return Ok(());
     }
     let a = answers;
-    let frame = DataFrame::new_infer_height(vec![
-        Column::new(c::YEAR.into(), std::mem::take(&mut a.year)),
-        a.unit.take_column(c::UNIT, false).map_err(Flush::Frame)?,
-        a.respondent
-            .take_column(c::RESPONDENT, true)
-            .map_err(Flush::Frame)?,
-        a.question
-            .take_column(c::QUESTION, false)
-            .map_err(Flush::Frame)?,
-        a.element
-            .take_column(c::ELEMENT, false)
-            .map_err(Flush::Frame)?,
-        Column::new(c::ANSWER.into(), std::mem::take(&mut a.answer)),
-        a.status
-            .take_column(c::STATUS, false)
-            .map_err(Flush::Frame)?,
-        a.source_sha256
-            .take_column(c::SOURCE_SHA256, false)
-            .map_err(Flush::Frame)?,
-        a.source_file
-            .take_column(c::SOURCE_FILE, false)
-            .map_err(Flush::Frame)?,
-        a.sheet.take_column(c::SHEET, false).map_err(Flush::Frame)?,
-        Column::new(c::ROW.into(), std::mem::take(&mut a.row)),
+    let plain = |name: &str, values: Vec<i32>| RowsColumn::Plain(Column::new(name.into(), values));
+    let rows = Rows::new(vec![
+        plain(c::YEAR, std::mem::take(&mut a.year)),
+        a.unit.take_coded(c::UNIT, false),
+        a.respondent.take_coded(c::RESPONDENT, true),
+        a.question.take_coded(c::QUESTION, false),
+        a.element.take_coded(c::ELEMENT, false),
+        RowsColumn::Plain(Column::new(c::ANSWER.into(), std::mem::take(&mut a.answer))),
+        a.status.take_coded(c::STATUS, false),
+        a.source_sha256.take_coded(c::SOURCE_SHA256, false),
+        a.source_file.take_coded(c::SOURCE_FILE, false),
+        a.sheet.take_coded(c::SHEET, false),
+        plain(c::ROW, std::mem::take(&mut a.row)),
     ])
     .map_err(Flush::Frame)?;
-    sink("survey_answers", frame).map_err(Flush::Sink)?;
+    sink("survey_answers", rows).map_err(Flush::Sink)?;
     let t = attributes;
-    let frame = DataFrame::new_infer_height(vec![
-        Column::new(c::YEAR.into(), std::mem::take(&mut t.year)),
-        t.unit.take_column(c::UNIT, false).map_err(Flush::Frame)?,
-        t.respondent
-            .take_column(c::RESPONDENT, true)
-            .map_err(Flush::Frame)?,
-        t.attribute
-            .take_column(c::ATTRIBUTE, false)
-            .map_err(Flush::Frame)?,
-        t.value.take_column(c::VALUE, false).map_err(Flush::Frame)?,
+    let rows = Rows::new(vec![
+        plain(c::YEAR, std::mem::take(&mut t.year)),
+        t.unit.take_coded(c::UNIT, false),
+        t.respondent.take_coded(c::RESPONDENT, true),
+        t.attribute.take_coded(c::ATTRIBUTE, false),
+        t.value.take_coded(c::VALUE, false),
     ])
     .map_err(Flush::Frame)?;
-    sink("survey_respondents", frame).map_err(Flush::Sink)
+    sink("survey_respondents", rows).map_err(Flush::Sink)
 }
 
 /// Imports the survey sheets of an open workbook, sending the rows to `sink` in batches.

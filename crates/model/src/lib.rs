@@ -13,6 +13,7 @@ pub mod civil;
 pub mod columns;
 pub mod diag;
 pub mod lang;
+pub mod rows;
 pub mod schema;
 
 pub use cell::{CellRef, column_letters};
@@ -20,6 +21,7 @@ pub use diag::{
     RejectReason, Rejection, RowCounts, RowOutcome, StructureKind, Warning, WarningKind,
 };
 pub use lang::{Lang, Localized};
+pub use rows::{Coded, Rows, RowsColumn};
 
 use serde::{Deserialize, Serialize};
 

@@ -19,13 +19,14 @@
 //! frames and diagnostics from `model` and hands back lazy frames.
 
 mod manifest;
+mod part;
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use cchc_model::columns as c;
-use cchc_model::{Lang, Localized, Rejection, RowCounts, TableKind};
+use cchc_model::{Lang, Localized, Rejection, RowCounts, Rows, TableKind};
 use polars::prelude::*;
 
 pub use manifest::{Manifest, Part, SourceEntry};
@@ -146,12 +147,11 @@ impl Pending {
         }
     }
 
-    /// Appends rows of `table` (with `year` and `unit` columns), as row groups of their parts.
-    pub fn write(&mut self, table: &str, frame: &DataFrame) -> Result<(), StoreError> {
-        for ((year, unit), rows) in partition(frame).map_err(|e| self.err(e))? {
-            let idx = IdxCa::from_vec("rows".into(), rows);
-            let mut part = frame.take(&idx).map_err(|e| self.err(e))?;
-            part.rechunk_mut();
+    /// Appends rows of `table` (with `year` and `unit` columns), as a row group of each of
+    /// their parts.
+    pub fn write(&mut self, table: &str, rows: &Rows) -> Result<(), StoreError> {
+        let schema = rows.schema();
+        for ((year, unit), idx) in part::split(rows).map_err(|e| self.err(e))? {
             let n = self.writers.len();
             let at = match self
                 .writers
@@ -171,7 +171,7 @@ impl Pending {
                         source,
                     })?;
                     let writer = ParquetWriter::new(file)
-                        .batched(part.schema())
+                        .batched(&schema)
                         .map_err(|e| self.err(e))?;
                     self.writers.push(PartWriter {
                         table: table.to_owned(),
@@ -186,13 +186,19 @@ impl Pending {
                 }
             };
             let w = &mut self.writers[at];
+            let height = idx.as_ref().map_or(rows.height(), Vec::len);
             if let Some(writer) = w.writer.as_mut() {
-                writer.write_batch(&part).map_err(|e| StoreError::Parquet {
+                let parquet_err = |e: PolarsError| StoreError::Parquet {
                     path: w.tmp.clone(),
                     detail: e.to_string(),
-                })?;
+                };
+                let fields = writer.parquet_schema().fields().to_vec();
+                let chunks = part::encode(rows, idx.as_deref(), &fields).map_err(parquet_err)?;
+                writer
+                    .write_row_group(height as u64, &chunks)
+                    .map_err(parquet_err)?;
             }
-            w.rows += part.height() as u64;
+            w.rows += height as u64;
         }
         Ok(())
     }
@@ -325,9 +331,9 @@ impl Store {
             return Ok(existing);
         }
         let mut pending = self.begin();
-        pending.write(batch.kind.table_name(), &batch.frame)?;
-        for (name, frame) in &batch.extra {
-            pending.write(name, frame)?;
+        pending.write(batch.kind.table_name(), &Rows::from(batch.frame))?;
+        for (name, frame) in batch.extra {
+            pending.write(&name, &Rows::from(frame))?;
         }
         self.commit(
             pending,
@@ -611,37 +617,6 @@ fn take_lock(root: &Path, lock: &Path) -> Result<(), StoreError> {
         path: root.to_owned(),
         pid: String::new(),
     })
-}
-
-/// The rows of each (year, unit) pair of a frame, pairs sorted, rows in frame order. Rows
-/// without a year or unit belong to no part (importers never emit them).
-/// The rows of one (year, unit) part of a frame.
-type Partition = ((i32, String), Vec<IdxSize>);
-
-fn partition(frame: &DataFrame) -> PolarsResult<Vec<Partition>> {
-    if frame.height() == 0 {
-        return Ok(Vec::new());
-    }
-    let years = frame.column(c::YEAR)?.i32()?;
-    let units = frame.column(c::UNIT)?.str()?;
-    let mut unit_ids: std::collections::HashMap<&str, usize> = Default::default();
-    let mut groups: std::collections::HashMap<(i32, usize), Vec<IdxSize>> = Default::default();
-    for (i, (y, u)) in years.iter().zip(units.iter()).enumerate() {
-        let (Some(y), Some(u)) = (y, u) else { continue };
-        let next = unit_ids.len();
-        let uid = *unit_ids.entry(u).or_insert(next);
-        groups.entry((y, uid)).or_default().push(i as IdxSize);
-    }
-    let mut names = vec![String::new(); unit_ids.len()];
-    for (u, id) in unit_ids {
-        names[id] = u.to_owned();
-    }
-    let mut out: Vec<Partition> = groups
-        .into_iter()
-        .map(|((y, uid), rows)| ((y, names[uid].clone()), rows))
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(out)
 }
 
 fn rejects_frame(

@@ -82,9 +82,9 @@ pub fn read_all(
                     .unwrap_or_default(),
             );
             let mut pending = store.begin();
-            let mut sink = |table: &str, frame: polars::prelude::DataFrame| {
+            let mut sink = |table: &str, rows: cchc_model::Rows| {
                 pending
-                    .write(table, &frame)
+                    .write(table, &rows)
                     .map_err(|e| cchc_model::Localized::message(&e, lang))
             };
             let result = cchc_import::import_file_into(f, kind, opts, &mut sink);

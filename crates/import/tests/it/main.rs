@@ -929,8 +929,8 @@ fn a_survey_streamed_in_small_batches_gives_the_same_rows() {
         ..ImportOptions::default()
     };
     let mut batches: Vec<(String, usize)> = Vec::new();
-    let mut sink = |table: &str, frame: DataFrame| -> Result<(), String> {
-        batches.push((table.to_owned(), frame.height()));
+    let mut sink = |table: &str, rows: cchc_model::Rows| -> Result<(), String> {
+        batches.push((table.to_owned(), rows.height()));
         Ok(())
     };
     let streamed = cchc_import::import_file_into(&path, None, &small, &mut sink).expect("import");

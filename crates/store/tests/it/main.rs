@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use cchc_model::{CellRef, RejectReason, Rejection, RowCounts, TableKind};
+use cchc_model::{CellRef, Coded, RejectReason, Rejection, RowCounts, Rows, RowsColumn, TableKind};
 use cchc_store::{Added, Batch, Store, StoreError};
 use polars::prelude::*;
 
@@ -271,7 +271,7 @@ fn rows_written_in_batches_land_in_one_part_and_uncommitted_rows_leave_nothing()
     // Not committed: the temporary files go with the Pending.
     {
         let mut pending = store.begin();
-        pending.write("t", &frame(0)).expect("write");
+        pending.write("t", &frame(0).into()).expect("write");
     }
     let leftovers: Vec<_> = walk(&root);
     assert!(
@@ -281,7 +281,7 @@ fn rows_written_in_batches_land_in_one_part_and_uncommitted_rows_leave_nothing()
 
     let mut pending = store.begin();
     for n in [0, 10, 20] {
-        pending.write("t", &frame(n)).expect("write");
+        pending.write("t", &frame(n).into()).expect("write");
     }
     let added = store
         .commit(
@@ -316,4 +316,100 @@ fn rows_written_in_batches_land_in_one_part_and_uncommitted_rows_leave_nothing()
         .flatten()
         .collect();
     assert_eq!(values, [0, 1, 2, 10, 11, 12, 20, 21, 22]);
+}
+
+#[test]
+fn coded_text_columns_are_stored_as_ordinary_text_split_by_year_and_unit() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = dir.path().join("store");
+    let mut store = Store::open_for_write(&root).expect("open");
+    let coded = |name: &str, values: &[&str], codes: &[u32]| {
+        RowsColumn::Coded(Coded {
+            name: name.into(),
+            values: values.iter().map(|v| (*v).to_owned()).collect(),
+            codes: codes.to_vec(),
+        })
+    };
+    // Two batches, two years, two units; the second batch numbers its values differently and
+    // carries a value no row uses.
+    let first = Rows::new(vec![
+        RowsColumn::Plain(Column::new("year".into(), [2023, 2024, 2024, 2023])),
+        coded("unit", &["Sở A", "Sở B"], &[0, 1, 0, 0]),
+        coded("question", &["1.1", "1.2", "2.1"], &[2, 0, 1, 2]),
+        RowsColumn::Plain(Column::new(
+            "answer".into(),
+            [Some(5), None, Some(3), Some(4)],
+        )),
+    ])
+    .expect("rows");
+    let second = Rows::new(vec![
+        RowsColumn::Plain(Column::new("year".into(), [2024, 2024])),
+        coded("unit", &["không dùng", "Sở B"], &[1, 1]),
+        coded("question", &["9.9", "1.1"], &[1, 1]),
+        RowsColumn::Plain(Column::new("answer".into(), [Some(1), Some(2)])),
+    ])
+    .expect("rows");
+    let expected = concat(
+        [
+            first.clone().into_frame().expect("frame").lazy(),
+            second.clone().into_frame().expect("frame").lazy(),
+        ],
+        UnionArgs::default(),
+    )
+    .expect("concat")
+    .collect()
+    .expect("collect");
+    let mut pending = store.begin();
+    pending.write("t", &first).expect("write");
+    pending.write("t", &second).expect("write");
+    let added = store
+        .commit(
+            pending,
+            cchc_store::Source {
+                kind: TableKind::Survey,
+                sha256: "cd".repeat(32).as_str(),
+                path: std::path::Path::new("y.xlsx"),
+                sheets: vec!["S".into()],
+                counts: Default::default(),
+                rejections: Vec::new(),
+            },
+        )
+        .expect("commit");
+    let Added::Stored { parts, .. } = added else {
+        panic!("{added:?}");
+    };
+    let mut keys: Vec<_> = parts
+        .iter()
+        .map(|p| (p.year, p.unit.clone(), p.rows))
+        .collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            (2023, "Sở A".to_owned(), 2),
+            (2024, "Sở A".to_owned(), 1),
+            (2024, "Sở B".to_owned(), 3)
+        ]
+    );
+    let sort = |f: DataFrame| {
+        f.lazy()
+            .select([col("year"), col("unit"), col("question"), col("answer")])
+            .sort_by_exprs(
+                [col("year"), col("unit"), col("question"), col("answer")],
+                SortMultipleOptions::default().with_nulls_last(true),
+            )
+            .collect()
+            .expect("sort")
+    };
+    let stored = store
+        .scan_table("t")
+        .expect("scan")
+        .expect("rows")
+        .collect()
+        .expect("collect");
+    assert_eq!(
+        stored.column("question").unwrap().dtype(),
+        &DataType::String
+    );
+    assert!(sort(stored).equals_missing(&sort(expected)));
 }

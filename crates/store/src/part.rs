@@ -1,0 +1,281 @@
+//! Splitting a batch of rows into parts (table, year, unit) and encoding a part as one Parquet
+//! row group.
+//!
+//! Coded text columns ([`Coded`]) are written as the Parquet dictionary they already are: the
+//! codes of the part are renumbered densely and written as the dictionary keys, the values they
+//! use as the dictionary page. Plain columns go through polars' own encoders. The file's schema
+//! says `String` for a coded column, so every reader (polars, DuckDB) sees an ordinary text
+//! column; only the writer's work differs. Columns are encoded and compressed in parallel.
+
+use std::collections::HashMap;
+
+use cchc_model::columns as c;
+use cchc_model::{Coded, Rows, RowsColumn};
+use polars::prelude::{
+    ArrowDataType, CompatLevel, IdxSize, PolarsError, PolarsResult, polars_bail, polars_err,
+};
+use polars_arrow::array::{Array, DictionaryArray, PrimitiveArray, Utf8ViewArray};
+use polars_arrow::datatypes::IntegerType;
+use polars_parquet::write::{
+    CompressedPage, CompressionOptions, Encoding, ParquetType, StatisticsOptions, Version,
+    WriteOptions, array_to_columns, compress, get_dtype_encoding,
+};
+use rayon::prelude::*;
+
+/// The options every page is written with: polars' defaults (zstd, statistics, 1 MiB pages).
+pub(crate) fn write_options() -> WriteOptions {
+    WriteOptions {
+        statistics: StatisticsOptions::default(),
+        version: Version::V1,
+        compression: CompressionOptions::Zstd(None),
+        data_page_size: None,
+    }
+}
+
+/// The rows of one (year, unit) part of a batch: `None` when the part is the whole batch.
+pub(crate) type Split = ((i32, String), Option<Vec<IdxSize>>);
+
+/// Splits a batch by its `year` and `unit` columns; parts sorted by key, rows in batch order.
+/// Rows without a year belong to no part (importers never emit them).
+pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
+    if rows.height() == 0 {
+        return Ok(Vec::new());
+    }
+    let years = match rows.column(c::YEAR) {
+        Some(RowsColumn::Plain(col)) => col.i32()?,
+        _ => polars_bail!(ColumnNotFound: "an i32 column \"{}\"", c::YEAR),
+    };
+    // Each row's unit as an index into `names`.
+    let (names, unit_ids): (Vec<String>, Vec<Option<u32>>) = match rows.column(c::UNIT) {
+        Some(RowsColumn::Coded(coded)) => (
+            coded.values.clone(),
+            coded.codes.iter().map(|c| Some(*c)).collect(),
+        ),
+        Some(RowsColumn::Plain(col)) => {
+            let mut ids: HashMap<&str, u32> = HashMap::new();
+            let mut names = Vec::new();
+            let per_row = col
+                .str()?
+                .iter()
+                .map(|u| {
+                    u.map(|u| {
+                        *ids.entry(u).or_insert_with(|| {
+                            names.push(u.to_owned());
+                            (names.len() - 1) as u32
+                        })
+                    })
+                })
+                .collect();
+            (names, per_row)
+        }
+        None => polars_bail!(ColumnNotFound: "\"{}\"", c::UNIT),
+    };
+    let years: Vec<Option<i32>> = years.iter().collect();
+    let key_of = |i: usize| -> Option<(i32, u32)> { Some((years[i]?, unit_ids[i]?)) };
+    let name = |u: u32| -> PolarsResult<String> {
+        names
+            .get(u as usize)
+            .cloned()
+            .ok_or_else(|| polars_err!(OutOfBounds: "unit code {u} beyond {} units", names.len()))
+    };
+    // The usual batch is one year and one unit: no row list at all.
+    if let Some(first) = key_of(0)
+        && (1..rows.height()).all(|i| key_of(i) == Some(first))
+    {
+        return Ok(vec![((first.0, name(first.1)?), None)]);
+    }
+    let mut groups: HashMap<(i32, u32), Vec<IdxSize>> = HashMap::new();
+    for i in 0..rows.height() {
+        if let Some(key) = key_of(i) {
+            groups.entry(key).or_default().push(i as IdxSize);
+        }
+    }
+    let mut out = groups
+        .into_iter()
+        .map(|((year, unit), idx)| Ok(((year, name(unit)?), Some(idx))))
+        .collect::<PolarsResult<Vec<Split>>>()?;
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
+/// Encodes and compresses the rows `idx` (all rows when `None`) of a batch as the column chunks
+/// of one row group, in the order of `fields` (the file's schema).
+pub(crate) fn encode(
+    rows: &Rows,
+    idx: Option<&[IdxSize]>,
+    fields: &[ParquetType],
+) -> PolarsResult<Vec<Vec<CompressedPage>>> {
+    if fields.len() != rows.columns().len() {
+        polars_bail!(
+            ShapeMismatch: "{} columns for a file of {}", rows.columns().len(), fields.len()
+        );
+    }
+    let options = write_options();
+    rows.columns()
+        .par_iter()
+        .zip(fields)
+        .map(|(column, field)| {
+            let (array, encodings): (Box<dyn Array>, Vec<Encoding>) = match column {
+                RowsColumn::Plain(col) => {
+                    let col = match idx {
+                        Some(idx) => col.take_slice(idx)?,
+                        None => col.clone(),
+                    };
+                    let series = col.as_materialized_series().rechunk();
+                    let array = series.to_arrow(0, CompatLevel::newest());
+                    let encodings = get_dtype_encoding(array.dtype());
+                    (array, encodings)
+                }
+                RowsColumn::Coded(coded) => (
+                    dictionary(coded, idx)?.boxed(),
+                    vec![Encoding::RleDictionary],
+                ),
+            };
+            let mut chunks = Vec::new();
+            for pages in array_to_columns(array, field.clone(), options, &encodings)? {
+                let mut compressed = Vec::new();
+                for page in pages {
+                    compressed.push(
+                        compress(page?, Vec::new(), options.compression)
+                            .map_err(PolarsError::from)?,
+                    );
+                }
+                chunks.push(compressed);
+            }
+            Ok(chunks)
+        })
+        .collect::<PolarsResult<Vec<Vec<Vec<CompressedPage>>>>>()
+        .map(|columns| columns.into_iter().flatten().collect())
+}
+
+/// The rows `idx` of a coded column as an Arrow dictionary holding only the values they use,
+/// in the order of the column's values.
+fn dictionary(coded: &Coded, idx: Option<&[IdxSize]>) -> PolarsResult<DictionaryArray<u32>> {
+    const UNSEEN: u32 = u32::MAX;
+    let codes: Vec<u32> = match idx {
+        Some(idx) => idx
+            .iter()
+            .map(|i| {
+                coded.codes.get(*i as usize).copied().ok_or_else(
+                    || polars_err!(OutOfBounds: "row {i} beyond {} rows", coded.codes.len()),
+                )
+            })
+            .collect::<PolarsResult<_>>()?,
+        None => coded.codes.clone(),
+    };
+    if let Some(bad) = codes
+        .iter()
+        .max()
+        .filter(|m| **m as usize >= coded.values.len())
+    {
+        polars_bail!(
+            OutOfBounds: "code {bad} of column {} beyond its {} values",
+            coded.name,
+            coded.values.len()
+        );
+    }
+    // Which values the rows use, then their new numbers (a value used by no row is left out:
+    // the statistics of the dictionary page are the part's own).
+    let mut local = vec![UNSEEN; coded.values.len()];
+    for code in &codes {
+        local[*code as usize] = 0;
+    }
+    let mut used: Vec<&str> = Vec::new();
+    for (value, slot) in coded.values.iter().zip(local.iter_mut()) {
+        if *slot != UNSEEN {
+            *slot = used.len() as u32;
+            used.push(value);
+        }
+    }
+    let keys = if used.len() == coded.values.len() {
+        codes // every value used: the codes are already the keys
+    } else {
+        codes.iter().map(|code| local[*code as usize]).collect()
+    };
+    let values = Utf8ViewArray::from_slice_values(used);
+    DictionaryArray::try_new(
+        ArrowDataType::Dictionary(
+            IntegerType::UInt32,
+            Box::new(ArrowDataType::Utf8View),
+            false,
+        ),
+        PrimitiveArray::from_vec(keys),
+        values.boxed(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polars::prelude::{Column, DataFrame};
+
+    fn batch() -> Rows {
+        Rows::new(vec![
+            RowsColumn::Plain(Column::new(c::YEAR.into(), [2024, 2024, 2023, 2024])),
+            RowsColumn::Coded(Coded {
+                name: c::UNIT.into(),
+                values: vec!["Sở A".into(), "Sở B".into()],
+                codes: vec![1, 0, 1, 1],
+            }),
+            RowsColumn::Plain(Column::new(
+                "answer".into(),
+                [Some(4), None, Some(5), Some(1)],
+            )),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn batches_split_by_year_and_unit_in_row_order() {
+        let parts = split(&batch()).unwrap();
+        let keys: Vec<_> = parts.iter().map(|p| p.0.clone()).collect();
+        assert_eq!(
+            keys,
+            [
+                (2023, "Sở B".to_owned()),
+                (2024, "Sở A".to_owned()),
+                (2024, "Sở B".to_owned())
+            ]
+        );
+        assert_eq!(parts[2].1.as_deref(), Some(&[0, 3][..]));
+        // A plain unit column splits the same way.
+        let plain = Rows::from(batch().into_frame().unwrap());
+        let again: Vec<_> = split(&plain).unwrap();
+        assert_eq!(again, parts);
+    }
+
+    #[test]
+    fn a_batch_of_one_part_needs_no_row_list() {
+        let frame = DataFrame::new_infer_height(vec![
+            Column::new(c::YEAR.into(), [2024, 2024]),
+            Column::new(c::UNIT.into(), ["Sở A", "Sở A"]),
+        ])
+        .unwrap();
+        assert_eq!(
+            split(&Rows::from(frame)).unwrap(),
+            [((2024, "Sở A".to_owned()), None)]
+        );
+    }
+
+    #[test]
+    fn dictionaries_hold_only_the_values_a_part_uses() {
+        let rows = batch();
+        let Some(RowsColumn::Coded(unit)) = rows.column(c::UNIT) else {
+            panic!("unit is coded");
+        };
+        let dict = dictionary(unit, Some(&[1])).unwrap();
+        assert_eq!(dict.keys().values().as_slice(), &[0]);
+        let values = dict
+            .values()
+            .as_any()
+            .downcast_ref::<Utf8ViewArray>()
+            .unwrap();
+        assert_eq!(values.values_iter().collect::<Vec<_>>(), ["Sở A"]);
+        let bad = Coded {
+            name: "x".into(),
+            values: vec!["a".into()],
+            codes: vec![0, 7],
+        };
+        assert!(dictionary(&bad, None).is_err());
+    }
+}
