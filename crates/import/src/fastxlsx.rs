@@ -13,6 +13,7 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, sync_channel};
 
 use memchr::memmem;
@@ -86,7 +87,7 @@ pub struct FastXlsx {
     /// Sheet name → part path inside the zip ("xl/worksheets/sheet1.xml").
     parts: HashMap<String, String>,
     /// Shared strings, cleaned (`None` when empty after cleaning); loaded on first use.
-    shared: Option<Vec<Option<String>>>,
+    shared: Option<Vec<Option<Arc<str>>>>,
     shared_part: Option<String>,
     /// For each cell style index, whether its number format is a date.
     date_styles: Vec<bool>,
@@ -364,7 +365,7 @@ impl FastXlsx {
                 }
                 strings.push(text_value(&item_text(item)).map(|v| match v {
                     Value::Text(s) => s,
-                    other => other.as_text(),
+                    other => other.as_text().into(),
                 }));
                 from = end + 5;
             }
@@ -516,7 +517,7 @@ fn cell_value(
     kind: Option<&str>,
     style: usize,
     date_styles: &[bool],
-    shared: &[Option<String>],
+    shared: &[Option<Arc<str>>],
 ) -> Result<Option<Value>, String> {
     let text = || v_text(body).map(unescape);
     Ok(match kind {

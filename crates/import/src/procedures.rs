@@ -594,7 +594,7 @@ fn count_cell(v: Option<&Value>) -> Result<Option<i64>, String> {
             Some(Parsed::Number(x)) | Some(Parsed::AmbiguousThousands(x)) => x,
             Some(Parsed::None) if s.trim().is_empty() => return Ok(None),
             Some(Parsed::None) => return Ok(Some(0)),
-            None => return Err(s.clone()),
+            None => return Err(s.to_string()),
         },
         other => return Err(other.as_text()),
     };
@@ -632,14 +632,14 @@ fn days_cell(v: Option<&Value>) -> Result<Option<f64>, String> {
             let rest = key[digits.len()..].trim_start();
             let value = match parse_vn_number(&digits) {
                 Some(Parsed::Number(x)) | Some(Parsed::AmbiguousThousands(x)) => x,
-                _ => return Err(s.clone()),
+                _ => return Err(s.to_string()),
             };
             if rest.starts_with("ngay") {
                 Ok(Some(value))
             } else if rest.starts_with("gio") {
                 Ok(Some(value / 8.0))
             } else {
-                Err(s.clone())
+                Err(s.to_string())
             }
         }
         other => Err(other.as_text()),
@@ -675,7 +675,7 @@ fn fee_cell(v: Option<&Value>) -> Result<Option<f64>, String> {
                 {
                     Ok(Some(x))
                 }
-                _ => Err(s.clone()),
+                _ => Err(s.to_string()),
             }
         }
         other => Err(other.as_text()),

@@ -9,6 +9,7 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
 
@@ -20,8 +21,9 @@ use crate::text;
 pub enum Value {
     /// A real number (integers included).
     Number(f64),
-    /// Text, in its display form (see [`text::clean`]).
-    Text(String),
+    /// Text, in its display form (see [`text::clean`]); shared, as a workbook repeats its
+    /// shared strings in many cells.
+    Text(Arc<str>),
     /// A boolean cell.
     Bool(bool),
     /// A date or time cell, kept as text: a score that Excel turned into a date must not pass as a number.
@@ -35,7 +37,8 @@ impl Value {
     pub fn as_text(&self) -> String {
         match self {
             Value::Number(x) => cchc_model::diag::fmt_num(*x),
-            Value::Text(s) | Value::Date(s) | Value::Error(s) => s.clone(),
+            Value::Text(s) => s.to_string(),
+            Value::Date(s) | Value::Error(s) => s.clone(),
             Value::Bool(b) => b.to_string(),
         }
     }
@@ -618,7 +621,15 @@ impl<'a> RowGrouper<'a> {
         self.last_row = Some(row);
         let mut flow = ControlFlow::Continue(());
         if row != self.current.index && !self.current.cells.is_empty() {
-            let done = std::mem::take(&mut self.current);
+            // The next row is likely as wide as this one.
+            let width = self.current.cells.len();
+            let done = std::mem::replace(
+                &mut self.current,
+                Row {
+                    index: row,
+                    cells: Vec::with_capacity(width),
+                },
+            );
             flow = on_row(done);
         }
         self.current.index = row;
@@ -650,7 +661,7 @@ pub(crate) fn text_value(s: &str) -> Option<Value> {
     if cleaned.is_empty() {
         None
     } else {
-        Some(Value::Text(cleaned))
+        Some(Value::Text(cleaned.into()))
     }
 }
 

@@ -352,7 +352,7 @@ fn numeric(
             Some(Parsed::AmbiguousThousands(x)) => {
                 warnings.push(Warning {
                     cell: Some(at.clone()),
-                    kind: WarningKind::AmbiguousThousands { value: s.clone() },
+                    kind: WarningKind::AmbiguousThousands { value: s.to_string() },
                 });
                 x
             }
@@ -360,7 +360,7 @@ fn numeric(
             None => {
                 return Err(reject(RejectReason::NotANumber {
                     column: header.to_owned(),
-                    value: s.clone(),
+                    value: s.to_string(),
                 }));
             }
         },

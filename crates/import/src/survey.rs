@@ -10,12 +10,13 @@
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use cchc_model::columns as c;
 use cchc_model::{
     CellRef, Coded, RejectReason, Rejection, RowOutcome, Rows, RowsColumn, StructureKind,
 };
-use polars::prelude::{Column, IdxSize};
+use polars::prelude::{Column, IdxSize, PlHashMap};
 
 use crate::context;
 use crate::layout::{self, FieldSpec};
@@ -203,7 +204,7 @@ fn element_of(code: &str, book: Option<&Codebook>) -> String {
 #[derive(Default)]
 struct Interned {
     values: Vec<String>,
-    lookup: HashMap<String, IdxSize>,
+    lookup: PlHashMap<String, IdxSize>,
     rows: Vec<IdxSize>,
 }
 
@@ -518,7 +519,7 @@ fn import_sheet(
         .map(|(_, name)| attributes.attribute.id(name))
         .collect();
     // Answers written as text repeat a few labels: each text is read once.
-    let mut parsed: HashMap<String, Answer> = HashMap::new();
+    let mut parsed: PlHashMap<Arc<str>, Answer> = PlHashMap::default();
     let mut preamble = layout::Preamble::new(&table);
     let mut signature = false;
     let mut respondents_seen = 0u64;
@@ -614,7 +615,7 @@ fn import_sheet(
         for (q, (question_id, element_id)) in questions.iter().zip(&question_ids) {
             let value = row.get(q.col);
             let answer = match value {
-                Some(Value::Text(s)) => match parsed.get(s.as_str()) {
+                Some(Value::Text(s)) => match parsed.get(&**s) {
                     Some(a) => *a,
                     None => {
                         let a = parse_answer(value);

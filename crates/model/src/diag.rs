@@ -349,6 +349,14 @@ impl Localized for Warning {
 
 /// Formats a figure for messages: up to four decimals, trailing zeros dropped.
 pub fn fmt_num(x: f64) -> String {
+    // Whole numbers (most cells) need no rounding.
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return if x == 0.0 {
+            "0".to_owned()
+        } else {
+            (x as i64).to_string()
+        };
+    }
     let s = format!("{x:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
@@ -404,6 +412,24 @@ pub fn fmt_num_vi(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_print_without_trailing_zeros() {
+        let cases = [
+            (12.0, "12"),
+            (-3.0, "-3"),
+            (-0.0, "0"),
+            (0.0, "0"),
+            (1.5, "1.5"),
+            (2.123456, "2.1235"),
+            (-0.00001, "0"),
+            (1e16, "10000000000000000"),
+        ];
+        for (x, text) in cases {
+            assert_eq!(fmt_num(x), text, "{x}");
+        }
+        assert_eq!(fmt_num_vi(1.25), "1,25");
+    }
 
     #[test]
     fn counts_add_up_over_every_outcome() {

@@ -24,6 +24,8 @@ mod part;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread;
 
 use cchc_model::columns as c;
 use cchc_model::{Lang, Localized, Rejection, RowCounts, Rows, TableKind};
@@ -131,15 +133,90 @@ struct PartWriter {
     rows: u64,
 }
 
-/// Rows of one source being written in batches, partitioned by table, year and unit, under
-/// temporary names until [`Store::commit`]. Memory follows a batch, not the source.
-pub struct Pending {
+/// The part files of one source being written, under temporary names until they are finished.
+/// Dropped unfinished, they are removed.
+struct Parts {
     root: PathBuf,
     tag: String,
     writers: Vec<PartWriter>,
 }
 
+/// Rows of one source being written in batches, partitioned by table, year and unit, under
+/// temporary names until [`Store::commit`]. Memory follows a batch, not the source: a batch is
+/// encoded on a writer thread while the importer reads the next one (at most one batch waits).
+pub struct Pending {
+    root: PathBuf,
+    batches: Option<mpsc::SyncSender<(String, Rows)>>,
+    writer: Option<thread::JoinHandle<Result<Parts, StoreError>>>,
+}
+
 impl Pending {
+    fn start(root: PathBuf, tag: String) -> Pending {
+        let (batches, received) = mpsc::sync_channel::<(String, Rows)>(1);
+        let mut parts = Parts {
+            root: root.clone(),
+            tag,
+            writers: Vec::new(),
+        };
+        let writer = thread::spawn(move || {
+            for (table, rows) in received {
+                parts.write(&table, &rows)?; // on error `parts` is dropped: its files go
+            }
+            Ok(parts)
+        });
+        Pending {
+            root,
+            batches: Some(batches),
+            writer: Some(writer),
+        }
+    }
+
+    /// Appends rows of `table` (with `year` and `unit` columns), as a row group of each of
+    /// their parts. Returns once the batch is queued; an error of an earlier batch is returned
+    /// here or by [`Store::commit`].
+    pub fn write(&mut self, table: &str, rows: Rows) -> Result<(), StoreError> {
+        let sent = match &self.batches {
+            Some(batches) => batches.send((table.to_owned(), rows)).is_ok(),
+            None => false,
+        };
+        if sent {
+            Ok(())
+        } else {
+            // The writer stopped: its error says why.
+            self.join().map(drop)
+        }
+    }
+
+    /// Waits for every queued batch to be written; the parts written.
+    fn join(&mut self) -> Result<Parts, StoreError> {
+        self.batches = None;
+        match self.writer.take().map(thread::JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(StoreError::Parquet {
+                path: self.root.clone(),
+                detail: "the Parquet writer thread stopped unexpectedly".into(),
+            }),
+            None => Err(StoreError::Parquet {
+                path: self.root.clone(),
+                detail: "the rows of this source were already written or refused".into(),
+            }),
+        }
+    }
+
+    /// Closes every part and renames it to its final name; returns the parts.
+    fn finish(mut self, id: &str) -> Result<Vec<Part>, StoreError> {
+        self.join()?.finish(id)
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        // Not committed: the writer stops and its temporary files go with its `Parts`.
+        let _ = self.join();
+    }
+}
+
+impl Parts {
     fn err(&self, e: PolarsError) -> StoreError {
         StoreError::Parquet {
             path: self.root.clone(),
@@ -147,9 +224,7 @@ impl Pending {
         }
     }
 
-    /// Appends rows of `table` (with `year` and `unit` columns), as a row group of each of
-    /// their parts.
-    pub fn write(&mut self, table: &str, rows: &Rows) -> Result<(), StoreError> {
+    fn write(&mut self, table: &str, rows: &Rows) -> Result<(), StoreError> {
         let schema = rows.schema();
         for ((year, unit), idx) in part::split(rows).map_err(|e| self.err(e))? {
             let n = self.writers.len();
@@ -232,9 +307,9 @@ impl Pending {
     }
 }
 
-impl Drop for Pending {
+impl Drop for Parts {
     fn drop(&mut self) {
-        // Parts not committed: their temporary files go.
+        // Parts not finished: their temporary files go.
         for w in &mut self.writers {
             drop(w.writer.take());
             let _ = fs::remove_file(&w.tmp);
@@ -314,15 +389,14 @@ impl Store {
     pub fn begin(&self) -> Pending {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static NEXT: AtomicUsize = AtomicUsize::new(0);
-        Pending {
-            root: self.root.clone(),
-            tag: format!(
+        Pending::start(
+            self.root.clone(),
+            format!(
                 "{}-{}",
                 std::process::id(),
                 NEXT.fetch_add(1, Ordering::Relaxed)
             ),
-            writers: Vec::new(),
-        }
+        )
     }
 
     /// Adds a source's rows. Requires [`Store::open_for_write`].
@@ -331,9 +405,9 @@ impl Store {
             return Ok(existing);
         }
         let mut pending = self.begin();
-        pending.write(batch.kind.table_name(), &Rows::from(batch.frame))?;
+        pending.write(batch.kind.table_name(), Rows::from(batch.frame))?;
         for (name, frame) in batch.extra {
-            pending.write(&name, &Rows::from(frame))?;
+            pending.write(&name, Rows::from(frame))?;
         }
         self.commit(
             pending,

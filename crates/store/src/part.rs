@@ -84,11 +84,21 @@ pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
     {
         return Ok(vec![((first.0, name(first.1)?), None)]);
     }
-    let mut groups: HashMap<(i32, u32), Vec<IdxSize>> = HashMap::new();
+    // Rows come in runs of one key (a respondent's answers): the last key's group is at hand.
+    let mut groups: Vec<((i32, u32), Vec<IdxSize>)> = Vec::new();
+    let mut index: HashMap<(i32, u32), usize> = HashMap::new();
+    let mut last: Option<((i32, u32), usize)> = None;
     for i in 0..rows.height() {
-        if let Some(key) = key_of(i) {
-            groups.entry(key).or_default().push(i as IdxSize);
-        }
+        let Some(key) = key_of(i) else { continue };
+        let g = match last {
+            Some((k, g)) if k == key => g,
+            _ => *index.entry(key).or_insert_with(|| {
+                groups.push((key, Vec::new()));
+                groups.len() - 1
+            }),
+        };
+        last = Some((key, g));
+        groups[g].1.push(i as IdxSize);
     }
     let mut out = groups
         .into_iter()

@@ -271,7 +271,7 @@ fn rows_written_in_batches_land_in_one_part_and_uncommitted_rows_leave_nothing()
     // Not committed: the temporary files go with the Pending.
     {
         let mut pending = store.begin();
-        pending.write("t", &frame(0).into()).expect("write");
+        pending.write("t", frame(0).into()).expect("write");
     }
     let leftovers: Vec<_> = walk(&root);
     assert!(
@@ -281,7 +281,7 @@ fn rows_written_in_batches_land_in_one_part_and_uncommitted_rows_leave_nothing()
 
     let mut pending = store.begin();
     for n in [0, 10, 20] {
-        pending.write("t", &frame(n).into()).expect("write");
+        pending.write("t", frame(n).into()).expect("write");
     }
     let added = store
         .commit(
@@ -360,8 +360,8 @@ fn coded_text_columns_are_stored_as_ordinary_text_split_by_year_and_unit() {
     .collect()
     .expect("collect");
     let mut pending = store.begin();
-    pending.write("t", &first).expect("write");
-    pending.write("t", &second).expect("write");
+    pending.write("t", first).expect("write");
+    pending.write("t", second).expect("write");
     let added = store
         .commit(
             pending,
@@ -412,4 +412,36 @@ fn coded_text_columns_are_stored_as_ordinary_text_split_by_year_and_unit() {
         &DataType::String
     );
     assert!(sort(stored).equals_missing(&sort(expected)));
+}
+
+#[test]
+fn a_batch_the_writer_refuses_fails_the_commit_and_leaves_no_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = dir.path().join("store");
+    let mut store = Store::open_for_write(&root).expect("open");
+    let good = df!["year" => [2024i32], "unit" => ["Sở A"], "value" => [1i32]].expect("frame");
+    let no_year = df!["unit" => ["Sở A"], "value" => [2i32]].expect("frame");
+    let mut pending = store.begin();
+    pending.write("t", good.into()).expect("queued");
+    // Queued, then refused on the writer thread: the error comes back at the latest on commit.
+    let queued = pending.write("t", no_year.into());
+    let committed = store.commit(
+        pending,
+        cchc_store::Source {
+            kind: TableKind::Survey,
+            sha256: "ef".repeat(32).as_str(),
+            path: std::path::Path::new("z.xlsx"),
+            sheets: vec!["S".into()],
+            counts: Default::default(),
+            rejections: Vec::new(),
+        },
+    );
+    let error = queued.err().or(committed.err()).expect("an error");
+    assert!(error.to_string().contains("year"), "{error}");
+    assert!(store.sources().is_empty());
+    let files = walk(&root);
+    assert!(
+        files.iter().all(|p| !p.contains(".parquet")),
+        "{files:?}"
+    );
 }
