@@ -61,6 +61,76 @@ fn cell_attrs(tag: &[u8]) -> CellAttrs<'_> {
     (r, t, s)
 }
 
+/// A whole number of up to 15 digits (exact as an f64), the usual number cell.
+fn parse_whole(bytes: &[u8]) -> Option<u64> {
+    if bytes.is_empty() || bytes.len() > 15 {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in bytes {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(b - b'0');
+    }
+    Some(n)
+}
+
+/// The usual cell, `<c r="B5" s="1" t="s"><v>12</v></c>` or `<c r="B5" s="1"/>`, read in one
+/// pass: its attributes, the text of its `<v>` (`None` when self-closing) and its length in
+/// bytes. `None` for any other form, or when the buffer ends inside the cell: the general path
+/// reads it.
+fn simple_cell(rest: &[u8]) -> Option<(CellAttrs<'_>, Option<&[u8]>, usize)> {
+    let (mut r, mut t, mut s) = (None, None, None);
+    let mut i = 2; // after "<c"
+    loop {
+        while matches!(rest.get(i)?, b' ' | b'\t' | b'\n' | b'\r') {
+            i += 1;
+        }
+        match rest.get(i)? {
+            b'>' => break,
+            b'/' => {
+                return (rest.get(i + 1)? == &b'>').then_some(((r, t, s), None, i + 2));
+            }
+            _ => {}
+        }
+        let name_start = i;
+        while !matches!(rest.get(i)?, b'=' | b'>' | b'/' | b' ') {
+            i += 1;
+        }
+        if rest[i] != b'=' || rest.get(i + 1)? != &b'"' {
+            return None;
+        }
+        let name = &rest[name_start..i];
+        let value_start = i + 2;
+        let mut j = value_start;
+        while rest.get(j)? != &b'"' {
+            j += 1;
+        }
+        let value = &rest[value_start..j];
+        match name {
+            b"r" => r = Some(value),
+            b"t" => t = Some(value),
+            b"s" => s = Some(value),
+            _ => {}
+        }
+        i = j + 1;
+    }
+    // `>` at i: the body must be `<v>…</v></c>`.
+    let v_start = i + 4;
+    if rest.get(i + 1..v_start)? != b"<v>" {
+        return None;
+    }
+    let mut k = v_start;
+    while rest.get(k)? != &b'<' {
+        k += 1;
+    }
+    if rest.get(k..k + 8)? != b"</v></c>" {
+        return None;
+    }
+    Some(((r, t, s), Some(&rest[v_start..k]), k + 8))
+}
+
 fn parse_u(bytes: &[u8]) -> Option<usize> {
     if bytes.is_empty() || bytes.len() > 10 {
         return None;
@@ -442,6 +512,32 @@ impl FastXlsx {
                 col = 0;
                 scanner.pos += end + 1;
             } else if rest.starts_with(b"<c") && matches!(rest.get(2), Some(b' ' | b'>' | b'/')) {
+                if let Some(((r_attr, t_attr, s_attr), v, len)) = simple_cell(rest) {
+                    let (r, c) = match r_attr.and_then(cell_position) {
+                        Some(rc) => rc,
+                        None => (row, col),
+                    };
+                    col = c + 1;
+                    let value = match v {
+                        Some(v) => {
+                            let kind = t_attr.and_then(|t| std::str::from_utf8(t).ok());
+                            let style: usize = s_attr.and_then(parse_u).unwrap_or(0);
+                            cell_value(v, Some(v), kind, style, &self.date_styles, shared)
+                                .map_err(Fallback)?
+                        }
+                        None => None,
+                    };
+                    scanner.pos += len;
+                    if let Some(value) = value {
+                        match on_cell(r, c, value) {
+                            Ok(ControlFlow::Continue(())) => {}
+                            Ok(ControlFlow::Break(())) => return Ok(Ok(())),
+                            Err(e) => return Ok(Err(e)),
+                        }
+                    }
+                    scanner.compact();
+                    continue;
+                }
                 let Some(open_end) = memchr::memchr(b'>', rest) else {
                     if !scanner.more().map_err(Fallback)? {
                         return Ok(Ok(()));
@@ -468,8 +564,8 @@ impl FastXlsx {
                 let body = &rest[open_end + 1..close];
                 let kind = t_attr.and_then(|t| std::str::from_utf8(t).ok());
                 let style: usize = s_attr.and_then(parse_u).unwrap_or(0);
-                let value =
-                    cell_value(body, kind, style, &self.date_styles, shared).map_err(Fallback)?;
+                let value = cell_value(body, None, kind, style, &self.date_styles, shared)
+                    .map_err(Fallback)?;
                 scanner.pos += close + 4;
                 if let Some(value) = value {
                     match on_cell(r, c, value) {
@@ -512,13 +608,17 @@ fn v_text(body: &[u8]) -> Option<&[u8]> {
     Some(&body[open..close])
 }
 
+/// A cell's value from its body (between `<c …>` and `</c>`); `v` is the text of its `<v>` when
+/// the caller already found it.
 fn cell_value(
     body: &[u8],
+    v: Option<&[u8]>,
     kind: Option<&str>,
     style: usize,
     date_styles: &[bool],
     shared: &[Option<Arc<str>>],
 ) -> Result<Option<Value>, String> {
+    let v_text = |body| v.or_else(|| v_text(body));
     let text = || v_text(body).map(unescape);
     Ok(match kind {
         Some("s") => {
@@ -544,11 +644,15 @@ fn cell_value(
             let Some(v) = v_text(body) else {
                 return Ok(None);
             };
-            let s = std::str::from_utf8(v).map_err(|e| e.to_string())?;
-            let x: f64 = s
-                .trim()
-                .parse()
-                .map_err(|_| format!("a number cell holds {s}"))?;
+            let x: f64 = match parse_whole(v) {
+                Some(n) => n as f64,
+                None => {
+                    let s = std::str::from_utf8(v).map_err(|e| e.to_string())?;
+                    s.trim()
+                        .parse()
+                        .map_err(|_| format!("a number cell holds {s}"))?
+                }
+            };
             if date_styles.get(style).copied().unwrap_or(false) {
                 Some(Value::Date(excel_date(x)))
             } else {
@@ -634,6 +738,44 @@ impl Scanner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn usual_cells_are_read_in_one_pass_and_others_left_to_the_general_path() {
+        let xml = br#"<c r="B5" s="1" t="s"><v>12</v></c><c r="C5">"#;
+        let ((r, t, s), v, len) = simple_cell(xml).expect("simple");
+        assert_eq!(
+            (r, t, s, v),
+            (
+                Some(&b"B5"[..]),
+                Some(&b"s"[..]),
+                Some(&b"1"[..]),
+                Some(&b"12"[..])
+            )
+        );
+        assert_eq!(&xml[len..len + 2], b"<c");
+        let empty = br#"<c r="A1" s="3"/><c"#;
+        let ((r, _, _), v, len) = simple_cell(empty).expect("self-closing");
+        assert_eq!((r, v, len), (Some(&b"A1"[..]), None, 17));
+        // Forms the general path reads: formulas, inline strings, single quotes, a buffer that
+        // ends inside the cell.
+        for other in [
+            &br#"<c r="A1"><f>SUM(B1)</f><v>3</v></c>"#[..],
+            br#"<c r="A1" t="inlineStr"><is><t>x</t></is></c>"#,
+            br#"<c r='A1'><v>3</v></c>"#,
+            br#"<c r="A1"><v>3</v></"#,
+            br#"<c r="A1"><v>3"#,
+        ] {
+            assert!(
+                simple_cell(other).is_none(),
+                "{}",
+                String::from_utf8_lossy(other)
+            );
+        }
+        assert_eq!(parse_whole(b"123456789012345"), Some(123_456_789_012_345));
+        assert_eq!(parse_whole(b"1234567890123456"), None);
+        assert_eq!(parse_whole(b"1.5"), None);
+        assert_eq!(parse_whole(b""), None);
+    }
 
     #[test]
     fn entities_and_excel_escapes_are_decoded() {

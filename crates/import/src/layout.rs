@@ -441,7 +441,7 @@ mod tests {
             index,
             cells: cells
                 .iter()
-                .map(|(c, s)| (*c, Value::Text((*s).to_owned())))
+                .map(|(c, s)| (*c, Value::Text((*s).into())))
                 .collect(),
         }
     }

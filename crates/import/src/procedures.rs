@@ -1259,7 +1259,7 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> Value {
-        Value::Text(s.to_owned())
+        Value::Text(s.into())
     }
 
     #[test]

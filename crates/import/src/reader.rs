@@ -418,16 +418,9 @@ impl Workbook {
             detail: e,
         };
         if let Some(fast) = &mut self.fast {
-            let mut delivered = false;
-            let result = fast.cells(sheet, |row, col, value| {
-                delivered = true;
-                grouper.push(row, col, value, &mut on_row)
-            });
+            let (result, delivered) = scan_beside(fast, sheet, &path, limits, &mut on_row);
             match result {
-                Ok(Ok(())) => {
-                    grouper.finish(&mut on_row);
-                    return Ok(());
-                }
+                Ok(Ok(())) => return Ok(()),
                 Ok(Err(e)) => return Err(e),
                 // Nothing delivered yet: calamine reads the sheet instead.
                 Err(_) if !delivered => self.fallbacks += 1,
@@ -512,6 +505,70 @@ thread_local! {
     /// Set while a spreadsheet parser runs under [`contain`], so that the quiet hook knows the
     /// panic will be turned into an error.
     static CONTAINED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Rows sent from the scanning thread at a time.
+const ROWS_PER_SEND: usize = 256;
+
+/// The fast scanner's outcome, and whether it delivered any cell.
+type ScanOutcome = (
+    Result<Result<(), ImportError>, crate::fastxlsx::Fallback>,
+    bool,
+);
+
+/// Scans an .xlsx sheet with the fast scanner on a thread of its own, grouping its cells into
+/// rows there, while `on_row` handles the rows on the calling thread (a `Break` stops the scan).
+fn scan_beside<F>(
+    fast: &mut crate::fastxlsx::FastXlsx,
+    sheet: &str,
+    path: &Path,
+    limits: Limits,
+    on_row: &mut F,
+) -> ScanOutcome
+where
+    F: FnMut(Row) -> ControlFlow<()>,
+{
+    let (rows, received) = std::sync::mpsc::sync_channel::<Vec<Row>>(4);
+    std::thread::scope(|scope| {
+        let scanner = scope.spawn(move || {
+            CONTAINED.with(|c| c.set(true));
+            let mut grouper = RowGrouper::new(path, sheet, limits);
+            let mut batch: Vec<Row> = Vec::with_capacity(ROWS_PER_SEND);
+            let mut send = |row: Row| {
+                batch.push(row);
+                if batch.len() >= ROWS_PER_SEND {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(ROWS_PER_SEND));
+                    if rows.send(full).is_err() {
+                        return ControlFlow::Break(()); // the reader stopped
+                    }
+                }
+                ControlFlow::Continue(())
+            };
+            let mut delivered = false;
+            let result = fast.cells(sheet, |row, col, value| {
+                delivered = true;
+                grouper.push(row, col, value, &mut send)
+            });
+            if matches!(result, Ok(Ok(()))) {
+                grouper.finish(&mut send);
+                if !batch.is_empty() {
+                    let _ = rows.send(batch);
+                }
+            }
+            (result, delivered)
+        });
+        'read: for batch in received {
+            for row in batch {
+                if on_row(row).is_break() {
+                    break 'read; // dropping the receiver stops the scanner
+                }
+            }
+        }
+        match scanner.join() {
+            Ok(outcome) => outcome,
+            Err(panic) => std::panic::resume_unwind(panic), // `contain` turns it into an error
+        }
+    })
 }
 
 /// Runs spreadsheet parsing, turning a panic inside the parser (calamine has panicked on

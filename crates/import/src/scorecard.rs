@@ -352,7 +352,9 @@ fn numeric(
             Some(Parsed::AmbiguousThousands(x)) => {
                 warnings.push(Warning {
                     cell: Some(at.clone()),
-                    kind: WarningKind::AmbiguousThousands { value: s.to_string() },
+                    kind: WarningKind::AmbiguousThousands {
+                        value: s.to_string(),
+                    },
                 });
                 x
             }

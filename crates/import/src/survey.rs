@@ -708,7 +708,7 @@ mod tests {
 
     #[test]
     fn answers_are_levels_or_labels_in_any_case_and_accent() {
-        let text = |s: &str| Value::Text(s.to_owned());
+        let text = |s: &str| Value::Text(s.into());
         assert_eq!(parse_answer(Some(&Value::Number(4.0))), Answer::Level(4));
         assert_eq!(parse_answer(Some(&text("Rất hài lòng"))), Answer::Level(5));
         assert_eq!(

@@ -163,14 +163,16 @@ pub(crate) fn encode(
 fn dictionary(coded: &Coded, idx: Option<&[IdxSize]>) -> PolarsResult<DictionaryArray<u32>> {
     const UNSEEN: u32 = u32::MAX;
     let codes: Vec<u32> = match idx {
-        Some(idx) => idx
-            .iter()
-            .map(|i| {
-                coded.codes.get(*i as usize).copied().ok_or_else(
-                    || polars_err!(OutOfBounds: "row {i} beyond {} rows", coded.codes.len()),
-                )
-            })
-            .collect::<PolarsResult<_>>()?,
+        Some(idx) => {
+            if let Some(bad) = idx
+                .iter()
+                .max()
+                .filter(|m| **m as usize >= coded.codes.len())
+            {
+                polars_bail!(OutOfBounds: "row {bad} beyond {} rows", coded.codes.len());
+            }
+            idx.iter().map(|i| coded.codes[*i as usize]).collect()
+        }
         None => coded.codes.clone(),
     };
     if let Some(bad) = codes

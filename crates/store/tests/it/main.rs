@@ -440,8 +440,5 @@ fn a_batch_the_writer_refuses_fails_the_commit_and_leaves_no_file() {
     assert!(error.to_string().contains("year"), "{error}");
     assert!(store.sources().is_empty());
     let files = walk(&root);
-    assert!(
-        files.iter().all(|p| !p.contains(".parquet")),
-        "{files:?}"
-    );
+    assert!(files.iter().all(|p| !p.contains(".parquet")), "{files:?}");
 }
