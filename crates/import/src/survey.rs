@@ -495,14 +495,13 @@ fn import_sheet(
 
     let sha12: String = source.sha256.chars().take(12).collect();
     // Ids of the values every answer of this sheet repeats, looked up once.
-    let question_ids: Vec<(IdxSize, IdxSize)> = questions
+    let question_ids: Vec<IdxSize> = questions
         .iter()
-        .map(|q| {
-            (
-                answers.question.id(&q.code),
-                answers.element.id(&element_of(&q.code, book)),
-            )
-        })
+        .map(|q| answers.question.id(&q.code))
+        .collect();
+    let element_ids: Vec<IdxSize> = questions
+        .iter()
+        .map(|q| answers.element.id(&element_of(&q.code, book)))
         .collect();
     let status_ids = [
         answers.status.id("valid"),
@@ -519,7 +518,7 @@ fn import_sheet(
         .map(|(_, name)| attributes.attribute.id(name))
         .collect();
     // Answers written as text repeat a few labels: each text is read once.
-    let mut parsed: PlHashMap<Arc<str>, Answer> = PlHashMap::default();
+    let mut parsed: PlHashMap<usize, (Arc<str>, Answer)> = PlHashMap::default();
     let mut preamble = layout::Preamble::new(&table);
     let mut signature = false;
     let mut respondents_seen = 0u64;
@@ -612,15 +611,18 @@ fn import_sheet(
                 }
             }
         }
-        for (q, (question_id, element_id)) in questions.iter().zip(&question_ids) {
+        for q in &questions {
             let value = row.get(q.col);
             let answer = match value {
-                Some(Value::Text(s)) => match parsed.get(&**s) {
-                    Some(a) => *a,
+                // Keyed by the text's address: a shared string is one allocation for all its
+                // cells, and the cache keeps each text it holds alive, so an address is never
+                // reused for another text while cached.
+                Some(Value::Text(s)) => match parsed.get(&(s.as_ptr() as usize)) {
+                    Some((_, a)) => *a,
                     None => {
                         let a = parse_answer(value);
                         if parsed.len() < 10_000 {
-                            parsed.insert(s.clone(), a);
+                            parsed.insert(s.as_ptr() as usize, (s.clone(), a));
                         }
                         a
                     }
@@ -642,18 +644,23 @@ fn import_sheet(
                     (None, status_ids[2])
                 }
             };
-            answers.year.push(row_year);
-            answers.unit.rows.push(answer_unit);
-            answers.respondent.rows.push(answer_respondent);
-            answers.question.rows.push(*question_id);
-            answers.element.rows.push(*element_id);
             answers.answer.push(answer);
             answers.status.rows.push(status);
-            answers.source_sha256.rows.push(lineage_ids.0);
-            answers.source_file.rows.push(lineage_ids.1);
-            answers.sheet.rows.push(lineage_ids.2);
-            answers.row.push(row.index as i32 + 1);
         }
+        // What every answer of the row repeats, at once.
+        let n = questions.len();
+        let repeat = |v: &mut Vec<IdxSize>, id: IdxSize| v.extend(std::iter::repeat_n(id, n));
+        answers.year.extend(std::iter::repeat_n(row_year, n));
+        repeat(&mut answers.unit.rows, answer_unit);
+        repeat(&mut answers.respondent.rows, answer_respondent);
+        answers.question.rows.extend_from_slice(&question_ids);
+        answers.element.rows.extend_from_slice(&element_ids);
+        repeat(&mut answers.source_sha256.rows, lineage_ids.0);
+        repeat(&mut answers.source_file.rows, lineage_ids.1);
+        repeat(&mut answers.sheet.rows, lineage_ids.2);
+        answers
+            .row
+            .extend(std::iter::repeat_n(row.index as i32 + 1, n));
         outcomes.push(RowOutcome::Imported);
         let batch = if opts.batch_rows == 0 {
             BATCH_ANSWERS
