@@ -245,9 +245,16 @@ impl Interned {
         RowsColumn::Coded(Coded {
             name: name.into(),
             values,
-            codes: std::mem::take(&mut self.rows),
+            codes: refill(&mut self.rows),
         })
     }
+}
+
+/// A batch column's values, leaving room for as many in the next batch (no regrowth by
+/// doubling, batch after batch).
+fn refill<T>(v: &mut Vec<T>) -> Vec<T> {
+    let room = v.len();
+    std::mem::replace(v, Vec::with_capacity(room))
 }
 
 #[derive(Default)]
@@ -297,23 +304,23 @@ fn flush(
     let a = answers;
     let plain = |name: &str, values: Vec<i32>| RowsColumn::Plain(Column::new(name.into(), values));
     let rows = Rows::new(vec![
-        plain(c::YEAR, std::mem::take(&mut a.year)),
+        plain(c::YEAR, refill(&mut a.year)),
         a.unit.take_coded(c::UNIT, false),
         a.respondent.take_coded(c::RESPONDENT, true),
         a.question.take_coded(c::QUESTION, false),
         a.element.take_coded(c::ELEMENT, false),
-        RowsColumn::Plain(Column::new(c::ANSWER.into(), std::mem::take(&mut a.answer))),
+        RowsColumn::Plain(Column::new(c::ANSWER.into(), refill(&mut a.answer))),
         a.status.take_coded(c::STATUS, false),
         a.source_sha256.take_coded(c::SOURCE_SHA256, false),
         a.source_file.take_coded(c::SOURCE_FILE, false),
         a.sheet.take_coded(c::SHEET, false),
-        plain(c::ROW, std::mem::take(&mut a.row)),
+        plain(c::ROW, refill(&mut a.row)),
     ])
     .map_err(Flush::Frame)?;
     sink("survey_answers", rows).map_err(Flush::Sink)?;
     let t = attributes;
     let rows = Rows::new(vec![
-        plain(c::YEAR, std::mem::take(&mut t.year)),
+        plain(c::YEAR, refill(&mut t.year)),
         t.unit.take_coded(c::UNIT, false),
         t.respondent.take_coded(c::RESPONDENT, true),
         t.attribute.take_coded(c::ATTRIBUTE, false),
