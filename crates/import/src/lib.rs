@@ -26,6 +26,7 @@ mod error;
 mod fastxlsx;
 pub mod layout;
 pub mod number;
+mod odscheck;
 pub mod procedures;
 pub mod profile;
 pub mod reader;

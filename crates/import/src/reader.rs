@@ -255,14 +255,20 @@ impl Workbook {
         let (format, inner) = if head.starts_with(ZIP_MAGIC) {
             check_zip(path, &limits)?;
             if ext.as_deref() == Some("ods") {
+                crate::odscheck::check_ods(path, &limits)?;
                 let ods = Ods::new(reader()?).map_err(|e| damaged(e.to_string()))?;
                 (Format::Ods, Inner::Ods(Box::new(ods)))
             } else {
                 match Xlsx::new(reader()?) {
                     Ok(x) => (Format::Xlsx, Inner::Xlsx(Box::new(x))),
                     // A zip that is not a workbook, but may be an .ods under another name.
-                    Err(xlsx_err) => match Ods::new(reader()?) {
+                    Err(xlsx_err) => match crate::odscheck::check_ods(path, &limits)
+                        .and_then(|()| Ods::new(reader()?).map_err(|e| damaged(e.to_string())))
+                    {
                         Ok(ods) => (Format::Ods, Inner::Ods(Box::new(ods))),
+                        Err(e @ (ImportError::StrayCell { .. } | ImportError::TooLarge { .. })) => {
+                            return Err(e);
+                        }
                         Err(_) => return Err(damaged(xlsx_err.to_string())),
                     },
                 }

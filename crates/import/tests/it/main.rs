@@ -950,16 +950,9 @@ fn a_survey_streamed_in_small_batches_gives_the_same_rows() {
     assert!(again.extra[0].1.equals_missing(&whole.extra[0].1));
 }
 
-#[test]
-fn an_ods_with_a_stray_cell_far_away_is_too_large_not_an_abort() {
+/// An .ods file of one sheet "S" with the given `<table:table-row>` elements.
+fn write_ods(path: &Path, rows: &str) {
     use std::io::Write;
-    let dir = tempfile::tempdir().expect("tmp");
-    let path = dir.path().join("stray.ods");
-    let cell = |v: &str| {
-        format!(
-            r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
-        )
-    };
     let content = format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content "#,
@@ -967,16 +960,12 @@ fn an_ods_with_a_stray_cell_far_away_is_too_large_not_an_abort() {
             r#"xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" "#,
             r#"xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">"#,
             r#"<office:body><office:spreadsheet><table:table table:name="S">"#,
-            "<table:table-row>{}{}</table:table-row>",
-            r#"<table:table-row table:number-rows-repeated="1048570"><table:table-cell/></table:table-row>"#,
-            r#"<table:table-row><table:table-cell table:number-columns-repeated="16383"/>{}</table:table-row>"#,
+            "{}",
             "</table:table></office:spreadsheet></office:body></office:document-content>"
         ),
-        cell("Tên tiêu chí"),
-        cell("Điểm tối đa"),
-        cell("x")
+        rows
     );
-    let file = std::fs::File::create(&path).expect("create");
+    let file = std::fs::File::create(path).expect("create");
     let mut zip = ::zip::ZipWriter::new(file);
     let stored = ::zip::write::SimpleFileOptions::default()
         .compression_method(::zip::CompressionMethod::Stored);
@@ -1004,12 +993,92 @@ fn an_ods_with_a_stray_cell_far_away_is_too_large_not_an_abort() {
     )
     .expect("write");
     zip.finish().expect("finish");
-    let opts = ImportOptions {
+}
+
+fn ods_cell(v: &str) -> String {
+    format!(
+        r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
+    )
+}
+
+fn ods_opts() -> ImportOptions {
+    ImportOptions {
         year: Some(2024),
         unit: Some("X".into()),
         ..ImportOptions::default()
+    }
+}
+
+#[test]
+fn an_ods_with_a_stray_cell_far_away_is_refused_with_its_address_before_calamine_reads_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("stray.ods");
+    let rows = [
+        format!(
+            "<table:table-row>{}{}</table:table-row>",
+            ods_cell("Tên tiêu chí"),
+            ods_cell("Điểm tối đa")
+        ),
+        r#"<table:table-row table:number-rows-repeated="1048570"><table:table-cell/></table:table-row>"#.to_owned(),
+        format!(
+            r#"<table:table-row><table:table-cell table:number-columns-repeated="16383"/>{}</table:table-row>"#,
+            ods_cell("x")
+        ),
+    ];
+    write_ods(&path, &rows.concat());
+    let err = import_file(&path, Some(TableKind::Scorecard), &ods_opts()).unwrap_err();
+    let ImportError::StrayCell { cell, gap, .. } = &err else {
+        panic!("{err}");
     };
-    let err = import_file(&path, Some(TableKind::Scorecard), &opts).unwrap_err();
+    assert_eq!((cell.as_str(), *gap), ("XFD1048572", 1_048_570), "{err}");
+}
+
+#[test]
+fn an_ods_row_with_content_repeated_a_million_times_is_too_large() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("repeated.ods");
+    let rows = format!(
+        r#"<table:table-row>{}{}</table:table-row><table:table-row table:number-rows-repeated="2000000">{}</table:table-row>"#,
+        ods_cell("Tên tiêu chí"),
+        ods_cell("Điểm tối đa"),
+        ods_cell("x")
+    );
+    write_ods(&path, &rows);
+    let err = import_file(&path, Some(TableKind::Scorecard), &ods_opts()).unwrap_err();
     assert!(matches!(err, ImportError::TooLarge { .. }), "{err}");
-    assert!(err.to_string().contains("stray cell"), "{err}");
+    assert!(
+        err.to_string().contains("beyond the 1048576 rows allowed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_ods_with_a_million_empty_rows_after_the_table_imports_its_rows() {
+    // LibreOffice ends a sheet with its empty rows and columns repeated up to the sheet's size.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("trailing.ods");
+    let number = |x: f64| {
+        format!(
+            r#"<table:table-cell office:value-type="float" office:value="{x}"><text:p>{x}</text:p></table:table-cell>"#
+        )
+    };
+    let rows = [
+        format!(
+            "<table:table-row>{}{}{}</table:table-row>",
+            ods_cell("Tên tiêu chí"),
+            ods_cell("Điểm tối đa"),
+            ods_cell("Điểm đạt")
+        ),
+        format!(
+            "<table:table-row>{}{}{}</table:table-row>",
+            ods_cell("Công tác chỉ đạo, điều hành"),
+            number(10.0),
+            number(8.5)
+        ),
+        r#"<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#.to_owned(),
+    ];
+    write_ods(&path, &rows.concat());
+    let imported = import_file(&path, Some(TableKind::Scorecard), &ods_opts()).expect("import");
+    assert_eq!(imported.counts().imported, 1, "{:?}", imported.counts());
+    assert_eq!(imported.frame.height(), 1);
 }
