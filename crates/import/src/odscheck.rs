@@ -44,10 +44,8 @@ pub(crate) fn check_ods(path: &Path, limits: &Limits) -> Result<(), ImportError>
             Event::Start(e) => scan.start(&e, false)?,
             Event::Empty(e) => scan.start(&e, true)?,
             Event::End(e) => scan.end(e.local_name().as_ref())?,
-            Event::Text(t) if scan.in_cell => {
-                if !t.trim().is_empty() {
-                    scan.cell_has_content = true;
-                }
+            Event::Text(t) if scan.in_cell && !t.trim().is_empty() => {
+                scan.cell_has_content = true;
             }
             Event::CData(_) | Event::GeneralRef(_) if scan.in_cell => {
                 scan.cell_has_content = true;
