@@ -6,8 +6,9 @@
 -- A test (tests/e2e, views_sql_agrees_with_the_analysis_crate) runs this file with DuckDB on the
 -- demo store and compares every view with `cchc … --format json`.
 --
--- Ratios are fractions (0–1). Only files named in manifest.json are live; a glob also reads an
--- orphan left by a failed removal, so run `cchc store list` when numbers look doubled.
+-- Ratios are fractions (0–1). Only files named in manifest.json are live. Parts being written are
+-- named `.partial` until committed, so these globs never read them; a glob does read an orphan
+-- that a failed removal left behind, so run `cchc store list` when numbers look doubled.
 
 CREATE OR REPLACE VIEW scorecard AS
 SELECT * FROM read_parquet('cchc-data/scorecard/*/*.parquet', hive_partitioning = false, union_by_name = true);

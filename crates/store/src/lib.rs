@@ -240,7 +240,9 @@ impl Parts {
                         path: dir.clone(),
                         source,
                     })?;
-                    let tmp = dir.join(format!(".tmp-{}-{n}.parquet", self.tag));
+                    // Not `.parquet` until renamed: a glob over the store (views.sql) never reads a part
+                    // being written.
+                    let tmp = dir.join(format!(".tmp-{}-{n}.partial", self.tag));
                     let file = fs::File::create(&tmp).map_err(|source| StoreError::Io {
                         path: tmp.clone(),
                         source,
@@ -617,7 +619,7 @@ impl Store {
             source,
         })?;
         let tmp = dir.join(format!(
-            ".tmp-{}-{}",
+            ".tmp-{}-{}.partial",
             std::process::id(),
             target
                 .file_name()
@@ -750,4 +752,34 @@ fn rejects_frame(
             ),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_being_written_are_not_parquet_files_until_finished() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let mut parts = Parts {
+            root: dir.path().to_owned(),
+            tag: "t".into(),
+            writers: Vec::new(),
+        };
+        let frame = df!["year" => [2024i32], "unit" => ["Sở A"], "value" => [1i32]].expect("frame");
+        parts.write("t", &Rows::from(frame)).expect("write");
+        let files = |dir: &Path| -> Vec<String> {
+            fs::read_dir(dir.join("t/year=2024"))
+                .expect("dir")
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        };
+        let writing = files(dir.path());
+        assert_eq!(writing.len(), 1);
+        assert!(writing[0].ends_with(".partial"), "{writing:?}");
+        let done = parts.finish("abc").expect("finish");
+        assert_eq!(done[0].file, "t/year=2024/part-abc-0.parquet");
+        assert_eq!(files(dir.path()), ["part-abc-0.parquet"]);
+    }
 }
