@@ -24,6 +24,60 @@ use crate::reader::{Row, Value, Workbook};
 use crate::text::{clean, fold};
 use crate::{ColumnMapping, ImportError, ImportOptions, SheetReport, Sink, SourceFile};
 
+/// Where each column's cell sits in a row's cells, for the columns a sheet reads: a survey row
+/// is looked up some thirty times, and a binary search per lookup cost more than the rest of the
+/// row's handling.
+struct ColumnIndex {
+    /// Per column: the generation that set it and the cell's position.
+    slots: Vec<(u32, u32)>,
+    generation: u32,
+}
+
+/// A row's cells, looked up by column through a [`ColumnIndex`].
+struct IndexedRow<'a> {
+    row: &'a Row,
+    slots: &'a [(u32, u32)],
+    generation: u32,
+}
+
+impl ColumnIndex {
+    fn new(width: usize) -> Self {
+        ColumnIndex {
+            slots: vec![(0, 0); width],
+            generation: 0,
+        }
+    }
+
+    /// Indexes a row's cells (columns beyond the width are never asked for).
+    fn index<'a>(&'a mut self, row: &'a Row) -> IndexedRow<'a> {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            // Wrapped: no slot may look current.
+            self.slots.fill((0, 0));
+            self.generation = 1;
+        }
+        for (i, (col, _)) in row.cells.iter().enumerate() {
+            if let Some(slot) = self.slots.get_mut(*col as usize) {
+                *slot = (self.generation, i as u32);
+            }
+        }
+        IndexedRow {
+            row,
+            slots: &self.slots,
+            generation: self.generation,
+        }
+    }
+}
+
+impl<'a> IndexedRow<'a> {
+    fn get(&self, col: u32) -> Option<&'a Value> {
+        match self.slots.get(col as usize) {
+            Some((g, i)) if *g == self.generation => self.row.cells.get(*i as usize).map(|c| &c.1),
+            _ => None,
+        }
+    }
+}
+
 /// The five SIPAS elements (yếu tố), in the order of the question numbers.
 pub const SIPAS_ELEMENTS: [&str; 5] = [
     "Tiếp cận dịch vụ",
@@ -527,6 +581,15 @@ fn import_sheet(
     // Answers written as text repeat a few labels: each text is read once.
     let mut parsed: PlHashMap<usize, (Arc<str>, Answer)> = PlHashMap::default();
     let mut preamble = layout::Preamble::new(&table);
+    let width = questions
+        .iter()
+        .map(|q| q.col)
+        .chain(attribute_cols.iter().map(|(col, _)| *col))
+        .chain(unit_col)
+        .chain(year_col)
+        .max()
+        .map_or(0, |c| c as usize + 1);
+    let mut columns = ColumnIndex::new(width);
     let mut signature = false;
     let mut respondents_seen = 0u64;
     let mut outcomes: Vec<RowOutcome> = Vec::new();
@@ -550,15 +613,16 @@ fn import_sheet(
             outcomes.push(RowOutcome::Structure(StructureKind::Total));
             return ControlFlow::Continue(());
         }
-        let has_answers = questions.iter().any(|q| row.get(q.col).is_some());
+        let cells = columns.index(&row);
+        let has_answers = questions.iter().any(|q| cells.get(q.col).is_some());
         let has_attributes = attribute_cols
             .iter()
-            .any(|(col, _)| row.get(*col).is_some());
+            .any(|(col, _)| cells.get(*col).is_some());
         if !has_answers && !has_attributes {
             outcomes.push(RowOutcome::Structure(StructureKind::Section));
             return ControlFlow::Continue(());
         }
-        let row_year = match year_col.and_then(|col| row.get(col)) {
+        let row_year = match year_col.and_then(|col| cells.get(col)) {
             Some(v) => match v.as_text().trim().parse::<i32>() {
                 Ok(y) => y,
                 Err(_) => {
@@ -585,7 +649,7 @@ fn import_sheet(
                 }
             },
         };
-        let row_unit = match (unit_col.and_then(|col| row.get(col)), &unit) {
+        let row_unit = match (unit_col.and_then(|col| cells.get(col)), &unit) {
             (Some(v), _) => v.as_text(),
             (None, Some(u)) => u.value.clone(),
             (None, None) => {
@@ -607,7 +671,7 @@ fn import_sheet(
         let answer_respondent = answers.respondent.fresh(respondent.clone());
         let attribute_respondent = attributes.respondent.fresh(respondent);
         for ((col, _), attribute) in attribute_cols.iter().zip(&attribute_ids) {
-            if let Some(v) = row.get(*col) {
+            if let Some(v) = cells.get(*col) {
                 attributes.year.push(row_year);
                 attributes.unit.rows.push(attribute_unit);
                 attributes.respondent.rows.push(attribute_respondent);
@@ -619,7 +683,7 @@ fn import_sheet(
             }
         }
         for q in &questions {
-            let value = row.get(q.col);
+            let value = cells.get(q.col);
             let answer = match value {
                 // Keyed by the text's address: a shared string is one allocation for all its
                 // cells, and the cache keeps each text it holds alive, so an address is never
@@ -708,6 +772,26 @@ fn import_sheet(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_index_finds_this_rows_cells_only() {
+        let row = |cells: Vec<(u32, f64)>| Row {
+            index: 0,
+            cells: cells.into_iter().map(|(c, x)| (c, Value::Number(x))).collect(),
+        };
+        let mut columns = ColumnIndex::new(4);
+        let first = row(vec![(0, 1.0), (2, 3.0), (5, 6.0)]);
+        let cells = columns.index(&first);
+        assert_eq!(cells.get(2), Some(&Value::Number(3.0)));
+        assert_eq!(cells.get(0), Some(&Value::Number(1.0)));
+        assert_eq!(cells.get(1), None);
+        assert_eq!(cells.get(5), None); // beyond the columns the sheet reads
+        // The next row does not see the previous row's cells.
+        let second = row(vec![(1, 2.0)]);
+        let cells = columns.index(&second);
+        assert_eq!(cells.get(2), None);
+        assert_eq!(cells.get(1), Some(&Value::Number(2.0)));
+    }
 
     #[test]
     fn question_codes_come_from_headers() {
