@@ -41,16 +41,14 @@ pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
     if rows.height() == 0 {
         return Ok(Vec::new());
     }
+    let plain_names: Vec<String>;
     let years = match rows.column(c::YEAR) {
         Some(RowsColumn::Plain(col)) => col.i32()?,
         _ => polars_bail!(ColumnNotFound: "an i32 column \"{}\"", c::YEAR),
     };
     // Each row's unit as an index into `names`.
-    let (names, unit_ids): (Vec<String>, Vec<Option<u32>>) = match rows.column(c::UNIT) {
-        Some(RowsColumn::Coded(coded)) => (
-            coded.values.clone(),
-            coded.codes.iter().map(|c| Some(*c)).collect(),
-        ),
+    let (names, units): (&[String], Units<'_>) = match rows.column(c::UNIT) {
+        Some(RowsColumn::Coded(coded)) => (&coded.values, Units::Coded(&coded.codes)),
         Some(RowsColumn::Plain(col)) => {
             let mut ids: HashMap<&str, u32> = HashMap::new();
             let mut names = Vec::new();
@@ -66,12 +64,16 @@ pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
                     })
                 })
                 .collect();
-            (names, per_row)
+            plain_names = names;
+            (&plain_names, Units::Plain(per_row))
         }
         None => polars_bail!(ColumnNotFound: "\"{}\"", c::UNIT),
     };
-    let years: Vec<Option<i32>> = years.iter().collect();
-    let key_of = |i: usize| -> Option<(i32, u32)> { Some((years[i]?, unit_ids[i]?)) };
+    let years = match years.cont_slice() {
+        Ok(dense) => Years::Dense(dense),
+        Err(_) => Years::Sparse(years.iter().collect()),
+    };
+    let key_of = |i: usize| -> Option<(i32, u32)> { Some((years.get(i)?, units.get(i)?)) };
     let name = |u: u32| -> PolarsResult<String> {
         names
             .get(u as usize)
@@ -106,6 +108,36 @@ pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
         .collect::<PolarsResult<Vec<Split>>>()?;
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
+}
+
+/// Each row's year: a column without nulls is read in place.
+enum Years<'a> {
+    Dense(&'a [i32]),
+    Sparse(Vec<Option<i32>>),
+}
+
+impl Years<'_> {
+    fn get(&self, i: usize) -> Option<i32> {
+        match self {
+            Years::Dense(y) => y.get(i).copied(),
+            Years::Sparse(y) => y.get(i).copied().flatten(),
+        }
+    }
+}
+
+/// Each row's unit as an index into the unit names: a coded column's codes are read in place.
+enum Units<'a> {
+    Coded(&'a [u32]),
+    Plain(Vec<Option<u32>>),
+}
+
+impl Units<'_> {
+    fn get(&self, i: usize) -> Option<u32> {
+        match self {
+            Units::Coded(u) => u.get(i).copied(),
+            Units::Plain(u) => u.get(i).copied().flatten(),
+        }
+    }
 }
 
 /// Encodes and compresses the rows `idx` (all rows when `None`) of a batch as the column chunks
@@ -162,35 +194,32 @@ pub(crate) fn encode(
 /// in the order of the column's values.
 fn dictionary(coded: &Coded, idx: Option<&[IdxSize]>) -> PolarsResult<DictionaryArray<u32>> {
     const UNSEEN: u32 = u32::MAX;
-    let codes: Vec<u32> = match idx {
-        Some(idx) => {
-            if let Some(bad) = idx
-                .iter()
-                .max()
-                .filter(|m| **m as usize >= coded.codes.len())
-            {
-                polars_bail!(OutOfBounds: "row {bad} beyond {} rows", coded.codes.len());
-            }
-            idx.iter().map(|i| coded.codes[*i as usize]).collect()
-        }
-        None => coded.codes.clone(),
-    };
-    if let Some(bad) = codes
-        .iter()
-        .max()
-        .filter(|m| **m as usize >= coded.values.len())
+    if let Some(idx) = idx
+        && let Some(bad) = idx.iter().max().filter(|m| **m as usize >= coded.codes.len())
     {
-        polars_bail!(
-            OutOfBounds: "code {bad} of column {} beyond its {} values",
-            coded.name,
-            coded.values.len()
-        );
+        polars_bail!(OutOfBounds: "row {bad} beyond {} rows", coded.codes.len());
     }
     // Which values the rows use, then their new numbers (a value used by no row is left out:
     // the statistics of the dictionary page are the part's own).
     let mut local = vec![UNSEEN; coded.values.len()];
-    for code in &codes {
-        local[*code as usize] = 0;
+    let mut mark = |code: u32| -> PolarsResult<()> {
+        match local.get_mut(code as usize) {
+            Some(slot) => {
+                *slot = 0;
+                Ok(())
+            }
+            None => polars_bail!(
+                OutOfBounds: "code {code} of column {} beyond its {} values",
+                coded.name,
+                coded.values.len()
+            ),
+        }
+    };
+    match idx {
+        Some(idx) => idx
+            .iter()
+            .try_for_each(|i| mark(coded.codes[*i as usize]))?,
+        None => coded.codes.iter().try_for_each(|code| mark(*code))?,
     }
     let mut used: Vec<&str> = Vec::new();
     for (value, slot) in coded.values.iter().zip(local.iter_mut()) {
@@ -199,10 +228,14 @@ fn dictionary(coded: &Coded, idx: Option<&[IdxSize]>) -> PolarsResult<Dictionary
             used.push(value);
         }
     }
-    let keys = if used.len() == coded.values.len() {
-        codes // every value used: the codes are already the keys
-    } else {
-        codes.iter().map(|code| local[*code as usize]).collect()
+    let keys: Vec<u32> = match idx {
+        Some(idx) => idx
+            .iter()
+            .map(|i| local[coded.codes[*i as usize] as usize])
+            .collect(),
+        // Every value used: the codes are already the keys.
+        None if used.len() == coded.values.len() => coded.codes.clone(),
+        None => coded.codes.iter().map(|c| local[*c as usize]).collect(),
     };
     let values = Utf8ViewArray::from_slice_values(used);
     DictionaryArray::try_new(
