@@ -255,7 +255,7 @@ fn element_of(code: &str, book: Option<&Codebook>) -> String {
 /// A text column kept as indices into its distinct values until the frame is built: a survey
 /// repeats a handful of units, questions and labels millions of times, and one allocation per
 /// value would cost more than everything else the import does.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Interned {
     values: Vec<String>,
     lookup: PlHashMap<String, IdxSize>,
@@ -311,7 +311,7 @@ fn refill<T>(v: &mut Vec<T>) -> Vec<T> {
     std::mem::replace(v, Vec::with_capacity(room))
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Answers {
     year: Vec<i32>,
     unit: Interned,
@@ -326,13 +326,79 @@ struct Answers {
     row: Vec<i32>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Attributes {
     year: Vec<i32>,
     unit: Interned,
     respondent: Interned,
     attribute: Interned,
     value: Interned,
+}
+
+/// The rows of one year and unit in a batch.
+#[derive(Default, Clone)]
+struct Part {
+    answers: Answers,
+    attributes: Attributes,
+}
+
+/// The rows read since the last flush, kept apart by year and unit so that each goes to its
+/// store part without being gathered out of a mixed batch. The values every row of a sheet
+/// shares (questions, elements, statuses, lineage, attribute names) are registered in all
+/// parts alike, through [`Batch::register`], so that their codes are the same in every part.
+#[derive(Default)]
+struct Batch {
+    /// An empty part holding the shared registrations; new parts start as a copy of it.
+    template: Part,
+    parts: Vec<Part>,
+    /// Part of each unit, per year.
+    index: Vec<(i32, PlHashMap<String, usize>)>,
+    /// Answers held in all parts.
+    answers: usize,
+}
+
+impl Batch {
+    /// Registers a shared value in every part; its code.
+    fn register(&mut self, f: impl Fn(&mut Part) -> IdxSize) -> IdxSize {
+        let id = f(&mut self.template);
+        for part in &mut self.parts {
+            let same = f(part);
+            debug_assert_eq!(same, id, "shared codes diverged");
+        }
+        id
+    }
+
+    /// The part of a year and unit.
+    fn part(&mut self, year: i32, unit: &str) -> &mut Part {
+        let y = match self.index.iter().position(|(y, _)| *y == year) {
+            Some(y) => y,
+            None => {
+                self.index.push((year, PlHashMap::default()));
+                self.index.len() - 1
+            }
+        };
+        let units = &mut self.index[y].1;
+        let at = match units.get(unit) {
+            Some(at) => *at,
+            None => {
+                self.parts.push(self.template.clone());
+                units.insert(unit.to_owned(), self.parts.len() - 1);
+                self.parts.len() - 1
+            }
+        };
+        &mut self.parts[at]
+    }
+
+    /// Sends every part to the sink and starts afresh.
+    fn flush(&mut self, sink: &mut Sink<'_>) -> Result<(), Flush> {
+        for part in &mut self.parts {
+            flush(&mut part.answers, &mut part.attributes, sink)?;
+        }
+        self.parts.clear();
+        self.index.clear();
+        self.answers = 0;
+        Ok(())
+    }
 }
 
 /// Answers are sent to the sink in batches of about this many rows, whole respondents at a time.
@@ -412,8 +478,7 @@ pub(crate) fn import_workbook(
         },
     };
     let sheets = crate::sheets_to_read(wb, opts)?;
-    let mut answers = Answers::default();
-    let mut attributes = Attributes::default();
+    let mut batch = Batch::default();
     let mut reports = Vec::new();
     for sheet in sheets {
         if codebook.as_ref().is_some_and(|(name, _)| *name == sheet) {
@@ -424,16 +489,7 @@ pub(crate) fn import_workbook(
             continue;
         }
         let book = codebook.as_ref().map(|(_, b)| b);
-        let report = import_sheet(
-            wb,
-            &sheet,
-            source,
-            opts,
-            book,
-            &mut answers,
-            &mut attributes,
-            sink,
-        )?;
+        let report = import_sheet(wb, &sheet, source, opts, book, &mut batch, sink)?;
         reports.push(report);
     }
     crate::require_table(&reports, &path, opts)?;
@@ -441,7 +497,7 @@ pub(crate) fn import_workbook(
         path: path.clone(),
         detail: e.to_string(),
     };
-    flush(&mut answers, &mut attributes, sink).map_err(|detail| match detail {
+    batch.flush(sink).map_err(|detail| match detail {
         Flush::Frame(e) => damaged(e),
         Flush::Sink(detail) => ImportError::Sink {
             path: path.clone(),
@@ -458,8 +514,7 @@ fn import_sheet(
     source: &SourceFile,
     opts: &ImportOptions,
     book: Option<&Codebook>,
-    answers: &mut Answers,
-    attributes: &mut Attributes,
+    batch: &mut Batch,
     sink: &mut Sink<'_>,
 ) -> Result<SheetReport, ImportError> {
     let path = wb.path().to_owned();
@@ -558,29 +613,37 @@ fn import_sheet(
     // Ids of the values every answer of this sheet repeats, looked up once.
     let question_ids: Vec<IdxSize> = questions
         .iter()
-        .map(|q| answers.question.id(&q.code))
+        .map(|q| batch.register(|p| p.answers.question.id(&q.code)))
         .collect();
     let element_ids: Vec<IdxSize> = questions
         .iter()
-        .map(|q| answers.element.id(&element_of(&q.code, book)))
+        .map(|q| {
+            let element = element_of(&q.code, book);
+            batch.register(|p| p.answers.element.id(&element))
+        })
         .collect();
     let status_ids = [
-        answers.status.id("valid"),
-        answers.status.id("blank"),
-        answers.status.id("invalid"),
+        batch.register(|p| p.answers.status.id("valid")),
+        batch.register(|p| p.answers.status.id("blank")),
+        batch.register(|p| p.answers.status.id("invalid")),
     ];
     let lineage_ids = (
-        answers.source_sha256.id(&source.sha256),
-        answers.source_file.id(&source.file_name),
-        answers.sheet.id(sheet),
+        batch.register(|p| p.answers.source_sha256.id(&source.sha256)),
+        batch.register(|p| p.answers.source_file.id(&source.file_name)),
+        batch.register(|p| p.answers.sheet.id(sheet)),
     );
     let attribute_ids: Vec<IdxSize> = attribute_cols
         .iter()
-        .map(|(_, name)| attributes.attribute.id(name))
+        .map(|(_, name)| batch.register(|p| p.attributes.attribute.id(name)))
         .collect();
     // Answers written as text repeat a few labels: each text is read once.
     let mut parsed: PlHashMap<usize, (Arc<str>, Answer)> = PlHashMap::default();
     let mut preamble = layout::Preamble::new(&table);
+    let batch_size = if opts.batch_rows == 0 {
+        BATCH_ANSWERS
+    } else {
+        opts.batch_rows
+    };
     let width = questions
         .iter()
         .map(|q| q.col)
@@ -666,6 +729,12 @@ fn import_sheet(
         };
         respondents_seen += 1;
         let respondent = format!("{sha12}:{sheet}:{}", row.index + 1);
+        let n = questions.len();
+        batch.answers += n;
+        let Part {
+            answers,
+            attributes,
+        } = batch.part(row_year, &row_unit);
         let answer_unit = answers.unit.id(&row_unit);
         let attribute_unit = attributes.unit.id(&row_unit);
         let answer_respondent = answers.respondent.fresh(respondent.clone());
@@ -719,7 +788,6 @@ fn import_sheet(
             answers.status.rows.push(status);
         }
         // What every answer of the row repeats, at once.
-        let n = questions.len();
         let repeat = |v: &mut Vec<IdxSize>, id: IdxSize| v.extend(std::iter::repeat_n(id, n));
         answers.year.extend(std::iter::repeat_n(row_year, n));
         repeat(&mut answers.unit.rows, answer_unit);
@@ -733,13 +801,8 @@ fn import_sheet(
             .row
             .extend(std::iter::repeat_n(row.index as i32 + 1, n));
         outcomes.push(RowOutcome::Imported);
-        let batch = if opts.batch_rows == 0 {
-            BATCH_ANSWERS
-        } else {
-            opts.batch_rows
-        };
-        if answers.year.len() >= batch
-            && let Err(e) = flush(answers, attributes, sink)
+        if batch.answers >= batch_size
+            && let Err(e) = batch.flush(sink)
         {
             error = Some(match e {
                 Flush::Frame(e) => ImportError::Damaged {
@@ -777,7 +840,10 @@ mod tests {
     fn a_column_index_finds_this_rows_cells_only() {
         let row = |cells: Vec<(u32, f64)>| Row {
             index: 0,
-            cells: cells.into_iter().map(|(c, x)| (c, Value::Number(x))).collect(),
+            cells: cells
+                .into_iter()
+                .map(|(c, x)| (c, Value::Number(x)))
+                .collect(),
         };
         let mut columns = ColumnIndex::new(4);
         let first = row(vec![(0, 1.0), (2, 3.0), (5, 6.0)]);

@@ -195,7 +195,10 @@ pub(crate) fn encode(
 fn dictionary(coded: &Coded, idx: Option<&[IdxSize]>) -> PolarsResult<DictionaryArray<u32>> {
     const UNSEEN: u32 = u32::MAX;
     if let Some(idx) = idx
-        && let Some(bad) = idx.iter().max().filter(|m| **m as usize >= coded.codes.len())
+        && let Some(bad) = idx
+            .iter()
+            .max()
+            .filter(|m| **m as usize >= coded.codes.len())
     {
         polars_bail!(OutOfBounds: "row {bad} beyond {} rows", coded.codes.len());
     }

@@ -1082,3 +1082,61 @@ fn an_ods_with_a_million_empty_rows_after_the_table_imports_its_rows() {
     assert_eq!(imported.counts().imported, 1, "{:?}", imported.counts());
     assert_eq!(imported.frame.height(), 1);
 }
+
+#[test]
+fn a_survey_of_many_units_reaches_the_sink_one_unit_per_batch_with_every_row() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("bench.xlsx");
+    cchc_datagen::bench::survey(3000, &path).expect("generate");
+    let small = ImportOptions {
+        batch_rows: 5000,
+        ..ImportOptions::default()
+    };
+    let mut batches: Vec<(String, DataFrame)> = Vec::new();
+    let mut sink = |table: &str, rows: cchc_model::Rows| -> Result<(), String> {
+        batches.push((
+            table.to_owned(),
+            rows.into_frame().map_err(|e| e.to_string())?,
+        ));
+        Ok(())
+    };
+    let streamed = cchc_import::import_file_into(&path, None, &small, &mut sink).expect("import");
+    assert_eq!(streamed.counts().imported, 3000);
+    // Each batch holds one year and one unit, so that the store writes it without a gather.
+    let units_in = |f: &DataFrame| f.column("unit").unwrap().n_unique().unwrap();
+    let answers: Vec<&DataFrame> = batches
+        .iter()
+        .filter(|(t, _)| t == "survey_answers")
+        .map(|(_, f)| f)
+        .collect();
+    assert!(answers.len() > 3, "{} batches", answers.len());
+    assert!(answers.iter().all(|f| units_in(f) == 1));
+    let distinct_units: std::collections::BTreeSet<String> = answers
+        .iter()
+        .map(|f| {
+            f.column("unit")
+                .unwrap()
+                .str()
+                .unwrap()
+                .get(0)
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert!(distinct_units.len() > 1, "{distinct_units:?}");
+    // The same rows as one whole import, in another order.
+    let whole = import(&path, &ImportOptions::default());
+    let key = [col("sheet"), col("row"), col("question")];
+    let sort = |f: DataFrame| {
+        f.lazy()
+            .sort_by_exprs(key.clone(), SortMultipleOptions::default())
+            .collect()
+            .expect("sort")
+    };
+    let mut together = answers[0].clone();
+    for f in &answers[1..] {
+        together.vstack_mut(f).expect("stack");
+    }
+    assert_eq!(together.height(), whole.frame.height());
+    assert!(sort(together).equals_missing(&sort(whole.frame.clone())));
+}
