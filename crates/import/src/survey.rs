@@ -8,6 +8,7 @@
 //! map to elements (yếu tố) through a codebook sheet (Mã câu hỏi | Yếu tố | Nội dung), else through
 //! the question number ("Câu 1.2" → element 1) and the five built-in SIPAS elements.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::sync::Arc;
@@ -715,9 +716,10 @@ fn import_sheet(
                 }
             },
         };
-        let row_unit = match (unit_col.and_then(|col| cells.get(col)), &unit) {
-            (Some(v), _) => v.as_text(),
-            (None, Some(u)) => u.value.clone(),
+        let row_unit: Cow<'_, str> = match (unit_col.and_then(|col| cells.get(col)), &unit) {
+            (Some(Value::Text(t)), _) => Cow::Borrowed(&**t),
+            (Some(v), _) => Cow::Owned(v.as_text()),
+            (None, Some(u)) => Cow::Borrowed(u.value.as_str()),
             (None, None) => {
                 let col = unit_col.unwrap_or(0);
                 outcomes.push(RowOutcome::Rejected(Rejection {
