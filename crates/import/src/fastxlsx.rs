@@ -131,18 +131,12 @@ fn simple_cell(rest: &[u8]) -> Option<(CellAttrs<'_>, Option<&[u8]>, usize)> {
     Some(((r, t, s), Some(&rest[v_start..k]), k + 8))
 }
 
+/// An index or count of up to 10 digits.
 fn parse_u(bytes: &[u8]) -> Option<usize> {
-    if bytes.is_empty() || bytes.len() > 10 {
+    if bytes.len() > 10 {
         return None;
     }
-    let mut n: usize = 0;
-    for b in bytes {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        n = n * 10 + usize::from(b - b'0');
-    }
-    Some(n)
+    parse_whole(bytes).and_then(|n| usize::try_from(n).ok())
 }
 
 use crate::reader::{Value, excel_date, text_value};

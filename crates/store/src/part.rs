@@ -8,6 +8,7 @@
 //! column; only the writer's work differs. Columns are encoded and compressed in parallel.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use cchc_model::columns as c;
 use cchc_model::{Coded, Rows, RowsColumn};
@@ -153,42 +154,65 @@ pub(crate) fn encode(
         );
     }
     let options = write_options();
-    rows.columns()
-        .par_iter()
-        .zip(fields)
-        .map(|(column, field)| {
-            let (array, encodings): (Box<dyn Array>, Vec<Encoding>) = match column {
-                RowsColumn::Plain(col) => {
-                    let col = match idx {
-                        Some(idx) => col.take_slice(idx)?,
-                        None => col.clone(),
-                    };
-                    let series = col.as_materialized_series().rechunk();
-                    let array = series.to_arrow(0, CompatLevel::newest());
-                    let encodings = get_dtype_encoding(array.dtype());
-                    (array, encodings)
-                }
-                RowsColumn::Coded(coded) => (
-                    dictionary(coded, idx)?.boxed(),
-                    vec![Encoding::RleDictionary],
-                ),
-            };
-            let mut chunks = Vec::new();
-            for pages in array_to_columns(array, field.clone(), options, &encodings)? {
-                let mut compressed = Vec::new();
-                for page in pages {
-                    compressed.push(
-                        compress(page?, Vec::new(), options.compression)
-                            .map_err(PolarsError::from)?,
-                    );
-                }
-                chunks.push(compressed);
+    let encode_column = |(column, field): (&RowsColumn, &ParquetType)| {
+        let (array, encodings): (Box<dyn Array>, Vec<Encoding>) = match column {
+            RowsColumn::Plain(col) => {
+                let col = match idx {
+                    Some(idx) => col.take_slice(idx)?,
+                    None => col.clone(),
+                };
+                let series = col.as_materialized_series().rechunk();
+                let array = series.to_arrow(0, CompatLevel::newest());
+                let encodings = get_dtype_encoding(array.dtype());
+                (array, encodings)
             }
-            Ok(chunks)
-        })
-        .collect::<PolarsResult<Vec<Vec<Vec<CompressedPage>>>>>()
-        .map(|columns| columns.into_iter().flatten().collect())
+            RowsColumn::Coded(coded) => (
+                dictionary(coded, idx)?.boxed(),
+                vec![Encoding::RleDictionary],
+            ),
+        };
+        let mut chunks = Vec::new();
+        for pages in array_to_columns(array, field.clone(), options, &encodings)? {
+            let mut compressed = Vec::new();
+            for page in pages {
+                compressed.push(
+                    compress(page?, Vec::new(), options.compression).map_err(PolarsError::from)?,
+                );
+            }
+            chunks.push(compressed);
+        }
+        Ok(chunks)
+    };
+    let columns = match &*ENCODERS {
+        Some(pool) => pool.install(|| {
+            rows.columns()
+                .par_iter()
+                .zip(fields)
+                .map(encode_column)
+                .collect::<PolarsResult<Vec<_>>>()
+        }),
+        None => rows
+            .columns()
+            .iter()
+            .zip(fields)
+            .map(encode_column)
+            .collect::<PolarsResult<Vec<_>>>(),
+    }?;
+    Ok(columns.into_iter().flatten().collect())
 }
+
+/// Threads of their own for encoding columns. Never the global rayon pool: its workers may be
+/// the importers of other files, each waiting for its writer to take a batch, while the writer
+/// would wait for a worker (a deadlock as soon as there are as many files as cores). `None`
+/// when the threads cannot be started: columns are then encoded one after another.
+static ENCODERS: LazyLock<Option<rayon::ThreadPool>> = LazyLock::new(|| {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("cchc-encode-{i}"))
+        .build()
+        .ok()
+});
 
 /// The rows `idx` of a coded column as an Arrow dictionary holding only the values they use,
 /// in the order of the column's values.

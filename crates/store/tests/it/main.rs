@@ -129,6 +129,18 @@ fn a_corrected_file_replaces_the_rows_of_its_unit_and_year_only() {
     assert_eq!(parquet_files, 2, "the replaced part was removed");
 }
 
+/// A survey source of one sheet "S", without rejections.
+fn survey_source<'a>(sha256: &'a str, file: &'a str) -> cchc_store::Source<'a> {
+    cchc_store::Source {
+        kind: TableKind::Survey,
+        sha256,
+        path: Path::new(file),
+        sheets: vec!["S".into()],
+        counts: Default::default(),
+        rejections: Vec::new(),
+    }
+}
+
 fn walk(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).expect("dir").flatten() {
@@ -284,17 +296,7 @@ fn rows_written_in_batches_land_in_one_part_and_uncommitted_rows_leave_nothing()
         pending.write("t", frame(n).into()).expect("write");
     }
     let added = store
-        .commit(
-            pending,
-            cchc_store::Source {
-                kind: TableKind::Survey,
-                sha256: "ab".repeat(32).as_str(),
-                path: std::path::Path::new("x.xlsx"),
-                sheets: vec!["S".into()],
-                counts: Default::default(),
-                rejections: Vec::new(),
-            },
-        )
+        .commit(pending, survey_source(&"ab".repeat(32), "x.xlsx"))
         .expect("commit");
     let cchc_store::Added::Stored { parts, .. } = added else {
         panic!("{added:?}");
@@ -363,17 +365,7 @@ fn coded_text_columns_are_stored_as_ordinary_text_split_by_year_and_unit() {
     pending.write("t", first).expect("write");
     pending.write("t", second).expect("write");
     let added = store
-        .commit(
-            pending,
-            cchc_store::Source {
-                kind: TableKind::Survey,
-                sha256: "cd".repeat(32).as_str(),
-                path: std::path::Path::new("y.xlsx"),
-                sheets: vec!["S".into()],
-                counts: Default::default(),
-                rejections: Vec::new(),
-            },
-        )
+        .commit(pending, survey_source(&"cd".repeat(32), "y.xlsx"))
         .expect("commit");
     let Added::Stored { parts, .. } = added else {
         panic!("{added:?}");
@@ -425,20 +417,36 @@ fn a_batch_the_writer_refuses_fails_the_commit_and_leaves_no_file() {
     pending.write("t", good.into()).expect("queued");
     // Queued, then refused on the writer thread: the error comes back at the latest on commit.
     let queued = pending.write("t", no_year.into());
-    let committed = store.commit(
-        pending,
-        cchc_store::Source {
-            kind: TableKind::Survey,
-            sha256: "ef".repeat(32).as_str(),
-            path: std::path::Path::new("z.xlsx"),
-            sheets: vec!["S".into()],
-            counts: Default::default(),
-            rejections: Vec::new(),
-        },
-    );
+    let committed = store.commit(pending, survey_source(&"ef".repeat(32), "z.xlsx"));
     let error = queued.err().or(committed.err()).expect("an error");
     assert!(error.to_string().contains("year"), "{error}");
     assert!(store.sources().is_empty());
     let files = walk(&root);
     assert!(files.iter().all(|p| !p.contains(".parquet")), "{files:?}");
+}
+
+#[test]
+fn many_sources_written_at_once_from_rayon_workers_all_finish() {
+    // The CLI imports files on rayon's workers; each waits for its writer thread when its queue
+    // is full. The writers must never need those same workers (they did: a deadlock).
+    use rayon::prelude::*;
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::open_for_write(&dir.path().join("store")).expect("open");
+    let written: usize = (0..64)
+        .into_par_iter()
+        .map(|n: i32| {
+            let mut pending = store.begin();
+            for k in 0..6 {
+                let frame = df![
+                    "year" => vec![2024i32; 500],
+                    "unit" => vec![format!("Sở {}", k % 3); 500],
+                    "value" => vec![n; 500],
+                ]
+                .expect("frame");
+                pending.write("t", frame.into()).expect("write");
+            }
+            6
+        })
+        .sum();
+    assert_eq!(written, 64 * 6);
 }
