@@ -475,7 +475,13 @@ impl FastXlsx {
         let (mut row, mut col): (u32, u32) = (0, 0);
         let mut first_row = true;
         loop {
-            let Some(lt) = memchr::memchr(b'<', &scanner.buf[scanner.pos..]) else {
+            // Elements usually follow each other directly: no search needed.
+            let next = if scanner.buf.get(scanner.pos) == Some(&b'<') {
+                Some(0)
+            } else {
+                memchr::memchr(b'<', &scanner.buf[scanner.pos..])
+            };
+            let Some(lt) = next else {
                 scanner.pos = scanner.buf.len();
                 if !scanner.more().map_err(Fallback)? {
                     return Ok(Ok(()));

@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
@@ -611,6 +612,7 @@ fn import_sheet(
     report.unit = unit.clone();
 
     let sha12: String = source.sha256.chars().take(12).collect();
+    let respondent_prefix = format!("{sha12}:{sheet}:");
     // Ids of the values every answer of this sheet repeats, looked up once.
     let question_ids: Vec<IdxSize> = questions
         .iter()
@@ -733,7 +735,9 @@ fn import_sheet(
             }
         };
         respondents_seen += 1;
-        let respondent = format!("{sha12}:{sheet}:{}", row.index + 1);
+        let mut respondent = String::with_capacity(respondent_prefix.len() + 8);
+        respondent.push_str(&respondent_prefix);
+        let _ = write!(respondent, "{}", row.index + 1);
         let n = questions.len();
         batch.answers += n;
         let Part {
