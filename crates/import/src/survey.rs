@@ -261,7 +261,10 @@ fn element_of(code: &str, book: Option<&Codebook>) -> String {
 struct Interned {
     values: Vec<String>,
     lookup: PlHashMap<String, IdxSize>,
+    /// One code per row, or one per run of rows (see `runs`).
     rows: Vec<IdxSize>,
+    /// Empty, or how many rows each code of `rows` covers (`Interned::run`).
+    runs: Vec<u32>,
 }
 
 impl Interned {
@@ -302,7 +305,14 @@ impl Interned {
             name: name.into(),
             values,
             codes: refill(&mut self.rows),
+            runs: refill(&mut self.runs),
         })
+    }
+
+    /// A code standing for `n` consecutive rows. A column takes either runs or single rows.
+    fn run(&mut self, id: IdxSize, n: usize) {
+        self.rows.push(id);
+        self.runs.push(n as u32);
     }
 }
 
@@ -797,15 +807,14 @@ fn import_sheet(
             answers.status.rows.push(status);
         }
         // What every answer of the row repeats, at once.
-        let repeat = |v: &mut Vec<IdxSize>, id: IdxSize| v.extend(std::iter::repeat_n(id, n));
         answers.year.extend(std::iter::repeat_n(row_year, n));
-        repeat(&mut answers.unit.rows, answer_unit);
-        repeat(&mut answers.respondent.rows, answer_respondent);
+        answers.unit.run(answer_unit, n);
+        answers.respondent.run(answer_respondent, n);
         answers.question.rows.extend_from_slice(&question_ids);
         answers.element.rows.extend_from_slice(&element_ids);
-        repeat(&mut answers.source_sha256.rows, lineage_ids.0);
-        repeat(&mut answers.source_file.rows, lineage_ids.1);
-        repeat(&mut answers.sheet.rows, lineage_ids.2);
+        answers.source_sha256.run(lineage_ids.0, n);
+        answers.source_file.run(lineage_ids.1, n);
+        answers.sheet.run(lineage_ids.2, n);
         answers
             .row
             .extend(std::iter::repeat_n(row.index as i32 + 1, n));

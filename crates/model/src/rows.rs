@@ -12,18 +12,56 @@ use polars::prelude::{
     Series, polars_bail,
 };
 
-/// A text column as codes into its distinct values: row `i` holds `values[codes[i]]`.
+/// A text column as codes into its distinct values: row `i` holds `values[codes[i]]`, or, with
+/// `runs`, code `i` stands for `runs[i]` consecutive rows (a survey's unit, respondent and
+/// lineage repeat over the answers of a respondent: kept once per respondent, a batch needs
+/// half the memory).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Coded {
     /// The column's name.
     pub name: PlSmallStr,
     /// The distinct values (a value may appear in no row).
     pub values: Vec<String>,
-    /// One code per row, each an index into `values`.
+    /// Codes, each an index into `values`: one per row, or one per run.
     pub codes: Vec<u32>,
+    /// Empty: one code per row. Otherwise as long as `codes`: how many rows each code covers.
+    pub runs: Vec<u32>,
 }
 
 impl Coded {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        if self.runs.is_empty() {
+            self.codes.len()
+        } else {
+            self.runs.iter().map(|n| *n as usize).sum()
+        }
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// One code per row.
+    pub fn row_codes(&self) -> std::borrow::Cow<'_, [u32]> {
+        if self.runs.is_empty() {
+            std::borrow::Cow::Borrowed(&self.codes)
+        } else {
+            let mut out = Vec::with_capacity(self.len());
+            for (code, n) in self.codes.iter().zip(&self.runs) {
+                out.extend(std::iter::repeat_n(*code, *n as usize));
+            }
+            std::borrow::Cow::Owned(out)
+        }
+    }
+
+    /// The code of every row, when all rows have the same one.
+    pub fn uniform(&self) -> Option<u32> {
+        let first = *self.codes.first()?;
+        self.codes.iter().all(|c| *c == first).then_some(first)
+    }
+
     /// The column with its strings materialised.
     pub fn to_column(&self) -> PolarsResult<Column> {
         if let Some(bad) = self
@@ -38,7 +76,7 @@ impl Coded {
             );
         }
         let values = Series::new(self.name.clone(), self.values.as_slice());
-        let idx = IdxCa::from_vec(self.name.clone(), self.codes.clone());
+        let idx = IdxCa::from_vec(self.name.clone(), self.row_codes().into_owned());
         Ok(values.take(&idx)?.into_column())
     }
 }
@@ -65,7 +103,7 @@ impl RowsColumn {
     pub fn len(&self) -> usize {
         match self {
             RowsColumn::Plain(c) => c.len(),
-            RowsColumn::Coded(c) => c.codes.len(),
+            RowsColumn::Coded(c) => c.len(),
         }
     }
 
@@ -92,6 +130,17 @@ pub struct Rows {
 impl Rows {
     /// Rows from columns of equal length and distinct names.
     pub fn new(columns: Vec<RowsColumn>) -> PolarsResult<Rows> {
+        for c in &columns {
+            if let RowsColumn::Coded(coded) = c
+                && !coded.runs.is_empty()
+                && coded.runs.len() != coded.codes.len()
+            {
+                polars_bail!(
+                    ShapeMismatch: "column {} has {} codes and {} runs",
+                    coded.name, coded.codes.len(), coded.runs.len()
+                );
+            }
+        }
         if let Some(first) = columns.first() {
             for c in &columns {
                 if c.len() != first.len() {
@@ -168,7 +217,53 @@ mod tests {
             name: name.into(),
             values: values.iter().map(|v| (*v).to_owned()).collect(),
             codes: codes.to_vec(),
+            runs: Vec::new(),
         })
+    }
+
+    #[test]
+    fn runs_stand_for_consecutive_rows() {
+        let runs = RowsColumn::Coded(Coded {
+            name: "unit".into(),
+            values: vec!["A".into(), "B".into()],
+            codes: vec![1, 0],
+            runs: vec![2, 3],
+        });
+        let rows = Rows::new(vec![
+            RowsColumn::Plain(Column::new("year".into(), [1, 2, 3, 4, 5])),
+            runs,
+        ])
+        .unwrap();
+        assert_eq!(rows.height(), 5);
+        let Some(RowsColumn::Coded(unit)) = rows.column("unit") else {
+            panic!("coded");
+        };
+        assert_eq!(&*unit.row_codes(), &[1, 1, 0, 0, 0]);
+        assert_eq!(unit.uniform(), None);
+        let frame = rows.clone().into_frame().unwrap();
+        let units: Vec<_> = frame.column("unit").unwrap().str().unwrap().iter().collect();
+        assert_eq!(units, [Some("B"), Some("B"), Some("A"), Some("A"), Some("A")]);
+        // Runs must match the codes one to one, and add up to the other columns' length.
+        let uneven = Coded {
+            name: "x".into(),
+            values: vec!["A".into()],
+            codes: vec![0, 0],
+            runs: vec![5],
+        };
+        assert!(Rows::new(vec![RowsColumn::Coded(uneven)]).is_err());
+        let short = Coded {
+            name: "x".into(),
+            values: vec!["A".into()],
+            codes: vec![0],
+            runs: vec![4],
+        };
+        assert!(
+            Rows::new(vec![
+                RowsColumn::Plain(Column::new("year".into(), [1, 2, 3, 4, 5])),
+                RowsColumn::Coded(short)
+            ])
+            .is_err()
+        );
     }
 
     #[test]

@@ -47,9 +47,21 @@ pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
         Some(RowsColumn::Plain(col)) => col.i32()?,
         _ => polars_bail!(ColumnNotFound: "an i32 column \"{}\"", c::YEAR),
     };
+    // The usual batch: one year, one coded unit (its codes need not be spelled out per row).
+    if let Some(RowsColumn::Coded(unit)) = rows.column(c::UNIT)
+        && let Some(u) = unit.uniform()
+        && let Ok(ys) = years.cont_slice()
+        && let Some(first) = ys.first()
+        && ys.iter().all(|y| y == first)
+    {
+        let name = unit.values.get(u as usize).cloned().ok_or_else(
+            || polars_err!(OutOfBounds: "unit code {u} beyond {} units", unit.values.len()),
+        )?;
+        return Ok(vec![((*first, name), None)]);
+    }
     // Each row's unit as an index into `names`.
     let (names, units): (&[String], Units<'_>) = match rows.column(c::UNIT) {
-        Some(RowsColumn::Coded(coded)) => (&coded.values, Units::Coded(&coded.codes)),
+        Some(RowsColumn::Coded(coded)) => (&coded.values, Units::Coded(coded.row_codes())),
         Some(RowsColumn::Plain(col)) => {
             let mut ids: HashMap<&str, u32> = HashMap::new();
             let mut names = Vec::new();
@@ -128,7 +140,7 @@ impl Years<'_> {
 
 /// Each row's unit as an index into the unit names: a coded column's codes are read in place.
 enum Units<'a> {
-    Coded(&'a [u32]),
+    Coded(std::borrow::Cow<'a, [u32]>),
     Plain(Vec<Option<u32>>),
 }
 
@@ -218,13 +230,13 @@ static ENCODERS: LazyLock<Option<rayon::ThreadPool>> = LazyLock::new(|| {
 /// in the order of the column's values.
 fn dictionary(coded: &Coded, idx: Option<&[IdxSize]>) -> PolarsResult<DictionaryArray<u32>> {
     const UNSEEN: u32 = u32::MAX;
-    if let Some(idx) = idx
-        && let Some(bad) = idx
-            .iter()
-            .max()
-            .filter(|m| **m as usize >= coded.codes.len())
+    // A part picked out of a mixed batch needs a code per row; a whole batch reads its codes (or
+    // runs) as they are.
+    let row_codes = idx.map(|_| coded.row_codes());
+    if let (Some(idx), Some(rows)) = (idx, &row_codes)
+        && let Some(bad) = idx.iter().max().filter(|m| **m as usize >= rows.len())
     {
-        polars_bail!(OutOfBounds: "row {bad} beyond {} rows", coded.codes.len());
+        polars_bail!(OutOfBounds: "row {bad} beyond {} rows", rows.len());
     }
     // Which values the rows use, then their new numbers (a value used by no row is left out:
     // the statistics of the dictionary page are the part's own).
@@ -242,11 +254,9 @@ fn dictionary(coded: &Coded, idx: Option<&[IdxSize]>) -> PolarsResult<Dictionary
             ),
         }
     };
-    match idx {
-        Some(idx) => idx
-            .iter()
-            .try_for_each(|i| mark(coded.codes[*i as usize]))?,
-        None => coded.codes.iter().try_for_each(|code| mark(*code))?,
+    match (idx, &row_codes) {
+        (Some(idx), Some(rows)) => idx.iter().try_for_each(|i| mark(rows[*i as usize]))?,
+        _ => coded.codes.iter().try_for_each(|code| mark(*code))?,
     }
     let mut used: Vec<&str> = Vec::new();
     for (value, slot) in coded.values.iter().zip(local.iter_mut()) {
@@ -255,14 +265,18 @@ fn dictionary(coded: &Coded, idx: Option<&[IdxSize]>) -> PolarsResult<Dictionary
             used.push(value);
         }
     }
-    let keys: Vec<u32> = match idx {
-        Some(idx) => idx
-            .iter()
-            .map(|i| local[coded.codes[*i as usize] as usize])
-            .collect(),
+    let keys: Vec<u32> = match (idx, &row_codes) {
+        (Some(idx), Some(rows)) => idx.iter().map(|i| local[rows[*i as usize] as usize]).collect(),
         // Every value used: the codes are already the keys.
-        None if used.len() == coded.values.len() => coded.codes.clone(),
-        None => coded.codes.iter().map(|c| local[*c as usize]).collect(),
+        _ if used.len() == coded.values.len() => coded.row_codes().into_owned(),
+        _ if coded.runs.is_empty() => coded.codes.iter().map(|c| local[*c as usize]).collect(),
+        _ => {
+            let mut keys = Vec::with_capacity(coded.len());
+            for (code, n) in coded.codes.iter().zip(&coded.runs) {
+                keys.extend(std::iter::repeat_n(local[*code as usize], *n as usize));
+            }
+            keys
+        }
     };
     let values = Utf8ViewArray::from_slice_values(used);
     DictionaryArray::try_new(
@@ -288,6 +302,7 @@ mod tests {
                 name: c::UNIT.into(),
                 values: vec!["Sở A".into(), "Sở B".into()],
                 codes: vec![1, 0, 1, 1],
+                runs: Vec::new(),
             }),
             RowsColumn::Plain(Column::new(
                 "answer".into(),
@@ -347,6 +362,7 @@ mod tests {
             name: "x".into(),
             values: vec!["a".into()],
             codes: vec![0, 7],
+            runs: Vec::new(),
         };
         assert!(dictionary(&bad, None).is_err());
     }

@@ -330,6 +330,7 @@ fn coded_text_columns_are_stored_as_ordinary_text_split_by_year_and_unit() {
             name: name.into(),
             values: values.iter().map(|v| (*v).to_owned()).collect(),
             codes: codes.to_vec(),
+            runs: Vec::new(),
         })
     };
     // Two batches, two years, two units; the second batch numbers its values differently and
@@ -449,4 +450,69 @@ fn many_sources_written_at_once_from_rayon_workers_all_finish() {
         })
         .sum();
     assert_eq!(written, 64 * 6);
+}
+
+#[test]
+fn coded_runs_are_stored_as_the_rows_they_stand_for() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = dir.path().join("store");
+    let mut store = Store::open_for_write(&root).expect("open");
+    let runs = |name: &str, values: &[&str], codes: &[u32], runs: &[u32]| {
+        RowsColumn::Coded(Coded {
+            name: name.into(),
+            values: values.iter().map(|v| (*v).to_owned()).collect(),
+            codes: codes.to_vec(),
+            runs: runs.to_vec(),
+        })
+    };
+    // A mixed batch (two units: split with a row list) and a batch of one unit (written whole).
+    let mixed = Rows::new(vec![
+        RowsColumn::Plain(Column::new("year".into(), [2024, 2024, 2024, 2024])),
+        runs("unit", &["Sở A", "Sở B"], &[0, 1], &[3, 1]),
+        runs("respondent", &["r1", "r2", "r3"], &[0, 1, 2], &[2, 1, 1]),
+        RowsColumn::Plain(Column::new("answer".into(), [1, 2, 3, 4])),
+    ])
+    .expect("rows");
+    let whole = Rows::new(vec![
+        RowsColumn::Plain(Column::new("year".into(), [2025, 2025, 2025])),
+        runs("unit", &["Sở C"], &[0, 0], &[2, 1]),
+        runs("respondent", &["r4", "r5"], &[1, 0], &[1, 2]),
+        RowsColumn::Plain(Column::new("answer".into(), [5, 6, 7])),
+    ])
+    .expect("rows");
+    let expected = concat(
+        [
+            mixed.clone().into_frame().expect("frame").lazy(),
+            whole.clone().into_frame().expect("frame").lazy(),
+        ],
+        UnionArgs::default(),
+    )
+    .expect("concat")
+    .sort(["answer"], SortMultipleOptions::default())
+    .collect()
+    .expect("collect");
+    let mut pending = store.begin();
+    pending.write("t", mixed).expect("write");
+    pending.write("t", whole).expect("write");
+    store
+        .commit(pending, survey_source(&"12".repeat(32), "r.xlsx"))
+        .expect("commit");
+    let stored = store
+        .scan_table("t")
+        .expect("scan")
+        .expect("rows")
+        .select([col("year"), col("unit"), col("respondent"), col("answer")])
+        .sort(["answer"], SortMultipleOptions::default())
+        .collect()
+        .expect("collect");
+    assert!(stored.equals_missing(&expected), "{stored}\n{expected}");
+    let respondents: Vec<_> = stored
+        .column("respondent")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .flatten()
+        .collect();
+    assert_eq!(respondents, ["r1", "r1", "r2", "r3", "r5", "r4", "r4"]);
 }
