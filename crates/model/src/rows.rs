@@ -241,8 +241,17 @@ mod tests {
         assert_eq!(&*unit.row_codes(), &[1, 1, 0, 0, 0]);
         assert_eq!(unit.uniform(), None);
         let frame = rows.clone().into_frame().unwrap();
-        let units: Vec<_> = frame.column("unit").unwrap().str().unwrap().iter().collect();
-        assert_eq!(units, [Some("B"), Some("B"), Some("A"), Some("A"), Some("A")]);
+        let units: Vec<_> = frame
+            .column("unit")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .collect();
+        assert_eq!(
+            units,
+            [Some("B"), Some("B"), Some("A"), Some("A"), Some("A")]
+        );
         // Runs must match the codes one to one, and add up to the other columns' length.
         let uneven = Coded {
             name: "x".into(),

@@ -266,7 +266,10 @@ fn dictionary(coded: &Coded, idx: Option<&[IdxSize]>) -> PolarsResult<Dictionary
         }
     }
     let keys: Vec<u32> = match (idx, &row_codes) {
-        (Some(idx), Some(rows)) => idx.iter().map(|i| local[rows[*i as usize] as usize]).collect(),
+        (Some(idx), Some(rows)) => idx
+            .iter()
+            .map(|i| local[rows[*i as usize] as usize])
+            .collect(),
         // Every value used: the codes are already the keys.
         _ if used.len() == coded.values.len() => coded.row_codes().into_owned(),
         _ if coded.runs.is_empty() => coded.codes.iter().map(|c| local[*c as usize]).collect(),
