@@ -18,7 +18,7 @@ use cchc_model::columns as c;
 use cchc_model::{
     CellRef, Coded, RejectReason, Rejection, RowOutcome, Rows, RowsColumn, StructureKind,
 };
-use polars::prelude::{Column, IdxSize, PlHashMap};
+use polars::prelude::{Column, IdxSize, Int32Chunked, IntoColumn, NewChunkedArray, PlHashMap};
 
 use crate::context;
 use crate::layout::{self, FieldSpec};
@@ -325,17 +325,21 @@ fn refill<T>(v: &mut Vec<T>) -> Vec<T> {
 
 #[derive(Default, Clone)]
 struct Answers {
+    /// Per respondent, as are `row` and `runs` (and the runs of unit, respondent, lineage).
     year: Vec<i32>,
     unit: Interned,
     respondent: Interned,
     question: Interned,
     element: Interned,
-    answer: Vec<Option<i32>>,
+    /// Per answer: the level 1–5, 0 when not answered.
+    answer: Vec<i32>,
     status: Interned,
     source_sha256: Interned,
     source_file: Interned,
     sheet: Interned,
     row: Vec<i32>,
+    /// How many answers each respondent has.
+    runs: Vec<u32>,
 }
 
 #[derive(Default, Clone)]
@@ -435,18 +439,31 @@ fn flush(
     }
     let a = answers;
     let plain = |name: &str, values: Vec<i32>| RowsColumn::Plain(Column::new(name.into(), values));
+    let runs = refill(&mut a.runs);
+    let answers = refill(&mut a.answer);
+    let answer = Int32Chunked::from_iter_options(
+        c::ANSWER.into(),
+        answers.iter().map(|x| (*x != 0).then_some(*x)),
+    );
+    drop(answers);
     let rows = Rows::new(vec![
-        plain(c::YEAR, refill(&mut a.year)),
+        RowsColumn::Runs {
+            column: Column::new(c::YEAR.into(), refill(&mut a.year)),
+            runs: runs.clone(),
+        },
         a.unit.take_coded(c::UNIT, false),
         a.respondent.take_coded(c::RESPONDENT, true),
         a.question.take_coded(c::QUESTION, false),
         a.element.take_coded(c::ELEMENT, false),
-        RowsColumn::Plain(Column::new(c::ANSWER.into(), refill(&mut a.answer))),
+        RowsColumn::Plain(answer.into_column()),
         a.status.take_coded(c::STATUS, false),
         a.source_sha256.take_coded(c::SOURCE_SHA256, false),
         a.source_file.take_coded(c::SOURCE_FILE, false),
         a.sheet.take_coded(c::SHEET, false),
-        plain(c::ROW, refill(&mut a.row)),
+        RowsColumn::Runs {
+            column: Column::new(c::ROW.into(), refill(&mut a.row)),
+            runs,
+        },
     ])
     .map_err(Flush::Frame)?;
     sink("survey_answers", rows).map_err(Flush::Sink)?;
@@ -803,11 +820,13 @@ fn import_sheet(
                     (None, status_ids[2])
                 }
             };
-            answers.answer.push(answer);
+            answers.answer.push(answer.unwrap_or(0));
             answers.status.rows.push(status);
         }
         // What every answer of the row repeats, at once.
-        answers.year.extend(std::iter::repeat_n(row_year, n));
+        answers.year.push(row_year);
+        answers.row.push(row.index as i32 + 1);
+        answers.runs.push(n as u32);
         answers.unit.run(answer_unit, n);
         answers.respondent.run(answer_respondent, n);
         answers.question.rows.extend_from_slice(&question_ids);
@@ -815,9 +834,6 @@ fn import_sheet(
         answers.source_sha256.run(lineage_ids.0, n);
         answers.source_file.run(lineage_ids.1, n);
         answers.sheet.run(lineage_ids.2, n);
-        answers
-            .row
-            .extend(std::iter::repeat_n(row.index as i32 + 1, n));
         imported_rows += 1;
         if batch.answers >= batch_size
             && let Err(e) = batch.flush(sink)

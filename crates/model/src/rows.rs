@@ -8,8 +8,8 @@
 //! the coded columns as `String`.
 
 use polars::prelude::{
-    Column, DataFrame, DataType, IdxCa, IntoColumn, NamedFrom, PlSmallStr, PolarsResult, Schema,
-    Series, polars_bail,
+    Column, DataFrame, DataType, IdxCa, IdxSize, IntoColumn, NamedFrom, PlSmallStr, PolarsResult,
+    Schema, Series, polars_bail,
 };
 
 /// A text column as codes into its distinct values: row `i` holds `values[codes[i]]`, or, with
@@ -88,13 +88,21 @@ pub enum RowsColumn {
     Plain(Column),
     /// A text column as codes (never null).
     Coded(Coded),
+    /// An ordinary column with one value per run of rows: value `i` stands for `runs[i]`
+    /// consecutive rows (a survey's year and row number repeat over a respondent's answers).
+    Runs {
+        /// One value per run.
+        column: Column,
+        /// How many rows each value covers.
+        runs: Vec<u32>,
+    },
 }
 
 impl RowsColumn {
     /// The column's name.
     pub fn name(&self) -> &PlSmallStr {
         match self {
-            RowsColumn::Plain(c) => c.name(),
+            RowsColumn::Plain(c) | RowsColumn::Runs { column: c, .. } => c.name(),
             RowsColumn::Coded(c) => &c.name,
         }
     }
@@ -104,6 +112,7 @@ impl RowsColumn {
         match self {
             RowsColumn::Plain(c) => c.len(),
             RowsColumn::Coded(c) => c.len(),
+            RowsColumn::Runs { runs, .. } => runs.iter().map(|n| *n as usize).sum(),
         }
     }
 
@@ -115,9 +124,30 @@ impl RowsColumn {
     /// The polars type of the column once materialised.
     pub fn dtype(&self) -> DataType {
         match self {
-            RowsColumn::Plain(c) => c.dtype().clone(),
+            RowsColumn::Plain(c) | RowsColumn::Runs { column: c, .. } => c.dtype().clone(),
             RowsColumn::Coded(_) => DataType::String,
         }
+    }
+
+    /// The column with one value per row (runs expanded, codes turned into text).
+    pub fn materialized(&self) -> PolarsResult<std::borrow::Cow<'_, Column>> {
+        Ok(match self {
+            RowsColumn::Plain(c) => std::borrow::Cow::Borrowed(c),
+            RowsColumn::Coded(c) => std::borrow::Cow::Owned(c.to_column()?),
+            RowsColumn::Runs { column, runs } => {
+                if runs.len() != column.len() {
+                    polars_bail!(
+                        ShapeMismatch: "column {} has {} values and {} runs",
+                        column.name(), column.len(), runs.len()
+                    );
+                }
+                let mut idx: Vec<IdxSize> = Vec::with_capacity(self.len());
+                for (i, n) in runs.iter().enumerate() {
+                    idx.extend(std::iter::repeat_n(i as IdxSize, *n as usize));
+                }
+                std::borrow::Cow::Owned(column.take(&IdxCa::from_vec(column.name().clone(), idx))?)
+            }
+        })
     }
 }
 
@@ -131,14 +161,22 @@ impl Rows {
     /// Rows from columns of equal length and distinct names.
     pub fn new(columns: Vec<RowsColumn>) -> PolarsResult<Rows> {
         for c in &columns {
-            if let RowsColumn::Coded(coded) = c
-                && !coded.runs.is_empty()
-                && coded.runs.len() != coded.codes.len()
-            {
-                polars_bail!(
-                    ShapeMismatch: "column {} has {} codes and {} runs",
-                    coded.name, coded.codes.len(), coded.runs.len()
-                );
+            match c {
+                RowsColumn::Coded(coded)
+                    if !coded.runs.is_empty() && coded.runs.len() != coded.codes.len() =>
+                {
+                    polars_bail!(
+                        ShapeMismatch: "column {} has {} codes and {} runs",
+                        coded.name, coded.codes.len(), coded.runs.len()
+                    );
+                }
+                RowsColumn::Runs { column, runs } if runs.len() != column.len() => {
+                    polars_bail!(
+                        ShapeMismatch: "column {} has {} values and {} runs",
+                        column.name(), column.len(), runs.len()
+                    );
+                }
+                _ => {}
             }
         }
         if let Some(first) = columns.first() {
@@ -190,6 +228,7 @@ impl Rows {
             .map(|c| match c {
                 RowsColumn::Plain(c) => Ok(c),
                 RowsColumn::Coded(c) => c.to_column(),
+                runs @ RowsColumn::Runs { .. } => runs.materialized().map(|c| c.into_owned()),
             })
             .collect::<PolarsResult<Vec<_>>>()?;
         DataFrame::new_infer_height(columns)
@@ -219,6 +258,34 @@ mod tests {
             codes: codes.to_vec(),
             runs: Vec::new(),
         })
+    }
+
+    #[test]
+    fn plain_runs_stand_for_consecutive_rows() {
+        let rows = Rows::new(vec![
+            RowsColumn::Runs {
+                column: Column::new("year".into(), [2023, 2024]),
+                runs: vec![1, 3],
+            },
+            RowsColumn::Plain(Column::new("answer".into(), [1, 2, 3, 4])),
+        ])
+        .unwrap();
+        assert_eq!(rows.height(), 4);
+        assert_eq!(rows.schema().get("year"), Some(&DataType::Int32));
+        let frame = rows.into_frame().unwrap();
+        let years: Vec<_> = frame
+            .column("year")
+            .unwrap()
+            .i32()
+            .unwrap()
+            .iter()
+            .collect();
+        assert_eq!(years, [Some(2023), Some(2024), Some(2024), Some(2024)]);
+        let uneven = Rows::new(vec![RowsColumn::Runs {
+            column: Column::new("year".into(), [2023, 2024]),
+            runs: vec![1],
+        }]);
+        assert!(uneven.is_err());
     }
 
     #[test]

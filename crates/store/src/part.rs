@@ -43,10 +43,12 @@ pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
         return Ok(Vec::new());
     }
     let plain_names: Vec<String>;
-    let years = match rows.column(c::YEAR) {
-        Some(RowsColumn::Plain(col)) => col.i32()?,
+    let unit_column: std::borrow::Cow<'_, polars::prelude::Column>;
+    let year_column = match rows.column(c::YEAR) {
+        Some(column @ (RowsColumn::Plain(_) | RowsColumn::Runs { .. })) => column.materialized()?,
         _ => polars_bail!(ColumnNotFound: "an i32 column \"{}\"", c::YEAR),
     };
+    let years = year_column.i32()?;
     // The usual batch: one year, one coded unit (its codes need not be spelled out per row).
     if let Some(RowsColumn::Coded(unit)) = rows.column(c::UNIT)
         && let Some(u) = unit.uniform()
@@ -62,10 +64,11 @@ pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
     // Each row's unit as an index into `names`.
     let (names, units): (&[String], Units<'_>) = match rows.column(c::UNIT) {
         Some(RowsColumn::Coded(coded)) => (&coded.values, Units::Coded(coded.row_codes())),
-        Some(RowsColumn::Plain(col)) => {
+        Some(column @ (RowsColumn::Plain(_) | RowsColumn::Runs { .. })) => {
+            unit_column = column.materialized()?;
             let mut ids: HashMap<&str, u32> = HashMap::new();
             let mut names = Vec::new();
-            let per_row = col
+            let per_row = unit_column
                 .str()?
                 .iter()
                 .map(|u| {
@@ -168,10 +171,11 @@ pub(crate) fn encode(
     let options = write_options();
     let encode_column = |(column, field): (&RowsColumn, &ParquetType)| {
         let (array, encodings): (Box<dyn Array>, Vec<Encoding>) = match column {
-            RowsColumn::Plain(col) => {
+            RowsColumn::Plain(_) | RowsColumn::Runs { .. } => {
+                let col = column.materialized()?;
                 let col = match idx {
                     Some(idx) => col.take_slice(idx)?,
-                    None => col.clone(),
+                    None => col.into_owned(),
                 };
                 let series = col.as_materialized_series().rechunk();
                 let array = series.to_arrow(0, CompatLevel::newest());

@@ -467,14 +467,20 @@ fn coded_runs_are_stored_as_the_rows_they_stand_for() {
     };
     // A mixed batch (two units: split with a row list) and a batch of one unit (written whole).
     let mixed = Rows::new(vec![
-        RowsColumn::Plain(Column::new("year".into(), [2024, 2024, 2024, 2024])),
+        RowsColumn::Runs {
+            column: Column::new("year".into(), [2024, 2023]),
+            runs: vec![3, 1],
+        },
         runs("unit", &["Sở A", "Sở B"], &[0, 1], &[3, 1]),
         runs("respondent", &["r1", "r2", "r3"], &[0, 1, 2], &[2, 1, 1]),
         RowsColumn::Plain(Column::new("answer".into(), [1, 2, 3, 4])),
     ])
     .expect("rows");
     let whole = Rows::new(vec![
-        RowsColumn::Plain(Column::new("year".into(), [2025, 2025, 2025])),
+        RowsColumn::Runs {
+            column: Column::new("year".into(), [2025, 2025]),
+            runs: vec![2, 1],
+        },
         runs("unit", &["Sở C"], &[0, 0], &[2, 1]),
         runs("respondent", &["r4", "r5"], &[1, 0], &[1, 2]),
         RowsColumn::Plain(Column::new("answer".into(), [5, 6, 7])),
