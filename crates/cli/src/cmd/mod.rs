@@ -138,15 +138,34 @@ pub fn diagnostics(report: &cchc_import::SheetReport, lang: Lang) -> Vec<String>
             r.reason.message(lang)
         )
     });
-    // A large survey can hold thousands of invalid answers: show the first ones and a count.
+    // A large survey can hold thousands of invalid answers: show the first ones and a count of
+    // the rest, saying which kind they are (only rejections can be listed again).
     const SHOWN: usize = 20;
     let mut lines: Vec<String> = warnings.chain(rejections).collect();
     if lines.len() > SHOWN {
-        let more = lines.len() - SHOWN;
+        let hidden_warnings = report.warnings.len().saturating_sub(SHOWN);
+        let hidden_rejections = lines.len() - SHOWN - hidden_warnings;
         lines.truncate(SHOWN);
+        let mut parts = Vec::new();
+        if hidden_warnings > 0 {
+            parts.push(format!(
+                "{hidden_warnings} {}",
+                lang.pick("cảnh báo", "warnings")
+            ));
+        }
+        if hidden_rejections > 0 {
+            parts.push(format!(
+                "{hidden_rejections} {}",
+                lang.pick(
+                    "dòng bị loại (xem: cchc rejects)",
+                    "rejections (see: cchc rejects)"
+                )
+            ));
+        }
         lines.push(format!(
-            "  … {more} {}",
-            lang.pick("dòng nữa (xem: cchc rejects)", "more (see: cchc rejects)")
+            "  … {} {}",
+            lang.pick("còn", "and"),
+            parts.join(lang.pick(" và ", " and "))
         ));
     }
     lines
@@ -164,4 +183,49 @@ pub fn slug(name: &str) -> String {
         }
     }
     out.trim_matches('_').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cchc_model::{CellRef, RejectReason, Rejection, Warning, WarningKind};
+
+    fn report(warnings: usize, rejections: usize) -> cchc_import::SheetReport {
+        cchc_import::SheetReport {
+            sheet: "S".into(),
+            warnings: (0..warnings)
+                .map(|i| Warning {
+                    cell: None,
+                    kind: WarningKind::TotalMismatch {
+                        column: "Điểm".into(),
+                        stated: i as f64,
+                        computed: 0.0,
+                    },
+                })
+                .collect(),
+            rejections: (0..rejections)
+                .map(|i| Rejection {
+                    cell: CellRef::new("S", i as u32, 1),
+                    reason: RejectReason::NoName,
+                    row_text: String::new(),
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn hidden_diagnostics_are_counted_by_kind() {
+        let lines = diagnostics(&report(25, 10), Lang::Vi);
+        assert_eq!(lines.len(), 21);
+        assert_eq!(
+            lines[20],
+            "  … còn 5 cảnh báo và 10 dòng bị loại (xem: cchc rejects)"
+        );
+        let lines = diagnostics(&report(3, 30), Lang::En);
+        assert_eq!(lines[20], "  … and 13 rejections (see: cchc rejects)");
+        let lines = diagnostics(&report(40, 0), Lang::En);
+        assert_eq!(lines[20], "  … and 20 warnings");
+        assert_eq!(diagnostics(&report(5, 15), Lang::Vi).len(), 20);
+    }
 }
