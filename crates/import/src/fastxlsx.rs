@@ -512,61 +512,49 @@ impl FastXlsx {
                 col = 0;
                 scanner.pos += end + 1;
             } else if rest.starts_with(b"<c") && matches!(rest.get(2), Some(b' ' | b'>' | b'/')) {
-                if let Some(((r_attr, t_attr, s_attr), v, len)) = simple_cell(rest) {
-                    let (r, c) = match r_attr.and_then(cell_position) {
-                        Some(rc) => rc,
-                        None => (row, col),
-                    };
-                    col = c + 1;
-                    let value = match v {
-                        Some(v) => {
-                            let kind = t_attr.and_then(|t| std::str::from_utf8(t).ok());
-                            let style: usize = s_attr.and_then(parse_u).unwrap_or(0);
-                            cell_value(v, Some(v), kind, style, &self.date_styles, shared)
-                                .map_err(Fallback)?
-                        }
-                        None => None,
-                    };
-                    scanner.pos += len;
-                    if let Some(value) = value {
-                        match on_cell(r, c, value) {
-                            Ok(ControlFlow::Continue(())) => {}
-                            Ok(ControlFlow::Break(())) => return Ok(Ok(())),
-                            Err(e) => return Ok(Err(e)),
+                // Attributes, body (`None` when self-closing), `<v>` text when already found,
+                // and length: in one pass for the usual cell, else by searching for its ends.
+                let ((r_attr, t_attr, s_attr), body, v, len) = match simple_cell(rest) {
+                    Some((attrs, v, len)) => (attrs, v, v, len),
+                    None => {
+                        let Some(open_end) = memchr::memchr(b'>', rest) else {
+                            if !scanner.more().map_err(Fallback)? {
+                                return Ok(Ok(()));
+                            }
+                            continue;
+                        };
+                        let tag = &rest[..=open_end];
+                        if tag.ends_with(b"/>") {
+                            (cell_attrs(tag), None, None, open_end + 1)
+                        } else {
+                            let Some(close) =
+                                CELL_END.find(&rest[open_end..]).map(|e| open_end + e)
+                            else {
+                                if !scanner.more().map_err(Fallback)? {
+                                    return Err(Fallback("a cell without its end".into()));
+                                }
+                                continue;
+                            };
+                            let body = &rest[open_end + 1..close];
+                            (cell_attrs(tag), Some(body), None, close + 4)
                         }
                     }
-                    scanner.compact();
-                    continue;
-                }
-                let Some(open_end) = memchr::memchr(b'>', rest) else {
-                    if !scanner.more().map_err(Fallback)? {
-                        return Ok(Ok(()));
-                    }
-                    continue;
                 };
-                let tag = &rest[..=open_end];
-                let (r_attr, t_attr, s_attr) = cell_attrs(tag);
                 let (r, c) = match r_attr.and_then(cell_position) {
                     Some(rc) => rc,
                     None => (row, col),
                 };
                 col = c + 1;
-                if tag.ends_with(b"/>") {
-                    scanner.pos += open_end + 1;
-                    continue;
-                }
-                let Some(close) = CELL_END.find(&rest[open_end..]).map(|e| open_end + e) else {
-                    if !scanner.more().map_err(Fallback)? {
-                        return Err(Fallback("a cell without its end".into()));
+                let value = match body {
+                    Some(body) => {
+                        let kind = t_attr.and_then(|t| std::str::from_utf8(t).ok());
+                        let style: usize = s_attr.and_then(parse_u).unwrap_or(0);
+                        cell_value(body, v, kind, style, &self.date_styles, shared)
+                            .map_err(Fallback)?
                     }
-                    continue;
+                    None => None,
                 };
-                let body = &rest[open_end + 1..close];
-                let kind = t_attr.and_then(|t| std::str::from_utf8(t).ok());
-                let style: usize = s_attr.and_then(parse_u).unwrap_or(0);
-                let value = cell_value(body, None, kind, style, &self.date_styles, shared)
-                    .map_err(Fallback)?;
-                scanner.pos += close + 4;
+                scanner.pos += len;
                 if let Some(value) = value {
                     match on_cell(r, c, value) {
                         Ok(ControlFlow::Continue(())) => {}

@@ -239,6 +239,40 @@ fn sheets_to_read(wb: &Workbook, opts: &ImportOptions) -> Result<Vec<String>, Im
     }
 }
 
+/// A sheet read whole (scorecards and registries are a few thousand rows at most), with the table
+/// found under its title lines, if the header has these fields.
+fn whole_sheet(
+    wb: &mut reader::Workbook,
+    sheet: &str,
+    opts: &ImportOptions,
+    fields: &[layout::FieldSpec],
+) -> Result<(Vec<reader::Row>, Option<layout::TableLayout>), ImportError> {
+    let merges = wb.merges(sheet)?;
+    let mut rows = Vec::new();
+    wb.rows(sheet, |row| {
+        rows.push(row);
+        std::ops::ControlFlow::Continue(())
+    })?;
+    let forced_header = opts
+        .profile
+        .as_ref()
+        .and_then(|p| p.header_rows_zero_based());
+    let head = &rows[..rows.len().min(layout::HEAD_ROWS)];
+    let table = layout::detect(head, &merges, fields, forced_header.as_deref());
+    Ok((rows, table))
+}
+
+/// Whether the user named the sheet or its header rows: a column missing from it is then an
+/// error, not a sign of a sheet of another kind to skip.
+fn table_chosen(opts: &ImportOptions) -> bool {
+    opts.sheet.is_some()
+        || opts
+            .profile
+            .as_ref()
+            .and_then(|p| p.header_rows_zero_based())
+            .is_some()
+}
+
 /// The error for a workbook none of whose sheets held a table of the kind, if that is the case.
 fn require_table(
     reports: &[SheetReport],

@@ -14,7 +14,6 @@
 //! that names both numbers. "-" means none (0); a blank cell means not reported (null).
 
 use std::collections::{BTreeMap, HashMap};
-use std::ops::ControlFlow;
 use std::path::Path;
 
 use cchc_model::columns as c;
@@ -845,28 +844,13 @@ fn import_sheet(
     stats: &mut Stats,
 ) -> Result<SheetReport, ImportError> {
     let path = wb.path().to_owned();
-    let merges = wb.merges(sheet)?;
-    let forced_header = opts
-        .profile
-        .as_ref()
-        .and_then(|p| p.header_rows_zero_based());
-
-    // Registries are a few thousand rows at most: they are kept whole, and the header is found
-    // in the first of them.
-    let mut body_rows: Vec<Row> = Vec::new();
-    wb.rows(sheet, |row| {
-        body_rows.push(row);
-        ControlFlow::Continue(())
-    })?;
-    let head = &body_rows[..body_rows.len().min(layout::HEAD_ROWS)];
-    let Some(table) = layout::detect(head, &merges, FIELDS, forced_header.as_deref()) else {
+    let (body_rows, table) = crate::whole_sheet(wb, sheet, opts, FIELDS)?;
+    let Some(table) = table else {
         return Ok(SheetReport::skipped(sheet, "no procedure header found"));
     };
     let mapping = match map_columns(&table, opts, &path, sheet) {
         Ok(m) => m,
-        Err(ImportError::MissingColumn { .. })
-            if opts.sheet.is_none() && forced_header.is_none() =>
-        {
+        Err(ImportError::MissingColumn { .. }) if !crate::table_chosen(opts) => {
             return Ok(SheetReport::skipped(
                 sheet,
                 "no procedure code or dossier columns",

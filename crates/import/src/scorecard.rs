@@ -10,7 +10,6 @@
 //! reported when they disagree, never added in.
 
 use std::collections::{BTreeMap, HashMap};
-use std::ops::ControlFlow;
 use std::path::Path;
 
 use cchc_model::columns as c;
@@ -424,28 +423,14 @@ fn import_sheet(
     out: &mut Records,
 ) -> Result<SheetReport, ImportError> {
     let path = wb.path().to_owned();
-    let merges = wb.merges(sheet)?;
-    let forced_header = opts
-        .profile
-        .as_ref()
-        .and_then(|p| p.header_rows_zero_based());
-
-    // All rows of a scorecard are kept: tables are a few hundred rows, and the hierarchy is known
-    // only once every code has been seen.
-    let mut rows: Vec<Row> = Vec::new();
-    wb.rows(sheet, |row| {
-        rows.push(row);
-        ControlFlow::Continue(())
-    })?;
-    let head: Vec<Row> = rows.iter().take(layout::HEAD_ROWS).cloned().collect();
-    let Some(table) = layout::detect(&head, &merges, FIELDS, forced_header.as_deref()) else {
+    // All rows of a scorecard are kept: the hierarchy is known only once every code has been seen.
+    let (rows, table) = crate::whole_sheet(wb, sheet, opts, FIELDS)?;
+    let Some(table) = table else {
         return Ok(SheetReport::skipped(sheet, "no scorecard header found"));
     };
     let mapping = match map_columns(&table, opts, &path, sheet) {
         Ok(m) => m,
-        Err(ImportError::MissingColumn { .. })
-            if opts.sheet.is_none() && forced_header.is_none() =>
-        {
+        Err(ImportError::MissingColumn { .. }) if !crate::table_chosen(opts) => {
             return Ok(SheetReport::skipped(sheet, "no max score or score column"));
         }
         Err(e) => return Err(e),

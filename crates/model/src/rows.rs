@@ -48,11 +48,7 @@ impl Coded {
         if self.runs.is_empty() {
             std::borrow::Cow::Borrowed(&self.codes)
         } else {
-            let mut out = Vec::with_capacity(self.len());
-            for (code, n) in self.codes.iter().zip(&self.runs) {
-                out.extend(std::iter::repeat_n(*code, *n as usize));
-            }
-            std::borrow::Cow::Owned(out)
+            std::borrow::Cow::Owned(expand_runs(self.codes.iter().copied(), &self.runs))
         }
     }
 
@@ -79,6 +75,15 @@ impl Coded {
         let idx = IdxCa::from_vec(self.name.clone(), self.row_codes().into_owned());
         Ok(values.take(&idx)?.into_column())
     }
+}
+
+/// One item per row: item `i` repeated `runs[i]` times.
+pub fn expand_runs<T: Copy>(items: impl IntoIterator<Item = T>, runs: &[u32]) -> Vec<T> {
+    let mut out = Vec::with_capacity(runs.iter().map(|n| *n as usize).sum());
+    for (item, n) in items.into_iter().zip(runs) {
+        out.extend(std::iter::repeat_n(item, *n as usize));
+    }
+    out
 }
 
 /// One column of [`Rows`].
@@ -141,10 +146,7 @@ impl RowsColumn {
                         column.name(), column.len(), runs.len()
                     );
                 }
-                let mut idx: Vec<IdxSize> = Vec::with_capacity(self.len());
-                for (i, n) in runs.iter().enumerate() {
-                    idx.extend(std::iter::repeat_n(i as IdxSize, *n as usize));
-                }
+                let idx = expand_runs(0..runs.len() as IdxSize, runs);
                 std::borrow::Cow::Owned(column.take(&IdxCa::from_vec(column.name().clone(), idx))?)
             }
         })

@@ -66,22 +66,29 @@ fn lineage() -> [Field; 4] {
     ]
 }
 
+/// What identifies a procedure's row in both procedure tables, with its name and field.
+fn procedure_key() -> [Field; 5] {
+    [
+        Field::new(c::YEAR.into(), DataType::Int32),
+        Field::new(c::UNIT.into(), DataType::String),
+        Field::new(c::CODE.into(), DataType::String),
+        Field::new(c::NAME.into(), DataType::String),
+        Field::new(c::FIELD.into(), DataType::String),
+    ]
+}
+
 /// The `procedure_registry` table: what a procedure is (one row per procedure, year and unit).
 pub fn procedure_registry() -> Schema {
     Schema::from_iter(
-        [
-            Field::new(c::YEAR.into(), DataType::Int32),
-            Field::new(c::UNIT.into(), DataType::String),
-            Field::new(c::CODE.into(), DataType::String),
-            Field::new(c::NAME.into(), DataType::String),
-            Field::new(c::FIELD.into(), DataType::String),
-            Field::new(c::LEGAL_DAYS.into(), DataType::Float64),
-            Field::new(c::FEE.into(), DataType::Float64),
-            Field::new(c::ONLINE_LEVEL.into(), DataType::String),
-            Field::new(c::COMPONENTS.into(), DataType::Int64),
-        ]
-        .into_iter()
-        .chain(lineage()),
+        procedure_key()
+            .into_iter()
+            .chain([
+                Field::new(c::LEGAL_DAYS.into(), DataType::Float64),
+                Field::new(c::FEE.into(), DataType::Float64),
+                Field::new(c::ONLINE_LEVEL.into(), DataType::String),
+                Field::new(c::COMPONENTS.into(), DataType::Int64),
+            ])
+            .chain(lineage()),
     )
 }
 
@@ -105,21 +112,15 @@ pub const PROCEDURE_COUNTS: [&str; 12] = [
 /// The `procedures` table: dossier statistics of a period (one row per procedure, year and unit).
 pub fn procedures() -> Schema {
     Schema::from_iter(
-        [
-            Field::new(c::YEAR.into(), DataType::Int32),
-            Field::new(c::UNIT.into(), DataType::String),
-            Field::new(c::CODE.into(), DataType::String),
-            Field::new(c::NAME.into(), DataType::String),
-            Field::new(c::FIELD.into(), DataType::String),
-        ]
-        .into_iter()
-        .chain(
-            PROCEDURE_COUNTS
-                .iter()
-                .map(|n| Field::new((*n).into(), DataType::Int64)),
-        )
-        .chain([Field::new(c::ACTUAL_DAYS.into(), DataType::Float64)])
-        .chain(lineage()),
+        procedure_key()
+            .into_iter()
+            .chain(
+                PROCEDURE_COUNTS
+                    .iter()
+                    .map(|n| Field::new((*n).into(), DataType::Int64)),
+            )
+            .chain([Field::new(c::ACTUAL_DAYS.into(), DataType::Float64)])
+            .chain(lineage()),
     )
 }
 

@@ -85,24 +85,14 @@ impl Localized for StoreError {
     }
 }
 
-/// A source to add: its identity, its canonical rows and its refused rows.
+/// A source to add with its rows held whole ([`Store::add`]).
 pub struct Batch<'a> {
-    /// The kind of table.
-    pub kind: TableKind,
-    /// sha256 of the file's bytes.
-    pub sha256: &'a str,
-    /// The path as given.
-    pub path: &'a Path,
-    /// Sheets read.
-    pub sheets: Vec<String>,
-    /// The tally of the import contract.
-    pub counts: RowCounts,
+    /// The source's identity and diagnostics.
+    pub source: Source<'a>,
     /// Canonical rows of the kind's main table (with `year` and `unit` columns).
     pub frame: DataFrame,
     /// Further tables of the same source, by name (a survey's `survey_respondents`).
     pub extra: Vec<(String, DataFrame)>,
-    /// Refused rows.
-    pub rejections: Vec<Rejection>,
 }
 
 /// A source's identity and diagnostics, for [`Store::commit`] (its rows went through a
@@ -182,8 +172,13 @@ impl Pending {
         if sent {
             Ok(())
         } else {
-            // The writer stopped: its error says why.
-            self.join().map(drop)
+            // The writer stopped: its error says why (it cannot stop without one while this
+            // `Pending` holds its queue).
+            let root = self.root.clone();
+            Err(self.join().err().unwrap_or_else(|| StoreError::Parquet {
+                path: root,
+                detail: "the Parquet writer stopped before the rows were written".into(),
+            }))
         }
     }
 
@@ -403,25 +398,16 @@ impl Store {
 
     /// Adds a source's rows. Requires [`Store::open_for_write`].
     pub fn add(&mut self, batch: Batch<'_>) -> Result<Added, StoreError> {
-        if let Some(existing) = self.already_imported(batch.kind, batch.sha256) {
+        let source = batch.source;
+        if let Some(existing) = self.already_imported(source.kind, source.sha256) {
             return Ok(existing);
         }
         let mut pending = self.begin();
-        pending.write(batch.kind.table_name(), Rows::from(batch.frame))?;
+        pending.write(source.kind.table_name(), Rows::from(batch.frame))?;
         for (name, frame) in batch.extra {
             pending.write(&name, Rows::from(frame))?;
         }
-        self.commit(
-            pending,
-            Source {
-                kind: batch.kind,
-                sha256: batch.sha256,
-                path: batch.path,
-                sheets: batch.sheets,
-                counts: batch.counts,
-                rejections: batch.rejections,
-            },
-        )
+        self.commit(pending, source)
     }
 
     fn already_imported(&self, kind: TableKind, sha256: &str) -> Option<Added> {

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use cchc_model::columns as c;
+use cchc_model::rows::expand_runs;
 use cchc_model::{Coded, Rows, RowsColumn};
 use polars::prelude::{
     ArrowDataType, CompatLevel, IdxSize, PolarsError, PolarsResult, polars_bail, polars_err,
@@ -42,33 +43,29 @@ pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
     if rows.height() == 0 {
         return Ok(Vec::new());
     }
-    let plain_names: Vec<String>;
-    let unit_column: std::borrow::Cow<'_, polars::prelude::Column>;
     let year_column = match rows.column(c::YEAR) {
-        Some(column @ (RowsColumn::Plain(_) | RowsColumn::Runs { .. })) => column.materialized()?,
+        Some(column @ (RowsColumn::Plain(_) | RowsColumn::Runs { .. })) => column,
         _ => polars_bail!(ColumnNotFound: "an i32 column \"{}\"", c::YEAR),
     };
-    let years = year_column.i32()?;
-    // The usual batch: one year, one coded unit (its codes need not be spelled out per row).
-    if let Some(RowsColumn::Coded(unit)) = rows.column(c::UNIT)
-        && let Some(u) = unit.uniform()
-        && let Ok(ys) = years.cont_slice()
-        && let Some(first) = ys.first()
-        && ys.iter().all(|y| y == first)
-    {
-        let name = unit.values.get(u as usize).cloned().ok_or_else(
-            || polars_err!(OutOfBounds: "unit code {u} beyond {} units", unit.values.len()),
-        )?;
-        return Ok(vec![((*first, name), None)]);
+    let Some(unit_column) = rows.column(c::UNIT) else {
+        polars_bail!(ColumnNotFound: "\"{}\"", c::UNIT);
+    };
+    // The usual batch is one year and one unit: no row list, and no run spelled out per row.
+    if let (Some(year), Some(unit)) = (uniform_year(year_column)?, uniform_unit(unit_column)?) {
+        return Ok(vec![((year, unit), None)]);
     }
+    let year_column = year_column.materialized()?;
+    let years = year_column.i32()?;
+    let plain_names: Vec<String>;
+    let unit_values: std::borrow::Cow<'_, polars::prelude::Column>;
     // Each row's unit as an index into `names`.
-    let (names, units): (&[String], Units<'_>) = match rows.column(c::UNIT) {
-        Some(RowsColumn::Coded(coded)) => (&coded.values, Units::Coded(coded.row_codes())),
-        Some(column @ (RowsColumn::Plain(_) | RowsColumn::Runs { .. })) => {
-            unit_column = column.materialized()?;
+    let (names, units): (&[String], Units<'_>) = match unit_column {
+        RowsColumn::Coded(coded) => (&coded.values, Units::Coded(coded.row_codes())),
+        column @ (RowsColumn::Plain(_) | RowsColumn::Runs { .. }) => {
+            unit_values = column.materialized()?;
             let mut ids: HashMap<&str, u32> = HashMap::new();
             let mut names = Vec::new();
-            let per_row = unit_column
+            let per_row = unit_values
                 .str()?
                 .iter()
                 .map(|u| {
@@ -83,7 +80,6 @@ pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
             plain_names = names;
             (&plain_names, Units::Plain(per_row))
         }
-        None => polars_bail!(ColumnNotFound: "\"{}\"", c::UNIT),
     };
     let years = match years.cont_slice() {
         Ok(dense) => Years::Dense(dense),
@@ -96,12 +92,6 @@ pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
             .cloned()
             .ok_or_else(|| polars_err!(OutOfBounds: "unit code {u} beyond {} units", names.len()))
     };
-    // The usual batch is one year and one unit: no row list at all.
-    if let Some(first) = key_of(0)
-        && (1..rows.height()).all(|i| key_of(i) == Some(first))
-    {
-        return Ok(vec![((first.0, name(first.1)?), None)]);
-    }
     // Rows come in runs of one key (a respondent's answers): the last key's group is at hand.
     let mut groups: Vec<((i32, u32), Vec<IdxSize>)> = Vec::new();
     let mut index: HashMap<(i32, u32), usize> = HashMap::new();
@@ -124,6 +114,40 @@ pub(crate) fn split(rows: &Rows) -> PolarsResult<Vec<Split>> {
         .collect::<PolarsResult<Vec<Split>>>()?;
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
+}
+
+/// The year of every row, when all rows have the same one (runs are not expanded).
+fn uniform_year(column: &RowsColumn) -> PolarsResult<Option<i32>> {
+    let values = match column {
+        RowsColumn::Plain(c) | RowsColumn::Runs { column: c, .. } => c.i32()?,
+        RowsColumn::Coded(_) => return Ok(None),
+    };
+    Ok(match values.get(0) {
+        Some(first) if values.null_count() == 0 && values.iter().all(|y| y == Some(first)) => {
+            Some(first)
+        }
+        _ => None,
+    })
+}
+
+/// The unit of every row, when all rows have the same one (runs and codes are not expanded).
+fn uniform_unit(column: &RowsColumn) -> PolarsResult<Option<String>> {
+    Ok(match column {
+        RowsColumn::Coded(coded) => coded
+            .uniform()
+            .and_then(|u| coded.values.get(u as usize).cloned()),
+        RowsColumn::Plain(c) | RowsColumn::Runs { column: c, .. } => {
+            let values = c.str()?;
+            match values.get(0) {
+                Some(first)
+                    if values.null_count() == 0 && values.iter().all(|u| u == Some(first)) =>
+                {
+                    Some(first.to_owned())
+                }
+                _ => None,
+            }
+        }
+    })
 }
 
 /// Each row's year: a column without nulls is read in place.
@@ -277,13 +301,7 @@ fn dictionary(coded: &Coded, idx: Option<&[IdxSize]>) -> PolarsResult<Dictionary
         // Every value used: the codes are already the keys.
         _ if used.len() == coded.values.len() => coded.row_codes().into_owned(),
         _ if coded.runs.is_empty() => coded.codes.iter().map(|c| local[*c as usize]).collect(),
-        _ => {
-            let mut keys = Vec::with_capacity(coded.len());
-            for (code, n) in coded.codes.iter().zip(&coded.runs) {
-                keys.extend(std::iter::repeat_n(local[*code as usize], *n as usize));
-            }
-            keys
-        }
+        _ => expand_runs(coded.codes.iter().map(|c| local[*c as usize]), &coded.runs),
     };
     let values = Utf8ViewArray::from_slice_values(used);
     DictionaryArray::try_new(

@@ -25,19 +25,21 @@ fn batch<'a>(
     rejections: Vec<Rejection>,
 ) -> Batch<'a> {
     Batch {
-        kind: TableKind::Scorecard,
-        sha256: sha,
-        path,
-        sheets: vec!["Sheet1".into()],
-        counts: RowCounts {
-            read: 5,
-            imported: frame.height() as u64,
-            structure: 1,
-            rejected: rejections.len() as u64,
+        source: cchc_store::Source {
+            kind: TableKind::Scorecard,
+            sha256: sha,
+            path,
+            sheets: vec!["Sheet1".into()],
+            counts: RowCounts {
+                read: 5,
+                imported: frame.height() as u64,
+                structure: 1,
+                rejected: rejections.len() as u64,
+            },
+            rejections,
         },
         frame,
         extra: Vec::new(),
-        rejections,
     }
 }
 
