@@ -324,13 +324,31 @@ fn inspect_shows_the_mapping_and_why() {
     );
     assert!(out.contains("NĂM 2021 / Điểm chuẩn"), "{out}");
     assert!(out.contains("→ max_score (2021)"), "{out}");
+    // Sources are words of the chosen language; the unit, read from the workbook, is quoted.
     assert!(
-        out.contains("Năm: 2021 (header band \"NĂM 2021\")"),
+        out.contains("Năm: 2021 (dải tiêu đề cột \"NĂM 2021\")"),
         "{out}"
     );
     assert!(
-        out.contains("Đơn vị: Sở Kế hoạch và Đầu tư (title)"),
+        out.contains("Đơn vị: \"Sở Kế hoạch và Đầu tư\" (tiêu đề bảng)"),
         "{out}"
+    );
+    let en = ok(
+        Path::new("unused-store"),
+        &[
+            "--lang",
+            "en",
+            "inspect",
+            "datasets/seed_appendix_2021.xlsx",
+        ],
+    );
+    assert!(
+        en.contains("Year: 2021 (the header band \"NĂM 2021\")"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Unit: \"Sở Kế hoạch và Đầu tư\" (the title)"),
+        "{en}"
     );
     assert!(
         !Path::new("unused-store").exists(),

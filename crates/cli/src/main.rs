@@ -23,6 +23,7 @@ mod cmd;
 mod export;
 mod output;
 mod progress;
+mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

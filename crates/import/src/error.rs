@@ -41,11 +41,11 @@ pub enum ImportError {
         sheet: Option<String>,
     },
     /// The sheet exceeds a safety limit (a far-away stray cell, too many cells).
-    #[error("{}, sheet \"{sheet}\": {detail}", path.display())]
+    #[error("{}, sheet \"{sheet}\": {what}", path.display())]
     TooLarge {
         path: PathBuf,
         sheet: String,
-        detail: String,
+        what: Oversize,
     },
     /// A column the table cannot do without was not found.
     #[error("{}, sheet \"{sheet}\": no column for {field} (expected a header like \"{expected}\")", path.display())]
@@ -109,6 +109,80 @@ pub enum ImportError {
     UnknownKind { path: PathBuf },
 }
 
+/// A safety limit a sheet went over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Oversize {
+    /// A cell lies below the last row allowed (`row` one-based).
+    Row { row: u64, max: u32 },
+    /// A cell lies right of the last column allowed (`col` one-based).
+    Column { col: u64, max: u32 },
+    /// The sheet has more non-empty cells than allowed.
+    Cells { max: u64 },
+    /// calamine's dense reader refused the sheet's range: its cells span too large a range,
+    /// probably because of a stray cell far from the table.
+    Range { detail: String },
+}
+
+impl std::fmt::Display for Oversize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Oversize::Row { row, max } => {
+                write!(f, "a cell at row {row} is beyond the {max} rows allowed")
+            }
+            Oversize::Column { col, max } => {
+                write!(
+                    f,
+                    "a cell at column {col} is beyond the {max} columns allowed"
+                )
+            }
+            Oversize::Cells { max } => write!(f, "more than {max} non-empty cells"),
+            Oversize::Range { detail } => write!(
+                f,
+                "the sheet's cells span too large a range, probably because of a stray cell far from the table ({detail}); delete it (Ctrl+End finds it) and import again"
+            ),
+        }
+    }
+}
+
+/// Where a sheet's year or unit came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The command line: `--year` or `--unit`.
+    Flag,
+    /// The mapping profile's `year` or `unit`.
+    Profile,
+    /// The sheet's name (quoted as it is).
+    SheetName(String),
+    /// The title lines above the table.
+    Title,
+    /// The file's name.
+    FileName,
+    /// A header band over the figures ("NĂM 2021").
+    HeaderBand(i32),
+}
+
+/// What a sheet's context is about: its year or its unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    /// The year of the data.
+    Year,
+    /// The unit (đơn vị) the data describes.
+    Unit,
+}
+
+/// An origin in English, for [`Conflict`]'s `Display`.
+fn origin_en(origin: &Origin, what: Quantity) -> String {
+    match (origin, what) {
+        (Origin::Flag, Quantity::Year) => "--year".to_owned(),
+        (Origin::Flag, Quantity::Unit) => "--unit".to_owned(),
+        (Origin::Profile, _) => "the profile".to_owned(),
+        (Origin::SheetName(name), _) => format!("the sheet name \"{name}\""),
+        (Origin::Title, _) => "the title".to_owned(),
+        (Origin::FileName, _) => "the file name".to_owned(),
+        (Origin::HeaderBand(y), _) => format!("the header band \"{y}\""),
+    }
+}
+
 /// Two sources that disagree on the year or the unit of a sheet.
 #[derive(Debug)]
 pub struct Conflict {
@@ -116,30 +190,33 @@ pub struct Conflict {
     pub path: PathBuf,
     /// The sheet.
     pub sheet: String,
-    /// "year" or "unit".
-    pub what: &'static str,
+    /// The year or the unit.
+    pub what: Quantity,
     /// The first value.
     pub first: String,
     /// Where the first value came from.
-    pub first_source: String,
+    pub first_source: Origin,
     /// The value that disagrees.
     pub second: String,
     /// Where the disagreeing value came from.
-    pub second_source: String,
+    pub second_source: Origin,
 }
 
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.what {
+            Quantity::Year => "year",
+            Quantity::Unit => "unit",
+        };
         write!(
             f,
-            "{}, sheet \"{}\": the {} is {} from {} but {} from {}",
+            "{}, sheet \"{}\": the {what} is \"{}\" from {} but \"{}\" from {}",
             self.path.display(),
             self.sheet,
-            self.what,
             self.first,
-            self.first_source,
+            origin_en(&self.first_source, self.what),
             self.second,
-            self.second_source
+            origin_en(&self.second_source, self.what)
         )
     }
 }
@@ -198,11 +275,21 @@ impl Localized for ImportError {
                     path.display()
                 ),
             },
-            TooLarge {
-                path,
-                sheet,
-                detail,
-            } => format!("{}, trang \"{sheet}\": {detail}", path.display()),
+            TooLarge { path, sheet, what } => {
+                let what = match what {
+                    Oversize::Row { row, max } => {
+                        format!("ô ở dòng {row} vượt quá giới hạn {max} dòng")
+                    }
+                    Oversize::Column { col, max } => {
+                        format!("ô ở cột thứ {col} vượt quá giới hạn {max} cột")
+                    }
+                    Oversize::Cells { max } => format!("có hơn {max} ô có dữ liệu"),
+                    Oversize::Range { detail } => format!(
+                        "các ô của trang trải quá rộng, có lẽ vì một ô thừa nằm xa bảng ({detail}); hãy xoá ô đó (Ctrl+End sẽ chỉ ra) rồi nhập lại"
+                    ),
+                };
+                format!("{}, trang \"{sheet}\": {what}", path.display())
+            }
             MissingColumn {
                 path,
                 sheet,
@@ -231,19 +318,26 @@ impl Localized for ImportError {
                 path.display()
             ),
             Conflict(c) => {
-                let what_vi = if c.what == "year" {
-                    "năm"
-                } else {
-                    "đơn vị"
+                let (what_vi, origin) = match c.what {
+                    Quantity::Year => ("năm", "--year"),
+                    Quantity::Unit => ("đơn vị", "--unit"),
+                };
+                let vi = |o: &Origin| match o {
+                    Origin::Flag => origin.to_owned(),
+                    Origin::Profile => "tệp cấu hình (profile)".to_owned(),
+                    Origin::SheetName(name) => format!("tên trang \"{name}\""),
+                    Origin::Title => "tiêu đề bảng".to_owned(),
+                    Origin::FileName => "tên tệp".to_owned(),
+                    Origin::HeaderBand(y) => format!("dải tiêu đề cột \"{y}\""),
                 };
                 format!(
-                    "{}, trang \"{}\": {what_vi} là {} theo {} nhưng là {} theo {}",
+                    "{}, trang \"{}\": {what_vi} là \"{}\" theo {} nhưng là \"{}\" theo {}",
                     c.path.display(),
                     c.sheet,
                     c.first,
-                    c.first_source,
+                    vi(&c.first_source),
                     c.second,
-                    c.second_source
+                    vi(&c.second_source)
                 )
             }
             Profile { path, detail } => {

@@ -1,11 +1,18 @@
 //! Reads the workbooks analysts really have into canonical polars frames, losing no row.
 //!
-//! The engine ([`reader`], [`layout`], [`text`], [`number`], [`context`]) is shared by every kind of
-//! table: it opens `.xlsx`, `.xls` and `.ods` files, streams their rows, finds the table under the
-//! title lines, flattens merged multi-row headers, and reads Vietnamese text and numbers. The
-//! importers ([`scorecard`]) map the header to canonical fields and classify every row: imported,
-//! structure (title, header, section, total, blank, signature) or rejected with a reason and a cell.
-//! Entry points: [`import_file`] and [`inspect`].
+//! The crate is built in layers, each using only those below it:
+//! - `kind/` — one folder per kind of table (scorecard, survey, procedures): its header
+//!   vocabulary, how a header maps, how a row is classified; kind detection;
+//! - `table/` — finding the table under the title lines, header flattening, Vietnamese text and
+//!   numbers, mapping profiles, the one year/unit resolver and the one sheet driver;
+//! - `workbook/` — format sniffing, the safety limits, the fast .xlsx scanner, the calamine
+//!   adapters, the .ods pre-check, panic containment;
+//! - `cell` and `error` — values and rows; why a file cannot be read.
+//!
+//! Entry points: [`import_file`], [`import_file_into`] and [`inspect`]. Every row of a sheet ends
+//! as imported, structure (title, header, section, total, blank, signature) or rejected with a
+//! reason and a cell; diagnostics are typed values ([`cchc_model::Rejection`],
+//! [`cchc_model::Warning`], [`ImportError`]) that the CLI renders in Vietnamese or English.
 //!
 //! Architecture invariant: `import` knows nothing of the store, the analyses or charts. It returns
 //! a frame and a report per sheet; bad rows are data in the report, and `Err` is kept for files
@@ -21,120 +28,29 @@
 //! # Ok::<(), cchc_import::ImportError>(())
 //! ```
 
-pub mod context;
+mod cell;
 mod error;
-mod fastxlsx;
-pub mod layout;
-pub mod number;
-mod odscheck;
-pub mod procedures;
-pub mod profile;
-pub mod reader;
-pub mod scorecard;
-pub mod survey;
-pub mod text;
+mod kind;
+mod table;
+mod workbook;
 
-use std::collections::BTreeMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use cchc_model::{Rejection, RowCounts, Rows, StructureKind, TableKind, Warning};
+use cchc_model::{Rejection, RowCounts, Rows, TableKind, Warning};
 use polars::prelude::DataFrame;
 use sha2::{Digest, Sha256};
 
-pub use context::Sourced;
-pub use error::{Conflict, ImportError};
-pub use profile::Profile;
-pub use reader::{Format, Limits, Workbook, install_quiet_panic_hook};
-
-/// What the analyst told the importer (flags and profile).
-#[derive(Debug, Clone, Default)]
-pub struct ImportOptions {
-    /// `--year`.
-    pub year: Option<i32>,
-    /// `--unit`.
-    pub unit: Option<String>,
-    /// `--sheet`: only this sheet.
-    pub sheet: Option<String>,
-    /// `--profile`.
-    pub profile: Option<Profile>,
-    /// `--codebook`: a workbook whose sheet maps survey questions to elements
-    /// (Mã câu hỏi | Yếu tố | Nội dung), used when the survey has no codebook sheet of its own.
-    pub codebook: Option<PathBuf>,
-    /// Safety limits.
-    pub limits: Limits,
-    /// Rows per batch sent to the sink by importers that stream (surveys); 0 = the default
-    /// (about half a million answers).
-    pub batch_rows: usize,
-}
-
-/// The identity of a source file: its name, format and content hash.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceFile {
-    /// Path as given.
-    pub path: PathBuf,
-    /// File name without directories.
-    pub file_name: String,
-    /// sha256 of the bytes, hex: importing the same bytes twice adds nothing.
-    pub sha256: String,
-    /// Format told from the bytes.
-    pub format: Format,
-}
-
-/// How a header column was mapped.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ColumnMapping {
-    /// Zero-based column.
-    pub col: u32,
-    /// Flattened header text.
-    pub header: String,
-    /// Canonical field, or `None` when the column is not used.
-    pub field: Option<String>,
-    /// Year named in the header path.
-    pub year: Option<i32>,
-}
-
-/// What became of one sheet.
-#[derive(Debug, Clone, Default)]
-pub struct SheetReport {
-    /// Sheet name.
-    pub sheet: String,
-    /// Why the sheet was passed over, when it was.
-    pub skipped: Option<String>,
-    /// Where the table was found.
-    pub layout: Option<layout::TableLayout>,
-    /// Header columns and their fields.
-    pub columns: Vec<ColumnMapping>,
-    /// Years of the data with their sources (empty when a year column gives them row by row).
-    pub years: Vec<Sourced<i32>>,
-    /// Unit of the data with its source (`None` when a unit column gives it row by row).
-    pub unit: Option<Sourced<String>>,
-    /// The import contract's tally.
-    pub counts: RowCounts,
-    /// Structure rows by kind.
-    pub structure: BTreeMap<StructureKind, u64>,
-    /// Refused rows.
-    pub rejections: Vec<Rejection>,
-    /// Warnings.
-    pub warnings: Vec<Warning>,
-}
-
-impl SheetReport {
-    fn new(sheet: &str) -> Self {
-        SheetReport {
-            sheet: sheet.to_owned(),
-            ..SheetReport::default()
-        }
-    }
-
-    fn skipped(sheet: &str, why: &str) -> Self {
-        SheetReport {
-            sheet: sheet.to_owned(),
-            skipped: Some(why.to_owned()),
-            ..SheetReport::default()
-        }
-    }
-}
+pub use cell::{Row, Value, clean};
+pub use error::{Conflict, ImportError, Origin, Oversize, Quantity};
+pub use table::context::Sourced;
+pub use table::layout::{HeaderColumn, TableLayout};
+pub use table::profile::Profile;
+pub use table::text::fold;
+pub use table::{
+    ColumnMapping, ColumnRole, ImportOptions, SheetReport, Sink, SkipReason, SourceFile,
+};
+pub use workbook::{Format, Limits, Workbook, install_quiet_panic_hook};
 
 /// The result of importing one file.
 #[derive(Debug, Clone)]
@@ -216,171 +132,15 @@ fn open(path: &Path, opts: &ImportOptions) -> Result<(Workbook, SourceFile), Imp
     Ok((wb, source))
 }
 
-/// The sheets to read: the one named by `--sheet` or the profile, else all.
-fn sheets_to_read(wb: &Workbook, opts: &ImportOptions) -> Result<Vec<String>, ImportError> {
-    let wanted = opts
-        .sheet
-        .clone()
-        .or_else(|| opts.profile.as_ref().and_then(|p| p.sheet.clone()));
-    match wanted {
-        Some(name) => match wb
-            .sheet_names()
-            .iter()
-            .find(|s| **s == name || text::fold(s) == text::fold(&name))
-        {
-            Some(found) => Ok(vec![found.clone()]),
-            None => Err(ImportError::SheetNotFound {
-                path: wb.path().to_owned(),
-                sheet: name,
-                available: wb.sheet_names().join(", "),
-            }),
-        },
-        None => Ok(wb.sheet_names().to_vec()),
-    }
+/// Reads a kind's command-line name ("scorecard", "khảo sát", …).
+pub fn parse_kind(name: &str) -> Option<TableKind> {
+    kind::parse_kind(name)
 }
 
-/// A sheet read whole (scorecards and registries are a few thousand rows at most), with the table
-/// found under its title lines, if the header has these fields.
-fn whole_sheet(
-    wb: &mut reader::Workbook,
-    sheet: &str,
-    opts: &ImportOptions,
-    fields: &[layout::FieldSpec],
-) -> Result<(Vec<reader::Row>, Option<layout::TableLayout>), ImportError> {
-    let merges = wb.merges(sheet)?;
-    let mut rows = Vec::new();
-    wb.rows(sheet, |row| {
-        rows.push(row);
-        std::ops::ControlFlow::Continue(())
-    })?;
-    let forced_header = opts
-        .profile
-        .as_ref()
-        .and_then(|p| p.header_rows_zero_based());
-    let head = &rows[..rows.len().min(layout::HEAD_ROWS)];
-    let table = layout::detect(head, &merges, fields, forced_header.as_deref());
-    Ok((rows, table))
-}
-
-/// Whether the user named the sheet or its header rows: a column missing from it is then an
-/// error, not a sign of a sheet of another kind to skip.
-fn table_chosen(opts: &ImportOptions) -> bool {
-    opts.sheet.is_some()
-        || opts
-            .profile
-            .as_ref()
-            .and_then(|p| p.header_rows_zero_based())
-            .is_some()
-}
-
-/// The error for a workbook none of whose sheets held a table of the kind, if that is the case.
-fn require_table(
-    reports: &[SheetReport],
-    path: &Path,
-    opts: &ImportOptions,
-) -> Result<(), ImportError> {
-    if reports.iter().all(|r| r.skipped.is_some()) {
-        return Err(ImportError::NoTable {
-            path: path.to_owned(),
-            sheet: opts.sheet.clone(),
-        });
-    }
-    Ok(())
-}
-
-/// Header words that point at each kind of table (folded); a header cell starts with one.
-const KIND_HINTS: [(TableKind, &[&str]); 3] = [
-    (
-        TableKind::Scorecard,
-        &[
-            "diem chuan",
-            "diem toi da",
-            "diem dat duoc",
-            "diem tu danh gia",
-            "diem tham dinh",
-            "tu danh gia",
-            "tham dinh",
-            "ten tieu chi",
-            "tieu chi",
-        ],
-    ),
-    (
-        TableKind::Survey,
-        &[
-            "gioi tinh",
-            "do tuoi",
-            "nghe nghiep",
-            "cau ",
-            "muc do hai long",
-        ],
-    ),
-    (
-        TableKind::Procedures,
-        &[
-            "ma tthc",
-            "ma thu tuc",
-            "ten thu tuc",
-            "so ho so",
-            "tiep nhan",
-            "truc tuyen",
-            "tre han",
-            "dung han",
-            "truoc han",
-            "thoi han giai quyet",
-        ],
-    ),
-];
-
-/// Tells the kind of table from the header-like rows at the top of each sheet: each kind scores
-/// the most cells of one row that start with its header words (body text mentioning "hồ sơ"
-/// scores one at most). `None` when no kind reaches two.
-pub fn detect_kind(wb: &mut Workbook) -> Result<Option<TableKind>, ImportError> {
-    let mut best = [0usize; 3];
-    for sheet in wb.sheet_names().to_vec() {
-        let mut seen = 0;
-        wb.rows(&sheet, |row| {
-            let mut hits = [0usize; 3];
-            for (_, v) in &row.cells {
-                if let reader::Value::Text(s) = v {
-                    let key = text::fold(s);
-                    for (k, (_, words)) in KIND_HINTS.iter().enumerate() {
-                        if words.iter().any(|w| key.starts_with(w)) {
-                            hits[k] += 1;
-                        }
-                    }
-                }
-            }
-            for k in 0..3 {
-                best[k] = best[k].max(hits[k]);
-            }
-            seen += 1;
-            if seen >= layout::HEAD_ROWS {
-                std::ops::ControlFlow::Break(())
-            } else {
-                std::ops::ControlFlow::Continue(())
-            }
-        })?;
-    }
-    let (k, score) = best
-        .iter()
-        .enumerate()
-        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(*k)))
-        .map(|(k, n)| (k, *n))
-        .unwrap_or((0, 0));
-    Ok((score >= 2).then_some(KIND_HINTS[k].0))
-}
-
-/// Where an import sends its rows as it reads them: (table name, a batch of rows). An `Err` stops
-/// the import with [`ImportError::Sink`].
-pub type Sink<'a> = dyn FnMut(&str, Rows) -> Result<(), String> + 'a;
-
-/// The tables a kind of import writes: its main table first.
-fn tables_of(kind: TableKind) -> &'static [&'static str] {
-    match kind {
-        TableKind::Scorecard => &["scorecard"],
-        TableKind::Survey => &["survey_answers", "survey_respondents"],
-        TableKind::Procedures => &["procedures", "procedure_registry"],
-    }
+/// Whether a text is a procedure code: the national `1.001234`, optionally extended by a
+/// provincial system (`1.001234.000.00.00.H35`).
+pub fn is_procedure_code(code: &str) -> bool {
+    kind::is_procedure_code(code)
 }
 
 /// Imports one file, keeping its rows in memory. `kind` is detected from the headers when `None`.
@@ -404,7 +164,7 @@ pub fn import_file(
         }
     };
     let mut imported = import_file_into(path, kind, opts, &mut collect)?;
-    let tables = tables_of(imported.kind);
+    let tables = imported.kind.tables();
     let mut take = |table: &str| -> DataFrame {
         let mut frame = batches
             .iter()
@@ -436,32 +196,14 @@ pub fn import_file_into(
         opts.profile
             .as_ref()
             .and_then(|p| p.kind.as_deref())
-            .and_then(parse_kind)
+            .and_then(kind::parse_kind)
     }) {
         Some(k) => k,
-        None => detect_kind(&mut wb)?.ok_or_else(|| ImportError::UnknownKind {
+        None => kind::detect_kind(&mut wb)?.ok_or_else(|| ImportError::UnknownKind {
             path: path.to_owned(),
         })?,
     };
-    let sink_err = |detail: String| ImportError::Sink {
-        path: path.to_owned(),
-        detail,
-    };
-    let tables = tables_of(kind);
-    let sheets = match kind {
-        TableKind::Scorecard => {
-            let (sheets, frame) = scorecard::import_workbook(&mut wb, &source, opts)?;
-            sink(tables[0], frame.into()).map_err(sink_err)?;
-            sheets
-        }
-        TableKind::Survey => survey::import_workbook(&mut wb, &source, opts, sink)?,
-        TableKind::Procedures => {
-            let (sheets, frame, registry) = procedures::import_workbook(&mut wb, &source, opts)?;
-            sink(tables[0], frame.into()).map_err(sink_err)?;
-            sink(tables[1], registry.into()).map_err(sink_err)?;
-            sheets
-        }
-    };
+    let sheets = (kind::registered(kind).import)(&mut wb, &source, opts, sink)?;
     Ok(Imported {
         kind,
         source,
@@ -469,16 +211,6 @@ pub fn import_file_into(
         frame: DataFrame::empty(),
         extra: Vec::new(),
     })
-}
-
-/// Reads a kind's command-line name.
-pub fn parse_kind(name: &str) -> Option<TableKind> {
-    match text::fold(name).as_str() {
-        "scorecard" | "bang diem" => Some(TableKind::Scorecard),
-        "survey" | "khao sat" => Some(TableKind::Survey),
-        "procedures" | "thu tuc" => Some(TableKind::Procedures),
-        _ => None,
-    }
 }
 
 /// What `cchc inspect` shows: the workbook's sheets, its kind, and what an import would do.
@@ -497,7 +229,7 @@ pub struct Inspection {
 /// Inspects a file: the same detection and classification as an import, with nothing written.
 pub fn inspect(path: &Path, opts: &ImportOptions) -> Result<Inspection, ImportError> {
     let (mut wb, source) = open(path, opts)?;
-    let kind = detect_kind(&mut wb)?;
+    let kind = kind::detect_kind(&mut wb)?;
     let sheet_names = wb.sheet_names().to_vec();
     let result = import_file(path, kind, opts);
     Ok(Inspection {

@@ -174,6 +174,29 @@ pub struct Warning {
     pub kind: WarningKind,
 }
 
+/// The parts that should add up to a stated total within one procedure row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartsOf {
+    /// Dossiers received: online + in person + public post (các kênh tiếp nhận).
+    Channels,
+    /// Dossiers resolved: early + on time + late (trước hạn + đúng hạn + trễ hạn).
+    Resolution,
+    /// Dossiers pending: in time + overdue (trong hạn + quá hạn).
+    Pending,
+}
+
+impl Localized for PartsOf {
+    fn message(&self, lang: Lang) -> String {
+        let (vi, en) = match self {
+            PartsOf::Channels => ("các kênh tiếp nhận", "the channels"),
+            PartsOf::Resolution => ("trước hạn + đúng hạn + trễ hạn", "early + on time + late"),
+            PartsOf::Pending => ("trong hạn + quá hạn", "in time + overdue"),
+        };
+        lang.pick(vi, en).to_owned()
+    }
+}
+
 /// The kinds of [`Warning`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "warning", rename_all = "snake_case")]
@@ -208,7 +231,7 @@ pub enum WarningKind {
         column: String,
         stated: f64,
         parts: f64,
-        parts_label: String,
+        parts_of: PartsOf,
     },
     /// A cell of an optional attribute (a fee stated as a rule, an unknown online level) could not
     /// be read; the value is left unknown.
@@ -314,12 +337,13 @@ impl Localized for Warning {
                     column,
                     stated,
                     parts,
-                    parts_label,
+                    parts_of,
                 },
                 Lang::Vi,
             ) => format!(
-                "thủ tục {code}: cột \"{column}\" ghi {} nhưng {parts_label} cộng lại được {}",
+                "thủ tục {code}: cột \"{column}\" ghi {} nhưng {} cộng lại được {}",
                 fmt_num_vi(*stated),
+                parts_of.message(lang),
                 fmt_num_vi(*parts)
             ),
             (
@@ -328,12 +352,13 @@ impl Localized for Warning {
                     column,
                     stated,
                     parts,
-                    parts_label,
+                    parts_of,
                 },
                 Lang::En,
             ) => format!(
-                "procedure {code}: \"{column}\" states {} but {parts_label} add up to {}",
+                "procedure {code}: \"{column}\" states {} but {} add up to {}",
                 fmt_num(*stated),
+                parts_of.message(lang),
                 fmt_num(*parts)
             ),
             (WarningKind::NotRead { column, value }, Lang::Vi) => {

@@ -15,10 +15,11 @@ pub mod diag;
 pub mod lang;
 pub mod rows;
 pub mod schema;
+pub mod tables;
 
 pub use cell::{CellRef, column_letters};
 pub use diag::{
-    RejectReason, Rejection, RowCounts, RowOutcome, StructureKind, Warning, WarningKind,
+    PartsOf, RejectReason, Rejection, RowCounts, RowOutcome, StructureKind, Warning, WarningKind,
 };
 pub use lang::{Lang, Localized};
 pub use rows::{Coded, Rows, RowsColumn};
@@ -38,12 +39,17 @@ pub enum TableKind {
 }
 
 impl TableKind {
-    /// The store table (directory) that holds rows of this kind.
+    /// The store table (directory) that holds rows of this kind: its main table.
     pub fn table_name(self) -> &'static str {
+        self.tables()[0]
+    }
+
+    /// Every store table an import of this kind writes, its main table first.
+    pub fn tables(self) -> &'static [&'static str] {
         match self {
-            TableKind::Scorecard => "scorecard",
-            TableKind::Survey => "survey_answers",
-            TableKind::Procedures => "procedures",
+            TableKind::Scorecard => &[tables::SCORECARD],
+            TableKind::Survey => &[tables::SURVEY_ANSWERS, tables::SURVEY_RESPONDENTS],
+            TableKind::Procedures => &[tables::PROCEDURES, tables::PROCEDURE_REGISTRY],
         }
     }
 

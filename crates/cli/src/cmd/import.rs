@@ -8,6 +8,7 @@ use cchc_import::{ImportOptions, Imported};
 use cchc_model::{Lang, TableKind};
 use cchc_store::{Added, Pending, Source, Store};
 
+use crate::words::Words;
 use crate::{Global, Outcome};
 
 /// Arguments of `cchc import`.
@@ -154,9 +155,10 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
         let name = &file.source.file_name;
         if let Some(why) = &sheet.skipped {
             out!(
-                "{name} › {}: {} ({why})",
+                "{name} › {}: {} ({})",
                 sheet.sheet,
-                lang.pick("bỏ qua", "skipped")
+                lang.pick("bỏ qua", "skipped"),
+                why.words(lang)
             );
             continue;
         }

@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use cchc_import::SheetReport;
+use cchc_import::{Quantity, SheetReport};
 use cchc_model::{Lang, Localized, StructureKind, column_letters};
 
+use crate::words::{Words, origin};
 use crate::{Global, Outcome};
 
 /// Arguments of `cchc inspect`.
@@ -77,7 +78,7 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
     out!();
     out!("{} \"{}\":", lang.pick("Trang", "Sheet"), report.sheet);
     if let Some(why) = &report.skipped {
-        out!("  {}: {why}", lang.pick("bỏ qua", "skipped"));
+        out!("  {}: {}", lang.pick("bỏ qua", "skipped"), why.words(lang));
         return Ok(());
     }
     if let Some(layout) = &report.layout {
@@ -102,8 +103,8 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
     out!("  {}:", lang.pick("Cột", "Columns"));
     for m in &report.columns {
         let field = match (&m.field, m.year) {
-            (Some(f), Some(y)) => format!("{f} ({y})"),
-            (Some(f), None) => f.clone(),
+            (Some(f), Some(y)) => format!("{} ({y})", f.words(lang)),
+            (Some(f), None) => f.words(lang),
             (None, _) => lang.pick("(không dùng)", "(not used)").to_owned(),
         };
         out!(
@@ -115,7 +116,7 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
     let years: Vec<String> = report
         .years
         .iter()
-        .map(|y| format!("{} ({})", y.value, y.source))
+        .map(|y| format!("{} ({})", y.value, origin(&y.source, Quantity::Year, lang)))
         .collect();
     let years = if years.is_empty() {
         lang.pick("theo cột Năm", "from the year column").to_owned()
@@ -124,7 +125,11 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
     };
     out!("  {}: {years}", lang.pick("Năm", "Year"));
     let unit = match &report.unit {
-        Some(u) => format!("{} ({})", u.value, u.source),
+        Some(u) => format!(
+            "\"{}\" ({})",
+            u.value,
+            origin(&u.source, Quantity::Unit, lang)
+        ),
         None => lang
             .pick("theo cột Đơn vị", "from the unit column")
             .to_owned(),

@@ -173,7 +173,7 @@ pub fn diagnostics(report: &cchc_import::SheetReport, lang: Lang) -> Vec<String>
 
 /// A file-name-safe slug of a unit name: "Sở Tư pháp" → "so_tu_phap".
 pub fn slug(name: &str) -> String {
-    let folded = cchc_import::text::fold(name);
+    let folded = cchc_import::fold(name);
     let mut out = String::new();
     for ch in folded.chars() {
         if ch.is_ascii_alphanumeric() {

@@ -88,7 +88,7 @@ const TABLE_COLUMNS: [&str; 17] = [
 
 /// Reads `--by`.
 fn parse_level(by: &str) -> Result<Level> {
-    Ok(match cchc_import::text::fold(by).as_str() {
+    Ok(match cchc_import::fold(by).as_str() {
         "procedure" | "thu tuc" => Level::Procedure,
         "field" | "linh vuc" => Level::Field,
         "unit" | "don vi" => Level::Unit,
@@ -137,7 +137,7 @@ pub fn select(
     unit: Option<&str>,
     latest: bool,
 ) -> Vec<Procedure> {
-    let fold = cchc_import::text::fold;
+    let fold = cchc_import::fold;
     let procs: Vec<Procedure> = procs
         .into_iter()
         .filter(|p| unit.is_none_or(|u| fold(u) == fold(&p.unit)))

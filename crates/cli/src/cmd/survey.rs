@@ -56,7 +56,7 @@ pub fn survey_tables(store: &Store, lang: Lang) -> Result<(LazyFrame, Option<Laz
 
 /// Reads `--by`: a fixed grouping or an attribute name matched without accents or case.
 pub fn parse_by(store: &Store, by: &str, lang: Lang) -> Result<By> {
-    let key = cchc_import::text::fold(by);
+    let key = cchc_import::fold(by);
     Ok(match key.as_str() {
         "overall" | "tong the" => By::Overall,
         "element" | "yeu to" => By::Element,
@@ -73,7 +73,7 @@ pub fn parse_by(store: &Store, by: &str, lang: Lang) -> Result<By> {
             let slug = |s: &str| super::slug(s);
             match names
                 .iter()
-                .find(|n| cchc_import::text::fold(n) == key || slug(n) == slug(by))
+                .find(|n| cchc_import::fold(n) == key || slug(n) == slug(by))
             {
                 Some(name) => By::Attribute(name.clone()),
                 None => bail!(

@@ -1,10 +1,14 @@
 //! Integration tests of the importers on real workbooks: the bundled datasets, the fixtures of
 //! `tests/data/`, and workbooks written on the fly by `cchc-datagen`.
 
+mod layers;
+
 use std::path::{Path, PathBuf};
 
 use cchc_datagen::sheet::{SheetSpec, n, t, write_xlsx};
-use cchc_import::{ImportError, ImportOptions, Imported, Limits, Profile, import_file};
+use cchc_import::{
+    ImportError, ImportOptions, Imported, Limits, Origin, Profile, Quantity, import_file,
+};
 use cchc_model::{RejectReason, TableKind, WarningKind};
 use polars::prelude::*;
 
@@ -241,9 +245,9 @@ fn roman_codes_one_file_per_year_take_the_year_from_the_title() {
         sheet
             .years
             .iter()
-            .map(|y| (y.value, y.source.as_str()))
+            .map(|y| (y.value, y.source.clone()))
             .collect::<Vec<_>>(),
-        [(2023, "title")]
+        [(2023, Origin::Title)]
     );
     let df = &imported.frame;
     let codes = strs(df, "code");
@@ -296,11 +300,11 @@ fn a_year_flag_that_contradicts_the_header_band_is_an_error() {
     let err = import_file(&dataset("seed_appendix_2021.xlsx"), None, &opts).unwrap_err();
     let text = err.to_string();
     assert!(
-        matches!(&err, ImportError::Conflict(c) if c.what == "year"),
+        matches!(&err, ImportError::Conflict(c) if c.what == Quantity::Year),
         "{text}"
     );
     assert!(
-        text.contains("2022 from --year") && text.contains("2021"),
+        text.contains("\"2022\" from --year") && text.contains("2021"),
         "{text}"
     );
 }
@@ -313,7 +317,7 @@ fn a_unit_flag_that_contradicts_the_title_is_an_error() {
     };
     let err = import_file(&fixture("scorecard_messy_rows.xlsx"), None, &opts).unwrap_err();
     assert!(
-        matches!(&err, ImportError::Conflict(c) if c.what == "unit"),
+        matches!(&err, ImportError::Conflict(c) if c.what == Quantity::Unit),
         "{err}"
     );
     let same = ImportOptions {
@@ -396,7 +400,7 @@ fn the_file_name_gives_the_year_when_nothing_else_does() {
     );
     let imported = import(&path, &ImportOptions::default());
     assert_eq!(imported.sheets[0].years[0].value, 2023);
-    assert_eq!(imported.sheets[0].years[0].source, "file name");
+    assert_eq!(imported.sheets[0].years[0].source, Origin::FileName);
 }
 
 #[test]
@@ -1139,4 +1143,105 @@ fn a_survey_of_many_units_reaches_the_sink_one_unit_per_batch_with_every_row() {
     }
     assert_eq!(together.height(), whole.frame.height());
     assert!(sort(together).equals_missing(&sort(whole.frame.clone())));
+}
+
+/// A workbook of one kind that names no year and no unit anywhere (sheet, title, file name).
+fn bare_workbook(dir: &Path, kind: TableKind) -> PathBuf {
+    let mut s = SheetSpec::new("Sheet1");
+    let rows: Vec<Vec<Option<cchc_datagen::sheet::Cell>>> = match kind {
+        TableKind::Scorecard => {
+            return bare_scorecard(dir, "bang_diem.xlsx", None);
+        }
+        TableKind::Survey => vec![
+            vec![
+                Some(t("STT")),
+                Some(t("Giới tính")),
+                Some(t("Câu 1.1. Nơi đón tiếp")),
+                Some(t("Câu 2.1. Thủ tục được niêm yết")),
+            ],
+            vec![Some(n(1.0)), Some(t("Nữ")), Some(n(4.0)), Some(n(5.0))],
+            vec![
+                Some(n(2.0)),
+                Some(t("Nam")),
+                Some(n(3.0)),
+                Some(t("Hài lòng")),
+            ],
+        ],
+        TableKind::Procedures => vec![
+            vec![
+                Some(t("STT")),
+                Some(t("Mã TTHC")),
+                Some(t("Tên thủ tục hành chính")),
+                Some(t("Thời hạn giải quyết")),
+            ],
+            vec![
+                Some(n(1.0)),
+                Some(t("1.001234")),
+                Some(t("Cấp giấy phép xây dựng")),
+                Some(t("15 ngày làm việc")),
+            ],
+            vec![
+                Some(n(2.0)),
+                Some(t("1.004567")),
+                Some(t("Thẩm định dự án")),
+                Some(n(20.0)),
+            ],
+        ],
+    };
+    for (i, row) in rows.into_iter().enumerate() {
+        s.row(i as u32, row);
+    }
+    let path = dir.join(format!("{}.xlsx", kind.as_str()));
+    write_xlsx(&path, &[s]).expect("written");
+    path
+}
+
+#[test]
+fn a_profiles_year_and_unit_hold_for_every_kind() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for kind in [
+        TableKind::Scorecard,
+        TableKind::Survey,
+        TableKind::Procedures,
+    ] {
+        let path = bare_workbook(dir.path(), kind);
+        let err = import_file(&path, Some(kind), &ImportOptions::default()).unwrap_err();
+        assert!(matches!(err, ImportError::NoYear { .. }), "{kind}: {err}");
+        let profile = Profile {
+            year: Some(2024),
+            unit: Some("Sở Xây dựng".into()),
+            ..Profile::default()
+        };
+        let opts = ImportOptions {
+            profile: Some(profile),
+            ..ImportOptions::default()
+        };
+        let imported = import_file(&path, Some(kind), &opts).expect("imported");
+        assert!(imported.counts().adds_up(), "{kind}");
+        assert_eq!(imported.counts().imported, 2, "{kind}");
+        let sheet = &imported.sheets[0];
+        assert_eq!(
+            (sheet.years[0].value, &sheet.years[0].source),
+            (2024, &Origin::Profile),
+            "{kind}"
+        );
+        let unit = sheet.unit.as_ref().expect("unit");
+        assert_eq!(
+            (unit.value.as_str(), &unit.source),
+            ("Sở Xây dựng", &Origin::Profile)
+        );
+        let frames = std::iter::once(&imported.frame).chain(imported.extra.iter().map(|(_, f)| f));
+        let mut rows = 0;
+        for frame in frames.filter(|f| f.height() > 0) {
+            rows += frame.height();
+            let years = frame.column("year").expect("year").i32().expect("i32");
+            assert!(years.iter().all(|y| y == Some(2024)), "{kind}");
+            let units = strs(frame, "unit");
+            assert!(
+                units.iter().all(|u| u.as_deref() == Some("Sở Xây dựng")),
+                "{kind}"
+            );
+        }
+        assert!(rows >= 2, "{kind}: {rows} rows");
+    }
 }

@@ -6,31 +6,31 @@
 
 use std::path::Path;
 
-use crate::layout::TableLayout;
-use crate::text::{clean, fold, years_in};
-use crate::{ImportError, ImportOptions};
+use super::ImportOptions;
+use super::layout::TableLayout;
+use super::text::{fold, years_in};
+use crate::cell::clean;
+use crate::error::{Conflict, ImportError};
+pub use crate::error::{Origin, Quantity};
 
 /// A value and the source it came from, for `inspect` and error messages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sourced<T> {
     /// The value.
     pub value: T,
-    /// Where it came from: "--year", "sheet name \"2021\"", "title", …
-    pub source: String,
+    /// Where it came from.
+    pub source: Origin,
 }
 
 impl<T> Sourced<T> {
     /// A value with its source.
-    pub fn new(value: T, source: impl Into<String>) -> Self {
-        Sourced {
-            value,
-            source: source.into(),
-        }
+    pub fn new(value: T, source: Origin) -> Self {
+        Sourced { value, source }
     }
 }
 
 /// The one year a text names, if it names exactly one.
-pub fn single_year(text: &str) -> Option<i32> {
+pub(crate) fn single_year(text: &str) -> Option<i32> {
     match years_in(text).as_slice() {
         [y] => Some(*y),
         _ => None,
@@ -38,19 +38,19 @@ pub fn single_year(text: &str) -> Option<i32> {
 }
 
 /// The one year the title lines name, if they name exactly one.
-pub fn title_year(title: &[String]) -> Option<i32> {
+pub(crate) fn title_year(title: &[String]) -> Option<i32> {
     single_year(&title.join(" "))
 }
 
 /// The year in a file's name, if it names exactly one ("chi_so_cchc_2022.xlsx").
-pub fn file_year(path: &Path) -> Option<i32> {
+pub(crate) fn file_year(path: &Path) -> Option<i32> {
     path.file_stem()
         .and_then(|s| s.to_str())
         .and_then(single_year)
 }
 
 /// A unit named in the title lines: "Đơn vị: Sở Tư pháp", or "… của Sở Kế hoạch và Đầu tư)".
-pub fn title_unit(title: &[String]) -> Option<String> {
+pub(crate) fn title_unit(title: &[String]) -> Option<String> {
     let mut found: Vec<String> = Vec::new();
     for line in title {
         let line = clean(line);
@@ -102,8 +102,8 @@ fn push_unit(found: &mut Vec<String>, raw: String) {
 
 /// Chooses among candidate values: strong ones must agree; weak ones are used only without strong
 /// ones, and must agree too.
-pub fn resolve<T: PartialEq + Clone + std::fmt::Display>(
-    what: &'static str,
+pub(crate) fn resolve<T: PartialEq + Clone + std::fmt::Display>(
+    what: Quantity,
     strong: &[Sourced<T>],
     weak: &[Sourced<T>],
     path: &Path,
@@ -113,15 +113,7 @@ pub fn resolve<T: PartialEq + Clone + std::fmt::Display>(
     for pool in [strong, weak] {
         if let Some(first) = pool.first() {
             if let Some(other) = pool.iter().find(|c| !same(&c.value, &first.value)) {
-                return Err(ImportError::Conflict(Box::new(crate::Conflict {
-                    path: path.to_owned(),
-                    sheet: sheet.to_owned(),
-                    what,
-                    first: first.value.to_string(),
-                    first_source: first.source.clone(),
-                    second: other.value.to_string(),
-                    second_source: other.source.clone(),
-                })));
+                return Err(conflict(what, first, other, path, sheet));
             }
             return Ok(Some(first.clone()));
         }
@@ -129,32 +121,86 @@ pub fn resolve<T: PartialEq + Clone + std::fmt::Display>(
     Ok(None)
 }
 
+/// What a sheet's header says of its year and unit, besides the title and the names.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Given {
+    /// The header has a year column: rows give their own year.
+    pub year_column: bool,
+    /// The header has a unit column: rows give their own unit.
+    pub unit_column: bool,
+    /// Years named by header bands over the figures ("NĂM 2021 / Điểm đạt được").
+    pub band_years: Vec<i32>,
+}
+
+fn conflict<T: std::fmt::Display>(
+    what: Quantity,
+    first: &Sourced<T>,
+    second: &Sourced<T>,
+    path: &Path,
+    sheet: &str,
+) -> ImportError {
+    ImportError::Conflict(Box::new(Conflict {
+        path: path.to_owned(),
+        sheet: sheet.to_owned(),
+        what,
+        first: first.value.to_string(),
+        first_source: first.source.clone(),
+        second: second.value.to_string(),
+        second_source: second.source.clone(),
+    }))
+}
+
 /// The year(s) and unit of a sheet with their sources.
 pub type YearsAndUnit = (Vec<Sourced<i32>>, Option<Sourced<String>>);
 
-/// The year and unit of a sheet from the flags, the sheet name, the title and the file name
-/// (strong sources must agree; weak ones count only alone). A sheet with a year or unit column
-/// may have none: its rows then give them.
-pub fn sheet_year_and_unit(
+/// The year(s) and unit of a sheet, for every kind of table alike.
+///
+/// Years: the flag or the profile and the sheet name are strong; the title and the file name are
+/// weak (used only when no strong source speaks). Header bands name the years of their columns:
+/// a strong source that disagrees with a band is an error. Units: the flag or the profile and the
+/// title must agree (accents, case and spaces folded). A sheet without a year (or unit) is an
+/// error unless a column gives one row by row; where both speak, a row's cell wins.
+pub(crate) fn sheet_year_and_unit(
     table: &TableLayout,
     opts: &ImportOptions,
-    has_year_col: bool,
-    has_unit_col: bool,
+    given: &Given,
     path: &Path,
     sheet: &str,
 ) -> Result<YearsAndUnit, ImportError> {
-    let flag_year = opts.year.map(|y| Sourced::new(y, "--year"));
-    let strong: Vec<Sourced<i32>> = flag_year
-        .into_iter()
-        .chain(single_year(sheet).map(|y| Sourced::new(y, format!("sheet name \"{sheet}\""))))
-        .collect();
-    let weak: Vec<Sourced<i32>> = title_year(&table.title_text)
-        .map(|y| Sourced::new(y, "title"))
-        .into_iter()
-        .chain(file_year(path).map(|y| Sourced::new(y, "file name")))
-        .collect();
-    let year = resolve("year", &strong, &weak, path, sheet, |a, b| a == b)?;
-    if year.is_none() && !has_year_col {
+    let profile = opts.profile.as_ref();
+    let flag_year = opts
+        .year
+        .map(|y| Sourced::new(y, Origin::Flag))
+        .or_else(|| {
+            profile
+                .and_then(|p| p.year)
+                .map(|y| Sourced::new(y, Origin::Profile))
+        });
+    let sheet_year = single_year(sheet).map(|y| Sourced::new(y, Origin::SheetName(sheet.into())));
+    let strong: Vec<Sourced<i32>> = flag_year.into_iter().chain(sheet_year).collect();
+    let years = if given.band_years.is_empty() {
+        let weak: Vec<Sourced<i32>> = title_year(&table.title_text)
+            .map(|y| Sourced::new(y, Origin::Title))
+            .into_iter()
+            .chain(file_year(path).map(|y| Sourced::new(y, Origin::FileName)))
+            .collect();
+        resolve(Quantity::Year, &strong, &weak, path, sheet, |a, b| a == b)?
+            .into_iter()
+            .collect()
+    } else {
+        let bands: Vec<Sourced<i32>> = given
+            .band_years
+            .iter()
+            .map(|y| Sourced::new(*y, Origin::HeaderBand(*y)))
+            .collect();
+        for other in &strong {
+            if let Some(band) = bands.iter().find(|b| b.value != other.value) {
+                return Err(conflict(Quantity::Year, other, band, path, sheet));
+            }
+        }
+        bands
+    };
+    if years.is_empty() && !given.year_column {
         return Err(ImportError::NoYear {
             path: path.to_owned(),
             sheet: sheet.to_owned(),
@@ -163,18 +209,25 @@ pub fn sheet_year_and_unit(
     let units: Vec<Sourced<String>> = opts
         .unit
         .clone()
-        .map(|u| Sourced::new(u, "--unit"))
+        .map(|u| Sourced::new(u, Origin::Flag))
+        .or_else(|| {
+            profile
+                .and_then(|p| p.unit.clone())
+                .map(|u| Sourced::new(u, Origin::Profile))
+        })
         .into_iter()
-        .chain(title_unit(&table.title_text).map(|u| Sourced::new(u, "title")))
+        .chain(title_unit(&table.title_text).map(|u| Sourced::new(u, Origin::Title)))
         .collect();
-    let unit = resolve("unit", &units, &[], path, sheet, |a, b| fold(a) == fold(b))?;
-    if unit.is_none() && !has_unit_col {
+    let unit = resolve(Quantity::Unit, &units, &[], path, sheet, |a, b| {
+        fold(a) == fold(b)
+    })?;
+    if unit.is_none() && !given.unit_column {
         return Err(ImportError::NoUnit {
             path: path.to_owned(),
             sheet: sheet.to_owned(),
         });
     }
-    Ok((year.into_iter().collect(), unit))
+    Ok((years, unit))
 }
 
 #[cfg(test)]
@@ -205,21 +258,26 @@ mod tests {
     #[test]
     fn disagreeing_strong_sources_are_an_error() {
         let strong = [
-            Sourced::new(2021, "--year"),
-            Sourced::new(2022, "sheet name"),
+            Sourced::new(2021, Origin::Flag),
+            Sourced::new(2022, Origin::SheetName("2022".into())),
         ];
-        let err = resolve("year", &strong, &[], Path::new("f.xlsx"), "S", |a, b| {
-            a == b
-        })
+        let err = resolve(
+            Quantity::Year,
+            &strong,
+            &[],
+            Path::new("f.xlsx"),
+            "S",
+            |a, b| a == b,
+        )
         .unwrap_err();
         assert!(
             err.to_string()
-                .contains("2021 from --year but 2022 from sheet name"),
+                .contains("\"2021\" from --year but \"2022\" from the sheet name \"2022\""),
             "{err}"
         );
-        let weak = [Sourced::new(2020, "file name")];
+        let weak = [Sourced::new(2020, Origin::FileName)];
         let ok = resolve(
-            "year",
+            Quantity::Year,
             &strong[..1],
             &weak,
             Path::new("f.xlsx"),

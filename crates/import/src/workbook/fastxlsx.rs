@@ -4,7 +4,7 @@
 //! Only what a worksheet's cells need is read: the shared strings (cleaned once, not per cell),
 //! which cell styles are dates, and the `<c>` elements of `<sheetData>`. Anything this scanner
 //! does not expect (namespace prefixes, a part it cannot find) makes [`FastXlsx::open`] return
-//! `None` or [`FastXlsx::rows`] return [`Fallback`], and the reader uses calamine instead, so the
+//! `None` or [`FastXlsx::cells`] return [`Fallback`], and the reader uses calamine instead, so the
 //! fast path never decides what a workbook means on its own. A test reads every bundled workbook
 //! both ways and requires the same cells.
 
@@ -16,8 +16,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, sync_channel};
 
-use memchr::memmem;
 use std::sync::LazyLock;
+
+use memchr::memmem;
+
+use super::contain::CONTAINED;
+use super::limits::{Limits, RowGrouper};
+use crate::cell::{Row, Value, excel_date, text_value};
+use crate::error::ImportError;
 
 static CELL_END: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"</c>"));
 static V_OPEN: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"<v>"));
@@ -139,14 +145,12 @@ fn parse_u(bytes: &[u8]) -> Option<usize> {
     parse_whole(bytes).and_then(|n| usize::try_from(n).ok())
 }
 
-use crate::reader::{Value, excel_date, text_value};
-
 /// The scanner met something it does not handle: read the sheet with calamine instead.
 #[derive(Debug)]
-pub struct Fallback(pub String);
+pub(crate) struct Fallback(pub String);
 
 /// An .xlsx workbook opened for fast sheet reading.
-pub struct FastXlsx {
+pub(crate) struct FastXlsx {
     path: PathBuf,
     /// Sheet name → part path inside the zip ("xl/worksheets/sheet1.xml").
     parts: HashMap<String, String>,
@@ -443,8 +447,8 @@ impl FastXlsx {
     pub fn cells(
         &mut self,
         sheet: &str,
-        mut on_cell: impl FnMut(u32, u32, Value) -> Result<ControlFlow<()>, crate::ImportError>,
-    ) -> Result<Result<(), crate::ImportError>, Fallback> {
+        mut on_cell: impl FnMut(u32, u32, Value) -> Result<ControlFlow<()>, ImportError>,
+    ) -> Result<Result<(), ImportError>, Fallback> {
         self.load_shared()?;
         let part = self
             .parts
@@ -721,6 +725,67 @@ impl Scanner {
             self.pos = 0;
         }
     }
+}
+
+/// Rows sent from the scanning thread at a time.
+const ROWS_PER_SEND: usize = 256;
+
+/// The fast scanner's outcome, and whether it delivered any cell.
+type ScanOutcome = (Result<Result<(), ImportError>, Fallback>, bool);
+
+/// Scans an .xlsx sheet with the fast scanner on a thread of its own, grouping its cells into
+/// rows there, while `on_row` handles the rows on the calling thread (a `Break` stops the scan).
+pub(crate) fn scan_beside<F>(
+    fast: &mut FastXlsx,
+    sheet: &str,
+    path: &Path,
+    limits: Limits,
+    on_row: &mut F,
+) -> ScanOutcome
+where
+    F: FnMut(Row) -> ControlFlow<()>,
+{
+    let (rows, received) = std::sync::mpsc::sync_channel::<Vec<Row>>(4);
+    std::thread::scope(|scope| {
+        let scanner = scope.spawn(move || {
+            CONTAINED.with(|c| c.set(true));
+            let mut grouper = RowGrouper::new(path, sheet, limits);
+            let mut batch: Vec<Row> = Vec::with_capacity(ROWS_PER_SEND);
+            let mut send = |row: Row| {
+                batch.push(row);
+                if batch.len() >= ROWS_PER_SEND {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(ROWS_PER_SEND));
+                    if rows.send(full).is_err() {
+                        return ControlFlow::Break(()); // the reader stopped
+                    }
+                }
+                ControlFlow::Continue(())
+            };
+            let mut delivered = false;
+            let result = fast.cells(sheet, |row, col, value| {
+                delivered = true;
+                grouper.push(row, col, value, &mut send)
+            });
+            if matches!(result, Ok(Ok(()))) {
+                grouper.finish(&mut send);
+                if !batch.is_empty() {
+                    let _ = rows.send(batch);
+                }
+            }
+            (result, delivered)
+        });
+        'read: for batch in received {
+            for row in batch {
+                if on_row(row).is_break() {
+                    break 'read; // dropping the receiver stops the scanner
+                }
+            }
+        }
+        match scanner.join() {
+            Ok(outcome) => outcome,
+            Err(panic) => std::panic::resume_unwind(panic), // `contain` turns it into an error
+        }
+    })
 }
 
 #[cfg(test)]

@@ -2,71 +2,18 @@
 //!
 //! [`fold`] is the key for every header and label comparison: NFC, then marks stripped, `đ` → `d`,
 //! the mangled `ƣ` (U+01A3, from PDF extraction) read as `ư`, lower case, runs of white space and
-//! line breaks collapsed to one space. [`clean`] is the display form: NFC with `ƣ` repaired and white
-//! space collapsed, nothing else changed.
+//! line breaks collapsed to one space. The display form of a cell's text is
+//! [`crate::cell::clean`]; this module also finds and strips years.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Repairs letters that PDF extraction and old fonts mangle, before normalisation.
-fn repair(c: char) -> char {
-    match c {
-        'ƣ' => 'ư',
-        'Ƣ' => 'Ư',
-        _ => c,
-    }
-}
-
-/// The display form of a text: NFC, `ƣ` repaired, white space collapsed and trimmed.
-///
-/// ```
-/// assert_eq!(cchc_import::text::clean("  Điểm\n đạt  đƣợc "), "Điểm đạt được");
-/// // A mark that PDF extraction put on the wrong letter stays there: only `fold` looks past it.
-/// assert_eq!(cchc_import::text::fold("đaṭ"), cchc_import::text::fold("đạt"));
-/// ```
-pub fn clean(s: &str) -> String {
-    if is_clean(s) {
-        return s.to_owned();
-    }
-    let repaired: String = s.chars().map(repair).collect();
-    let mut out = String::with_capacity(repaired.len());
-    for word in repaired.nfc().collect::<String>().split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    // A mark that PDF extraction moved after a space can leave a lone combining mark: NFC again.
-    out.nfc().collect()
-}
-
-/// Whether `clean` would return the text unchanged: single spaces only between words, no
-/// mangled letter, and NFC already (the quick check; "maybe" takes the slow path). Most cells are.
-fn is_clean(s: &str) -> bool {
-    let mut after_space = true; // a leading space is not clean
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if c != ' ' || after_space {
-                return false;
-            }
-            after_space = true;
-        } else {
-            if matches!(c, 'ƣ' | 'Ƣ') {
-                return false;
-            }
-            after_space = false;
-        }
-    }
-    !after_space
-        && (s.is_ascii()
-            || unicode_normalization::is_nfc_quick(s.chars())
-                == unicode_normalization::IsNormalized::Yes)
-}
+use crate::cell::repair;
 
 /// The comparison key: accents stripped, `đ` → `d`, lower case, white space collapsed.
 ///
 /// ```
-/// use cchc_import::text::fold;
+/// use cchc_import::fold;
 /// assert_eq!(fold("ĐIỂM ĐẠT ĐƢỢC"), "diem dat duoc");
 /// // NFD input (combining marks) folds the same as NFC.
 /// assert_eq!(fold("Tie\u{302}\u{301}u chi\u{301}"), "tieu chi");
@@ -147,13 +94,6 @@ mod tests {
         assert_eq!(fold(&nfd), "diem dat duoc");
         assert_eq!(fold("Điểm đaṭ\nđƣơc̣"), "diem dat duoc");
         assert_eq!(fold("  TÊN   TIÊU CHÍ "), "ten tieu chi");
-    }
-
-    #[test]
-    fn clean_keeps_accents_and_repairs_mangled_letters() {
-        assert_eq!(clean("Chƣa  hoàn\nthành"), "Chưa hoàn thành");
-        let nfd: String = "Sở Nội vụ".nfd().collect();
-        assert_eq!(clean(&nfd), "Sở Nội vụ");
     }
 
     #[test]

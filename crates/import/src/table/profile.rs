@@ -18,7 +18,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::ImportError;
+use crate::error::ImportError;
 
 /// A parsed mapping profile.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -75,7 +75,7 @@ impl Profile {
 /// letters ("C") or its header text; `field_of` maps the profile's field names to the importer's.
 pub fn forced_columns(
     profile: Option<&Profile>,
-    table: &crate::layout::TableLayout,
+    table: &super::layout::TableLayout,
     path: &Path,
     field_of: impl Fn(&str) -> Option<&'static str>,
 ) -> Result<std::collections::HashMap<u32, &'static str>, ImportError> {
@@ -93,7 +93,7 @@ pub fn forced_columns(
                 table
                     .columns
                     .iter()
-                    .find(|h| crate::text::fold(&h.label()) == crate::text::fold(letters))
+                    .find(|h| super::text::fold(&h.label()) == super::text::fold(letters))
                     .map(|h| h.col)
             })
             .ok_or_else(|| ImportError::Profile {

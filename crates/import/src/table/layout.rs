@@ -9,8 +9,8 @@
 
 use cchc_model::StructureKind;
 
-use crate::reader::{Merge, Row, Value};
-use crate::text::{fold, strip_years, years_in};
+use super::text::{fold, strip_years, years_in};
+use crate::cell::{Merge, Row, Value};
 
 /// How many non-empty rows from the top of a sheet are searched for the header.
 pub const HEAD_ROWS: usize = 40;
@@ -87,13 +87,12 @@ impl TableLayout {
     }
 }
 
-/// Follows a sheet's rows in order and names those every importer treats alike: the blank rows
+/// Follows a sheet's rows in order and names those every kind treats alike: the blank rows
 /// between two delivered rows, and the title, header and column-number rows above the body.
 #[derive(Debug)]
 pub struct Preamble<'a> {
     table: &'a TableLayout,
     previous: Option<u32>,
-    signature: bool,
 }
 
 impl<'a> Preamble<'a> {
@@ -102,7 +101,6 @@ impl<'a> Preamble<'a> {
         Preamble {
             table,
             previous: None,
-            signature: false,
         }
     }
 
@@ -125,30 +123,6 @@ impl<'a> Preamble<'a> {
         } else {
             StructureKind::Title
         })
-    }
-}
-
-impl Preamble<'_> {
-    /// [`Preamble::step`], then the body rows every table-shaped importer treats alike: the
-    /// signature block (from its first line to the end of the sheet, once `items_seen`) and the
-    /// column-number row before any item.
-    pub fn structure(
-        &mut self,
-        row: &Row,
-        items_seen: bool,
-        blank: impl FnMut(u32),
-    ) -> Option<StructureKind> {
-        if let Some(kind) = self.step(row.index, blank) {
-            return Some(kind);
-        }
-        if self.signature || (items_seen && is_signature_start(row)) {
-            self.signature = true;
-            return Some(StructureKind::Signature);
-        }
-        if !items_seen && is_column_number_row(row) {
-            return Some(StructureKind::ColumnNumbers);
-        }
-        None
     }
 }
 

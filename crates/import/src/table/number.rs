@@ -17,16 +17,9 @@ pub enum Parsed {
     None,
 }
 
-/// Reads a text cell as a number; `None` (the `Option`) when it is not a number in any accepted style.
-///
-/// ```
-/// use cchc_import::number::{parse_vn_number, Parsed};
-/// assert_eq!(parse_vn_number("33,5"), Some(Parsed::Number(33.5)));
-/// assert_eq!(parse_vn_number("1.234,5"), Some(Parsed::Number(1234.5)));
-/// assert_eq!(parse_vn_number("48,6%"), Some(Parsed::Number(0.486)));
-/// assert_eq!(parse_vn_number("-"), Some(Parsed::None));
-/// assert_eq!(parse_vn_number("x"), None);
-/// ```
+/// Reads a text cell as a number; `None` (the `Option`) when it is not a number in any accepted
+/// style: "33,5" is 33.5, "1.234,5" is 1234.5, "48,6%" is 0.486, "-" is none, "x" is not a number
+/// (the test `the_documented_styles_read_as_documented` holds these).
 pub fn parse_vn_number(raw: &str) -> Option<Parsed> {
     let s = raw.trim().trim_matches('\u{a0}');
     if s.is_empty() || matches!(s, "-" | "–" | "—" | "--") {
@@ -125,6 +118,15 @@ fn groups_of_three(s: &str, seps: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_documented_styles_read_as_documented() {
+        assert_eq!(parse_vn_number("33,5"), Some(Parsed::Number(33.5)));
+        assert_eq!(parse_vn_number("1.234,5"), Some(Parsed::Number(1234.5)));
+        assert_eq!(parse_vn_number("48,6%"), Some(Parsed::Number(0.486)));
+        assert_eq!(parse_vn_number("-"), Some(Parsed::None));
+        assert_eq!(parse_vn_number("x"), None);
+    }
 
     fn num(s: &str) -> f64 {
         match parse_vn_number(s) {

@@ -15,8 +15,8 @@ use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
 
-use crate::ImportError;
-use crate::reader::Limits;
+use super::limits::Limits;
+use crate::error::{ImportError, Oversize};
 
 /// Checks an .ods file's sheets against `limits`. A file without `content.xml` passes: the
 /// parser reports what is wrong with it.
@@ -112,11 +112,11 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn too_large(&self, detail: String) -> ImportError {
+    fn too_large(&self, what: Oversize) -> ImportError {
         ImportError::TooLarge {
             path: self.path.to_owned(),
             sheet: self.sheet.clone(),
-            detail,
+            what,
         }
     }
 
@@ -164,23 +164,16 @@ impl<'a> Scan<'a> {
     fn end_cell(&mut self) -> Result<(), ImportError> {
         if self.cell_has_content {
             let last_col = self.cell_col + self.cell_repeat - 1;
-            if last_col >= u64::from(self.limits.max_cols) {
-                return Err(self.too_large(format!(
-                    "a cell at column {} is beyond the {} columns allowed",
-                    last_col + 1,
-                    self.limits.max_cols
-                )));
-            }
+            self.limits
+                .check_col(last_col)
+                .map_err(|what| self.too_large(what))?;
             self.row_content_col.get_or_insert(self.cell_col);
             self.cells = self
                 .cells
                 .saturating_add(self.cell_repeat.saturating_mul(self.row_repeat));
-            if self.cells > self.limits.max_cells {
-                return Err(self.too_large(format!(
-                    "more than {} non-empty cells",
-                    self.limits.max_cells
-                )));
-            }
+            self.limits
+                .check_cells(self.cells)
+                .map_err(|what| self.too_large(what))?;
         }
         self.col = self.col.saturating_add(self.cell_repeat);
         self.cell_has_content = false;
@@ -193,7 +186,7 @@ impl<'a> Scan<'a> {
                 Some(last) => self.row - last - 1,
                 None => self.row,
             };
-            if gap > u64::from(self.limits.max_blank_rows) {
+            if self.limits.is_stray(gap) {
                 return Err(ImportError::StrayCell {
                     path: self.path.to_owned(),
                     sheet: self.sheet.clone(),
@@ -206,13 +199,9 @@ impl<'a> Scan<'a> {
                 });
             }
             let last = self.row + self.row_repeat - 1;
-            if last >= u64::from(self.limits.max_rows) {
-                return Err(self.too_large(format!(
-                    "a cell at row {} is beyond the {} rows allowed",
-                    last + 1,
-                    self.limits.max_rows
-                )));
-            }
+            self.limits
+                .check_row(last)
+                .map_err(|what| self.too_large(what))?;
             self.last_content_row = Some(last);
         }
         self.row = self.row.saturating_add(self.row_repeat);

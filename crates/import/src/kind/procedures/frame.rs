@@ -1,0 +1,127 @@
+//! The rows a procedure import emits, gathered into the `procedures` (statistics of a period)
+//! and `procedure_registry` (what the registry says) frames.
+
+use std::collections::BTreeMap;
+
+use cchc_model::columns as c;
+use polars::prelude::{Column, DataFrame};
+
+use super::fields::COUNT_FIELDS;
+use crate::table::SourceFile;
+
+/// One procedure row, parsed.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Figures {
+    pub(super) counts: BTreeMap<&'static str, Option<i64>>,
+    pub(super) actual_days: Option<f64>,
+}
+
+impl Figures {
+    pub(super) fn has_numbers(&self) -> bool {
+        self.counts.values().any(Option::is_some) || self.actual_days.is_some()
+    }
+
+    pub(super) fn get(&self, field: &str) -> Option<i64> {
+        self.counts.get(field).copied().flatten()
+    }
+}
+
+/// Statistics that a section or total row states, to be checked against its rows.
+#[derive(Debug, Clone)]
+pub(super) struct StatedRow {
+    pub(super) row: u32,
+    pub(super) figures: Figures,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Registry {
+    pub(super) year: Vec<i32>,
+    pub(super) unit: Vec<String>,
+    pub(super) code: Vec<String>,
+    pub(super) name: Vec<Option<String>>,
+    pub(super) field: Vec<Option<String>>,
+    pub(super) legal_days: Vec<Option<f64>>,
+    pub(super) fee: Vec<Option<f64>>,
+    pub(super) online_level: Vec<Option<&'static str>>,
+    pub(super) components: Vec<Option<i64>>,
+    pub(super) lineage: Lineage,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Stats {
+    pub(super) year: Vec<i32>,
+    pub(super) unit: Vec<String>,
+    pub(super) code: Vec<String>,
+    pub(super) name: Vec<Option<String>>,
+    pub(super) field: Vec<Option<String>>,
+    pub(super) counts: Vec<Vec<Option<i64>>>,
+    pub(super) actual_days: Vec<Option<f64>>,
+    pub(super) lineage: Lineage,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Lineage {
+    pub(super) sha: Vec<String>,
+    pub(super) file: Vec<String>,
+    pub(super) sheet: Vec<String>,
+    pub(super) row: Vec<i32>,
+}
+
+impl Lineage {
+    pub(super) fn push(&mut self, source: &SourceFile, sheet: &str, row: u32) {
+        self.sha.push(source.sha256.clone());
+        self.file.push(source.file_name.clone());
+        self.sheet.push(sheet.to_owned());
+        self.row.push(row as i32 + 1);
+    }
+
+    pub(super) fn columns(self) -> [Column; 4] {
+        [
+            Column::new(c::SOURCE_SHA256.into(), self.sha),
+            Column::new(c::SOURCE_FILE.into(), self.file),
+            Column::new(c::SHEET.into(), self.sheet),
+            Column::new(c::ROW.into(), self.row),
+        ]
+    }
+}
+
+/// The two frames of a procedure import: (statistics, registry).
+pub(super) fn frames(
+    stats: Stats,
+    registry: Registry,
+) -> polars::prelude::PolarsResult<(DataFrame, DataFrame)> {
+    let mut cols = vec![
+        Column::new(c::YEAR.into(), stats.year),
+        Column::new(c::UNIT.into(), stats.unit),
+        Column::new(c::CODE.into(), stats.code),
+        Column::new(c::NAME.into(), stats.name),
+        Column::new(c::FIELD.into(), stats.field),
+    ];
+    for (name, values) in COUNT_FIELDS.iter().zip(stats.counts) {
+        cols.push(Column::new((*name).into(), values));
+    }
+    cols.push(Column::new(c::ACTUAL_DAYS.into(), stats.actual_days));
+    cols.extend(stats.lineage.columns());
+    let stats_frame = DataFrame::new_infer_height(cols)?;
+    let mut cols = vec![
+        Column::new(c::YEAR.into(), registry.year),
+        Column::new(c::UNIT.into(), registry.unit),
+        Column::new(c::CODE.into(), registry.code),
+        Column::new(c::NAME.into(), registry.name),
+        Column::new(c::FIELD.into(), registry.field),
+        Column::new(c::LEGAL_DAYS.into(), registry.legal_days),
+        Column::new(c::FEE.into(), registry.fee),
+        Column::new(
+            c::ONLINE_LEVEL.into(),
+            registry
+                .online_level
+                .iter()
+                .map(|l| l.map(str::to_owned))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(c::COMPONENTS.into(), registry.components),
+    ];
+    cols.extend(registry.lineage.columns());
+    let registry_frame = DataFrame::new_infer_height(cols)?;
+    Ok((stats_frame, registry_frame))
+}

@@ -1,0 +1,148 @@
+//! Finding and reading the table of a sheet, whatever its kind: the title lines and the header
+//! ([`layout`]), Vietnamese text and numbers ([`text`], [`number`]), mapping profiles
+//! ([`profile`]), the one year/unit resolver ([`context`]) and the one sheet driver ([`driver`]:
+//! read, classify each row through the kind, reject, tally). The types of an import's report live
+//! here too, since the driver fills them.
+//!
+//! Architecture invariant: this layer knows tables, not table kinds: a kind plugs in through
+//! [`driver::SheetKind`]; nothing here names a kind's fields.
+
+pub(crate) mod context;
+pub(crate) mod driver;
+pub(crate) mod layout;
+pub(crate) mod number;
+pub(crate) mod profile;
+pub(crate) mod text;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use cchc_model::{Rejection, RowCounts, Rows, StructureKind, TableKind, Warning};
+
+use self::context::Sourced;
+use self::layout::TableLayout;
+use self::profile::Profile;
+use crate::workbook::{Format, Limits};
+
+/// What the analyst told the importer (flags and profile).
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// `--year`.
+    pub year: Option<i32>,
+    /// `--unit`.
+    pub unit: Option<String>,
+    /// `--sheet`: only this sheet.
+    pub sheet: Option<String>,
+    /// `--profile`.
+    pub profile: Option<Profile>,
+    /// `--codebook`: a workbook whose sheet maps survey questions to elements
+    /// (Mã câu hỏi | Yếu tố | Nội dung), used when the survey has no codebook sheet of its own.
+    pub codebook: Option<PathBuf>,
+    /// Safety limits.
+    pub limits: Limits,
+    /// Rows per batch sent to the sink by importers that stream (surveys); 0 = the default
+    /// (about half a million answers).
+    pub batch_rows: usize,
+}
+
+/// The identity of a source file: its name, format and content hash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceFile {
+    /// Path as given.
+    pub path: PathBuf,
+    /// File name without directories.
+    pub file_name: String,
+    /// sha256 of the bytes, hex: importing the same bytes twice adds nothing.
+    pub sha256: String,
+    /// Format told from the bytes.
+    pub format: Format,
+}
+
+/// What a column of the header was read as.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColumnRole {
+    /// A canonical field ([`cchc_model::columns`]).
+    Field(&'static str),
+    /// A survey question, with its element (yếu tố).
+    Question {
+        /// The question's code ("1.2").
+        code: String,
+        /// The element it belongs to.
+        element: String,
+    },
+    /// A respondent attribute of a survey, named by its header.
+    Attribute(String),
+}
+
+/// How a header column was mapped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnMapping {
+    /// Zero-based column.
+    pub col: u32,
+    /// Flattened header text.
+    pub header: String,
+    /// What the column was read as, or `None` when the column is not used.
+    pub field: Option<ColumnRole>,
+    /// Year named in the header path.
+    pub year: Option<i32>,
+}
+
+/// Why a sheet was passed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// No header of the kind was found in the sheet's first rows.
+    NoHeader(TableKind),
+    /// A header was found, but without the columns the kind cannot do without (a scorecard's
+    /// score, a procedure's code or its figures).
+    MissingColumns(TableKind),
+    /// A survey header without question columns ("Câu 1.1 …").
+    NoQuestions,
+    /// The survey's codebook sheet (Mã câu hỏi | Yếu tố), read for the questions' elements.
+    Codebook,
+}
+
+/// What became of one sheet.
+#[derive(Debug, Clone, Default)]
+pub struct SheetReport {
+    /// Sheet name.
+    pub sheet: String,
+    /// Why the sheet was passed over, when it was.
+    pub skipped: Option<SkipReason>,
+    /// Where the table was found.
+    pub layout: Option<TableLayout>,
+    /// Header columns and their fields.
+    pub columns: Vec<ColumnMapping>,
+    /// Years of the data with their sources (empty when a year column gives them row by row).
+    pub years: Vec<Sourced<i32>>,
+    /// Unit of the data with its source (`None` when a unit column gives it row by row).
+    pub unit: Option<Sourced<String>>,
+    /// The import contract's tally.
+    pub counts: RowCounts,
+    /// Structure rows by kind.
+    pub structure: BTreeMap<StructureKind, u64>,
+    /// Refused rows.
+    pub rejections: Vec<Rejection>,
+    /// Warnings.
+    pub warnings: Vec<Warning>,
+}
+
+impl SheetReport {
+    pub(crate) fn new(sheet: &str) -> Self {
+        SheetReport {
+            sheet: sheet.to_owned(),
+            ..SheetReport::default()
+        }
+    }
+
+    pub(crate) fn skipped(sheet: &str, why: SkipReason) -> Self {
+        SheetReport {
+            sheet: sheet.to_owned(),
+            skipped: Some(why),
+            ..SheetReport::default()
+        }
+    }
+}
+
+/// Where an import sends its rows as it reads them: (table name, a batch of rows). An `Err` stops
+/// the import with [`ImportError::Sink`].
+pub type Sink<'a> = dyn FnMut(&str, Rows) -> Result<(), String> + 'a;

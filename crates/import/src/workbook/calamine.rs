@@ -1,0 +1,179 @@
+//! The calamine adapters: how each format's reader delivers cells and merged regions. `.xlsx`
+//! sheets come through calamine's cell reader, cell by cell, when the fast scanner declines them;
+//! `.xls` and `.ods` through its dense range reader (one branch for both), after the .ods
+//! pre-check has bounded the sheet.
+
+use std::fs::File;
+use std::io::BufReader;
+use std::ops::ControlFlow;
+use std::path::Path;
+
+use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
+
+use super::limits::RowGrouper;
+use crate::cell::{Merge, Row, Value, excel_date, text_value};
+use crate::error::{ImportError, Oversize};
+
+/// A workbook opened by calamine.
+pub(crate) enum Calamine {
+    Xlsx(Box<Xlsx<BufReader<File>>>),
+    Xls(Box<Xls<BufReader<File>>>),
+    Ods(Box<Ods<BufReader<File>>>),
+}
+
+impl Calamine {
+    /// Sheet names in workbook order.
+    pub(crate) fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Calamine::Xlsx(x) => x.sheet_names(),
+            Calamine::Xls(x) => x.sheet_names(),
+            Calamine::Ods(x) => x.sheet_names(),
+        }
+    }
+
+    /// Merged regions of a sheet (empty for .ods, whose reader does not record them).
+    pub(crate) fn merges(&mut self, sheet: &str, path: &Path) -> Result<Vec<Merge>, ImportError> {
+        let damaged = |detail: String| ImportError::Damaged {
+            path: path.to_owned(),
+            detail,
+        };
+        let dims = match self {
+            Calamine::Xlsx(x) => x
+                .merge_cells_by_sheet_name(sheet)
+                .map_err(|e| damaged(e.to_string()))?,
+            Calamine::Xls(x) => x
+                .merge_cells_by_sheet_name(sheet)
+                .map_err(|e| damaged(e.to_string()))?,
+            Calamine::Ods(_) => Vec::new(),
+        };
+        Ok(dims
+            .into_iter()
+            .map(|d| Merge {
+                first_row: d.start.0,
+                first_col: d.start.1,
+                last_row: d.end.0,
+                last_col: d.end.1,
+            })
+            .collect())
+    }
+
+    /// Streams a sheet's cells through `grouper` into rows for `on_row`.
+    pub(crate) fn rows<F>(
+        &mut self,
+        sheet: &str,
+        path: &Path,
+        grouper: &mut RowGrouper<'_>,
+        on_row: &mut F,
+    ) -> Result<(), ImportError>
+    where
+        F: FnMut(Row) -> ControlFlow<()>,
+    {
+        let damaged = |detail: String| ImportError::Damaged {
+            path: path.to_owned(),
+            detail,
+        };
+        match self {
+            Calamine::Xlsx(x) => {
+                let mut cells = x
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| damaged(e.to_string()))?;
+                while let Some(cell) = cells.next_cell().map_err(|e| damaged(e.to_string()))? {
+                    let (row, col) = cell.get_position();
+                    let Some(value) = from_data_ref(cell.get_value()) else {
+                        continue;
+                    };
+                    if grouper.push(row, col, value, on_row)?.is_break() {
+                        return Ok(());
+                    }
+                }
+            }
+            Calamine::Xls(x) => {
+                if dense_rows(x.as_mut(), sheet, path, grouper, on_row)?.is_break() {
+                    return Ok(());
+                }
+            }
+            Calamine::Ods(x) => {
+                if dense_rows(x.as_mut(), sheet, path, grouper, on_row)?.is_break() {
+                    return Ok(());
+                }
+            }
+        }
+        grouper.finish(on_row);
+        Ok(())
+    }
+}
+
+/// A sheet read through calamine's dense range, then streamed like any other.
+fn dense_rows<R, F>(
+    reader: &mut R,
+    sheet: &str,
+    path: &Path,
+    grouper: &mut RowGrouper<'_>,
+    on_row: &mut F,
+) -> Result<ControlFlow<()>, ImportError>
+where
+    R: Reader<BufReader<File>>,
+    R::Error: std::fmt::Display,
+    F: FnMut(Row) -> ControlFlow<()>,
+{
+    let range = reader
+        .worksheet_range(sheet)
+        .map_err(|e| dense_range_error(path, sheet, e.to_string()))?;
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (r, c, data) in range.used_cells() {
+        let Some(value) = from_data(data) else {
+            continue;
+        };
+        if grouper
+            .push(r0 + r as u32, c0 + c as u32, value, on_row)?
+            .is_break()
+        {
+            return Ok(ControlFlow::Break(()));
+        }
+    }
+    Ok(ControlFlow::Continue(()))
+}
+
+/// An error of calamine's range reader: a sheet whose cells would span more than calamine
+/// allocates (a stray cell far from the table) is too large, not damaged.
+pub(crate) fn dense_range_error(path: &Path, sheet: &str, detail: String) -> ImportError {
+    if detail.contains("Cell limit exceeded") {
+        ImportError::TooLarge {
+            path: path.to_owned(),
+            sheet: sheet.to_owned(),
+            what: Oversize::Range { detail },
+        }
+    } else {
+        ImportError::Damaged {
+            path: path.to_owned(),
+            detail,
+        }
+    }
+}
+
+fn from_data_ref(d: &DataRef<'_>) -> Option<Value> {
+    match d {
+        DataRef::Int(i) => Some(Value::Number(*i as f64)),
+        DataRef::Float(f) => Some(Value::Number(*f)),
+        DataRef::String(s) => text_value(s),
+        DataRef::SharedString(s) => text_value(s),
+        DataRef::Bool(b) => Some(Value::Bool(*b)),
+        DataRef::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Some(Value::Date(s.clone())),
+        DataRef::Error(e) => Some(Value::Error(e.to_string())),
+        DataRef::Empty => None,
+    }
+}
+
+fn from_data(d: &Data) -> Option<Value> {
+    match d {
+        Data::Int(i) => Some(Value::Number(*i as f64)),
+        Data::Float(f) => Some(Value::Number(*f)),
+        Data::String(s) => text_value(s),
+        Data::Bool(b) => Some(Value::Bool(*b)),
+        Data::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Some(Value::Date(s.clone())),
+        Data::Error(e) => Some(Value::Error(e.to_string())),
+        Data::Empty => None,
+    }
+}

@@ -1,0 +1,250 @@
+//! Opening workbooks and streaming their sheets row by row: the reading layer of `import`.
+//!
+//! The format is told from the file's first bytes, not its name (zip → .xlsx or .ods, CFB → .xls,
+//! or an encrypted .xlsx). A zip container is checked against the [`Limits`] before any parser
+//! inflates it. `.xlsx` sheets go through the fast scanner ([`fastxlsx`]) on a thread of their own,
+//! or calamine's cell reader when the scanner declines, cell by cell, never a dense range; `.xls`
+//! and `.ods` through calamine's range reader ([`calamine`]), after the .ods pre-check ([`ods`]).
+//! Every cell passes the one limit check ([`limits`]); parser panics are contained ([`contain`]).
+//!
+//! Architecture invariant: this layer knows files and formats, not tables: it delivers
+//! [`crate::cell::Row`]s and merged regions, and names no table or table kind.
+
+mod calamine;
+mod contain;
+mod fastxlsx;
+mod limits;
+mod ods;
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use ::calamine::{Ods, Reader, Xls, Xlsx};
+
+use self::calamine::{Calamine, dense_range_error};
+use self::contain::contain;
+use self::fastxlsx::{Fallback, FastXlsx, scan_beside};
+use self::limits::RowGrouper;
+use crate::cell::{Merge, Row};
+use crate::error::ImportError;
+
+pub use self::contain::install_quiet_panic_hook;
+pub use self::limits::{Limits, check_zip};
+
+/// The file formats cchc reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Office Open XML workbook.
+    Xlsx,
+    /// Excel 97–2003 workbook.
+    Xls,
+    /// OpenDocument spreadsheet.
+    Ods,
+}
+
+/// An open workbook.
+pub struct Workbook {
+    path: PathBuf,
+    format: Format,
+    sheets: Vec<String>,
+    inner: Calamine,
+    limits: Limits,
+    /// The fast .xlsx sheet scanner, when the workbook is laid out as it expects.
+    fast: Option<FastXlsx>,
+    /// Sheets the fast scanner handed back to calamine.
+    fallbacks: usize,
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+impl Workbook {
+    /// Opens a workbook, telling its format from its first bytes, with the default limits.
+    pub fn open(path: &Path) -> Result<Workbook, ImportError> {
+        Workbook::open_with(path, Limits::default())
+    }
+
+    /// Opens a workbook under `limits`: a zip container is checked against them before any
+    /// parser inflates it.
+    pub fn open_with(path: &Path, limits: Limits) -> Result<Workbook, ImportError> {
+        contain(path, || Workbook::open_unguarded(path, limits))
+    }
+
+    fn open_unguarded(path: &Path, limits: Limits) -> Result<Workbook, ImportError> {
+        let io = |source| ImportError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let mut file = File::open(path).map_err(io)?;
+        let mut head = [0u8; 8];
+        let mut read = 0;
+        while read < head.len() {
+            match file.read(&mut head[read..]).map_err(io)? {
+                0 => break,
+                n => read += n,
+            }
+        }
+        if read == 0 {
+            return Err(ImportError::Empty {
+                path: path.to_owned(),
+            });
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        // calamine reads every sheet of an .ods when it opens it: its cell limit shows here.
+        let damaged = |detail: String| dense_range_error(path, "*", detail);
+        let reader = || File::open(path).map(BufReader::new).map_err(io);
+        let (format, inner) = if head.starts_with(ZIP_MAGIC) {
+            check_zip(path, &limits)?;
+            if ext.as_deref() == Some("ods") {
+                ods::check_ods(path, &limits)?;
+                let ods = Ods::new(reader()?).map_err(|e| damaged(e.to_string()))?;
+                (Format::Ods, Calamine::Ods(Box::new(ods)))
+            } else {
+                match Xlsx::new(reader()?) {
+                    Ok(x) => (Format::Xlsx, Calamine::Xlsx(Box::new(x))),
+                    // A zip that is not a workbook, but may be an .ods under another name.
+                    Err(xlsx_err) => match ods::check_ods(path, &limits)
+                        .and_then(|()| Ods::new(reader()?).map_err(|e| damaged(e.to_string())))
+                    {
+                        Ok(ods) => (Format::Ods, Calamine::Ods(Box::new(ods))),
+                        Err(e @ (ImportError::StrayCell { .. } | ImportError::TooLarge { .. })) => {
+                            return Err(e);
+                        }
+                        Err(_) => return Err(damaged(xlsx_err.to_string())),
+                    },
+                }
+            }
+        } else if head[..read].starts_with(CFB_MAGIC) {
+            if matches!(ext.as_deref(), Some("xlsx" | "xlsm")) {
+                return Err(ImportError::Encrypted {
+                    path: path.to_owned(),
+                });
+            }
+            match Xls::new(reader()?) {
+                Ok(x) => (Format::Xls, Calamine::Xls(Box::new(x))),
+                Err(e) => {
+                    let detail = e.to_string();
+                    if detail.to_ascii_lowercase().contains("password")
+                        || detail.contains("Encrypt")
+                    {
+                        return Err(ImportError::Encrypted {
+                            path: path.to_owned(),
+                        });
+                    }
+                    return Err(damaged(detail));
+                }
+            }
+        } else {
+            return Err(ImportError::NotASpreadsheet {
+                path: path.to_owned(),
+            });
+        };
+        let sheets = inner.sheet_names();
+        let fast = match format {
+            Format::Xlsx => FastXlsx::open(path, &sheets),
+            _ => None,
+        };
+        Ok(Workbook {
+            path: path.to_owned(),
+            format,
+            sheets,
+            inner,
+            limits,
+            fast,
+            fallbacks: 0,
+        })
+    }
+
+    /// Turns the fast .xlsx sheet scanner off (calamine reads every sheet) or back on when the
+    /// workbook allows it. For tests that compare the two.
+    pub fn set_fast(&mut self, on: bool) {
+        if !on {
+            self.fast = None;
+        } else if self.fast.is_none() && self.format == Format::Xlsx {
+            self.fast = FastXlsx::open(&self.path, &self.sheets);
+        }
+    }
+
+    /// Whether sheets are read by the fast scanner.
+    pub fn is_fast(&self) -> bool {
+        self.fast.is_some()
+    }
+
+    /// How many sheets the fast scanner handed back to calamine so far.
+    pub fn fallbacks(&self) -> usize {
+        self.fallbacks
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The detected format.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Sheet names in workbook order.
+    pub fn sheet_names(&self) -> &[String] {
+        &self.sheets
+    }
+
+    /// Merged regions of a sheet (empty where the format does not record them).
+    pub fn merges(&mut self, sheet: &str) -> Result<Vec<Merge>, ImportError> {
+        let path = self.path.clone();
+        contain(&path, || self.merges_unguarded(sheet))
+    }
+
+    fn merges_unguarded(&mut self, sheet: &str) -> Result<Vec<Merge>, ImportError> {
+        self.inner.merges(sheet, &self.path)
+    }
+
+    /// Streams the sheet's non-empty rows in order to `on_row`, which may stop early with `Break`.
+    ///
+    /// Empty rows are not delivered: the caller sees gaps in [`Row::index`].
+    pub fn rows<F>(&mut self, sheet: &str, on_row: F) -> Result<(), ImportError>
+    where
+        F: FnMut(Row) -> ControlFlow<()>,
+    {
+        let path = self.path.clone();
+        contain(&path, || self.rows_unguarded(sheet, on_row))
+    }
+
+    fn rows_unguarded<F>(&mut self, sheet: &str, mut on_row: F) -> Result<(), ImportError>
+    where
+        F: FnMut(Row) -> ControlFlow<()>,
+    {
+        if !self.sheets.iter().any(|s| s == sheet) {
+            return Err(ImportError::SheetNotFound {
+                path: self.path.clone(),
+                sheet: sheet.to_owned(),
+                available: self.sheets.join(", "),
+            });
+        }
+        let limits = self.limits;
+        let path = self.path.clone();
+        let mut grouper = RowGrouper::new(&path, sheet, limits);
+        if let Some(fast) = &mut self.fast {
+            let (result, delivered) = scan_beside(fast, sheet, &path, limits, &mut on_row);
+            match result {
+                Ok(Ok(())) => return Ok(()),
+                Ok(Err(e)) => return Err(e),
+                // Nothing delivered yet: calamine reads the sheet instead.
+                Err(_) if !delivered => self.fallbacks += 1,
+                Err(Fallback(why)) => {
+                    return Err(ImportError::Damaged {
+                        path: path.clone(),
+                        detail: why,
+                    });
+                }
+            }
+        }
+        self.inner.rows(sheet, &path, &mut grouper, &mut on_row)
+    }
+}

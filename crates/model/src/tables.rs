@@ -1,0 +1,15 @@
+//! The names of the store's tables (one directory each): defined here once, referred to
+//! everywhere else.
+
+/// Scorecard items of every unit and year.
+pub const SCORECARD: &str = "scorecard";
+/// One row per survey respondent and question.
+pub const SURVEY_ANSWERS: &str = "survey_answers";
+/// One row per survey respondent and attribute (gender, age group, …).
+pub const SURVEY_RESPONDENTS: &str = "survey_respondents";
+/// Dossier statistics of a period, per procedure.
+pub const PROCEDURES: &str = "procedures";
+/// What the procedure registry says of each procedure (time limit, fee, online level).
+pub const PROCEDURE_REGISTRY: &str = "procedure_registry";
+/// Rows refused by imports, with their reasons and cells.
+pub const REJECTS: &str = "rejects";
