@@ -463,19 +463,9 @@ impl FastXlsx {
             chunks,
             done: false,
         };
-        // Wait for the start of the cells, and refuse prefixed element names.
-        let start = loop {
-            if let Some(i) = memmem::find(&scanner.buf, b"<sheetData") {
-                break i;
-            }
-            if memmem::find(&scanner.buf, b":sheetData").is_some() {
-                return Err(Fallback("prefixed worksheet elements".into()));
-            }
-            if !scanner.more().map_err(Fallback)? {
-                return Ok(Ok(())); // no cells at all
-            }
-        };
-        scanner.pos = start;
+        if !scanner.seek_sheet_data()? {
+            return Ok(Ok(())); // no cells at all
+        }
         let (mut row, mut col): (u32, u32) = (0, 0);
         let mut first_row = true;
         loop {
@@ -699,6 +689,23 @@ struct Scanner {
 }
 
 impl Scanner {
+    /// Moves to the start of the cells (`<sheetData`), refusing prefixed element names; `false`
+    /// when the sheet has no cells.
+    fn seek_sheet_data(&mut self) -> Result<bool, Fallback> {
+        loop {
+            if let Some(i) = memmem::find(&self.buf, b"<sheetData") {
+                self.pos = i;
+                return Ok(true);
+            }
+            if memmem::find(&self.buf, b":sheetData").is_some() {
+                return Err(Fallback("prefixed worksheet elements".into()));
+            }
+            if !self.more().map_err(Fallback)? {
+                return Ok(false);
+            }
+        }
+    }
+
     /// Appends the next chunk; `false` at the end of the part.
     fn more(&mut self) -> Result<bool, String> {
         if self.done {

@@ -33,6 +33,26 @@ pub(super) struct StatedRow {
     pub(super) figures: Figures,
 }
 
+/// What a procedure row names: its year, unit, code, name and field.
+pub(super) struct Record {
+    pub(super) year: i32,
+    pub(super) unit: String,
+    pub(super) code: String,
+    pub(super) name: Option<String>,
+    pub(super) field: Option<String>,
+}
+
+/// What the registry says of a procedure.
+pub(super) struct Attributes {
+    pub(super) legal_days: Option<f64>,
+    pub(super) fee: Option<f64>,
+    pub(super) online_level: Option<&'static str>,
+    pub(super) components: Option<i64>,
+}
+
+/// Where a row came from: (file, sheet, zero-based row).
+pub(super) type At<'a> = (&'a SourceFile, &'a str, u32);
+
 #[derive(Debug, Default)]
 pub(super) struct Registry {
     pub(super) year: Vec<i32>,
@@ -65,6 +85,36 @@ pub(super) struct Lineage {
     pub(super) file: Vec<String>,
     pub(super) sheet: Vec<String>,
     pub(super) row: Vec<i32>,
+}
+
+impl Registry {
+    pub(super) fn push(&mut self, r: &Record, a: &Attributes, (source, sheet, row): At<'_>) {
+        self.year.push(r.year);
+        self.unit.push(r.unit.clone());
+        self.code.push(r.code.clone());
+        self.name.push(r.name.clone());
+        self.field.push(r.field.clone());
+        self.legal_days.push(a.legal_days);
+        self.fee.push(a.fee);
+        self.online_level.push(a.online_level);
+        self.components.push(a.components);
+        self.lineage.push(source, sheet, row);
+    }
+}
+
+impl Stats {
+    pub(super) fn push(&mut self, r: Record, figures: &Figures, (source, sheet, row): At<'_>) {
+        self.year.push(r.year);
+        self.unit.push(r.unit);
+        self.code.push(r.code);
+        self.name.push(r.name);
+        self.field.push(r.field);
+        for (i, f) in COUNT_FIELDS.iter().enumerate() {
+            self.counts[i].push(figures.get(f));
+        }
+        self.actual_days.push(figures.actual_days);
+        self.lineage.push(source, sheet, row);
+    }
 }
 
 impl Lineage {

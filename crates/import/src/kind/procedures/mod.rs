@@ -29,7 +29,7 @@ use self::cells::{
     section_field,
 };
 use self::fields::{COUNT_FIELDS, Mapping, STT, agrees, map_columns};
-use self::frame::{Figures, Registry, StatedRow, Stats, frames};
+use self::frame::{Attributes, Figures, Record, Registry, StatedRow, Stats, frames};
 use crate::cell::{Row, clean};
 use crate::error::ImportError;
 use crate::table::context::{Given, single_year};
@@ -196,6 +196,172 @@ fn text_of(row: &Row, col: Option<u32>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// The cells that name a procedure row: its number (STT), code and name.
+struct Labels {
+    code_col: u32,
+    code: Option<String>,
+    name: Option<String>,
+    stt: Option<String>,
+}
+
+impl Labels {
+    fn of(row: &Row, mapping: &Mapping) -> Labels {
+        let code_col = mapping.get(c::CODE).unwrap_or(0);
+        Labels {
+            code_col,
+            code: row.get(code_col).map(code_text).filter(|s| !s.is_empty()),
+            name: text_of(row, mapping.get(c::NAME)),
+            stt: mapping
+                .get(STT)
+                .and_then(|col| row.get(col))
+                .map(|v| v.as_text().trim().to_owned())
+                .filter(|s| !s.is_empty()),
+        }
+    }
+
+    /// The first label with letters in it: what tells a total or a section row.
+    fn text_label(&self) -> Option<&str> {
+        [&self.stt, &self.code, &self.name]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .find(|s| s.chars().any(char::is_alphabetic))
+    }
+}
+
+impl Sheet {
+    /// A row without a valid procedure code: a total ("Tổng cộng", "Cộng"), a section ("I",
+    /// "I. Lĩnh vực Đầu tư", a name without a code or numbering), or a rejection.
+    fn without_code(
+        &mut self,
+        row: &Row,
+        labels: Labels,
+        figures: Figures,
+        bad: Option<(u32, RejectReason)>,
+        ctx: &mut SheetCtx<'_>,
+    ) -> RowOutcome {
+        let label = labels.text_label();
+        if label.is_some_and(layout::is_total_label) {
+            if bad.is_none() {
+                let stated = StatedRow {
+                    row: row.index,
+                    figures,
+                };
+                self.check_stated(
+                    &stated,
+                    &self.rows[self.total_from..],
+                    Some(&self.rows[self.section_from..]),
+                    ctx,
+                );
+                self.close_section(ctx);
+            }
+            self.total_from = self.rows.len();
+            self.section_from = self.rows.len();
+            return RowOutcome::Structure(StructureKind::Total);
+        }
+        let stt_is_number = labels
+            .stt
+            .as_deref()
+            .is_some_and(|s| s.chars().all(|c| c.is_ascii_digit() || c == '.'));
+        let code = labels.code.as_deref();
+        let looks_like_section = label.is_some_and(is_section_label)
+            || (code.is_none() && !stt_is_number && !figures.has_numbers());
+        if looks_like_section && code.is_none_or(is_section_label) {
+            self.close_section(ctx);
+            self.section_from = self.rows.len();
+            let text = [labels.stt.as_deref(), code, labels.name.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(f) = section_field(&text) {
+                self.field = Some(f);
+            }
+            if bad.is_none() {
+                self.open_section = Some(StatedRow {
+                    row: row.index,
+                    figures,
+                });
+            }
+            return RowOutcome::Structure(StructureKind::Section);
+        }
+        let column = self.mapping.header(labels.code_col);
+        let reason = match labels.code {
+            None => RejectReason::Missing { column },
+            Some(value) => RejectReason::InvalidCode { column, value },
+        };
+        ctx.reject(row, labels.code_col, reason)
+    }
+
+    /// What the registry says of a row's procedure; a time limit or a count of components that
+    /// cannot be read rejects the row, a fee or online level stated as prose is left unknown
+    /// with a warning.
+    fn attributes(&self, row: &Row, ctx: &mut SheetCtx<'_>) -> Result<Attributes, RowOutcome> {
+        let mapping = &self.mapping;
+        let legal_days = match mapping.get(c::LEGAL_DAYS) {
+            None => None,
+            Some(col) => days_cell(row.get(col)).map_err(|value| {
+                let column = mapping.header(col);
+                ctx.reject(row, col, RejectReason::NotANumber { column, value })
+            })?,
+        };
+        let components = match mapping.get(c::COMPONENTS) {
+            None => None,
+            Some(col) => count_cell(row.get(col)).map_err(|value| {
+                let column = mapping.header(col);
+                ctx.reject(row, col, RejectReason::NotACount { column, value })
+            })?,
+        };
+        let warnings = &mut ctx.warnings;
+        Ok(Attributes {
+            legal_days,
+            components,
+            fee: optional(mapping, row, ctx.sheet, c::FEE, fee_cell, warnings),
+            online_level: optional(
+                mapping,
+                row,
+                ctx.sheet,
+                c::ONLINE_LEVEL,
+                online_level,
+                warnings,
+            ),
+        })
+    }
+
+    /// A row's year and unit: its cells, else the sheet's. `Ok(Err(_))` rejects the row.
+    fn year_and_unit(
+        &self,
+        row: &Row,
+        ctx: &SheetCtx<'_>,
+    ) -> Result<Result<(i32, String), RowOutcome>, ImportError> {
+        let mapping = &self.mapping;
+        let year = match mapping
+            .get(c::YEAR)
+            .and_then(|col| row.get(col).map(|v| (col, v)))
+        {
+            None => ctx.sheet_year()?,
+            Some((col, v)) => match single_year(&v.as_text()) {
+                Some(y) => y,
+                None => {
+                    let reason = RejectReason::NotANumber {
+                        column: mapping.header(col),
+                        value: v.as_text(),
+                    };
+                    return Ok(Err(ctx.reject(row, col, reason)));
+                }
+            },
+        };
+        let unit = match text_of(row, mapping.get(c::UNIT)) {
+            Some(u) => u,
+            None => match &ctx.unit {
+                Some(u) => u.value.clone(),
+                None => return Err(ctx.no_unit()),
+            },
+        };
+        Ok(Ok((year, unit)))
+    }
+}
+
 impl SheetKind for Procedures {
     type Sheet = Sheet;
     const KIND: TableKind = TableKind::Procedures;
@@ -241,142 +407,21 @@ impl SheetKind for Procedures {
             return settled(RowOutcome::Structure(kind));
         }
         let (figures, bad) = figures_of(row, &sheet.mapping);
-        let mapping = &sheet.mapping;
-        let code_col = mapping.get(c::CODE).unwrap_or(0);
-        let code = row.get(code_col).map(code_text).filter(|s| !s.is_empty());
-        let name = text_of(row, mapping.get(c::NAME));
-        let stt = mapping
-            .get(STT)
-            .and_then(|col| row.get(col))
-            .map(|v| v.as_text().trim().to_owned())
-            .filter(|s| !s.is_empty());
-        let label = [stt.clone(), code.clone(), name.clone()]
-            .into_iter()
-            .flatten()
-            .find(|s| s.chars().any(char::is_alphabetic));
-
-        if !code.as_deref().is_some_and(is_procedure_code) {
-            // Totals: "Tổng cộng", "Cộng".
-            if label.as_deref().is_some_and(layout::is_total_label) {
-                if bad.is_none() {
-                    let stated = StatedRow {
-                        row: row.index,
-                        figures,
-                    };
-                    sheet.check_stated(
-                        &stated,
-                        &sheet.rows[sheet.total_from..],
-                        Some(&sheet.rows[sheet.section_from..]),
-                        ctx,
-                    );
-                    sheet.close_section(ctx);
-                }
-                sheet.total_from = sheet.rows.len();
-                sheet.section_from = sheet.rows.len();
-                return settled(RowOutcome::Structure(StructureKind::Total));
-            }
-            // Sections: "I", "I. Lĩnh vực Đầu tư", a name without a code or numbering.
-            let stt_is_number = stt
-                .as_deref()
-                .is_some_and(|s| s.chars().all(|c| c.is_ascii_digit() || c == '.'));
-            let looks_like_section = label.as_deref().is_some_and(is_section_label)
-                || (code.is_none() && !stt_is_number && !figures.has_numbers());
-            if looks_like_section
-                && (code.is_none() || code.as_deref().is_some_and(is_section_label))
-            {
-                sheet.close_section(ctx);
-                sheet.section_from = sheet.rows.len();
-                let text = [stt.as_deref(), code.as_deref(), name.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if let Some(f) = section_field(&text) {
-                    sheet.field = Some(f);
-                }
-                if bad.is_none() {
-                    sheet.open_section = Some(StatedRow {
-                        row: row.index,
-                        figures,
-                    });
-                }
-                return settled(RowOutcome::Structure(StructureKind::Section));
-            }
-            let column = mapping.header(code_col);
-            return settled(match code {
-                None => ctx.reject(row, code_col, RejectReason::Missing { column }),
-                Some(value) => {
-                    ctx.reject(row, code_col, RejectReason::InvalidCode { column, value })
-                }
-            });
-        }
-        let code = code.unwrap_or_default();
+        let labels = Labels::of(row, &sheet.mapping);
+        let code = match &labels.code {
+            Some(code) if is_procedure_code(code) => code.clone(),
+            _ => return settled(sheet.without_code(row, labels, figures, bad, ctx)),
+        };
         if let Some((col, reason)) = bad {
             return settled(ctx.reject(row, col, reason));
         }
-
-        // Registry attributes; a cell that cannot be read rejects the row.
-        let legal_days = match mapping.get(c::LEGAL_DAYS) {
-            None => None,
-            Some(col) => match days_cell(row.get(col)) {
-                Ok(v) => v,
-                Err(value) => {
-                    let column = mapping.header(col);
-                    return settled(ctx.reject(
-                        row,
-                        col,
-                        RejectReason::NotANumber { column, value },
-                    ));
-                }
-            },
+        let attributes = match sheet.attributes(row, ctx) {
+            Ok(a) => a,
+            Err(rejected) => return settled(rejected),
         };
-        let components = match mapping.get(c::COMPONENTS) {
-            None => None,
-            Some(col) => match count_cell(row.get(col)) {
-                Ok(v) => v,
-                Err(value) => {
-                    let column = mapping.header(col);
-                    return settled(ctx.reject(
-                        row,
-                        col,
-                        RejectReason::NotACount { column, value },
-                    ));
-                }
-            },
-        };
-        // Fees and online levels stated as prose are kept as unknown, with a warning.
-        let fee = optional(mapping, row, ctx.sheet, c::FEE, fee_cell, &mut ctx.warnings);
-        let level = optional(
-            mapping,
-            row,
-            ctx.sheet,
-            c::ONLINE_LEVEL,
-            online_level,
-            &mut ctx.warnings,
-        );
-
-        let year = match mapping
-            .get(c::YEAR)
-            .and_then(|col| row.get(col).map(|v| (col, v)))
-        {
-            None => ctx.sheet_year()?,
-            Some((col, v)) => match single_year(&v.as_text()) {
-                Some(y) => y,
-                None => {
-                    let reason = RejectReason::NotANumber {
-                        column: mapping.header(col),
-                        value: v.as_text(),
-                    };
-                    return settled(ctx.reject(row, col, reason));
-                }
-            },
-        };
-        let unit = match text_of(row, mapping.get(c::UNIT)) {
-            Some(u) => u,
-            None => match &ctx.unit {
-                Some(u) => u.value.clone(),
-                None => return Err(ctx.no_unit()),
-            },
+        let (year, unit) = match sheet.year_and_unit(row, ctx)? {
+            Ok(found) => found,
+            Err(rejected) => return settled(rejected),
         };
         let key = (year, fold(&unit), code.clone());
         if let Some(first) = sheet.seen.get(&key) {
@@ -384,40 +429,26 @@ impl SheetKind for Procedures {
                 code: code.clone(),
                 first: first.to_string(),
             };
-            return settled(ctx.reject(row, code_col, reason));
+            return settled(ctx.reject(row, labels.code_col, reason));
         }
         sheet
             .seen
-            .insert(key, CellRef::new(ctx.sheet, row.index, code_col));
+            .insert(key, CellRef::new(ctx.sheet, row.index, labels.code_col));
         sheet.check_parts(row, &code, &figures, ctx);
-
-        let mapping = &sheet.mapping;
-        let field = text_of(row, mapping.get(c::FIELD)).or_else(|| sheet.field.clone());
-        if mapping.has_registry() {
-            let r = &mut self.registry;
-            r.year.push(year);
-            r.unit.push(unit.clone());
-            r.code.push(code.clone());
-            r.name.push(name.clone());
-            r.field.push(field.clone());
-            r.legal_days.push(legal_days);
-            r.fee.push(fee);
-            r.online_level.push(level);
-            r.components.push(components);
-            r.lineage.push(ctx.source, ctx.sheet, row.index);
+        let field = text_of(row, sheet.mapping.get(c::FIELD)).or_else(|| sheet.field.clone());
+        let record = Record {
+            year,
+            unit,
+            code,
+            name: labels.name,
+            field,
+        };
+        let lineage = (ctx.source, ctx.sheet, row.index);
+        if sheet.mapping.has_registry() {
+            self.registry.push(&record, &attributes, lineage);
         }
-        if mapping.has_stats() {
-            let s = &mut self.stats;
-            s.year.push(year);
-            s.unit.push(unit);
-            s.code.push(code);
-            s.name.push(name);
-            s.field.push(field);
-            for (i, f) in COUNT_FIELDS.iter().enumerate() {
-                s.counts[i].push(figures.get(f));
-            }
-            s.actual_days.push(figures.actual_days);
-            s.lineage.push(ctx.source, ctx.sheet, row.index);
+        if sheet.mapping.has_stats() {
+            self.stats.push(record, &figures, lineage);
         }
         sheet.rows.push(figures);
         settled(RowOutcome::Imported)

@@ -166,6 +166,19 @@ pub(super) fn settle_items(
         }
         settled.push((item.row, outcome));
     }
+    check_items(items, &settled, mapping, sheet, warnings);
+    settled
+}
+
+/// Checks the imported items: a leaf's score against its maximum, a parent's stated subtotals
+/// against the sum of its imported children.
+fn check_items(
+    items: &[Item],
+    settled: &[(u32, RowOutcome)],
+    mapping: &Mapping,
+    sheet: &str,
+    warnings: &mut Vec<Warning>,
+) {
     let valid: Vec<bool> = settled
         .iter()
         .map(|(_, o)| matches!(o, RowOutcome::Imported))
@@ -220,7 +233,6 @@ pub(super) fn settle_items(
             }
         }
     }
-    settled
 }
 
 /// The analyst's header of a column, or the field name when the column is unknown.

@@ -17,12 +17,12 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use cchc_model::columns as c;
-use cchc_model::{RejectReason, Rejection, RowOutcome, StructureKind, TableKind};
+use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, StructureKind, TableKind};
 use polars::prelude::{IdxSize, PlHashMap};
 
 use self::answers::{Answer, Codebook, element_of, parse_answer, question_code, read_codebook};
-use self::batch::{BATCH_ANSWERS, Batch, Flush, Part};
-use self::index::ColumnIndex;
+use self::batch::{Answers, BATCH_ANSWERS, Batch, Flush, Part};
+use self::index::{ColumnIndex, IndexedRow};
 use crate::cell::{Row, Value, clean};
 use crate::error::ImportError;
 use crate::table::context::Given;
@@ -319,42 +319,15 @@ impl SheetKind for Survey<'_, '_> {
                 }
             }
         }
-        for q in &sheet.questions {
-            let value = cells.get(q.col);
-            let answer = match value {
-                // Keyed by the text's address: a shared string is one allocation for all its
-                // cells, and the cache keeps each text it holds alive, so an address is never
-                // reused for another text while cached.
-                Some(Value::Text(s)) => match sheet.parsed.get(&(s.as_ptr() as usize)) {
-                    Some((_, a)) => *a,
-                    None => {
-                        let a = parse_answer(value);
-                        if sheet.parsed.len() < 10_000 {
-                            sheet.parsed.insert(s.as_ptr() as usize, (s.clone(), a));
-                        }
-                        a
-                    }
-                },
-                _ => parse_answer(value),
-            };
-            let (answer, status) = match answer {
-                Answer::Level(level) => (level, sheet.status_ids[0]),
-                Answer::Blank => (0, sheet.status_ids[1]),
-                Answer::Invalid => {
-                    ctx.cell_rejections.push(Rejection {
-                        cell: cchc_model::CellRef::new(ctx.sheet, row.index, q.col),
-                        reason: RejectReason::InvalidAnswer {
-                            question: q.code.clone(),
-                            value: value.map(Value::as_text).unwrap_or_default(),
-                        },
-                        row_text: row.text(),
-                    });
-                    (0, sheet.status_ids[2])
-                }
-            };
-            answers.answer.push(answer);
-            answers.status.rows.push(status);
-        }
+        read_answers(
+            &sheet.questions,
+            &mut sheet.parsed,
+            sheet.status_ids,
+            &cells,
+            row,
+            ctx,
+            answers,
+        );
         // What every answer of the row repeats, at once.
         answers.year.push(row_year);
         answers.row.push(row.index as i32 + 1);
@@ -378,6 +351,55 @@ impl SheetKind for Survey<'_, '_> {
         _ctx: &mut SheetCtx<'_>,
     ) -> Result<Vec<(u32, RowOutcome)>, ImportError> {
         Ok(Vec::new())
+    }
+}
+
+/// Reads a respondent's answers into `answers`: a level 1–5 with status valid, blank, or an
+/// invalid answer refused with its cell (the rest of the respondent is kept).
+fn read_answers(
+    questions: &[QuestionColumn],
+    parsed: &mut PlHashMap<usize, (Arc<str>, Answer)>,
+    status_ids: [IdxSize; 3],
+    cells: &IndexedRow<'_>,
+    row: &Row,
+    ctx: &mut SheetCtx<'_>,
+    answers: &mut Answers,
+) {
+    for q in questions {
+        let value = cells.get(q.col);
+        let answer = match value {
+            // Keyed by the text's address: a shared string is one allocation for all its
+            // cells, and the cache keeps each text it holds alive, so an address is never
+            // reused for another text while cached.
+            Some(Value::Text(s)) => match parsed.get(&(s.as_ptr() as usize)) {
+                Some((_, a)) => *a,
+                None => {
+                    let a = parse_answer(value);
+                    if parsed.len() < 10_000 {
+                        parsed.insert(s.as_ptr() as usize, (s.clone(), a));
+                    }
+                    a
+                }
+            },
+            _ => parse_answer(value),
+        };
+        let (answer, status) = match answer {
+            Answer::Level(level) => (level, status_ids[0]),
+            Answer::Blank => (0, status_ids[1]),
+            Answer::Invalid => {
+                ctx.cell_rejections.push(Rejection {
+                    cell: CellRef::new(ctx.sheet, row.index, q.col),
+                    reason: RejectReason::InvalidAnswer {
+                        question: q.code.clone(),
+                        value: value.map(Value::as_text).unwrap_or_default(),
+                    },
+                    row_text: row.text(),
+                });
+                (0, status_ids[2])
+            }
+        };
+        answers.answer.push(answer);
+        answers.status.rows.push(status);
     }
 }
 
