@@ -10,8 +10,10 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use cchc_analysis::procedures::Proposal;
-use cchc_model::{Lang, Localized};
+use cchc_model::Lang;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
+
+use crate::words::{self, Words};
 
 /// Whether a text would start a formula if typed into a cell.
 pub fn looks_like_formula(text: &str) -> bool {
@@ -223,8 +225,12 @@ fn write_sheet(ws: &mut Worksheet, p: &Proposal, lang: Lang, f: &Formats) -> Res
         number(ws, row, 6, proc.legal_days, &f.days)?;
         number(ws, row, 7, proc.actual_days, &f.days)?;
         number(ws, row, 8, proc.components.map(|n| n as f64), &f.int)?;
-        let reasons: Vec<String> = cand.reasons.iter().map(|r| r.message(lang)).collect();
-        let proposals: Vec<String> = cand.reasons.iter().map(|r| r.proposal(lang)).collect();
+        let reasons: Vec<String> = cand.reasons.iter().map(|r| r.words(lang)).collect();
+        let proposals: Vec<String> = cand
+            .reasons
+            .iter()
+            .map(|r| words::proposal(r, lang))
+            .collect();
         text(ws, row, 9, &reasons.join("; "), f)?;
         text(ws, row, 10, &proposals.join("; "), f)?;
         number(ws, row, 11, cand.cost_before, &f.money)?;
@@ -237,7 +243,7 @@ fn write_sheet(ws: &mut Worksheet, p: &Proposal, lang: Lang, f: &Formats) -> Res
     ws.write_number_with_format(row, 11, before_total, &f.total_money)?;
     ws.write_number_with_format(row, 12, p.total_saving(), &f.total_money)?;
     row += 2;
-    ws.write_string_with_format(row, 0, crate::cmd::procedures::summary(p, lang), &f.note)?;
+    ws.write_string_with_format(row, 0, words::summary(p, lang), &f.note)?;
     row += 1;
     ws.write_string_with_format(
         row,

@@ -136,3 +136,49 @@ pub const PENDING_IN_TIME: &str = "pending_in_time";
 pub const PENDING_OVERDUE: &str = "pending_overdue";
 /// Procedures: average actual processing time in working days (thời gian giải quyết thực tế bình quân).
 pub const ACTUAL_DAYS: &str = "actual_days";
+
+/// Procedure ratios: dossiers received online / `received`.
+pub const ONLINE_SHARE: &str = "online_share";
+/// Procedure ratios: dossiers received in person / `received`.
+pub const DIRECT_SHARE: &str = "direct_share";
+/// Procedure ratios: dossiers received by public post / `received`.
+pub const POSTAL_SHARE: &str = "postal_share";
+/// Procedure ratios: (early + on time) / `resolved`.
+pub const ON_TIME_RATE: &str = "on_time_rate";
+/// Procedure ratios: late / `resolved`.
+pub const LATE_RATE: &str = "late_rate";
+/// Procedure ratios: `received` + `carried_over` (the one-stop portals' denominator).
+pub const NEED_TO_HANDLE: &str = "need_to_handle";
+/// Procedure ratios: (late + pending overdue) / `need_to_handle`.
+pub const LATE_OR_OVERDUE_RATE: &str = "late_or_overdue_rate";
+/// Procedure ratios: `actual_days` / `legal_days`.
+pub const TIME_RATIO: &str = "time_ratio";
+/// Procedure roll-ups: procedures in the group.
+pub const PROCEDURES: &str = "procedures";
+/// Procedure roll-ups: procedures that received at least one dossier.
+pub const PROCEDURES_WITH_DOSSIERS: &str = "procedures_with_dossiers";
+/// Procedure roll-ups: procedures offered online that received an online dossier / procedures
+/// offered online.
+pub const ONLINE_UPTAKE: &str = "online_uptake";
+/// Procedure roll-ups: procedures at level toàn trình / procedures whose level is known.
+pub const FULL_ONLINE_PROCEDURES: &str = "full_online_procedures";
+/// Procedure ratios: `postal_share` reaches the postal target.
+pub const POSTAL_TARGET_MET: &str = "postal_target_met";
+/// Procedure ratios: `online_share` reaches the online target.
+pub const ONLINE_TARGET_MET: &str = "online_target_met";
+/// Simplification: the reasons a procedure is proposed, as codes joined by `;`.
+pub const REASON_CODES: &str = "reason_codes";
+/// Simplification: the time limit proposed by the time-slack rule, in working days.
+pub const PROPOSED_LEGAL_DAYS: &str = "proposed_legal_days";
+/// Simplification: the number of dossier components proposed by the components rule.
+pub const PROPOSED_COMPONENTS: &str = "proposed_components";
+/// Simplification: the proposals in words (added for people by the command line).
+pub const PROPOSAL: &str = "proposal";
+/// Simplification: the reasons in words (added for people by the command line).
+pub const REASONS: &str = "reasons";
+/// Simplification: annual compliance cost before, VND.
+pub const COST_BEFORE: &str = "cost_before";
+/// Simplification: estimated annual saving, VND.
+pub const ESTIMATED_SAVING: &str = "estimated_saving";
+/// Simplification: the candidate's rank / the unit's procedures.
+pub const CUMULATIVE_SHARE_OF_PROCEDURES: &str = "cumulative_share_of_procedures";

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use cchc_analysis::scorecard::{self, Level};
 use cchc_model::Lang;
+use cchc_model::columns as c;
 use cchc_plot::{GroupedBars, ParetoChart, TrendChart};
 use cchc_store::Store;
 use clap::ValueEnum;
@@ -65,13 +66,37 @@ fn choose<T: Clone + PartialEq + std::fmt::Display>(
     what: (&str, &str),
     lang: Lang,
 ) -> Result<T> {
+    choose_by(asked, available, what, lang, |a, b| a == b)
+}
+
+/// A unit from the store: the one asked for (matched by [`super::unit_matches`]), else the only
+/// one; an error listing them otherwise.
+fn choose_unit(asked: Option<&str>, available: &[String], lang: Lang) -> Result<String> {
+    choose_by(
+        asked.map(str::to_owned),
+        available,
+        ("Đơn vị", "Unit"),
+        lang,
+        |asked, stored| super::unit_matches(asked, stored),
+    )
+}
+
+fn choose_by<T: Clone + std::fmt::Display>(
+    asked: Option<T>,
+    available: &[T],
+    what: (&str, &str),
+    lang: Lang,
+    same: impl Fn(&T, &T) -> bool,
+) -> Result<T> {
     let list = available
         .iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(", ");
     match asked {
-        Some(v) if available.contains(&v) => Ok(v),
+        Some(v) if available.iter().any(|a| same(&v, a)) => {
+            Ok(available.iter().find(|a| same(&v, a)).cloned().unwrap_or(v))
+        }
         Some(v) => bail!(
             "{} {v}: {} {list}",
             lang.pick(what.0, what.1),
@@ -130,13 +155,8 @@ pub fn draw(
         | ChartKind::OnTime => {}
         ChartKind::Pareto => {
             let all = scorecard::gaps(rows, level)?.collect()?;
-            let unit = choose(
-                unit.map(str::to_owned),
-                &super::distinct_strings(&all, "unit")?,
-                ("Đơn vị", "Unit"),
-                lang,
-            )?;
-            let of_unit = super::filter(all.clone().lazy(), None, Some(&unit)).collect()?;
+            let unit = choose_unit(unit, &super::distinct_strings(&all, c::UNIT)?, lang)?;
+            let of_unit = super::filter(all.clone().lazy(), None, Some(&unit))?.collect()?;
             let years = super::distinct_years(&of_unit)?;
             // Without --year, the latest year of the unit.
             let year = match year {
@@ -149,16 +169,11 @@ pub fn draw(
         }
         ChartKind::FieldYears => {
             let fields = scorecard::field_totals(rows).collect()?;
-            let unit = choose(
-                unit.map(str::to_owned),
-                &super::distinct_strings(&fields, "unit")?,
-                ("Đơn vị", "Unit"),
-                lang,
-            )?;
+            let unit = choose_unit(unit, &super::distinct_strings(&fields, c::UNIT)?, lang)?;
             GroupedBars::field_years(&fields, &unit, lang)?.draw(out)?;
         }
         ChartKind::Trend => {
-            let trend = super::filter(scorecard::trend(rows)?, None, unit).collect()?;
+            let trend = super::filter(scorecard::trend(rows)?, None, unit)?.collect()?;
             TrendChart::from_trend(&trend, lang)?.draw(out)?;
         }
     }
@@ -184,16 +199,16 @@ fn draw_procedures(
     match kind {
         ChartKind::OnTime => {
             let rollup = p::rollup(&all, p::Level::Unit)?;
-            let rollup = super::filter(rollup.lazy(), None, unit).collect()?;
+            let rollup = super::filter(rollup.lazy(), None, unit)?.collect()?;
             TrendChart::on_time(&rollup, lang)?.draw(out)?;
         }
         ChartKind::Channels => {
-            let unit = choose(unit.map(str::to_owned), &units, ("Đơn vị", "Unit"), lang)?;
+            let unit = choose_unit(unit, &units, lang)?;
             let rollup = p::rollup(&all, p::Level::Unit)?;
-            GroupedBars::channel_shares(&rollup, &unit, POSTAL_TARGET, lang)?.draw(out)?;
+            GroupedBars::channel_shares(&rollup, &unit, p::POSTAL_TARGET, lang)?.draw(out)?;
         }
         _ => {
-            let unit = choose(unit.map(str::to_owned), &units, ("Đơn vị", "Unit"), lang)?;
+            let unit = choose_unit(unit, &units, lang)?;
             let mut years: Vec<i32> = all
                 .iter()
                 .filter(|p| p.unit == unit && p.has_stats)
@@ -215,9 +230,9 @@ fn draw_procedures(
                 .collect();
             let stats = p::stats(&one)?;
             let rate = if kind == ChartKind::ProcedureTime {
-                "time_ratio"
+                c::TIME_RATIO
             } else {
-                "late_rate"
+                c::LATE_RATE
             };
             cchc_plot::ScatterChart::procedures(&stats, &unit, year, rate, &codes, lang)?
                 .draw(out)?;
@@ -225,9 +240,6 @@ fn draw_procedures(
     }
     Ok(())
 }
-
-/// The postal-share target drawn on channel charts (the seed plan's 20%).
-pub const POSTAL_TARGET: f64 = 0.2;
 
 fn draw_survey(
     store: &Store,
@@ -240,22 +252,12 @@ fn draw_survey(
     let by = cchc_analysis::survey::By::Element;
     if kind == ChartKind::Likert {
         let dist = cchc_analysis::survey::distribution(answers, respondents, &by)?;
-        let unit = choose(
-            unit.map(str::to_owned),
-            &super::distinct_strings(&dist, "unit")?,
-            ("Đơn vị", "Unit"),
-            lang,
-        )?;
+        let unit = choose_unit(unit, &super::distinct_strings(&dist, c::UNIT)?, lang)?;
         cchc_plot::LikertChart::from_distribution(&dist, &unit, lang)?.draw(out)?;
         return Ok(());
     }
     let index = cchc_analysis::survey::index(answers, respondents, &by)?;
-    let unit = choose(
-        unit.map(str::to_owned),
-        &super::distinct_strings(&index, "unit")?,
-        ("Đơn vị", "Unit"),
-        lang,
-    )?;
+    let unit = choose_unit(unit, &super::distinct_strings(&index, c::UNIT)?, lang)?;
     if kind == ChartKind::ElementTrend {
         TrendChart::survey_elements(&index, &unit, lang)?.draw(out)?;
     } else {

@@ -8,6 +8,7 @@ use cchc_analysis::scorecard::Level;
 use cchc_analysis::survey::By;
 use cchc_import::ImportOptions;
 use cchc_model::Lang;
+use cchc_model::columns as c;
 use cchc_store::Store;
 use polars::prelude::*;
 
@@ -181,7 +182,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         "survey_distribution_by_element.csv",
         &cchc_analysis::survey::distribution(answers, respondents, &By::Element)?,
     )?;
-    let survey_units = super::distinct_strings(&overall, "unit")?;
+    let survey_units = super::distinct_strings(&overall, c::UNIT)?;
 
     // Procedures: service ratios, and the proposal of procedures to simplify (latest year).
     use cchc_analysis::procedures as proc;
@@ -201,15 +202,15 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     super::print_frame(
         &table_global,
         &by_unit.select([
-            "year",
-            "unit",
-            "procedures",
-            "received",
-            "online_share",
-            "postal_share",
-            "on_time_rate",
-            "late_rate",
-            "time_ratio",
+            c::YEAR,
+            c::UNIT,
+            c::PROCEDURES,
+            c::RECEIVED,
+            c::ONLINE_SHARE,
+            c::POSTAL_SHARE,
+            c::ON_TIME_RATE,
+            c::LATE_RATE,
+            c::TIME_RATIO,
         ])?,
     )?;
     out!();
@@ -220,20 +221,22 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             "Procedures proposed for simplification (latest year)"
         )
     );
-    let proposal_frame = proc::simplify_frame(&proposals, lang)?;
+    let proposal_frame = proc::simplify_frame(&proposals)?;
     super::print_frame(
         &table_global,
-        &proposal_frame.select([
-            "unit",
-            "rank",
-            "code",
-            "name",
-            "proposal",
-            "estimated_saving",
-        ])?,
+        &crate::words::with_reasons_in_words(proposal_frame.clone(), &proposals, lang)?.select(
+            [
+                c::UNIT,
+                c::RANK,
+                c::CODE,
+                c::NAME,
+                c::PROPOSAL,
+                c::ESTIMATED_SAVING,
+            ],
+        )?,
     )?;
     for p in &proposals {
-        out!("{}", super::procedures::summary(p, lang));
+        out!("{}", crate::words::summary(p, lang));
     }
     save_table("procedures_stats.csv", &proc::stats(&procs)?)?;
     save_table(
@@ -245,9 +248,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let appendix = tables.join("procedures_simplify_appendix.xlsx");
     crate::export::write_proposal(&appendix, &proposals, lang)?;
     written.push(appendix);
-    let procedure_units = super::distinct_strings(&by_unit, "unit")?;
+    let procedure_units = super::distinct_strings(&by_unit, c::UNIT)?;
 
-    let units = super::distinct_strings(&trend, "unit")?;
+    let units = super::distinct_strings(&trend, c::UNIT)?;
     let mut jobs = vec![ChartJob {
         kind: ChartKind::Pareto,
         name: "pareto_kh925_2021".to_owned(),

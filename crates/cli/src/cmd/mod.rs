@@ -80,16 +80,36 @@ pub fn scorecard_rows(store: &Store, lang: Lang) -> Result<LazyFrame> {
     }
 }
 
-/// Keeps the rows of one year and one unit, when asked.
-pub fn filter(lf: LazyFrame, year: Option<i32>, unit: Option<&str>) -> LazyFrame {
+/// Whether a unit named on the command line (`--unit`) is this stored unit: accents, case and
+/// spaces folded, the same way in every command ("so tu phap" is "Sở Tư pháp").
+pub fn unit_matches(wanted: &str, unit: &str) -> bool {
+    cchc_import::fold(wanted) == cchc_import::fold(unit)
+}
+
+/// Keeps the rows of one year and one unit (matched by [`unit_matches`]), when asked.
+pub fn filter(lf: LazyFrame, year: Option<i32>, unit: Option<&str>) -> Result<LazyFrame> {
     let mut lf = lf;
     if let Some(y) = year {
         lf = lf.filter(col(c::YEAR).eq(lit(y)));
     }
-    if let Some(u) = unit {
-        lf = lf.filter(col(c::UNIT).eq(lit(u)));
+    if let Some(wanted) = unit {
+        let units = lf
+            .clone()
+            .select([col(c::UNIT)])
+            .unique(None, UniqueKeepStrategy::First)
+            .collect()?;
+        let same = units
+            .column(c::UNIT)?
+            .str()?
+            .iter()
+            .flatten()
+            .filter(|u| unit_matches(wanted, u))
+            .fold(lit(false), |any, u| {
+                any.or(col(c::UNIT).eq(lit(u.to_owned())))
+            });
+        lf = lf.filter(same);
     }
-    lf
+    Ok(lf)
 }
 
 /// Writes a result frame to stdout in the chosen format.

@@ -4,12 +4,14 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
-use cchc_analysis::procedures::{self, Level, Procedure, Proposal, Rules};
+use cchc_analysis::procedures::{self, Level, Procedure, Rules};
+use cchc_model::columns as c;
 use cchc_model::{Lang, TableKind};
 use cchc_store::Store;
 use clap::Subcommand;
 use polars::prelude::*;
 
+use crate::words;
 use crate::{Global, Outcome};
 
 /// The procedure analyses.
@@ -38,7 +40,7 @@ pub struct StatsArgs {
     #[arg(long)]
     pub unit: Option<String>,
     /// Mục tiêu tỷ lệ hồ sơ qua bưu chính công ích (postal-share target)
-    #[arg(long, default_value_t = 0.2)]
+    #[arg(long, default_value_t = procedures::POSTAL_TARGET)]
     pub postal_target: f64,
     /// Mục tiêu tỷ lệ hồ sơ trực tuyến, nếu có, ví dụ 0.3 (online-share target, when there is one)
     #[arg(long)]
@@ -65,25 +67,25 @@ pub struct SimplifyArgs {
     pub export: Option<PathBuf>,
 }
 
-/// The columns `procedures stats` shows as a table (PRODUCT.md's key columns).
+/// The columns `procedures stats` shows as a table (the key columns).
 const TABLE_COLUMNS: [&str; 17] = [
-    "year",
-    "unit",
-    "field",
-    "code",
-    "name",
-    "procedures",
-    "received",
-    "online_share",
-    "postal_share",
-    "postal_target_met",
-    "online_target_met",
-    "on_time_rate",
-    "late_rate",
-    "pending_overdue",
-    "legal_days",
-    "actual_days",
-    "time_ratio",
+    c::YEAR,
+    c::UNIT,
+    c::FIELD,
+    c::CODE,
+    c::NAME,
+    c::PROCEDURES,
+    c::RECEIVED,
+    c::ONLINE_SHARE,
+    c::POSTAL_SHARE,
+    c::POSTAL_TARGET_MET,
+    c::ONLINE_TARGET_MET,
+    c::ON_TIME_RATE,
+    c::LATE_RATE,
+    c::PENDING_OVERDUE,
+    c::LEGAL_DAYS,
+    c::ACTUAL_DAYS,
+    c::TIME_RATIO,
 ];
 
 /// Reads `--by`.
@@ -101,7 +103,7 @@ fn parse_level(by: &str) -> Result<Level> {
 /// import first.
 pub fn load(store: &Store, lang: Lang) -> Result<Vec<Procedure>> {
     let stats = store.scan(TableKind::Procedures)?;
-    let registry = store.scan_table("procedure_registry")?;
+    let registry = store.scan_table(cchc_model::tables::PROCEDURE_REGISTRY)?;
     if stats.is_none() && registry.is_none() {
         bail!(
             "{}",
@@ -129,32 +131,20 @@ pub fn load(store: &Store, lang: Lang) -> Result<Vec<Procedure>> {
     Ok(procedures::join(&stats, &registry)?)
 }
 
-/// The procedures of one unit (when asked) and one year (when asked, else each unit's latest year
-/// with statistics).
+/// The procedures of one unit (when asked, matched by [`super::unit_matches`]) and one year
+/// (when asked; else, with `latest`, each unit's latest year with statistics).
 pub fn select(
     procs: Vec<Procedure>,
     year: Option<i32>,
     unit: Option<&str>,
     latest: bool,
 ) -> Vec<Procedure> {
-    let fold = cchc_import::fold;
-    let procs: Vec<Procedure> = procs
-        .into_iter()
-        .filter(|p| unit.is_none_or(|u| fold(u) == fold(&p.unit)))
-        .filter(|p| year.is_none_or(|y| p.year == y))
-        .collect();
-    if year.is_some() || !latest {
-        return procs;
-    }
-    let mut last: std::collections::HashMap<String, i32> = std::collections::HashMap::new();
-    for p in procs.iter().filter(|p| p.has_stats) {
-        let y = last.entry(p.unit.clone()).or_insert(p.year);
-        *y = (*y).max(p.year);
-    }
-    procs
-        .into_iter()
-        .filter(|p| last.get(&p.unit).is_none_or(|y| *y == p.year))
-        .collect()
+    procedures::select(
+        procs,
+        year,
+        |u| unit.is_none_or(|wanted| super::unit_matches(wanted, u)),
+        latest,
+    )
 }
 
 /// The rules: the defaults, a `--rules` file over them, and `--target` over both.
@@ -175,34 +165,6 @@ pub fn rules(path: Option<&std::path::Path>, target: Option<f64>) -> Result<Rule
     Ok(rules)
 }
 
-/// The summary line of a proposal: how many procedures, the share, the target.
-pub fn summary(p: &Proposal, lang: Lang) -> String {
-    let pct = |x: f64| crate::output::fmt_number(x * 100.0, 1, lang);
-    let money = crate::output::fmt_money(p.total_saving(), lang);
-    let (proposed, share, target, procedures) = (
-        p.candidates.len(),
-        pct(p.share()),
-        pct(p.target_share),
-        p.procedures,
-    );
-    let needed = p.needed();
-    let verdict = match (p.target_met(), lang) {
-        (true, Lang::Vi) => "ĐẠT".to_owned(),
-        (true, Lang::En) => "MET".to_owned(),
-        (false, Lang::Vi) => format!("CHƯA ĐẠT, cần thêm {}", needed - proposed),
-        (false, Lang::En) => format!("NOT MET, {} more needed", needed - proposed),
-    };
-    let (unit, year) = (&p.unit, p.year);
-    match lang {
-        Lang::Vi => format!(
-            "{unit} năm {year}: đề xuất {proposed}/{procedures} thủ tục ({share}%), mục tiêu {target}% ({needed} thủ tục): {verdict}; tiết kiệm ước tính {money} đồng/năm"
-        ),
-        Lang::En => format!(
-            "{unit} {year}: {proposed} of {procedures} procedures proposed ({share}%), target {target}% ({needed} procedures): {verdict}; estimated saving {money} VND a year"
-        ),
-    }
-}
-
 /// Runs `cchc procedures …`.
 pub fn run(global: &Global, command: Command) -> Result<Outcome> {
     let lang = global.lang();
@@ -215,24 +177,19 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
             let store = Store::open(&global.store)?;
             let level = parse_level(&a.by)?;
             let procs = select(load(&store, lang)?, a.year, a.unit.as_deref(), false);
-            let mut frame = procedures::rollup(&procs, level)?;
             let targets = [
-                ("postal_share", Some(a.postal_target), "postal_target_met"),
-                ("online_share", a.online_target, "online_target_met"),
+                ("--postal-target", Some(a.postal_target)),
+                ("--online-target", a.online_target),
             ];
-            for (share, target, flag) in targets {
-                let Some(target) = target else { continue };
-                if !(0.0..=1.0).contains(&target) {
-                    bail!("{flag}: {target}: 0–1 (0.2 = 20%)");
+            for (flag, target) in targets {
+                if let Some(t) = target
+                    && !(0.0..=1.0).contains(&t)
+                {
+                    bail!("{flag} {t}: 0–1 (0.2 = 20%)");
                 }
-                let met = frame
-                    .column(share)?
-                    .f64()?
-                    .iter()
-                    .map(|s| s.map(|s| s + 1e-12 >= target))
-                    .collect::<Vec<_>>();
-                frame.with_column(Column::new(flag.into(), met))?;
             }
+            let frame = procedures::rollup(&procs, level)?;
+            let mut frame = procedures::with_target_flags(frame, a.postal_target, a.online_target)?;
             // A table for people shows the key columns; CSV and JSON keep them all.
             if global.format == crate::output::OutputFormat::Table {
                 let keep: Vec<&str> = TABLE_COLUMNS
@@ -245,7 +202,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
             super::print_frame(global, &frame)?;
             if !global.quiet && global.format == crate::output::OutputFormat::Table {
                 eprintln!("{}:", lang.pick("Định nghĩa", "Definitions"));
-                for line in procedures::definitions(lang) {
+                for line in words::procedure_definitions(lang) {
                     eprintln!("  {line}");
                 }
                 eprintln!(
@@ -266,23 +223,24 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
             let rules = rules(a.rules.as_deref(), a.target)?;
             let procs = select(load(&store, lang)?, a.year, a.unit.as_deref(), true);
             let proposals = procedures::simplify(&procs, &rules);
-            let mut frame = procedures::simplify_frame(&proposals, lang)?;
+            let mut frame = procedures::simplify_frame(&proposals)?;
+            // People read the proposals and reasons in words; CSV and JSON keep the codes.
             if global.format == crate::output::OutputFormat::Table {
-                frame = frame.select([
-                    "unit",
-                    "rank",
-                    "code",
-                    "name",
-                    "proposal",
-                    "reasons",
-                    "received",
-                    "estimated_saving",
+                frame = words::with_reasons_in_words(frame, &proposals, lang)?.select([
+                    c::UNIT,
+                    c::RANK,
+                    c::CODE,
+                    c::NAME,
+                    c::PROPOSAL,
+                    c::REASONS,
+                    c::RECEIVED,
+                    c::ESTIMATED_SAVING,
                 ])?;
             }
             super::print_frame(global, &frame)?;
             if !global.quiet {
                 for p in &proposals {
-                    eprintln!("{}", summary(p, lang));
+                    eprintln!("{}", words::summary(p, lang));
                 }
             }
             if let Some(path) = &a.export {

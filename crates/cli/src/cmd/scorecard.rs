@@ -70,7 +70,7 @@ pub fn gaps(
     unit: Option<&str>,
     level: Level,
 ) -> Result<DataFrame> {
-    let rows = super::filter(super::scorecard_rows(store, lang)?, year, unit);
+    let rows = super::filter(super::scorecard_rows(store, lang)?, year, unit)?;
     Ok(scorecard::gaps(rows, level)?.collect()?)
 }
 
@@ -82,7 +82,7 @@ pub fn trend(
     unit: Option<&str>,
 ) -> Result<DataFrame> {
     let rows = super::scorecard_rows(store, lang)?;
-    Ok(super::filter(scorecard::trend(rows)?, year, unit).collect()?)
+    Ok(super::filter(scorecard::trend(rows)?, year, unit)?.collect()?)
 }
 
 /// Runs `cchc scorecard …`.

@@ -100,7 +100,7 @@ pub fn index_table(
 ) -> Result<DataFrame> {
     let (answers, respondents) = survey_tables(store, lang)?;
     let out = survey::index(answers, respondents, by)?;
-    Ok(super::filter(out.lazy(), year, unit).collect()?)
+    Ok(super::filter(out.lazy(), year, unit)?.collect()?)
 }
 
 /// Runs `cchc survey …`.
@@ -115,7 +115,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
         Command::Distribution(a) => {
             let by = parse_by(&store, &a.by, lang)?;
             let (answers, respondents) = survey_tables(&store, lang)?;
-            let answers = super::filter(answers, a.year, a.unit.as_deref());
+            let answers = super::filter(answers, a.year, a.unit.as_deref())?;
             survey::distribution(answers, respondents, &by)?
         }
     };
