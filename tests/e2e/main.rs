@@ -280,11 +280,22 @@ fn strict_import_exits_1_and_rejected_rows_can_be_listed() {
         store.path(),
         &["--lang", "en", "rejects", "--format", "csv"],
     );
+    // The store keeps each reason as data; the listing puts it in the chosen language.
     assert_eq!(
         csv.lines().next(),
-        Some("kind,source_file,cell,reason_code,reason_en,row_text")
+        Some("kind,source_file,cell,reason_code,reason,row_text")
     );
     assert_eq!(csv.lines().count(), 7);
+    assert!(
+        csv.contains("holds \"\"x\"\", which is not a number"),
+        "{csv}"
+    );
+    assert!(
+        rejects[0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("không phải là số")),
+        "{rejects:?}"
+    );
     // Without --strict the same problems do not fail the import.
     let other = tempfile::tempdir().expect("tmp");
     assert_eq!(

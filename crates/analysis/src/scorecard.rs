@@ -141,7 +141,7 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
         .agg([
             points(col(c::MAX_SCORE).sum()).alias(c::MAX_TOTAL),
             points(col(c::SCORE).sum()).alias(c::SCORE_TOTAL),
-            points(col(c::SELF_SCORE).sum()).alias("self_total"),
+            points(col(c::SELF_SCORE).sum()).alias(c::SELF_TOTAL),
             col(c::SELF_SCORE).count().alias("self_count"),
         ])
         .with_column(ratio(col(c::SCORE_TOTAL), col(c::MAX_TOTAL)).alias(c::ATTAINMENT))
@@ -176,11 +176,13 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
             ratio(col(c::SCORE_TOTAL) - col("prev_score"), col("prev_score")).alias(c::PCT_CHANGE),
             (col("prev_rank") - col(c::RANK)).alias(c::RANK_CHANGE),
             when(col("self_count").gt(lit(0)))
-                .then(col("self_total"))
+                .then(col(c::SELF_TOTAL))
                 .otherwise(lit(NULL).cast(DataType::Float64))
-                .alias("self_total"),
+                .alias(c::SELF_TOTAL),
         ])
-        .with_column(points(col("self_total") - col(c::SCORE_TOTAL)).alias(c::SELF_MINUS_APPRAISED))
+        .with_column(
+            points(col(c::SELF_TOTAL) - col(c::SCORE_TOTAL)).alias(c::SELF_MINUS_APPRAISED),
+        )
         .sort([c::UNIT, c::YEAR], SortMultipleOptions::default())
         .select([
             col(c::UNIT),
@@ -192,7 +194,7 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
             col(c::PCT_CHANGE),
             col(c::RANK),
             col(c::RANK_CHANGE),
-            col("self_total"),
+            col(c::SELF_TOTAL),
             col(c::SELF_MINUS_APPRAISED),
         ]))
 }

@@ -184,21 +184,20 @@ pub fn distribution(
             .alias(c::VALID_ANSWERS),
         col(ORDER).min(),
     ];
-    for level in 1..=5 {
+    for (level, name) in (1..=5).zip(c::LEVELS) {
         aggs.push(
             col(c::ANSWER)
                 .eq(lit(level))
                 .cast(DataType::UInt32)
                 .sum()
-                .alias(format!("level_{level}")),
+                .alias(name),
         );
     }
     let mut shares = Vec::new();
-    for level in 1..=5 {
+    for (level, share) in c::LEVELS.into_iter().zip(c::SHARES) {
         shares.push(
-            (col(format!("level_{level}")).cast(DataType::Float64)
-                / col(c::VALID_ANSWERS).cast(DataType::Float64))
-            .alias(format!("share_{level}")),
+            (col(level).cast(DataType::Float64) / col(c::VALID_ANSWERS).cast(DataType::Float64))
+                .alias(share),
         );
     }
     grouped(answers, respondents, by)

@@ -28,7 +28,7 @@ mod words;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cchc_model::{Lang, Localized};
+use cchc_model::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Phân tích cải cách hành chính: nhập bảng tính, xem xu hướng, tìm thủ tục cần đơn giản hoá.
@@ -132,24 +132,14 @@ fn main() -> ExitCode {
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let lang = global.lang();
-            eprintln!("{}: {}", lang.pick("lỗi", "error"), localized(&err, lang));
+            eprintln!(
+                "{}: {}",
+                lang.pick("lỗi", "error"),
+                words::error(&err, lang)
+            );
             ExitCode::from(2)
         }
     }
-}
-
-/// The message of an error in the chosen language, for the error types that know both.
-fn localized(err: &anyhow::Error, lang: Lang) -> String {
-    if let Some(e) = err.downcast_ref::<cchc_import::ImportError>() {
-        return e.message(lang);
-    }
-    if let Some(e) = err.downcast_ref::<cchc_store::StoreError>() {
-        return e.message(lang);
-    }
-    if let Some(e) = err.downcast_ref::<cchc_plot::PlotError>() {
-        return e.message(lang);
-    }
-    format!("{err:#}")
 }
 
 #[cfg(test)]

@@ -182,3 +182,168 @@ pub const COST_BEFORE: &str = "cost_before";
 pub const ESTIMATED_SAVING: &str = "estimated_saving";
 /// Simplification: the candidate's rank / the unit's procedures.
 pub const CUMULATIVE_SHARE_OF_PROCEDURES: &str = "cumulative_share_of_procedures";
+
+/// Rejects: the kind of table the refused row was imported as.
+pub const KIND: &str = "kind";
+/// Rejects: the cell that refused the row (`'Sheet 1'!D12`).
+pub const CELL: &str = "cell";
+/// Rejects: the reason's code (`not_a_number`, `invalid_answer`, …).
+pub const REASON_CODE: &str = "reason_code";
+/// Rejects: the reason with its figures, as JSON (`{"reason":"not_a_number","column":…}`); the
+/// command line puts it in words.
+pub const REJECTION: &str = "rejection";
+/// Rejects: the refused row's non-empty cells as text, joined with " | ".
+pub const ROW_TEXT: &str = "row_text";
+/// Rejects written before the reasons were stored as data: the reason in Vietnamese.
+pub const LEGACY_REASON_VI: &str = "reason_vi";
+/// Rejects written before the reasons were stored as data: the reason in English.
+pub const LEGACY_REASON_EN: &str = "reason_en";
+
+/// Scorecard trend: the self-assessed total of a unit and year.
+pub const SELF_TOTAL: &str = "self_total";
+/// Survey distribution: answers at each level 1–5.
+pub const LEVELS: [&str; 5] = ["level_1", "level_2", "level_3", "level_4", "level_5"];
+/// Survey distribution: each level's share of the valid answers.
+pub const SHARES: [&str; 5] = ["share_1", "share_2", "share_3", "share_4", "share_5"];
+
+/// Store listing: the years of a source's rows, joined.
+pub const YEARS: &str = "years";
+/// Store listing: the units of a source's rows, joined.
+pub const UNITS: &str = "units";
+/// Store listing: rows read from the source.
+pub const ROWS_READ: &str = "rows_read";
+/// Store listing: rows imported.
+pub const IMPORTED: &str = "imported";
+/// Store listing: rows recognised as structure.
+pub const STRUCTURE: &str = "structure";
+/// Store listing: rows rejected.
+pub const REJECTED: &str = "rejected";
+/// Store listing: the start of the source's sha256.
+pub const SHA256: &str = "sha256";
+/// Store listing: when the source was imported.
+pub const IMPORTED_AT: &str = "imported_at";
+
+#[cfg(test)]
+mod tests {
+    //! Every stored or result column is named here once: a literal naming one elsewhere would
+    //! compile after a rename and silently lose a label or a column.
+
+    use std::path::Path;
+
+    /// The names this module defines.
+    fn names() -> Vec<String> {
+        let text = include_str!("columns.rs");
+        let text = text.split("#[cfg(test)]").next().unwrap_or(text);
+        let mut names = Vec::new();
+        for line in text.lines().filter(|l| l.starts_with("pub const ")) {
+            let mut rest = line;
+            while let Some(start) = rest.find('"') {
+                let after = &rest[start + 1..];
+                let Some(end) = after.find('"') else { break };
+                names.push(after[..end].to_owned());
+                rest = &after[end + 1..];
+            }
+        }
+        names
+    }
+
+    /// Literals that name a column where code names columns: `col("x")`, `column("x")`,
+    /// `Column::new("x"`, `Field::new("x"`, `.alias("x")`, `scan_table("x")`, a list element
+    /// `"x",`, a `df!` key `"x" =>`, a tuple `("x",`.
+    fn column_literals(code: &str, names: &[String]) -> Vec<String> {
+        let mut found = Vec::new();
+        for line in code.lines() {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("//") {
+                continue;
+            }
+            for name in names {
+                let quoted = format!("\"{name}\"");
+                let calls = [
+                    "col(",
+                    "column(",
+                    "Column::new(",
+                    "Field::new(",
+                    "alias(",
+                    "scan_table(",
+                    "(",
+                ];
+                let hit = calls.iter().any(|c| line.contains(&format!("{c}{quoted}")))
+                    || trimmed.starts_with(&format!("{quoted},"))
+                    || trimmed.starts_with(&format!("{quoted} =>"));
+                if hit {
+                    found.push(format!("{name}: {trimmed}"));
+                }
+            }
+        }
+        found
+    }
+
+    fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && path.file_name().is_some_and(|n| n != "tests.rs")
+            {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn no_literal_names_a_column_outside_model() {
+        let names = names();
+        assert!(
+            names.iter().any(|n| n == "year") && names.len() > 80,
+            "{names:?}"
+        );
+        let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = Vec::new();
+        for krate in ["import", "store", "analysis", "plot", "cli"] {
+            sources(&crates.join(krate).join("src"), &mut files);
+        }
+        assert!(files.len() > 30, "{} files", files.len());
+        let mut problems = Vec::new();
+        for file in &files {
+            let text = std::fs::read_to_string(file).expect("read");
+            // Tests may spell the names out: they check the contract a rename would break.
+            let code = text.split("#[cfg(test)]").next().unwrap_or(&text);
+            for hit in column_literals(code, &names) {
+                problems.push(format!("{}: {hit}", file.display()));
+            }
+        }
+        assert!(
+            problems.is_empty(),
+            "column names as literals:\n{}",
+            problems.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_literal_check_sees_the_usual_places() {
+        let names = vec!["unit".to_owned(), "late_rate".to_owned()];
+        for code in [
+            "lf.filter(col(\"unit\").eq(lit(u)))",
+            "df.column(\"late_rate\")?",
+            "    \"unit\",",
+            "    \"unit\" => units,",
+            "    (\"late_rate\", \"Trễ hạn\", \"Late\"),",
+            "x.alias(\"unit\")",
+        ] {
+            assert_eq!(column_literals(code, &names).len(), 1, "{code}");
+        }
+        for code in [
+            "lang.pick(\"đơn vị\", \"unit\")",
+            "\"unit\" | \"don vi\" => By::Unit,",
+            "// col(\"unit\")",
+            "col(c::UNIT)",
+        ] {
+            assert!(column_literals(code, &names).is_empty(), "{code}");
+        }
+    }
+}

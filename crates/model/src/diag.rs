@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{CellRef, Lang, Localized};
+use crate::CellRef;
 
 /// A row that is part of the table's structure rather than data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -39,21 +39,6 @@ impl StructureKind {
         StructureKind::Blank,
         StructureKind::Signature,
     ];
-}
-
-impl Localized for StructureKind {
-    fn message(&self, lang: Lang) -> String {
-        let (vi, en) = match self {
-            StructureKind::Title => ("dòng tiêu đề", "title"),
-            StructureKind::Header => ("dòng tiêu đề cột", "header"),
-            StructureKind::ColumnNumbers => ("dòng số thứ tự cột", "column numbers"),
-            StructureKind::Section => ("dòng nhóm/mục", "section"),
-            StructureKind::Total => ("dòng tổng", "total"),
-            StructureKind::Blank => ("dòng trống", "blank"),
-            StructureKind::Signature => ("phần ký tên/ghi chú", "signature or notes"),
-        };
-        lang.pick(vi, en).to_owned()
-    }
 }
 
 /// What became of one source row.
@@ -99,61 +84,6 @@ impl RejectReason {
     }
 }
 
-impl Localized for RejectReason {
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (RejectReason::NotANumber { column, value }, Lang::Vi) => {
-                format!("cột \"{column}\" có giá trị \"{value}\" không phải là số")
-            }
-            (RejectReason::NotANumber { column, value }, Lang::En) => {
-                format!("column \"{column}\" holds \"{value}\", which is not a number")
-            }
-            (RejectReason::Missing { column }, Lang::Vi) => {
-                format!("thiếu giá trị ở cột \"{column}\"")
-            }
-            (RejectReason::Missing { column }, Lang::En) => {
-                format!("no value in column \"{column}\"")
-            }
-            (RejectReason::Negative { column, value }, Lang::Vi) => {
-                format!("cột \"{column}\" có giá trị âm {}", fmt_num_vi(*value))
-            }
-            (RejectReason::Negative { column, value }, Lang::En) => {
-                format!("column \"{column}\" holds a negative value {value}")
-            }
-            (RejectReason::NoName, Lang::Vi) => {
-                "dòng có số liệu nhưng không có tên tiêu chí".to_owned()
-            }
-            (RejectReason::NoName, Lang::En) => {
-                "the row has figures but no criterion name".to_owned()
-            }
-            (RejectReason::InvalidAnswer { question, value }, Lang::Vi) => format!(
-                "câu {question}: câu trả lời \"{value}\" không hợp lệ (cần 1–5 hoặc một trong năm mức hài lòng)"
-            ),
-            (RejectReason::InvalidAnswer { question, value }, Lang::En) => format!(
-                "question {question}: the answer \"{value}\" is not valid (1–5 or one of the five levels)"
-            ),
-            (RejectReason::InvalidCode { column, value }, Lang::Vi) => {
-                format!("cột \"{column}\": mã thủ tục \"{value}\" không đúng dạng (ví dụ 1.001234)")
-            }
-            (RejectReason::InvalidCode { column, value }, Lang::En) => format!(
-                "column \"{column}\": the procedure code \"{value}\" is not of the form 1.001234"
-            ),
-            (RejectReason::NotACount { column, value }, Lang::Vi) => {
-                format!("cột \"{column}\" có giá trị \"{value}\" không phải là số nguyên")
-            }
-            (RejectReason::NotACount { column, value }, Lang::En) => {
-                format!("column \"{column}\" holds \"{value}\", which is not a whole number")
-            }
-            (RejectReason::DuplicateCode { code, first }, Lang::Vi) => {
-                format!("mã \"{code}\" bị trùng với dòng {first}")
-            }
-            (RejectReason::DuplicateCode { code, first }, Lang::En) => {
-                format!("code \"{code}\" repeats the row at {first}")
-            }
-        }
-    }
-}
-
 /// A refused row: where, why, and the raw text of the row so that nothing is lost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rejection {
@@ -184,17 +114,6 @@ pub enum PartsOf {
     Resolution,
     /// Dossiers pending: in time + overdue (trong hạn + quá hạn).
     Pending,
-}
-
-impl Localized for PartsOf {
-    fn message(&self, lang: Lang) -> String {
-        let (vi, en) = match self {
-            PartsOf::Channels => ("các kênh tiếp nhận", "the channels"),
-            PartsOf::Resolution => ("trước hạn + đúng hạn + trễ hạn", "early + on time + late"),
-            PartsOf::Pending => ("trong hạn + quá hạn", "in time + overdue"),
-        };
-        lang.pick(vi, en).to_owned()
-    }
 }
 
 /// The kinds of [`Warning`].
@@ -236,140 +155,6 @@ pub enum WarningKind {
     /// A cell of an optional attribute (a fee stated as a rule, an unknown online level) could not
     /// be read; the value is left unknown.
     NotRead { column: String, value: String },
-}
-
-impl Localized for Warning {
-    fn message(&self, lang: Lang) -> String {
-        let at = match &self.cell {
-            Some(cell) => format!("{cell}: "),
-            None => String::new(),
-        };
-        let body = match (&self.kind, lang) {
-            (
-                WarningKind::TotalMismatch {
-                    column,
-                    stated,
-                    computed,
-                },
-                Lang::Vi,
-            ) => format!(
-                "dòng tổng ghi {} ở cột \"{column}\" nhưng cộng các dòng được {}",
-                fmt_num_vi(*stated),
-                fmt_num_vi(*computed)
-            ),
-            (
-                WarningKind::TotalMismatch {
-                    column,
-                    stated,
-                    computed,
-                },
-                Lang::En,
-            ) => format!(
-                "the total row states {} in \"{column}\" but its rows add up to {}",
-                fmt_num(*stated),
-                fmt_num(*computed)
-            ),
-            (
-                WarningKind::ParentMismatch {
-                    code,
-                    column,
-                    stated,
-                    children,
-                },
-                Lang::Vi,
-            ) => format!(
-                "mục {code} ghi {} ở cột \"{column}\" nhưng các mục con cộng lại được {}",
-                fmt_num_vi(*stated),
-                fmt_num_vi(*children)
-            ),
-            (
-                WarningKind::ParentMismatch {
-                    code,
-                    column,
-                    stated,
-                    children,
-                },
-                Lang::En,
-            ) => format!(
-                "item {code} states {} in \"{column}\" but its children add up to {}",
-                fmt_num(*stated),
-                fmt_num(*children)
-            ),
-            (
-                WarningKind::ScoreAboveMax {
-                    code,
-                    score,
-                    max_score,
-                },
-                Lang::Vi,
-            ) => format!(
-                "mục {code} có điểm {} cao hơn điểm tối đa {}",
-                fmt_num_vi(*score),
-                fmt_num_vi(*max_score)
-            ),
-            (
-                WarningKind::ScoreAboveMax {
-                    code,
-                    score,
-                    max_score,
-                },
-                Lang::En,
-            ) => format!(
-                "item {code} scores {} above its maximum {}",
-                fmt_num(*score),
-                fmt_num(*max_score)
-            ),
-            (WarningKind::SelfScoreUsed, Lang::Vi) => {
-                "không có cột điểm thẩm định hay điểm đạt được; dùng điểm tự đánh giá".to_owned()
-            }
-            (WarningKind::SelfScoreUsed, Lang::En) => {
-                "no appraised or achieved score column; the self-assessed score is used".to_owned()
-            }
-            (WarningKind::AmbiguousThousands { value }, Lang::Vi) => {
-                format!("\"{value}\" được đọc là số có dấu chấm phân cách hàng nghìn")
-            }
-            (WarningKind::AmbiguousThousands { value }, Lang::En) => {
-                format!("\"{value}\" was read with a dot as thousands separator")
-            }
-            (
-                WarningKind::PartsMismatch {
-                    code,
-                    column,
-                    stated,
-                    parts,
-                    parts_of,
-                },
-                Lang::Vi,
-            ) => format!(
-                "thủ tục {code}: cột \"{column}\" ghi {} nhưng {} cộng lại được {}",
-                fmt_num_vi(*stated),
-                parts_of.message(lang),
-                fmt_num_vi(*parts)
-            ),
-            (
-                WarningKind::PartsMismatch {
-                    code,
-                    column,
-                    stated,
-                    parts,
-                    parts_of,
-                },
-                Lang::En,
-            ) => format!(
-                "procedure {code}: \"{column}\" states {} but {} add up to {}",
-                fmt_num(*stated),
-                parts_of.message(lang),
-                fmt_num(*parts)
-            ),
-            (WarningKind::NotRead { column, value }, Lang::Vi) => {
-                format!("cột \"{column}\": không đọc được \"{value}\", để trống")
-            }
-            (WarningKind::NotRead { column, value }, Lang::En) => {
-                format!("column \"{column}\": could not read \"{value}\"; left unknown")
-            }
-        };
-        format!("{at}{body}")
-    }
 }
 
 /// Formats a figure for messages: up to four decimals, trailing zeros dropped.
@@ -486,21 +271,5 @@ mod tests {
         assert_eq!(fmt_num(30.44), "30.44");
         assert_eq!(fmt_num(2.0), "2");
         assert_eq!(fmt_num(-0.0), "0");
-    }
-
-    #[test]
-    fn warnings_name_the_cell_and_both_numbers() {
-        let w = Warning {
-            cell: Some(CellRef::new("Phụ lục", 19, 2)),
-            kind: WarningKind::TotalMismatch {
-                column: "Điểm chuẩn".into(),
-                stated: 40.0,
-                computed: 39.5,
-            },
-        };
-        let vi = w.message(Lang::Vi);
-        assert!(vi.starts_with("'Phụ lục'!C20: "), "{vi}");
-        assert!(vi.contains("40") && vi.contains("39,5"), "{vi}");
-        assert!(w.message(Lang::En).contains("add up to 39.5"));
     }
 }

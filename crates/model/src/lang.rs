@@ -22,9 +22,3 @@ impl Lang {
         }
     }
 }
-
-/// Something that can be told to a user in either language.
-pub trait Localized {
-    /// The text in `lang`, lower case first word, no trailing period.
-    fn message(&self, lang: Lang) -> String;
-}

@@ -3,7 +3,7 @@
 //! It owns the kinds of table ([`TableKind`]), the canonical column names and polars schemas
 //! ([`columns`], [`schema`]), cell addresses ([`CellRef`], printed `Sheet1!D12`), how each source row
 //! ended ([`RowOutcome`], [`RowCounts`]), import diagnostics ([`Rejection`], [`Warning`]) and the
-//! language of user-facing text ([`Lang`], [`Localized`]).
+//! language of user-facing text ([`Lang`]; the words themselves are the command line's).
 //!
 //! Architecture invariant: `model` knows nothing of files, Excel, charts or the command line. It is
 //! plain data that the importers produce and the store, analyses, charts and CLI consume.
@@ -21,7 +21,7 @@ pub use cell::{CellRef, column_letters};
 pub use diag::{
     PartsOf, RejectReason, Rejection, RowCounts, RowOutcome, StructureKind, Warning, WarningKind,
 };
-pub use lang::{Lang, Localized};
+pub use lang::Lang;
 pub use rows::{Coded, Rows, RowsColumn};
 
 use serde::{Deserialize, Serialize};
@@ -60,17 +60,6 @@ impl TableKind {
             TableKind::Survey => "survey",
             TableKind::Procedures => "procedures",
         }
-    }
-}
-
-impl Localized for TableKind {
-    fn message(&self, lang: Lang) -> String {
-        let (vi, en) = match self {
-            TableKind::Scorecard => ("bảng điểm Chỉ số CCHC", "PAR index scorecard"),
-            TableKind::Survey => ("phiếu khảo sát sự hài lòng", "satisfaction survey"),
-            TableKind::Procedures => ("thống kê thủ tục hành chính", "procedure statistics"),
-        };
-        lang.pick(vi, en).to_owned()
     }
 }
 

@@ -127,14 +127,13 @@ pub fn procedures() -> Schema {
 /// The `rejects` table: every refused row with its address and reason, kept so it can be listed.
 pub fn rejects() -> Schema {
     Schema::from_iter([
-        Field::new("kind".into(), DataType::String),
+        Field::new(c::KIND.into(), DataType::String),
         Field::new(c::YEAR.into(), DataType::Int32),
         Field::new(c::SOURCE_SHA256.into(), DataType::String),
         Field::new(c::SOURCE_FILE.into(), DataType::String),
-        Field::new("cell".into(), DataType::String),
-        Field::new("reason_code".into(), DataType::String),
-        Field::new("reason_vi".into(), DataType::String),
-        Field::new("reason_en".into(), DataType::String),
-        Field::new("row_text".into(), DataType::String),
+        Field::new(c::CELL.into(), DataType::String),
+        Field::new(c::REASON_CODE.into(), DataType::String),
+        Field::new(c::REJECTION.into(), DataType::String),
+        Field::new(c::ROW_TEXT.into(), DataType::String),
     ])
 }

@@ -14,8 +14,8 @@ mod font;
 
 use std::path::{Path, PathBuf};
 
+use cchc_model::Lang;
 use cchc_model::columns as c;
-use cchc_model::{Lang, Localized};
 use polars::prelude::*;
 
 pub use draw::{BAR_COLORS, Format};
@@ -35,25 +35,6 @@ pub enum PlotError {
     /// Drawing or writing failed.
     #[error("{}: cannot draw the chart: {detail}", path.display())]
     Draw { path: PathBuf, detail: String },
-}
-
-impl Localized for PlotError {
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (PlotError::Extension { path }, Lang::Vi) => {
-                format!(
-                    "{}: biểu đồ chỉ ghi được dạng .png hoặc .svg",
-                    path.display()
-                )
-            }
-            (PlotError::NoData { what }, Lang::Vi) => format!("không có dữ liệu để vẽ: {what}"),
-            (PlotError::Frame(e), Lang::Vi) => format!("dữ liệu vào biểu đồ không hợp lệ: {e}"),
-            (PlotError::Draw { path, detail }, Lang::Vi) => {
-                format!("{}: không vẽ được biểu đồ: {detail}", path.display())
-            }
-        }
-    }
 }
 
 /// One bar of a Pareto chart.
@@ -534,10 +515,10 @@ impl GroupedBars {
         let one = of_unit(rollup, unit, &[c::YEAR])?;
         let years = ints(&one, c::YEAR)?;
         let channels = [
-            ("online_share", lang.pick("Trực tuyến", "Online")),
-            ("direct_share", lang.pick("Trực tiếp", "In person")),
+            (c::ONLINE_SHARE, lang.pick("Trực tuyến", "Online")),
+            (c::DIRECT_SHARE, lang.pick("Trực tiếp", "In person")),
             (
-                "postal_share",
+                c::POSTAL_SHARE,
                 lang.pick("Bưu chính công ích", "Public postal service"),
             ),
         ];
@@ -580,7 +561,7 @@ impl GroupedBars {
 impl TrendChart {
     /// The on-time rate of each unit over the years, from a `procedures stats --by unit` frame.
     pub fn on_time(rollup: &DataFrame, lang: Lang) -> Result<TrendChart, PlotError> {
-        let (series, span) = unit_series(rollup, "on_time_rate")?;
+        let (series, span) = unit_series(rollup, c::ON_TIME_RATE)?;
         if series.is_empty() {
             return Err(PlotError::NoData {
                 what: lang.pick("tỷ lệ đúng hạn", "on-time rate").to_owned(),
@@ -653,8 +634,8 @@ impl ScatterChart {
             });
         }
         let what = match (rate, lang) {
-            ("time_ratio", Lang::Vi) => "Thời gian thực tế / thời hạn (%)",
-            ("time_ratio", Lang::En) => "Actual time / time limit (%)",
+            (c::TIME_RATIO, Lang::Vi) => "Thời gian thực tế / thời hạn (%)",
+            (c::TIME_RATIO, Lang::En) => "Actual time / time limit (%)",
             (_, Lang::Vi) => "Tỷ lệ trễ hạn (%)",
             (_, Lang::En) => "Late rate (%)",
         };

@@ -28,7 +28,7 @@ use std::sync::mpsc;
 use std::thread;
 
 use cchc_model::columns as c;
-use cchc_model::{Lang, Localized, Rejection, RowCounts, Rows, TableKind};
+use cchc_model::{Rejection, RowCounts, Rows, TableKind};
 use polars::prelude::*;
 
 pub use manifest::{Manifest, Part, SourceEntry};
@@ -57,32 +57,6 @@ pub enum StoreError {
     /// A Parquet file could not be written or read.
     #[error("store {}: {detail}", path.display())]
     Parquet { path: PathBuf, detail: String },
-}
-
-impl Localized for StoreError {
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (StoreError::Io { path, source }, Lang::Vi) => {
-                format!("kho dữ liệu {}: {source}", path.display())
-            }
-            (StoreError::Manifest { path, detail }, Lang::Vi) => {
-                format!("tệp manifest của kho {} bị hỏng: {detail}", path.display())
-            }
-            (StoreError::Locked { path, pid }, Lang::Vi) => format!(
-                "kho dữ liệu {} đang được một tiến trình cchc khác ghi (pid {pid}); hãy chờ hoặc xoá {}",
-                path.display(),
-                path.join(".lock").display()
-            ),
-            (StoreError::Ambiguous { key, candidates }, Lang::Vi) => format!(
-                "\"{key}\" khớp với nhiều nguồn ({}); hãy ghi thêm ký tự của mã sha256",
-                candidates.join(", ")
-            ),
-            (StoreError::Parquet { path, detail }, Lang::Vi) => {
-                format!("kho dữ liệu {}: {detail}", path.display())
-            }
-        }
-    }
 }
 
 /// A source to add with its rows held whole ([`Store::add`]).
@@ -561,7 +535,23 @@ impl Store {
     }
 
     /// Every refused row kept in the store, or `None` when there are none.
+    ///
+    /// Columns: `kind`, `source_sha256`, `source_file`, `cell`, `reason_code`, `rejection` (the
+    /// reason with its figures, as JSON), `row_text`, and for files written before reasons were
+    /// stored as data, `reason_vi` / `reason_en` (their words then; null in newer files, whose
+    /// `rejection` is null in turn in older ones).
     pub fn rejects(&self) -> Result<Option<LazyFrame>, StoreError> {
+        const COLUMNS: [&str; 9] = [
+            c::KIND,
+            c::SOURCE_SHA256,
+            c::SOURCE_FILE,
+            c::CELL,
+            c::REASON_CODE,
+            c::REJECTION,
+            c::LEGACY_REASON_VI,
+            c::LEGACY_REASON_EN,
+            c::ROW_TEXT,
+        ];
         let files: Vec<PathBuf> = self
             .manifest
             .sources
@@ -569,7 +559,27 @@ impl Store {
             .filter_map(|s| s.rejects_file.as_ref())
             .map(|f| self.root.join(f))
             .collect();
-        self.scan_files(&files)
+        let mut frames = Vec::with_capacity(files.len());
+        for file in &files {
+            let Some(mut lf) = self.scan_files(std::slice::from_ref(file))? else {
+                continue;
+            };
+            let schema = lf.collect_schema().map_err(|e| self.parquet_err(e))?;
+            let columns: Vec<Expr> = COLUMNS
+                .iter()
+                .map(|name| match schema.get(name) {
+                    Some(_) => col(*name),
+                    None => lit(NULL).cast(DataType::String).alias(*name),
+                })
+                .collect();
+            frames.push(lf.select(columns));
+        }
+        if frames.is_empty() {
+            return Ok(None);
+        }
+        concat(frames, UnionArgs::default())
+            .map(Some)
+            .map_err(|e| self.parquet_err(e))
     }
 
     fn scan_files(&self, files: &[PathBuf]) -> Result<Option<LazyFrame>, StoreError> {
@@ -692,45 +702,40 @@ fn rejects_frame(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // The serde tag of a `RejectReason` is its code.
+    const TAG: &str = "reason";
     let code = |r: &Rejection| {
         serde_json::to_value(&r.reason)
             .ok()
-            .and_then(|v| v.get("reason").and_then(|x| x.as_str()).map(str::to_owned))
+            .and_then(|v| v.get(TAG).and_then(|x| x.as_str()).map(str::to_owned))
             .unwrap_or_default()
     };
     DataFrame::new(
         n,
         vec![
-            Column::new("kind".into(), vec![kind.as_str(); n]),
+            Column::new(c::KIND.into(), vec![kind.as_str(); n]),
             Column::new(c::SOURCE_SHA256.into(), vec![sha256; n]),
             Column::new(c::SOURCE_FILE.into(), vec![file_name.as_str(); n]),
             Column::new(
-                "cell".into(),
+                c::CELL.into(),
                 rejections
                     .iter()
                     .map(|r| r.cell.to_string())
                     .collect::<Vec<_>>(),
             ),
             Column::new(
-                "reason_code".into(),
+                c::REASON_CODE.into(),
                 rejections.iter().map(code).collect::<Vec<_>>(),
             ),
             Column::new(
-                "reason_vi".into(),
+                c::REJECTION.into(),
                 rejections
                     .iter()
-                    .map(|r| r.reason.message(Lang::Vi))
+                    .map(|r| serde_json::to_string(&r.reason).unwrap_or_default())
                     .collect::<Vec<_>>(),
             ),
             Column::new(
-                "reason_en".into(),
-                rejections
-                    .iter()
-                    .map(|r| r.reason.message(Lang::En))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "row_text".into(),
+                c::ROW_TEXT.into(),
                 rejections
                     .iter()
                     .map(|r| r.row_text.clone())

@@ -108,20 +108,20 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             ..global.clone()
         },
         &seed.select([
-            "code",
-            "criterion",
-            "max_score",
-            "score",
-            "points_lost",
-            "share_of_loss",
-            "cumulative_share",
-            "rank",
+            c::CODE,
+            c::CRITERION,
+            c::MAX_SCORE,
+            c::SCORE,
+            c::POINTS_LOST,
+            c::SHARE_OF_LOSS,
+            c::CUMULATIVE_SHARE,
+            c::RANK,
         ])?,
     )?;
 
     // The appendix lists only the seven criteria the department fell short on (max 39.5), not a
     // whole scorecard: its total is not comparable with full 100-point scorecards.
-    let synthetic = super::scorecard_rows(&store, lang)?.filter(col("unit").neq(lit(seed_unit)));
+    let synthetic = super::scorecard_rows(&store, lang)?.filter(col(c::UNIT).neq(lit(seed_unit)));
     let trend = cchc_analysis::scorecard::trend(synthetic)?.collect()?;
     out!();
     out!(

@@ -84,9 +84,7 @@ pub fn read_all(
             );
             let mut pending = store.begin();
             let mut sink = |table: &str, rows: cchc_model::Rows| {
-                pending
-                    .write(table, rows)
-                    .map_err(|e| cchc_model::Localized::message(&e, lang))
+                pending.write(table, rows).map_err(|e| e.words(lang))
             };
             let result = cchc_import::import_file_into(f, kind, opts, &mut sink);
             bar.inc(1);

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use cchc_import::{Quantity, SheetReport};
-use cchc_model::{Lang, Localized, StructureKind, column_letters};
+use cchc_model::{Lang, StructureKind, column_letters};
 
 use crate::words::{Words, origin};
 use crate::{Global, Outcome};
@@ -39,7 +39,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let kind = match inspection.kind {
         Some(k) => format!(
             "{} ({})",
-            k.message(lang),
+            k.words(lang),
             lang.pick("nhận ra từ tiêu đề cột", "told from the headers")
         ),
         None => lang.pick("không nhận ra", "not recognised").to_owned(),
@@ -141,7 +141,7 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
             report
                 .structure
                 .get(k)
-                .map(|n| format!("{} {n}", k.message(lang)))
+                .map(|n| format!("{} {n}", k.words(lang)))
         })
         .collect();
     let c = &report.counts;

@@ -142,20 +142,17 @@ pub fn distinct_years(df: &DataFrame) -> Result<Vec<i32>> {
 
 /// The warning and rejection lines of one sheet, in the chosen language.
 pub fn diagnostics(report: &cchc_import::SheetReport, lang: Lang) -> Vec<String> {
-    use cchc_model::Localized;
-    let warnings = report.warnings.iter().map(|w| {
-        format!(
-            "  {}: {}",
-            lang.pick("cảnh báo", "warning"),
-            w.message(lang)
-        )
-    });
+    use crate::words::Words;
+    let warnings = report
+        .warnings
+        .iter()
+        .map(|w| format!("  {}: {}", lang.pick("cảnh báo", "warning"), w.words(lang)));
     let rejections = report.rejections.iter().map(|r| {
         format!(
             "  {}: {}: {}",
             lang.pick("bị loại", "rejected"),
             r.cell,
-            r.reason.message(lang)
+            r.reason.words(lang)
         )
     });
     // A large survey can hold thousands of invalid answers: show the first ones and a count of

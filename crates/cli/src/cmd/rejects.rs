@@ -1,10 +1,12 @@
-//! `cchc rejects`: the rows refused at import, with their cell and reason.
+//! `cchc rejects`: the rows refused at import, with their cell and reason in words.
 
 use anyhow::Result;
-use cchc_model::Lang;
+use cchc_model::columns as c;
+use cchc_model::{Lang, RejectReason};
 use cchc_store::Store;
 use polars::prelude::*;
 
+use crate::words::Words;
 use crate::{Global, Outcome};
 
 /// Arguments of `cchc rejects`.
@@ -15,38 +17,88 @@ pub struct Args {
     pub file: Option<String>,
 }
 
+/// The columns listed: the reason's code, and the reason in words as `reason`.
+const LISTED: [&str; 6] = [
+    c::KIND,
+    c::SOURCE_FILE,
+    c::CELL,
+    c::REASON_CODE,
+    c::REASON,
+    c::ROW_TEXT,
+];
+
+/// A stored reason in words: from its data, or the words stored with it by older versions.
+fn reason_words(rejection: Option<&str>, vi: Option<&str>, en: Option<&str>, lang: Lang) -> String {
+    if let Some(reason) = rejection.and_then(|json| serde_json::from_str::<RejectReason>(json).ok())
+    {
+        return reason.words(lang);
+    }
+    let legacy = match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    };
+    legacy.unwrap_or_default().to_owned()
+}
+
 /// Runs `cchc rejects`.
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let store = Store::open(&global.store)?;
-    let reason = match global.lang() {
-        Lang::Vi => "reason_vi",
-        Lang::En => "reason_en",
-    };
-    let columns = [
-        col("kind"),
-        col("source_file"),
-        col("cell"),
-        col("reason_code"),
-        col(reason),
-        col("row_text"),
-    ];
+    let lang = global.lang();
     let frame = match store.rejects()? {
         Some(lf) => {
             let lf = match &args.file {
-                Some(f) => lf.filter(col("source_file").eq(lit(f.as_str()))),
+                Some(f) => lf.filter(col(c::SOURCE_FILE).eq(lit(f.as_str()))),
                 None => lf,
             };
-            lf.select(columns).collect()?
+            let mut df = lf.collect()?;
+            let strs = |name: &str| -> Result<Vec<Option<String>>> {
+                Ok(df
+                    .column(name)?
+                    .str()?
+                    .iter()
+                    .map(|s| s.map(str::to_owned))
+                    .collect())
+            };
+            let (rejection, vi, en) = (
+                strs(c::REJECTION)?,
+                strs(c::LEGACY_REASON_VI)?,
+                strs(c::LEGACY_REASON_EN)?,
+            );
+            let words: Vec<String> = (0..df.height())
+                .map(|i| {
+                    reason_words(
+                        rejection[i].as_deref(),
+                        vi[i].as_deref(),
+                        en[i].as_deref(),
+                        lang,
+                    )
+                })
+                .collect();
+            df.with_column(Column::new(c::REASON.into(), words))?;
+            df.select(LISTED)?
         }
-        None => DataFrame::empty_with_schema(&Schema::from_iter([
-            Field::new("kind".into(), DataType::String),
-            Field::new("source_file".into(), DataType::String),
-            Field::new("cell".into(), DataType::String),
-            Field::new("reason_code".into(), DataType::String),
-            Field::new(reason.into(), DataType::String),
-            Field::new("row_text".into(), DataType::String),
-        ])),
+        None => DataFrame::empty_with_schema(&Schema::from_iter(
+            LISTED.map(|name| Field::new(name.into(), DataType::String)),
+        )),
     };
     super::print_frame(global, &frame)?;
     Ok(Outcome::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_reasons_are_put_in_words_and_older_ones_keep_theirs() {
+        let json = r#"{"reason":"not_a_number","column":"Điểm","value":"x"}"#;
+        let vi = reason_words(Some(json), None, None, Lang::Vi);
+        assert!(
+            vi.contains("không phải là số") && vi.contains("\"x\""),
+            "{vi}"
+        );
+        let en = reason_words(Some(json), None, None, Lang::En);
+        assert!(en.contains("not a number"), "{en}");
+        assert_eq!(reason_words(None, Some("cũ"), Some("old"), Lang::En), "old");
+    }
 }

@@ -2,6 +2,7 @@
 
 use anyhow::{Result, bail};
 use cchc_model::Lang;
+use cchc_model::columns as c;
 use cchc_store::Store;
 use clap::Subcommand;
 use polars::prelude::*;
@@ -44,16 +45,16 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 u.join("; ")
             };
             let frame = df!(
-                "source_file" => sources.iter().map(|s| s.file_name.clone()).collect::<Vec<_>>(),
-                "kind" => sources.iter().map(|s| s.kind.as_str()).collect::<Vec<_>>(),
-                "years" => sources.iter().map(years).collect::<Vec<_>>(),
-                "units" => sources.iter().map(units).collect::<Vec<_>>(),
-                "rows_read" => sources.iter().map(|s| s.counts.read).collect::<Vec<_>>(),
-                "imported" => sources.iter().map(|s| s.counts.imported).collect::<Vec<_>>(),
-                "structure" => sources.iter().map(|s| s.counts.structure).collect::<Vec<_>>(),
-                "rejected" => sources.iter().map(|s| s.counts.rejected).collect::<Vec<_>>(),
-                "sha256" => sources.iter().map(|s| s.sha256.chars().take(12).collect::<String>()).collect::<Vec<_>>(),
-                "imported_at" => sources.iter().map(|s| s.imported_at.clone()).collect::<Vec<_>>(),
+                c::SOURCE_FILE => sources.iter().map(|s| s.file_name.clone()).collect::<Vec<_>>(),
+                c::KIND => sources.iter().map(|s| s.kind.as_str()).collect::<Vec<_>>(),
+                c::YEARS => sources.iter().map(years).collect::<Vec<_>>(),
+                c::UNITS => sources.iter().map(units).collect::<Vec<_>>(),
+                c::ROWS_READ => sources.iter().map(|s| s.counts.read).collect::<Vec<_>>(),
+                c::IMPORTED => sources.iter().map(|s| s.counts.imported).collect::<Vec<_>>(),
+                c::STRUCTURE => sources.iter().map(|s| s.counts.structure).collect::<Vec<_>>(),
+                c::REJECTED => sources.iter().map(|s| s.counts.rejected).collect::<Vec<_>>(),
+                c::SHA256 => sources.iter().map(|s| s.sha256.chars().take(12).collect::<String>()).collect::<Vec<_>>(),
+                c::IMPORTED_AT => sources.iter().map(|s| s.imported_at.clone()).collect::<Vec<_>>(),
             )?;
             super::print_frame(global, &frame)?;
         }

@@ -51,7 +51,10 @@ pub fn survey_tables(store: &Store, lang: Lang) -> Result<(LazyFrame, Option<Laz
             }
         );
     };
-    Ok((answers, store.scan_table("survey_respondents")?))
+    Ok((
+        answers,
+        store.scan_table(cchc_model::tables::SURVEY_RESPONDENTS)?,
+    ))
 }
 
 /// Reads `--by`: a fixed grouping or an attribute name matched without accents or case.
@@ -63,7 +66,7 @@ pub fn parse_by(store: &Store, by: &str, lang: Lang) -> Result<By> {
         "question" | "cau hoi" => By::Question,
         "unit" | "don vi" => By::Unit,
         _ => {
-            let names = match store.scan_table("survey_respondents")? {
+            let names = match store.scan_table(cchc_model::tables::SURVEY_RESPONDENTS)? {
                 Some(lf) => super::distinct_strings(
                     &lf.select([col(c::ATTRIBUTE)]).collect()?,
                     c::ATTRIBUTE,

@@ -209,7 +209,72 @@ fn rejected_rows_are_kept_with_cell_and_reason() {
     assert_eq!(get("cell").as_deref(), Some("'Năm 2023'!D14"));
     assert_eq!(get("reason_code").as_deref(), Some("not_a_number"));
     assert_eq!(get("source_file").as_deref(), Some("messy.xlsx"));
-    assert!(get("reason_vi").expect("vi").contains("không phải là số"));
+    // The reason is kept as data (the command line puts it in words), not as prose.
+    let rejection = get("rejection").expect("rejection");
+    let reason: cchc_model::RejectReason = serde_json::from_str(&rejection).expect("json");
+    assert!(
+        matches!(reason, cchc_model::RejectReason::NotANumber { ref value, .. } if value == "x"),
+        "{rejection}"
+    );
+    assert_eq!(get("reason_vi"), None, "no prose is stored");
+}
+
+#[test]
+fn rejects_written_by_an_older_version_keep_their_words() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open_for_write(dir.path()).expect("open");
+    let rejection = Rejection {
+        cell: CellRef::new("S", 3, 2),
+        reason: RejectReason::NoName,
+        row_text: "x".into(),
+    };
+    store
+        .add(batch(
+            "oooo",
+            Path::new("old.xlsx"),
+            frame(2022, "Sở C", &[1.0]),
+            vec![rejection],
+        ))
+        .expect("add");
+    // The rejects file as versions before this one wrote it: the reason in words, no data.
+    let file = store.sources()[0]
+        .rejects_file
+        .clone()
+        .expect("rejects file");
+    let mut old = df![
+        "kind" => ["scorecard"],
+        "year" => [2022i32],
+        "source_sha256" => ["oooo"],
+        "source_file" => ["old.xlsx"],
+        "cell" => ["S!C4"],
+        "reason_code" => ["no_name"],
+        "reason_vi" => ["dòng có số liệu nhưng không có tên tiêu chí"],
+        "reason_en" => ["the row has figures but no criterion name"],
+        "row_text" => ["x"],
+    ]
+    .expect("frame");
+    let out = std::fs::File::create(dir.path().join(&file)).expect("create");
+    ParquetWriter::new(out).finish(&mut old).expect("write");
+    let df = store
+        .rejects()
+        .expect("scan")
+        .expect("rows")
+        .collect()
+        .expect("collect");
+    let get = |name: &str| {
+        df.column(name)
+            .expect(name)
+            .str()
+            .expect("str")
+            .get(0)
+            .map(str::to_owned)
+    };
+    assert_eq!(get("reason_code").as_deref(), Some("no_name"));
+    assert_eq!(get("rejection"), None);
+    assert_eq!(
+        get("reason_en").as_deref(),
+        Some("the row has figures but no criterion name")
+    );
 }
 
 #[test]

@@ -454,13 +454,11 @@ pub(super) fn map_columns(table: &TableLayout, ctx: &SheetCtx<'_>) -> Result<Map
         expected: expected.to_owned(),
     };
     if mapping.get(c::CODE).is_none() {
-        return Err(missing("code", "Mã TTHC"));
+        return Err(missing(c::CODE, "Mã TTHC"));
     }
     if !mapping.has_registry() && !mapping.has_stats() {
-        return Err(missing(
-            "time limit or dossier counts",
-            "Thời hạn giải quyết / Số hồ sơ tiếp nhận",
-        ));
+        let field = format!("{} / {}", c::LEGAL_DAYS, c::RECEIVED);
+        return Err(missing(&field, "Thời hạn giải quyết / Số hồ sơ tiếp nhận"));
     }
     Ok(mapping)
 }

@@ -210,7 +210,7 @@ pub(super) fn map_columns(table: &TableLayout, ctx: &SheetCtx<'_>) -> Result<Map
         .ok_or_else(|| ImportError::MissingColumn {
             path: path.to_owned(),
             sheet: sheet.to_owned(),
-            field: "criterion".to_owned(),
+            field: c::CRITERION.to_owned(),
             expected: "Tên tiêu chí".to_owned(),
         })?;
     // Year-banded groups inherit the columns they lack from the shared ones (one "Điểm tối đa" for all years).
@@ -239,7 +239,7 @@ pub(super) fn map_columns(table: &TableLayout, ctx: &SheetCtx<'_>) -> Result<Map
             expected: expected.to_owned(),
         };
         if !group.cols.contains_key(c::MAX_SCORE) {
-            return Err(missing("max_score", "Điểm tối đa"));
+            return Err(missing(c::MAX_SCORE, "Điểm tối đa"));
         }
         let has_counted =
             group.cols.contains_key(c::APPRAISED_SCORE) || group.cols.contains_key(ACHIEVED);
@@ -247,7 +247,7 @@ pub(super) fn map_columns(table: &TableLayout, ctx: &SheetCtx<'_>) -> Result<Map
             if group.cols.contains_key(c::SELF_SCORE) {
                 uses_self_score = true;
             } else {
-                return Err(missing("score", "Điểm đạt được"));
+                return Err(missing(c::SCORE, "Điểm đạt được"));
             }
         }
     }

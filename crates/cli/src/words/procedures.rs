@@ -1,86 +1,14 @@
-//! The presentation layer: the words of every typed value the libraries return, in Vietnamese
-//! (the default) or English. Libraries hand over codes, numbers and the text they read from a
-//! workbook; only this module (and the `Localized` implementations it calls) builds sentences.
-//! Text taken from a workbook — cell values, headers, sheet names, units — is always quoted, so
-//! it is never mistaken for the message's own words.
+//! The words of the procedure analyses: what each reason proposes and why, the rate
+//! definitions under a table, the summary line of a proposal, and the simplification frame with
+//! its proposals and reasons in words for people.
 
 use cchc_analysis::procedures::{Proposal, Reason};
-use cchc_import::{ColumnRole, Origin, Quantity, SkipReason};
+use cchc_model::Lang;
 use cchc_model::columns as c;
 use cchc_model::diag::{fmt_num, fmt_num_vi};
-use cchc_model::{Lang, Localized};
 use polars::prelude::{Column, DataFrame, PolarsResult};
 
-/// Renders a typed value in the chosen language.
-pub trait Words {
-    /// The value's words in `lang`.
-    fn words(&self, lang: Lang) -> String;
-}
-
-impl Words for SkipReason {
-    fn words(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (SkipReason::NoHeader(kind), Lang::Vi) => {
-                format!("không thấy tiêu đề cột của {}", kind.message(lang))
-            }
-            (SkipReason::NoHeader(kind), Lang::En) => {
-                format!("no header of a {} found", kind.message(lang))
-            }
-            (SkipReason::MissingColumns(kind), Lang::Vi) => format!(
-                "có tiêu đề nhưng thiếu các cột cần cho {}",
-                kind.message(lang)
-            ),
-            (SkipReason::MissingColumns(kind), Lang::En) => format!(
-                "a header without the columns a {} needs",
-                kind.message(lang)
-            ),
-            (SkipReason::NoQuestions, Lang::Vi) => {
-                "không có cột câu hỏi (\"Câu 1.1 …\")".to_owned()
-            }
-            (SkipReason::NoQuestions, Lang::En) => "no question columns (\"Câu 1.1 …\")".to_owned(),
-            (SkipReason::Codebook, Lang::Vi) => "bảng mã câu hỏi (Mã câu hỏi | Yếu tố)".to_owned(),
-            (SkipReason::Codebook, Lang::En) => {
-                "the question codebook (\"Mã câu hỏi | Yếu tố\")".to_owned()
-            }
-        }
-    }
-}
-
-impl Words for ColumnRole {
-    fn words(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ColumnRole::Field(field), _) => (*field).to_owned(),
-            (ColumnRole::Question { code, element }, Lang::Vi) => {
-                format!("câu {code} (yếu tố \"{element}\")")
-            }
-            (ColumnRole::Question { code, element }, Lang::En) => {
-                format!("question {code} (element \"{element}\")")
-            }
-            (ColumnRole::Attribute(name), Lang::Vi) => format!("thuộc tính \"{name}\""),
-            (ColumnRole::Attribute(name), Lang::En) => format!("attribute \"{name}\""),
-        }
-    }
-}
-
-/// Where a sheet's year or unit came from.
-pub fn origin(origin: &Origin, what: Quantity, lang: Lang) -> String {
-    match (origin, lang) {
-        (Origin::Flag, _) => match what {
-            Quantity::Year => "--year".to_owned(),
-            Quantity::Unit => "--unit".to_owned(),
-        },
-        (Origin::Profile, Lang::Vi) => "tệp cấu hình (profile)".to_owned(),
-        (Origin::Profile, Lang::En) => "the profile".to_owned(),
-        (Origin::SheetName(name), Lang::Vi) => format!("tên trang \"{name}\""),
-        (Origin::SheetName(name), Lang::En) => format!("the sheet name \"{name}\""),
-        (Origin::Title, Lang::Vi) => "tiêu đề bảng".to_owned(),
-        (Origin::Title, Lang::En) => "the title".to_owned(),
-        (Origin::FileName, Lang::Vi) => "tên tệp".to_owned(),
-        (Origin::FileName, Lang::En) => "the file name".to_owned(),
-        (Origin::HeaderBand(y), Lang::Vi) => format!("dải tiêu đề cột \"NĂM {y}\""),
-        (Origin::HeaderBand(y), Lang::En) => format!("the header band \"NĂM {y}\""),
-    }
-}
+use super::Words;
 
 /// The proposal this reason leads to.
 pub fn proposal(reason: &Reason, lang: Lang) -> String {

@@ -1,0 +1,369 @@
+//! The words of errors: a file that cannot be imported, a store that cannot be read or written,
+//! a chart that cannot be drawn. Every message names the file (and the sheet or cell where there
+//! is one); names and values from the workbook, and details from the libraries below, are quoted.
+
+use cchc_import::{ImportError, Oversize, Quantity};
+use cchc_model::Lang;
+use cchc_plot::PlotError;
+use cchc_store::StoreError;
+
+use super::{Words, origin};
+
+impl Words for Oversize {
+    fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Oversize::Row { row, max }, Lang::Vi) => {
+                format!("ô ở dòng {row} vượt quá giới hạn {max} dòng")
+            }
+            (Oversize::Row { row, max }, Lang::En) => {
+                format!("a cell at row {row} is beyond the {max} rows allowed")
+            }
+            (Oversize::Column { col, max }, Lang::Vi) => {
+                format!("ô ở cột thứ {col} vượt quá giới hạn {max} cột")
+            }
+            (Oversize::Column { col, max }, Lang::En) => {
+                format!("a cell at column {col} is beyond the {max} columns allowed")
+            }
+            (Oversize::Cells { max }, Lang::Vi) => format!("có hơn {max} ô có dữ liệu"),
+            (Oversize::Cells { max }, Lang::En) => format!("more than {max} non-empty cells"),
+            (Oversize::Range { detail }, Lang::Vi) => format!(
+                "các ô của trang trải quá rộng, có lẽ vì một ô thừa nằm xa bảng (\"{detail}\"); hãy xoá ô đó (Ctrl+End sẽ chỉ ra) rồi nhập lại"
+            ),
+            (Oversize::Range { detail }, Lang::En) => format!(
+                "the sheet's cells span too large a range, probably because of a stray cell far from the table (\"{detail}\"); delete it (Ctrl+End finds it) and import again"
+            ),
+        }
+    }
+}
+
+impl Words for ImportError {
+    fn words(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => import_vi(self),
+            Lang::En => import_en(self),
+        }
+    }
+}
+
+fn import_vi(err: &ImportError) -> String {
+    use ImportError::*;
+    match err {
+        Io { path, source } => {
+            format!("{}: không đọc được tệp (\"{source}\")", path.display())
+        }
+        Empty { path } => format!("{}: tệp rỗng", path.display()),
+        NotASpreadsheet { path } => format!(
+            "{}: không phải bảng tính (cần tệp .xlsx, .xls hoặc .ods)",
+            path.display()
+        ),
+        Encrypted { path } => format!(
+            "{}: bảng tính có mật khẩu; hãy lưu một bản không đặt mật khẩu",
+            path.display()
+        ),
+        Damaged { path, detail } => format!(
+            "{}: bảng tính bị hỏng hoặc không trọn vẹn (\"{detail}\")",
+            path.display()
+        ),
+        SheetNotFound {
+            path,
+            sheet,
+            available,
+        } => format!(
+            "{}: không có trang tính \"{sheet}\" (các trang: \"{available}\")",
+            path.display()
+        ),
+        NoTable { path, sheet } => match sheet {
+            Some(s) => format!(
+                "{}: không tìm thấy bảng số liệu trong trang \"{s}\"",
+                path.display()
+            ),
+            None => format!(
+                "{}: không tìm thấy bảng số liệu trong trang tính nào",
+                path.display()
+            ),
+        },
+        TooLarge { path, sheet, what } => format!(
+            "{}, trang \"{sheet}\": {}",
+            path.display(),
+            what.words(Lang::Vi)
+        ),
+        MissingColumn {
+            path,
+            sheet,
+            field,
+            expected,
+        } => format!(
+            "{}, trang \"{sheet}\": không có cột {field} (cần tiêu đề kiểu \"{expected}\")",
+            path.display()
+        ),
+        AmbiguousColumn {
+            path,
+            sheet,
+            field,
+            first,
+            second,
+        } => format!(
+            "{}, trang \"{sheet}\": cả cột {first} và {second} đều giống cột {field}; hãy chỉ rõ trong tệp cấu hình (profile)",
+            path.display()
+        ),
+        NoYear { path, sheet } => format!(
+            "{}, trang \"{sheet}\": không tìm thấy năm ở tiêu đề cột, tên trang, tiêu đề bảng hay tên tệp; hãy dùng --year",
+            path.display()
+        ),
+        NoUnit { path, sheet } => format!(
+            "{}, trang \"{sheet}\": không tìm thấy đơn vị ở cột hay tiêu đề bảng; hãy dùng --unit",
+            path.display()
+        ),
+        Conflict(c) => {
+            let what = match c.what {
+                Quantity::Year => "năm",
+                Quantity::Unit => "đơn vị",
+            };
+            format!(
+                "{}, trang \"{}\": {what} là \"{}\" theo {} nhưng là \"{}\" theo {}",
+                c.path.display(),
+                c.sheet,
+                c.first,
+                origin(&c.first_source, c.what, Lang::Vi),
+                c.second,
+                origin(&c.second_source, c.what, Lang::Vi)
+            )
+        }
+        Profile { path, detail } => format!(
+            "{}: tệp cấu hình (profile) không dùng được (\"{detail}\")",
+            path.display()
+        ),
+        Sink { path, detail } => {
+            format!("{}: không lưu được các dòng (\"{detail}\")", path.display())
+        }
+        Inflated {
+            path,
+            entry,
+            size,
+            limit,
+        } => format!(
+            "{}: phần \"{entry}\" khi giải nén lớn tới {size} byte, vượt giới hạn {limit}; không nhập vì có thể là tệp độc hại (zip bomb) hoặc tệp hỏng",
+            path.display()
+        ),
+        Compressed {
+            path,
+            entry,
+            ratio,
+            limit,
+        } => format!(
+            "{}: phần \"{entry}\" bị nén {ratio}:1 (bảng tính thật không quá {limit}:1); không nhập vì có thể là tệp độc hại (zip bomb)",
+            path.display()
+        ),
+        StrayCell {
+            path,
+            sheet,
+            cell,
+            gap,
+        } => format!(
+            "{}, trang \"{sheet}\": ô {cell} nằm cách phần còn lại của trang {gap} dòng trống; hãy xoá ô thừa này (Ctrl+End trong Excel sẽ chỉ ra) rồi nhập lại",
+            path.display()
+        ),
+        UnknownKind { path } => format!(
+            "{}: không nhận ra loại bảng; hãy nói rõ: cchc import scorecard TỆP",
+            path.display()
+        ),
+    }
+}
+
+fn import_en(err: &ImportError) -> String {
+    use ImportError::*;
+    match err {
+        Io { path, source } => {
+            format!("{}: cannot read the file (\"{source}\")", path.display())
+        }
+        Empty { path } => format!("{}: the file is empty", path.display()),
+        NotASpreadsheet { path } => format!(
+            "{}: not a spreadsheet (expected .xlsx, .xls or .ods)",
+            path.display()
+        ),
+        Encrypted { path } => format!(
+            "{}: the workbook is password-protected; save an unprotected copy",
+            path.display()
+        ),
+        Damaged { path, detail } => format!(
+            "{}: the workbook is damaged or truncated (\"{detail}\")",
+            path.display()
+        ),
+        SheetNotFound {
+            path,
+            sheet,
+            available,
+        } => format!(
+            "{}: no sheet named \"{sheet}\" (sheets: \"{available}\")",
+            path.display()
+        ),
+        NoTable { path, sheet } => match sheet {
+            Some(s) => format!("{}: no recognisable table in sheet \"{s}\"", path.display()),
+            None => format!("{}: no recognisable table in any sheet", path.display()),
+        },
+        TooLarge { path, sheet, what } => format!(
+            "{}, sheet \"{sheet}\": {}",
+            path.display(),
+            what.words(Lang::En)
+        ),
+        MissingColumn {
+            path,
+            sheet,
+            field,
+            expected,
+        } => format!(
+            "{}, sheet \"{sheet}\": no column for {field} (expected a header like \"{expected}\")",
+            path.display()
+        ),
+        AmbiguousColumn {
+            path,
+            sheet,
+            field,
+            first,
+            second,
+        } => format!(
+            "{}, sheet \"{sheet}\": columns {first} and {second} both look like {field}; name one in a profile",
+            path.display()
+        ),
+        NoYear { path, sheet } => format!(
+            "{}, sheet \"{sheet}\": no year found in a header, the sheet name, the title or the file name; pass --year",
+            path.display()
+        ),
+        NoUnit { path, sheet } => format!(
+            "{}, sheet \"{sheet}\": no unit found in a column or the title; pass --unit",
+            path.display()
+        ),
+        Conflict(c) => {
+            let what = match c.what {
+                Quantity::Year => "year",
+                Quantity::Unit => "unit",
+            };
+            format!(
+                "{}, sheet \"{}\": the {what} is \"{}\" from {} but \"{}\" from {}",
+                c.path.display(),
+                c.sheet,
+                c.first,
+                origin(&c.first_source, c.what, Lang::En),
+                c.second,
+                origin(&c.second_source, c.what, Lang::En)
+            )
+        }
+        Profile { path, detail } => {
+            format!("{}: mapping profile: \"{detail}\"", path.display())
+        }
+        Sink { path, detail } => {
+            format!(
+                "{}: could not store the rows (\"{detail}\")",
+                path.display()
+            )
+        }
+        Inflated {
+            path,
+            entry,
+            size,
+            limit,
+        } => format!(
+            "{}: the part \"{entry}\" inflates to {size} bytes, over the limit of {limit}; refused as a possible zip bomb or a damaged file",
+            path.display()
+        ),
+        Compressed {
+            path,
+            entry,
+            ratio,
+            limit,
+        } => format!(
+            "{}: the part \"{entry}\" is compressed {ratio}:1 (workbooks stay under {limit}:1); refused as a possible zip bomb",
+            path.display()
+        ),
+        StrayCell {
+            path,
+            sheet,
+            cell,
+            gap,
+        } => format!(
+            "{}, sheet \"{sheet}\": a cell at {cell} lies {gap} empty rows below the rest of the sheet; delete the stray cell (Ctrl+End in Excel finds it) and import again",
+            path.display()
+        ),
+        UnknownKind { path } => format!(
+            "{}: cannot tell what kind of table this is; name it: cchc import scorecard FILE",
+            path.display()
+        ),
+    }
+}
+
+impl Words for StoreError {
+    fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (StoreError::Io { path, source }, Lang::Vi) => {
+                format!("kho dữ liệu {}: \"{source}\"", path.display())
+            }
+            (StoreError::Io { path, source }, Lang::En) => {
+                format!("store {}: \"{source}\"", path.display())
+            }
+            (StoreError::Manifest { path, detail }, Lang::Vi) => {
+                format!(
+                    "tệp manifest của kho {} bị hỏng (\"{detail}\")",
+                    path.display()
+                )
+            }
+            (StoreError::Manifest { path, detail }, Lang::En) => {
+                format!(
+                    "store manifest {} is damaged (\"{detail}\")",
+                    path.display()
+                )
+            }
+            (StoreError::Locked { path, pid }, Lang::Vi) => format!(
+                "kho dữ liệu {} đang được một tiến trình cchc khác ghi (pid {pid}); hãy chờ hoặc xoá {}",
+                path.display(),
+                path.join(".lock").display()
+            ),
+            (StoreError::Locked { path, pid }, Lang::En) => format!(
+                "store {} is locked by another cchc process (pid {pid}); wait for it or remove {}",
+                path.display(),
+                path.join(".lock").display()
+            ),
+            (StoreError::Ambiguous { key, candidates }, Lang::Vi) => format!(
+                "\"{key}\" khớp với nhiều nguồn ({}); hãy ghi thêm ký tự của mã sha256",
+                candidates.join(", ")
+            ),
+            (StoreError::Ambiguous { key, candidates }, Lang::En) => format!(
+                "\"{key}\" matches several sources ({}); give more of the sha256",
+                candidates.join(", ")
+            ),
+            (StoreError::Parquet { path, detail }, Lang::Vi) => {
+                format!("kho dữ liệu {}: \"{detail}\"", path.display())
+            }
+            (StoreError::Parquet { path, detail }, Lang::En) => {
+                format!("store {}: \"{detail}\"", path.display())
+            }
+        }
+    }
+}
+
+impl Words for PlotError {
+    fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (PlotError::Extension { path }, Lang::Vi) => format!(
+                "{}: biểu đồ chỉ ghi được dạng .png hoặc .svg",
+                path.display()
+            ),
+            (PlotError::Extension { path }, Lang::En) => {
+                format!("{}: charts are written as .png or .svg", path.display())
+            }
+            (PlotError::NoData { what }, Lang::Vi) => {
+                format!("không có dữ liệu để vẽ (\"{what}\")")
+            }
+            (PlotError::NoData { what }, Lang::En) => format!("no data to chart (\"{what}\")"),
+            (PlotError::Frame(e), Lang::Vi) => {
+                format!("dữ liệu vào biểu đồ không hợp lệ (\"{e}\")")
+            }
+            (PlotError::Frame(e), Lang::En) => format!("invalid chart input (\"{e}\")"),
+            (PlotError::Draw { path, detail }, Lang::Vi) => {
+                format!("{}: không vẽ được biểu đồ (\"{detail}\")", path.display())
+            }
+            (PlotError::Draw { path, detail }, Lang::En) => {
+                format!("{}: cannot draw the chart (\"{detail}\")", path.display())
+            }
+        }
+    }
+}

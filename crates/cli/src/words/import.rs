@@ -1,0 +1,71 @@
+//! The words of what an import found in a sheet: why a sheet was passed over, what each column
+//! was read as, where the year and the unit came from.
+
+use cchc_import::{ColumnRole, Origin, Quantity, SkipReason};
+use cchc_model::Lang;
+
+use super::Words;
+
+impl Words for SkipReason {
+    fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SkipReason::NoHeader(kind), Lang::Vi) => {
+                format!("không thấy tiêu đề cột của {}", kind.words(lang))
+            }
+            (SkipReason::NoHeader(kind), Lang::En) => {
+                format!("no header of a {} found", kind.words(lang))
+            }
+            (SkipReason::MissingColumns(kind), Lang::Vi) => format!(
+                "có tiêu đề nhưng thiếu các cột cần cho {}",
+                kind.words(lang)
+            ),
+            (SkipReason::MissingColumns(kind), Lang::En) => {
+                format!("a header without the columns a {} needs", kind.words(lang))
+            }
+            (SkipReason::NoQuestions, Lang::Vi) => {
+                "không có cột câu hỏi (\"Câu 1.1 …\")".to_owned()
+            }
+            (SkipReason::NoQuestions, Lang::En) => "no question columns (\"Câu 1.1 …\")".to_owned(),
+            (SkipReason::Codebook, Lang::Vi) => "bảng mã câu hỏi (Mã câu hỏi | Yếu tố)".to_owned(),
+            (SkipReason::Codebook, Lang::En) => {
+                "the question codebook (\"Mã câu hỏi | Yếu tố\")".to_owned()
+            }
+        }
+    }
+}
+
+impl Words for ColumnRole {
+    fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ColumnRole::Field(field), _) => (*field).to_owned(),
+            (ColumnRole::Question { code, element }, Lang::Vi) => {
+                format!("câu {code} (yếu tố \"{element}\")")
+            }
+            (ColumnRole::Question { code, element }, Lang::En) => {
+                format!("question {code} (element \"{element}\")")
+            }
+            (ColumnRole::Attribute(name), Lang::Vi) => format!("thuộc tính \"{name}\""),
+            (ColumnRole::Attribute(name), Lang::En) => format!("attribute \"{name}\""),
+        }
+    }
+}
+
+/// Where a sheet's year or unit came from.
+pub fn origin(origin: &Origin, what: Quantity, lang: Lang) -> String {
+    match (origin, lang) {
+        (Origin::Flag, _) => match what {
+            Quantity::Year => "--year".to_owned(),
+            Quantity::Unit => "--unit".to_owned(),
+        },
+        (Origin::Profile, Lang::Vi) => "tệp cấu hình (profile)".to_owned(),
+        (Origin::Profile, Lang::En) => "the profile".to_owned(),
+        (Origin::SheetName(name), Lang::Vi) => format!("tên trang \"{name}\""),
+        (Origin::SheetName(name), Lang::En) => format!("the sheet name \"{name}\""),
+        (Origin::Title, Lang::Vi) => "tiêu đề bảng".to_owned(),
+        (Origin::Title, Lang::En) => "the title".to_owned(),
+        (Origin::FileName, Lang::Vi) => "tên tệp".to_owned(),
+        (Origin::FileName, Lang::En) => "the file name".to_owned(),
+        (Origin::HeaderBand(y), Lang::Vi) => format!("dải tiêu đề cột \"NĂM {y}\""),
+        (Origin::HeaderBand(y), Lang::En) => format!("the header band \"NĂM {y}\""),
+    }
+}
