@@ -1249,3 +1249,167 @@ fn views_sql_agrees_with_the_analysis_crate() {
         ],
     );
 }
+
+/// The text a language check reads: quoted text ("…", and 'Sheet'! in cell addresses) and the
+/// bodies of tables (their cells are data: units, criteria) left out; table headers kept.
+fn own_words(output: &str) -> String {
+    let mut kept = String::new();
+    let mut in_body = false;
+    for line in output.lines() {
+        let t = line.trim_start();
+        if t.starts_with('╞') {
+            in_body = true;
+            continue;
+        }
+        if t.starts_with('└') || t.starts_with('┌') {
+            in_body = false;
+            continue;
+        }
+        if in_body && t.starts_with('│') {
+            continue;
+        }
+        let mut quote: Option<char> = None;
+        let chars: Vec<char> = line.chars().collect();
+        for (i, &ch) in chars.iter().enumerate() {
+            match quote {
+                Some(q) if ch == q => quote = None,
+                Some(_) => {}
+                None if ch == '"' => quote = Some('"'),
+                // A quoted sheet name in a cell address: 'Năm 2023'!D14.
+                None if ch == '\'' && chars[i + 1..].iter().collect::<String>().contains("'!") => {
+                    quote = Some('\'')
+                }
+                None => kept.push(ch),
+            }
+        }
+        kept.push('\n');
+    }
+    kept
+}
+
+/// Words with letters only Vietnamese uses.
+fn vietnamese_words(text: &str) -> Vec<String> {
+    const MARKED: &str = "àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ";
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            w.chars()
+                .any(|c| MARKED.contains(c.to_lowercase().next().unwrap_or(c)))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// English words of this tool's messages (none of them a Vietnamese word without marks).
+fn english_words(text: &str) -> Vec<String> {
+    const ENGLISH: [&str; 40] = [
+        "the",
+        "is",
+        "of",
+        "and",
+        "not",
+        "from",
+        "but",
+        "with",
+        "file",
+        "sheet",
+        "sheets",
+        "column",
+        "columns",
+        "row",
+        "rows",
+        "year",
+        "unit",
+        "error",
+        "warning",
+        "warnings",
+        "rejected",
+        "imported",
+        "skipped",
+        "header",
+        "title",
+        "found",
+        "written",
+        "store",
+        "kind",
+        "proposal",
+        "procedures",
+        "target",
+        "saving",
+        "chart",
+        "definitions",
+        "value",
+        "cell",
+        "total",
+        "than",
+        "add",
+    ];
+    text.split(|c: char| !(c.is_ascii_alphabetic() || c == '_' || c == '-' || c == '.'))
+        .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_language_checks_see_what_they_should() {
+    let out = "lỗi: sheet \"Phụ lục\" › 'Năm 2023'!D14 Đơn vị\n│ Năm ┆ Unit │\n╞══╡\n│ Sở Y tế ┆ x │\n└──┘";
+    let own = own_words(out);
+    assert_eq!(vietnamese_words(&own), ["lỗi", "Đơn", "vị", "Năm"]);
+    assert_eq!(english_words(&own), ["sheet", "Unit"]);
+    assert!(english_words("--year need_to_handle cchc_import").is_empty());
+}
+
+#[test]
+fn each_language_speaks_only_its_own_words_outside_quotes() {
+    let mut files: Vec<String> = Vec::new();
+    for dir in ["datasets", "tests/data"] {
+        let mut names: Vec<String> = std::fs::read_dir(root().join(dir))
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".xlsx") || n.ends_with(".xls") || n.ends_with(".ods"))
+            .map(|n| format!("{dir}/{n}"))
+            .collect();
+        names.sort();
+        files.extend(names);
+    }
+    assert!(files.len() > 20, "{files:?}");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["inspect", "datasets/seed_appendix_2021.xlsx"],
+        vec!["inspect", "tests/data/survey_codebook.xlsx"],
+        vec!["inspect", "tests/data/procedures_messy.xlsx"],
+        vec!["scorecard", "gaps"],
+        vec!["scorecard", "trend"],
+        vec!["survey", "index"],
+        vec!["survey", "index", "--by", "element"],
+        vec!["procedures", "stats", "--by", "unit"],
+        vec!["procedures", "simplify"],
+        vec!["rejects"],
+        vec!["store", "list"],
+    ];
+    let mut problems = Vec::new();
+    for (lang, foreign) in [
+        ("en", vietnamese_words as fn(&str) -> Vec<String>),
+        ("vi", english_words),
+    ] {
+        let store = tempfile::tempdir().expect("tmp");
+        let mut runs: Vec<Vec<&str>> = files.iter().map(|f| vec!["import", f.as_str()]).collect();
+        runs.extend(commands.iter().cloned());
+        for args in runs {
+            let mut all = vec!["--lang", lang];
+            all.extend(&args);
+            let out = run(store.path(), &all);
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let found = foreign(&own_words(&text));
+            if !found.is_empty() {
+                problems.push(format!(
+                    "--lang {lang} {args:?} says {found:?} outside quotes:\n{text}"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -72,8 +72,11 @@ pub enum ImportError {
     #[error("{0}")]
     Conflict(Box<Conflict>),
     /// The mapping profile could not be read or names something that is not there.
-    #[error("{}: mapping profile: {detail}", path.display())]
-    Profile { path: PathBuf, detail: String },
+    #[error("{}: mapping profile: {problem}", path.display())]
+    Profile {
+        path: PathBuf,
+        problem: ProfileProblem,
+    },
     /// The rows read could not be handed on (the store refused a batch).
     #[error("{}: could not store the rows: {detail}", path.display())]
     Sink { path: PathBuf, detail: String },
@@ -178,6 +181,32 @@ fn origin_en(origin: &Origin, what: Quantity) -> String {
         (Origin::Title, _) => "the title".to_owned(),
         (Origin::FileName, _) => "the file name".to_owned(),
         (Origin::HeaderBand(y), _) => format!("the header band \"{y}\""),
+    }
+}
+
+/// What is wrong with a mapping profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileProblem {
+    /// The file is not TOML of the profile's shape (the parser's words).
+    Syntax(String),
+    /// `header_rows` names row 0 (rows are one-based).
+    RowZero,
+    /// `[columns]` names a field the kind does not have.
+    UnknownField(String),
+    /// `[columns]` maps a field to a column that is neither letters nor a header of the sheet.
+    NoColumn { field: String, column: String },
+}
+
+impl std::fmt::Display for ProfileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProfileProblem::Syntax(detail) => write!(f, "\"{detail}\""),
+            ProfileProblem::RowZero => write!(f, "header_rows are one-based: row 0 does not exist"),
+            ProfileProblem::UnknownField(name) => write!(f, "unknown field \"{name}\""),
+            ProfileProblem::NoColumn { field, column } => {
+                write!(f, "field \"{field}\": no column \"{column}\"")
+            }
+        }
     }
 }
 

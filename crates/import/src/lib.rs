@@ -42,7 +42,7 @@ use polars::prelude::DataFrame;
 use sha2::{Digest, Sha256};
 
 pub use cell::{Row, Value, clean};
-pub use error::{Conflict, ImportError, Origin, Oversize, Quantity};
+pub use error::{Conflict, ImportError, Origin, Oversize, ProfileProblem, Quantity};
 pub use table::context::Sourced;
 pub use table::layout::{HeaderColumn, TableLayout};
 pub use table::profile::Profile;

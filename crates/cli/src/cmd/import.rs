@@ -135,7 +135,7 @@ pub fn store_all(store: &mut Store, read: Vec<Read>, global: &Global) -> Result<
                 );
                 for (file_name, year, unit) in replaced {
                     out!(
-                        "  → {} {unit} {year} {} {file_name}",
+                        "  → {} \"{unit}\" {year} {} {file_name}",
                         lang.pick("thay thế số liệu", "replaced the rows of"),
                         lang.pick("từ tệp", "from")
                     );
@@ -153,7 +153,7 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
         let name = &file.source.file_name;
         if let Some(why) = &sheet.skipped {
             out!(
-                "{name} › {}: {} ({})",
+                "{name} › \"{}\": {} ({})",
                 sheet.sheet,
                 lang.pick("bỏ qua", "skipped"),
                 why.words(lang)
@@ -168,7 +168,7 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
             .map(|u| u.value.clone())
             .unwrap_or_default();
         out!(
-            "{name} › {}: {} {} = {} {} + {} {} + {} {}{}{}{}",
+            "{name} › \"{}\": {} {} = {} {} + {} {} + {} {}{}{}{}",
             sheet.sheet,
             c.read,
             lang.pick("dòng", "rows"),
@@ -186,7 +186,7 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
             if unit.is_empty() {
                 String::new()
             } else {
-                format!(" · {unit}")
+                format!(" · \"{unit}\"")
             },
             match sheet
                 .rejections

@@ -34,7 +34,12 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     out!(
         "{}: {}",
         lang.pick("Các trang", "Sheets"),
-        inspection.sheet_names.join(", ")
+        inspection
+            .sheet_names
+            .iter()
+            .map(|s| format!("\"{s}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let kind = match inspection.kind {
         Some(k) => format!(
@@ -108,9 +113,9 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
             (None, _) => lang.pick("(không dùng)", "(not used)").to_owned(),
         };
         out!(
-            "    {:<4} {:<48} → {field}",
+            "    {:<4} {:<50} → {field}",
             column_letters(m.col),
-            m.header
+            format!("\"{}\"", m.header)
         );
     }
     let years: Vec<String> = report

@@ -2,7 +2,7 @@
 //! a chart that cannot be drawn. Every message names the file (and the sheet or cell where there
 //! is one); names and values from the workbook, and details from the libraries below, are quoted.
 
-use cchc_import::{ImportError, Oversize, Quantity};
+use cchc_import::{ImportError, Oversize, ProfileProblem, Quantity};
 use cchc_model::Lang;
 use cchc_plot::PlotError;
 use cchc_store::StoreError;
@@ -32,6 +32,33 @@ impl Words for Oversize {
             (Oversize::Range { detail }, Lang::En) => format!(
                 "the sheet's cells span too large a range, probably because of a stray cell far from the table (\"{detail}\"); delete it (Ctrl+End finds it) and import again"
             ),
+        }
+    }
+}
+
+impl Words for ProfileProblem {
+    fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ProfileProblem::Syntax(detail), Lang::Vi) => {
+                format!("không đọc được (\"{detail}\")")
+            }
+            (ProfileProblem::Syntax(detail), Lang::En) => format!("cannot be read (\"{detail}\")"),
+            (ProfileProblem::RowZero, Lang::Vi) => {
+                "header_rows đếm từ 1: không có dòng 0".to_owned()
+            }
+            (ProfileProblem::RowZero, Lang::En) => {
+                "header_rows are one-based: row 0 does not exist".to_owned()
+            }
+            (ProfileProblem::UnknownField(name), Lang::Vi) => {
+                format!("không có trường \"{name}\"")
+            }
+            (ProfileProblem::UnknownField(name), Lang::En) => format!("unknown field \"{name}\""),
+            (ProfileProblem::NoColumn { field, column }, Lang::Vi) => {
+                format!("trường \"{field}\": không có cột \"{column}\"")
+            }
+            (ProfileProblem::NoColumn { field, column }, Lang::En) => {
+                format!("field \"{field}\": no column \"{column}\"")
+            }
         }
     }
 }
@@ -129,9 +156,10 @@ fn import_vi(err: &ImportError) -> String {
                 origin(&c.second_source, c.what, Lang::Vi)
             )
         }
-        Profile { path, detail } => format!(
-            "{}: tệp cấu hình (profile) không dùng được (\"{detail}\")",
-            path.display()
+        Profile { path, problem } => format!(
+            "{}: tệp cấu hình (profile): {}",
+            path.display(),
+            problem.words(Lang::Vi)
         ),
         Sink { path, detail } => {
             format!("{}: không lưu được các dòng (\"{detail}\")", path.display())
@@ -248,9 +276,11 @@ fn import_en(err: &ImportError) -> String {
                 origin(&c.second_source, c.what, Lang::En)
             )
         }
-        Profile { path, detail } => {
-            format!("{}: mapping profile: \"{detail}\"", path.display())
-        }
+        Profile { path, problem } => format!(
+            "{}: mapping profile: {}",
+            path.display(),
+            problem.words(Lang::En)
+        ),
         Sink { path, detail } => {
             format!(
                 "{}: could not store the rows (\"{detail}\")",

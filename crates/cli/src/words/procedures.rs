@@ -214,10 +214,10 @@ pub fn summary(p: &Proposal, lang: Lang) -> String {
     let (unit, year) = (&p.unit, p.year);
     match lang {
         Lang::Vi => format!(
-            "{unit} năm {year}: đề xuất {proposed}/{procedures} thủ tục ({share}%), mục tiêu {target}% ({needed} thủ tục): {verdict}; tiết kiệm ước tính {money} đồng/năm"
+            "\"{unit}\" năm {year}: đề xuất {proposed}/{procedures} thủ tục ({share}%), mục tiêu {target}% ({needed} thủ tục): {verdict}; tiết kiệm ước tính {money} đồng/năm"
         ),
         Lang::En => format!(
-            "{unit} {year}: {proposed} of {procedures} procedures proposed ({share}%), target {target}% ({needed} procedures): {verdict}; estimated saving {money} VND a year"
+            "\"{unit}\" {year}: {proposed} of {procedures} procedures proposed ({share}%), target {target}% ({needed} procedures): {verdict}; estimated saving {money} VND a year"
         ),
     }
 }

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::ImportError;
+use crate::error::{ImportError, ProfileProblem};
 
 /// A parsed mapping profile.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -46,19 +46,20 @@ impl Profile {
             path: path.to_owned(),
             source,
         })?;
-        Profile::parse(&text).map_err(|detail| ImportError::Profile {
+        Profile::parse(&text).map_err(|problem| ImportError::Profile {
             path: path.to_owned(),
-            detail,
+            problem,
         })
     }
 
     /// Parses a profile's text.
-    pub fn parse(text: &str) -> Result<Profile, String> {
-        let profile: Profile = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse(text: &str) -> Result<Profile, ProfileProblem> {
+        let profile: Profile =
+            toml::from_str(text).map_err(|e| ProfileProblem::Syntax(e.to_string()))?;
         if let Some(rows) = &profile.header_rows
             && rows.contains(&0)
         {
-            return Err("header_rows are one-based: row 0 does not exist".to_owned());
+            return Err(ProfileProblem::RowZero);
         }
         Ok(profile)
     }
@@ -86,7 +87,7 @@ pub fn forced_columns(
     for (name, letters) in &profile.columns {
         let field = field_of(name).ok_or_else(|| ImportError::Profile {
             path: path.to_owned(),
-            detail: format!("unknown field \"{name}\""),
+            problem: ProfileProblem::UnknownField(name.clone()),
         })?;
         let col = column_index(letters)
             .or_else(|| {
@@ -98,7 +99,10 @@ pub fn forced_columns(
             })
             .ok_or_else(|| ImportError::Profile {
                 path: path.to_owned(),
-                detail: format!("field \"{name}\": no column \"{letters}\""),
+                problem: ProfileProblem::NoColumn {
+                    field: name.clone(),
+                    column: letters.clone(),
+                },
             })?;
         forced.insert(col, field);
     }
