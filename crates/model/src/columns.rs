@@ -288,7 +288,8 @@ mod tests {
             if path.is_dir() {
                 sources(&path, out);
             } else if path.extension().is_some_and(|e| e == "rs")
-                && path.file_name().is_some_and(|n| n != "tests.rs")
+                // Test modules and test support (`tests.rs`, `check.rs`) spell names out.
+                && path.file_name().is_some_and(|n| n != "tests.rs" && n != "check.rs")
             {
                 out.push(path);
             }

@@ -120,7 +120,7 @@ fn import_vi(err: &ImportError) -> String {
             field,
             expected,
         } => format!(
-            "{}, trang \"{sheet}\": không có cột {field} (cần tiêu đề kiểu \"{expected}\")",
+            "{}, trang \"{sheet}\": không có cột cho trường \"{field}\" (cần tiêu đề kiểu \"{expected}\")",
             path.display()
         ),
         AmbiguousColumn {
@@ -130,7 +130,7 @@ fn import_vi(err: &ImportError) -> String {
             first,
             second,
         } => format!(
-            "{}, trang \"{sheet}\": cả cột {first} và {second} đều giống cột {field}; hãy chỉ rõ trong tệp cấu hình (profile)",
+            "{}, trang \"{sheet}\": cả cột {first} và {second} đều giống cột cho trường \"{field}\"; hãy chỉ rõ trong tệp cấu hình (profile)",
             path.display()
         ),
         NoYear { path, sheet } => format!(
@@ -240,7 +240,7 @@ fn import_en(err: &ImportError) -> String {
             field,
             expected,
         } => format!(
-            "{}, sheet \"{sheet}\": no column for {field} (expected a header like \"{expected}\")",
+            "{}, sheet \"{sheet}\": no column for the field \"{field}\" (expected a header like \"{expected}\")",
             path.display()
         ),
         AmbiguousColumn {
@@ -250,7 +250,7 @@ fn import_en(err: &ImportError) -> String {
             first,
             second,
         } => format!(
-            "{}, sheet \"{sheet}\": columns {first} and {second} both look like {field}; name one in a profile",
+            "{}, sheet \"{sheet}\": columns {first} and {second} both look like the field \"{field}\"; name one in a profile",
             path.display()
         ),
         NoYear { path, sheet } => format!(

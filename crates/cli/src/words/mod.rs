@@ -7,10 +7,14 @@
 //! By subject: import diagnostics ([`diag`]), what `inspect` shows of a sheet ([`import`]),
 //! errors ([`errors`]), procedure proposals, reasons and definitions ([`procedures`]).
 
+#[cfg(test)]
+mod check;
 mod diag;
 mod errors;
 mod import;
 mod procedures;
+#[cfg(test)]
+mod tests;
 
 use cchc_model::Lang;
 

@@ -1,0 +1,501 @@
+//! Every variant of every value this module renders, in both languages: the English words hold
+//! no Vietnamese word outside quotes, and the Vietnamese words no English one. Samples carry
+//! Vietnamese workbook text (sheets, headers, units, values), which must come out quoted. An
+//! exhaustive `match` per enum numbers its variants, so a new variant fails to compile until it is
+//! numbered here, and then fails the test until it has a sample.
+
+use std::path::PathBuf;
+
+use cchc_analysis::procedures::Reason;
+use cchc_import::{
+    ColumnRole, ImportError, Origin, Oversize, ProfileProblem, Quantity, SkipReason,
+};
+use cchc_model::{
+    CellRef, Lang, PartsOf, RejectReason, StructureKind, TableKind, Warning, WarningKind,
+};
+use cchc_plot::PlotError;
+use cchc_store::StoreError;
+
+use super::check::{english_words, own_words, vietnamese_words};
+use super::{Words, origin};
+
+/// Renders `samples` both ways and checks each language; returns the variant numbers covered.
+fn check_all<T: Words>(
+    samples: &[T],
+    number: fn(&T) -> usize,
+    problems: &mut Vec<String>,
+) -> Vec<usize> {
+    for sample in samples {
+        let (en, vi) = (sample.words(Lang::En), sample.words(Lang::Vi));
+        check_pair(&en, &vi, problems);
+    }
+    let mut seen: Vec<usize> = samples.iter().map(number).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen
+}
+
+fn check_pair(en: &str, vi: &str, problems: &mut Vec<String>) {
+    let foreign_en = vietnamese_words(&own_words(en));
+    if !foreign_en.is_empty() || en.trim().is_empty() {
+        problems.push(format!("en {foreign_en:?}: {en}"));
+    }
+    let foreign_vi = english_words(&own_words(vi));
+    if !foreign_vi.is_empty() || vi.trim().is_empty() {
+        problems.push(format!("vi {foreign_vi:?}: {vi}"));
+    }
+    if en == vi {
+        problems.push(format!("the same in both languages: {en}"));
+    }
+}
+
+fn all(n: usize) -> Vec<usize> {
+    (0..n).collect()
+}
+
+fn path() -> PathBuf {
+    PathBuf::from("bang_diem_2023.xlsx")
+}
+
+fn sheet() -> String {
+    "Phụ lục".to_owned()
+}
+
+fn import_number(e: &ImportError) -> usize {
+    use ImportError::*;
+    match e {
+        Io { .. } => 0,
+        Empty { .. } => 1,
+        NotASpreadsheet { .. } => 2,
+        Encrypted { .. } => 3,
+        Damaged { .. } => 4,
+        SheetNotFound { .. } => 5,
+        NoTable { .. } => 6,
+        TooLarge { .. } => 7,
+        MissingColumn { .. } => 8,
+        AmbiguousColumn { .. } => 9,
+        NoYear { .. } => 10,
+        NoUnit { .. } => 11,
+        Conflict(_) => 12,
+        Profile { .. } => 13,
+        Sink { .. } => 14,
+        Inflated { .. } => 15,
+        Compressed { .. } => 16,
+        StrayCell { .. } => 17,
+        UnknownKind { .. } => 18,
+    }
+}
+
+fn import_errors() -> Vec<ImportError> {
+    use ImportError::*;
+    vec![
+        Io {
+            path: path(),
+            source: std::io::Error::other("permission denied"),
+        },
+        Empty { path: path() },
+        NotASpreadsheet { path: path() },
+        Encrypted { path: path() },
+        Damaged {
+            path: path(),
+            detail: "invalid zip header".into(),
+        },
+        SheetNotFound {
+            path: path(),
+            sheet: "Năm 2025".into(),
+            available: "Phụ lục, Năm 2023".into(),
+        },
+        NoTable {
+            path: path(),
+            sheet: Some(sheet()),
+        },
+        NoTable {
+            path: path(),
+            sheet: None,
+        },
+        TooLarge {
+            path: path(),
+            sheet: sheet(),
+            what: Oversize::Cells { max: 100 },
+        },
+        MissingColumn {
+            path: path(),
+            sheet: sheet(),
+            field: "max_score".into(),
+            expected: "Điểm tối đa".into(),
+        },
+        AmbiguousColumn {
+            path: path(),
+            sheet: sheet(),
+            field: "unit".into(),
+            first: "C".into(),
+            second: "D".into(),
+        },
+        NoYear {
+            path: path(),
+            sheet: sheet(),
+        },
+        NoUnit {
+            path: path(),
+            sheet: sheet(),
+        },
+        Conflict(Box::new(cchc_import::Conflict {
+            path: path(),
+            sheet: sheet(),
+            what: Quantity::Unit,
+            first: "Sở Tư pháp".into(),
+            first_source: Origin::Flag,
+            second: "Sở Y tế".into(),
+            second_source: Origin::Title,
+        })),
+        Profile {
+            path: path(),
+            problem: ProfileProblem::UnknownField("điểm".into()),
+        },
+        Sink {
+            path: path(),
+            detail: "disk full".into(),
+        },
+        Inflated {
+            path: path(),
+            entry: "xl/worksheets/sheet1.xml".into(),
+            size: 1 << 40,
+            limit: 1 << 34,
+        },
+        Compressed {
+            path: path(),
+            entry: "xl/worksheets/sheet1.xml".into(),
+            ratio: 1000,
+            limit: 500,
+        },
+        StrayCell {
+            path: path(),
+            sheet: sheet(),
+            cell: "XFD1048576".into(),
+            gap: 1_048_000,
+        },
+        UnknownKind { path: path() },
+    ]
+}
+
+fn oversize_number(o: &Oversize) -> usize {
+    match o {
+        Oversize::Row { .. } => 0,
+        Oversize::Column { .. } => 1,
+        Oversize::Cells { .. } => 2,
+        Oversize::Range { .. } => 3,
+    }
+}
+
+fn profile_number(p: &ProfileProblem) -> usize {
+    match p {
+        ProfileProblem::Syntax(_) => 0,
+        ProfileProblem::RowZero => 1,
+        ProfileProblem::UnknownField(_) => 2,
+        ProfileProblem::NoColumn { .. } => 3,
+    }
+}
+
+fn store_number(e: &StoreError) -> usize {
+    match e {
+        StoreError::Io { .. } => 0,
+        StoreError::Manifest { .. } => 1,
+        StoreError::Locked { .. } => 2,
+        StoreError::Ambiguous { .. } => 3,
+        StoreError::Parquet { .. } => 4,
+    }
+}
+
+fn plot_number(e: &PlotError) -> usize {
+    match e {
+        PlotError::Extension { .. } => 0,
+        PlotError::NoData { .. } => 1,
+        PlotError::Frame(_) => 2,
+        PlotError::Draw { .. } => 3,
+    }
+}
+
+fn reject_number(r: &RejectReason) -> usize {
+    match r {
+        RejectReason::NotANumber { .. } => 0,
+        RejectReason::Missing { .. } => 1,
+        RejectReason::Negative { .. } => 2,
+        RejectReason::NoName => 3,
+        RejectReason::DuplicateCode { .. } => 4,
+        RejectReason::InvalidAnswer { .. } => 5,
+        RejectReason::InvalidCode { .. } => 6,
+        RejectReason::NotACount { .. } => 7,
+    }
+}
+
+fn warning_number(w: &Warning) -> usize {
+    match w.kind {
+        WarningKind::TotalMismatch { .. } => 0,
+        WarningKind::ParentMismatch { .. } => 1,
+        WarningKind::ScoreAboveMax { .. } => 2,
+        WarningKind::SelfScoreUsed => 3,
+        WarningKind::AmbiguousThousands { .. } => 4,
+        WarningKind::PartsMismatch { .. } => 5,
+        WarningKind::NotRead { .. } => 6,
+    }
+}
+
+fn reason_number(r: &Reason) -> usize {
+    match r {
+        Reason::NoDossiers { .. } => 0,
+        Reason::TimeSlack { .. } => 1,
+        Reason::Late { .. } => 2,
+        Reason::LowOnline { .. } => 3,
+        Reason::ManyComponents { .. } => 4,
+    }
+}
+
+fn skip_number(s: &SkipReason) -> usize {
+    match s {
+        SkipReason::NoHeader(_) => 0,
+        SkipReason::MissingColumns(_) => 1,
+        SkipReason::NoQuestions => 2,
+        SkipReason::Codebook => 3,
+    }
+}
+
+fn role_number(r: &ColumnRole) -> usize {
+    match r {
+        ColumnRole::Field(_) => 0,
+        ColumnRole::Question { .. } => 1,
+        ColumnRole::Attribute(_) => 2,
+    }
+}
+
+#[test]
+fn every_variant_speaks_only_its_language_outside_quotes() {
+    let mut problems = Vec::new();
+    let column = || "Điểm tự đánh giá".to_owned();
+    assert_eq!(
+        check_all(&import_errors(), import_number, &mut problems),
+        all(19)
+    );
+    let oversizes = [
+        Oversize::Row {
+            row: 2_000_000,
+            max: 1_048_576,
+        },
+        Oversize::Column {
+            col: 20_000,
+            max: 16_384,
+        },
+        Oversize::Cells { max: 100 },
+        Oversize::Range {
+            detail: "Cell limit exceeded".into(),
+        },
+    ];
+    assert_eq!(
+        check_all(&oversizes, oversize_number, &mut problems),
+        all(4)
+    );
+    let profiles = [
+        ProfileProblem::Syntax("expected `=`".into()),
+        ProfileProblem::RowZero,
+        ProfileProblem::UnknownField("điểm".into()),
+        ProfileProblem::NoColumn {
+            field: "max_score".into(),
+            column: "Điểm chuẩn".into(),
+        },
+    ];
+    assert_eq!(check_all(&profiles, profile_number, &mut problems), all(4));
+    let store = || PathBuf::from("cchc-data");
+    let stores = [
+        StoreError::Io {
+            path: store(),
+            source: std::io::Error::other("read-only"),
+        },
+        StoreError::Manifest {
+            path: store(),
+            detail: "expected value".into(),
+        },
+        StoreError::Locked {
+            path: store(),
+            pid: "42".into(),
+        },
+        StoreError::Ambiguous {
+            key: "ab".into(),
+            candidates: vec!["abc1".into(), "abd2".into()],
+        },
+        StoreError::Parquet {
+            path: store(),
+            detail: "bad page".into(),
+        },
+    ];
+    assert_eq!(check_all(&stores, store_number, &mut problems), all(5));
+    let plots = [
+        PlotError::Extension {
+            path: "chart.gif".into(),
+        },
+        PlotError::NoData {
+            what: "Sở Y tế 2024".into(),
+        },
+        PlotError::Frame(polars::prelude::PolarsError::ColumnNotFound("unit".into())),
+        PlotError::Draw {
+            path: "chart.png".into(),
+            detail: "font".into(),
+        },
+    ];
+    assert_eq!(check_all(&plots, plot_number, &mut problems), all(4));
+    let rejects = [
+        RejectReason::NotANumber {
+            column: column(),
+            value: "nhiều".into(),
+        },
+        RejectReason::Missing { column: column() },
+        RejectReason::Negative {
+            column: column(),
+            value: -1.5,
+        },
+        RejectReason::NoName,
+        RejectReason::DuplicateCode {
+            code: "2.2".into(),
+            first: "'Năm 2023'!A13".into(),
+        },
+        RejectReason::InvalidAnswer {
+            question: "2.1".into(),
+            value: "rất tốt".into(),
+        },
+        RejectReason::InvalidCode {
+            column: "Mã TTHC".into(),
+            value: "1.00012".into(),
+        },
+        RejectReason::NotACount {
+            column: "Tổng số".into(),
+            value: "nhiều".into(),
+        },
+    ];
+    assert_eq!(check_all(&rejects, reject_number, &mut problems), all(8));
+    let at = || Some(CellRef::new("Năm 2023", 10, 4));
+    let warning = |kind| Warning { cell: at(), kind };
+    let warnings = [
+        warning(WarningKind::TotalMismatch {
+            column: column(),
+            stated: 17.0,
+            computed: 15.5,
+        }),
+        warning(WarningKind::ParentMismatch {
+            code: "2".into(),
+            column: column(),
+            stated: 9.0,
+            children: 7.5,
+        }),
+        warning(WarningKind::ScoreAboveMax {
+            code: "3".into(),
+            score: 2.5,
+            max_score: 2.0,
+        }),
+        warning(WarningKind::SelfScoreUsed),
+        warning(WarningKind::AmbiguousThousands {
+            value: "1.000".into(),
+        }),
+        warning(WarningKind::PartsMismatch {
+            code: "1.000102".into(),
+            column: "Kết quả giải quyết / Tổng số".into(),
+            stated: 31.0,
+            parts: 30.0,
+            parts_of: PartsOf::Resolution,
+        }),
+        warning(WarningKind::NotRead {
+            column: "Lệ phí".into(),
+            value: "theo quy định".into(),
+        }),
+    ];
+    assert_eq!(check_all(&warnings, warning_number, &mut problems), all(7));
+    for parts in [PartsOf::Channels, PartsOf::Resolution, PartsOf::Pending] {
+        check_pair(
+            &parts.words(Lang::En),
+            &parts.words(Lang::Vi),
+            &mut problems,
+        );
+    }
+    for kind in StructureKind::ALL {
+        check_pair(&kind.words(Lang::En), &kind.words(Lang::Vi), &mut problems);
+    }
+    for kind in [
+        TableKind::Scorecard,
+        TableKind::Survey,
+        TableKind::Procedures,
+    ] {
+        check_pair(&kind.words(Lang::En), &kind.words(Lang::Vi), &mut problems);
+    }
+    let reasons = [
+        Reason::NoDossiers {
+            received: 0,
+            year: 2024,
+        },
+        Reason::TimeSlack {
+            actual_days: 4.2,
+            legal_days: 15.0,
+            proposed_days: 6.0,
+        },
+        Reason::Late {
+            late: 12,
+            resolved: 100,
+        },
+        Reason::LowOnline {
+            online_share: 0.05,
+            target: 0.3,
+            level: "full".into(),
+        },
+        Reason::ManyComponents {
+            components: 12,
+            proposed: 8,
+        },
+    ];
+    assert_eq!(check_all(&reasons, reason_number, &mut problems), all(5));
+    for reason in &reasons {
+        let (en, vi) = (
+            super::proposal(reason, Lang::En),
+            super::proposal(reason, Lang::Vi),
+        );
+        check_pair(&en, &vi, &mut problems);
+    }
+    let skips = [
+        SkipReason::NoHeader(TableKind::Survey),
+        SkipReason::MissingColumns(TableKind::Procedures),
+        SkipReason::NoQuestions,
+        SkipReason::Codebook,
+    ];
+    assert_eq!(check_all(&skips, skip_number, &mut problems), all(4));
+    let roles = [
+        ColumnRole::Field("max_score"),
+        ColumnRole::Question {
+            code: "1.2".into(),
+            element: "Tiếp cận dịch vụ".into(),
+        },
+        ColumnRole::Attribute("Giới tính".into()),
+    ];
+    // A canonical field is its code in both languages.
+    for role in &roles[1..] {
+        check_pair(&role.words(Lang::En), &role.words(Lang::Vi), &mut problems);
+    }
+    let mut seen: Vec<usize> = roles.iter().map(role_number).collect();
+    seen.dedup();
+    assert_eq!(seen, all(3));
+    for o in [
+        Origin::Flag,
+        Origin::Profile,
+        Origin::SheetName("Năm 2023".into()),
+        Origin::Title,
+        Origin::FileName,
+        Origin::HeaderBand(2021),
+    ] {
+        for what in [Quantity::Year, Quantity::Unit] {
+            let (en, vi) = (origin(&o, what, Lang::En), origin(&o, what, Lang::Vi));
+            if o != Origin::Flag {
+                check_pair(&en, &vi, &mut problems);
+            }
+        }
+    }
+    let definitions = (
+        super::procedure_definitions(Lang::En).join("\n"),
+        super::procedure_definitions(Lang::Vi).join("\n"),
+    );
+    check_pair(&definitions.0, &definitions.1, &mut problems);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
