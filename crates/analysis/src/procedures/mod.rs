@@ -1,9 +1,9 @@
 //! Procedure analyses: service ratios of dossier statistics, and which procedures to simplify.
 //!
-//! By concern: the procedure and its rates (here), the join of statistics and registry
-//! ([`join`]), roll-ups and the service targets ([`rollup`]), the rules with their TOML
-//! ([`rules`]), the assessment and the ranked proposal ([`simplify`]) and the result frames
-//! ([`frames`]). Results carry numbers and reason codes; the command line puts them in words.
+//! By concern, a file each: the procedure and its rates (here), the join of statistics and
+//! registry (`join.rs`), roll-ups and the service targets (`rollup.rs`), the rules with their TOML
+//! (`rules.rs`), the assessment and the ranked proposal (`simplify.rs`) and the result frames
+//! (`frames.rs`). Results carry numbers and reason codes; the command line puts them in words.
 //!
 //! Definitions (every rate names its denominator; a zero or unknown denominator gives null, never 0):
 //! - `received` = the stated total, else the sum of the channels stated;

@@ -37,7 +37,7 @@ pub(crate) fn contain<T>(
     }
 }
 
-/// Installs a panic hook that stays silent for panics [`contain`] turns into errors, and defers
+/// Installs a panic hook that stays silent for panics the importer turns into errors, and defers
 /// to the previous hook for every other panic. For binaries; call once at start.
 pub fn install_quiet_panic_hook() {
     let previous = std::panic::take_hook();
