@@ -11,7 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// One cell's value, as read.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     /// A real number (integers included).
     Number(f64),
     /// Text, in its display form (see [`clean`]); shared, as a workbook repeats its
@@ -27,7 +27,7 @@ pub enum Value {
 
 impl Value {
     /// The value as text, for messages and lineage.
-    pub fn as_text(&self) -> String {
+    pub(crate) fn as_text(&self) -> String {
         match self {
             Value::Number(x) => cchc_model::diag::fmt_num(*x),
             Value::Text(s) => s.to_string(),
@@ -39,7 +39,7 @@ impl Value {
 
 /// A row of a sheet: its zero-based index and its non-empty cells in column order.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Row {
+pub(crate) struct Row {
     /// Zero-based row index.
     pub index: u32,
     /// Non-empty cells as (zero-based column, value), sorted by column.
@@ -48,7 +48,7 @@ pub struct Row {
 
 impl Row {
     /// The value in column `col`, if the cell is not empty.
-    pub fn get(&self, col: u32) -> Option<&Value> {
+    pub(crate) fn get(&self, col: u32) -> Option<&Value> {
         self.cells
             .binary_search_by_key(&col, |(c, _)| *c)
             .ok()
@@ -56,7 +56,7 @@ impl Row {
     }
 
     /// The text of the row's cells joined with " | ", for rejections and inspection.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.cells
             .iter()
             .map(|(_, v)| v.as_text())
@@ -67,7 +67,7 @@ impl Row {
 
 /// A merged region, zero-based and inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Merge {
+pub(crate) struct Merge {
     /// First row.
     pub first_row: u32,
     /// First column.
@@ -80,7 +80,7 @@ pub struct Merge {
 
 impl Merge {
     /// Whether the region covers the cell.
-    pub fn contains(&self, row: u32, col: u32) -> bool {
+    pub(crate) fn contains(&self, row: u32, col: u32) -> bool {
         (self.first_row..=self.last_row).contains(&row)
             && (self.first_col..=self.last_col).contains(&col)
     }
@@ -95,14 +95,10 @@ pub(crate) fn repair(c: char) -> char {
     }
 }
 
-/// The display form of a text: NFC, `ƣ` repaired, white space collapsed and trimmed.
-///
-/// ```
-/// assert_eq!(cchc_import::clean("  Điểm\n đạt  đƣợc "), "Điểm đạt được");
-/// // A mark that PDF extraction put on the wrong letter stays there: only `fold` looks past it.
-/// assert_eq!(cchc_import::fold("đaṭ"), cchc_import::fold("đạt"));
-/// ```
-pub fn clean(s: &str) -> String {
+/// The display form of a text: NFC, `ƣ` repaired, white space collapsed and trimmed
+/// ("  Điểm\n đạt  đƣợc " is "Điểm đạt được"). A mark that PDF extraction put on the wrong
+/// letter stays there: only `fold` looks past it.
+pub(crate) fn clean(s: &str) -> String {
     if is_clean(s) {
         return s.to_owned();
     }
@@ -183,6 +179,8 @@ mod tests {
 
     #[test]
     fn clean_keeps_accents_and_repairs_mangled_letters() {
+        assert_eq!(clean("  Điểm\n đạt  đƣợc "), "Điểm đạt được");
+        assert_eq!(clean("đaṭ"), "đaṭ");
         assert_eq!(clean("Chƣa  hoàn\nthành"), "Chưa hoàn thành");
         let nfd: String = "Sở Nội vụ".nfd().collect();
         assert_eq!(clean(&nfd), "Sở Nội vụ");

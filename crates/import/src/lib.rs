@@ -28,6 +28,8 @@
 //! # Ok::<(), cchc_import::ImportError>(())
 //! ```
 
+#![deny(unreachable_pub)]
+
 mod cell;
 mod error;
 mod kind;
@@ -41,7 +43,6 @@ use cchc_model::{Rejection, RowCounts, Rows, TableKind, Warning};
 use polars::prelude::DataFrame;
 use sha2::{Digest, Sha256};
 
-pub use cell::{Row, Value, clean};
 pub use error::{Conflict, ImportError, Origin, Oversize, ProfileProblem, Quantity};
 pub use table::context::Sourced;
 pub use table::layout::{HeaderColumn, TableLayout};
@@ -50,7 +51,9 @@ pub use table::text::fold;
 pub use table::{
     ColumnMapping, ColumnRole, ImportOptions, SheetReport, Sink, SkipReason, SourceFile,
 };
-pub use workbook::{Format, Limits, Workbook, install_quiet_panic_hook};
+pub use workbook::{Format, Limits, install_quiet_panic_hook};
+
+use workbook::Workbook;
 
 /// The result of importing one file.
 #[derive(Debug, Clone)]

@@ -11,7 +11,7 @@ use super::layout::TableLayout;
 use super::text::{fold, years_in};
 use crate::cell::clean;
 use crate::error::{Conflict, ImportError};
-pub use crate::error::{Origin, Quantity};
+pub(crate) use crate::error::{Origin, Quantity};
 
 /// A value and the source it came from, for `inspect` and error messages.
 #[derive(Debug, Clone, PartialEq)]
@@ -151,7 +151,7 @@ fn conflict<T: std::fmt::Display>(
 }
 
 /// The year(s) and unit of a sheet with their sources.
-pub type YearsAndUnit = (Vec<Sourced<i32>>, Option<Sourced<String>>);
+pub(crate) type YearsAndUnit = (Vec<Sourced<i32>>, Option<Sourced<String>>);
 
 /// The year(s) and unit of a sheet, for every kind of table alike.
 ///

@@ -82,7 +82,7 @@ pub(crate) struct SheetCtx<'a> {
 
 impl SheetCtx<'_> {
     /// A row refused at `col`.
-    pub fn reject(&self, row: &Row, col: u32, reason: RejectReason) -> RowOutcome {
+    pub(crate) fn reject(&self, row: &Row, col: u32, reason: RejectReason) -> RowOutcome {
         RowOutcome::Rejected(Rejection {
             cell: CellRef::new(self.sheet, row.index, col),
             reason,
@@ -91,7 +91,7 @@ impl SheetCtx<'_> {
     }
 
     /// The signature block: from its first line (once an item has been seen) to the end.
-    pub fn is_signature(&mut self, row: &Row, items_seen: bool) -> bool {
+    pub(crate) fn is_signature(&mut self, row: &Row, items_seen: bool) -> bool {
         if self.signature || (items_seen && layout::is_signature_start(row)) {
             self.signature = true;
         }
@@ -100,7 +100,7 @@ impl SheetCtx<'_> {
 
     /// The signature block, then a column-number row before any item: the body rows every
     /// table-shaped kind treats alike.
-    pub fn body_structure(&mut self, row: &Row, items_seen: bool) -> Option<StructureKind> {
+    pub(crate) fn body_structure(&mut self, row: &Row, items_seen: bool) -> Option<StructureKind> {
         if self.is_signature(row, items_seen) {
             return Some(StructureKind::Signature);
         }
@@ -111,7 +111,7 @@ impl SheetCtx<'_> {
     }
 
     /// The sheet's year, for a row without a year of its own.
-    pub fn sheet_year(&self) -> Result<i32, ImportError> {
+    pub(crate) fn sheet_year(&self) -> Result<i32, ImportError> {
         self.years
             .first()
             .map(|y| y.value)
@@ -122,7 +122,7 @@ impl SheetCtx<'_> {
     }
 
     /// The error for a row without a unit in a sheet without one.
-    pub fn no_unit(&self) -> ImportError {
+    pub(crate) fn no_unit(&self) -> ImportError {
         ImportError::NoUnit {
             path: self.path.to_owned(),
             sheet: self.sheet.to_owned(),
@@ -130,7 +130,7 @@ impl SheetCtx<'_> {
     }
 
     /// The error for a batch the kind could not build or the sink refused.
-    pub fn damaged(&self, detail: impl ToString) -> ImportError {
+    pub(crate) fn damaged(&self, detail: impl ToString) -> ImportError {
         ImportError::Damaged {
             path: self.path.to_owned(),
             detail: detail.to_string(),

@@ -13,13 +13,13 @@ use super::text::{fold, strip_years, years_in};
 use crate::cell::{Merge, Row, Value};
 
 /// How many non-empty rows from the top of a sheet are searched for the header.
-pub const HEAD_ROWS: usize = 40;
+pub(crate) const HEAD_ROWS: usize = 40;
 /// The most rows a header may have.
 const MAX_HEADER_ROWS: usize = 4;
 
 /// A field of a canonical table and the header texts (folded) that name it.
 #[derive(Debug, Clone, Copy)]
-pub struct FieldSpec {
+pub(crate) struct FieldSpec {
     /// Canonical field name.
     pub field: &'static str,
     /// Folded synonyms; a header matches when its folded text, years removed, equals a synonym or
@@ -90,14 +90,14 @@ impl TableLayout {
 /// Follows a sheet's rows in order and names those every kind treats alike: the blank rows
 /// between two delivered rows, and the title, header and column-number rows above the body.
 #[derive(Debug)]
-pub struct Preamble<'a> {
+pub(crate) struct Preamble<'a> {
     table: &'a TableLayout,
     previous: Option<u32>,
 }
 
 impl<'a> Preamble<'a> {
     /// A tracker for a sheet whose table is `table`.
-    pub fn new(table: &'a TableLayout) -> Self {
+    pub(crate) fn new(table: &'a TableLayout) -> Self {
         Preamble {
             table,
             previous: None,
@@ -106,7 +106,7 @@ impl<'a> Preamble<'a> {
 
     /// Calls `blank` for each empty row since the previous one, then names `row` when it lies
     /// above the body (`Some(kind)`); `None` means a body row for the importer to classify.
-    pub fn step(&mut self, row: u32, mut blank: impl FnMut(u32)) -> Option<StructureKind> {
+    pub(crate) fn step(&mut self, row: u32, mut blank: impl FnMut(u32)) -> Option<StructureKind> {
         if let Some(prev) = self.previous {
             for index in prev + 1..row {
                 blank(index);
@@ -127,7 +127,7 @@ impl<'a> Preamble<'a> {
 }
 
 /// Whether a folded header text names `spec`'s field.
-pub fn matches_field(key: &str, spec: &FieldSpec) -> Option<usize> {
+pub(crate) fn matches_field(key: &str, spec: &FieldSpec) -> Option<usize> {
     spec.synonyms
         .iter()
         .filter(|syn| {
@@ -141,7 +141,7 @@ pub fn matches_field(key: &str, spec: &FieldSpec) -> Option<usize> {
 }
 
 /// The best field for a header key: the longest matching synonym wins.
-pub fn best_field<'a>(key: &str, specs: &'a [FieldSpec]) -> Option<&'a FieldSpec> {
+pub(crate) fn best_field<'a>(key: &str, specs: &'a [FieldSpec]) -> Option<&'a FieldSpec> {
     specs
         .iter()
         .filter_map(|spec| matches_field(key, spec).map(|len| (len, spec)))
@@ -166,7 +166,7 @@ fn is_year_number(v: &Value) -> bool {
 /// Finds the table among the first rows of a sheet (rows in order, at most [`HEAD_ROWS`]).
 ///
 /// `forced_header` (zero-based rows, from a profile) overrides detection.
-pub fn detect(
+pub(crate) fn detect(
     head: &[Row],
     merges: &[Merge],
     specs: &[FieldSpec],
@@ -320,7 +320,7 @@ fn flatten(header: &[&Row], merges: &[Merge]) -> Vec<HeaderColumn> {
 }
 
 /// Whether a row numbers the columns: "(1) (2) (3)", "1 2 3", "A B C", "(4)=(2)-(3)".
-pub fn is_column_number_row(row: &Row) -> bool {
+pub(crate) fn is_column_number_row(row: &Row) -> bool {
     if row.cells.len() < 2 {
         return false;
     }
@@ -363,7 +363,7 @@ fn column_token(s: &str) -> Option<f64> {
 /// Whether a label (the first text of a row) marks a total row: "Tổng", "Tổng cộng", "Cộng", …
 ///
 /// Compared with accents: "Cộng" (sum) is a total, "Công tác …" (work) is not.
-pub fn is_total_label(label: &str) -> bool {
+pub(crate) fn is_total_label(label: &str) -> bool {
     let lower = label.trim().to_lowercase();
     let lower = lower.trim_end_matches([':', '.']);
     lower.starts_with("tổng")
@@ -375,7 +375,7 @@ pub fn is_total_label(label: &str) -> bool {
 }
 
 /// Whether a row begins the signature block or the notes under a table.
-pub fn is_signature_start(row: &Row) -> bool {
+pub(crate) fn is_signature_start(row: &Row) -> bool {
     let Some((_, Value::Text(first))) = row.cells.first() else {
         return false;
     };

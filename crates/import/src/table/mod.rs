@@ -144,5 +144,5 @@ impl SheetReport {
 }
 
 /// Where an import sends its rows as it reads them: (table name, a batch of rows). An `Err` stops
-/// the import with [`crate::ImportError::Sink`].
+/// the import with an `ImportError::Sink`.
 pub type Sink<'a> = dyn FnMut(&str, Rows) -> Result<(), String> + 'a;

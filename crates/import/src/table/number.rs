@@ -8,7 +8,7 @@
 
 /// The result of reading one numeric cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Parsed {
+pub(crate) enum Parsed {
     /// A number.
     Number(f64),
     /// A number read with a dot as thousands separator ("1.000" → 1000), worth a warning.
@@ -20,7 +20,7 @@ pub enum Parsed {
 /// Reads a text cell as a number; `None` (the `Option`) when it is not a number in any accepted
 /// style: "33,5" is 33.5, "1.234,5" is 1234.5, "48,6%" is 0.486, "-" is none, "x" is not a number
 /// (the test `the_documented_styles_read_as_documented` holds these).
-pub fn parse_vn_number(raw: &str) -> Option<Parsed> {
+pub(crate) fn parse_vn_number(raw: &str) -> Option<Parsed> {
     let s = raw.trim().trim_matches('\u{a0}');
     if s.is_empty() || matches!(s, "-" | "–" | "—" | "--") {
         return Some(Parsed::None);

@@ -74,7 +74,7 @@ impl Profile {
 
 /// The columns a profile names, as (column index → canonical field): a column is given by its
 /// letters ("C") or its header text; `field_of` maps the profile's field names to the importer's.
-pub fn forced_columns(
+pub(crate) fn forced_columns(
     profile: Option<&Profile>,
     table: &super::layout::TableLayout,
     path: &Path,
@@ -110,7 +110,7 @@ pub fn forced_columns(
 }
 
 /// Reads a column letter ("C", "AA") as a zero-based index.
-pub fn column_index(letters: &str) -> Option<u32> {
+pub(crate) fn column_index(letters: &str) -> Option<u32> {
     let letters = letters.trim();
     if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic())
     {

@@ -42,7 +42,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Finds four-digit years from 1990 to 2100 standing alone in a text ("NĂM 2021", "2021-2022").
-pub fn years_in(s: &str) -> Vec<i32> {
+pub(crate) fn years_in(s: &str) -> Vec<i32> {
     let bytes = s.as_bytes();
     let mut years = Vec::new();
     let mut i = 0;
@@ -67,7 +67,7 @@ pub fn years_in(s: &str) -> Vec<i32> {
 
 /// Removes year mentions ("năm 2021", "2021") from a folded text, so that "diem dat duoc nam 2021"
 /// matches the same header as "diem dat duoc".
-pub fn strip_years(folded: &str) -> String {
+pub(crate) fn strip_years(folded: &str) -> String {
     let mut words: Vec<&str> = Vec::new();
     for word in folded.split(' ') {
         let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());

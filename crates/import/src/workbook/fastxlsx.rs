@@ -337,7 +337,7 @@ fn is_builtin_date(id: u32) -> bool {
 impl FastXlsx {
     /// Opens the workbook's parts list, sheet map and styles; `None` when the container is not
     /// laid out as this reader expects (calamine then reads it).
-    pub fn open(path: &Path, sheet_names: &[String]) -> Option<FastXlsx> {
+    pub(crate) fn open(path: &Path, sheet_names: &[String]) -> Option<FastXlsx> {
         let file = File::open(path).ok()?;
         let mut zip = zip::ZipArchive::new(BufReader::new(file)).ok()?;
         let workbook = read_part(&mut zip, "xl/workbook.xml")?;
@@ -444,7 +444,7 @@ impl FastXlsx {
 
     /// Streams the cells of `sheet` in document order to `on_cell(row, col, value)`; stops when it
     /// returns `Break`.
-    pub fn cells(
+    pub(crate) fn cells(
         &mut self,
         sheet: &str,
         mut on_cell: impl FnMut(u32, u32, Value) -> Result<ControlFlow<()>, ImportError>,

@@ -93,7 +93,7 @@ const RATIO_FLOOR: u64 = 16 << 20;
 /// memory), and the compression ratio of each large part. The zip reader itself refuses a part
 /// that inflates beyond its declared size, so sizes that lie end as a damaged file, not as memory.
 /// Worksheets are streamed cell by cell, where the row, gap and cell limits bound them.
-pub fn check_zip(path: &Path, limits: &Limits) -> Result<(), ImportError> {
+pub(crate) fn check_zip(path: &Path, limits: &Limits) -> Result<(), ImportError> {
     let damaged = |e: zip::result::ZipError| ImportError::Damaged {
         path: path.to_owned(),
         detail: e.to_string(),

@@ -26,12 +26,12 @@ use ::calamine::{Ods, Reader, Xls, Xlsx};
 use self::calamine::{Calamine, dense_range_error};
 use self::contain::contain;
 use self::fastxlsx::{Fallback, FastXlsx, scan_beside};
-use self::limits::RowGrouper;
+use self::limits::{RowGrouper, check_zip};
 use crate::cell::{Merge, Row};
 use crate::error::ImportError;
 
 pub use self::contain::install_quiet_panic_hook;
-pub use self::limits::{Limits, check_zip};
+pub use self::limits::Limits;
 
 /// The file formats cchc reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub enum Format {
 }
 
 /// An open workbook.
-pub struct Workbook {
+pub(crate) struct Workbook {
     path: PathBuf,
     format: Format,
     sheets: Vec<String>,
@@ -62,13 +62,13 @@ const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 impl Workbook {
     /// Opens a workbook, telling its format from its first bytes, with the default limits.
-    pub fn open(path: &Path) -> Result<Workbook, ImportError> {
+    pub(crate) fn open(path: &Path) -> Result<Workbook, ImportError> {
         Workbook::open_with(path, Limits::default())
     }
 
     /// Opens a workbook under `limits`: a zip container is checked against them before any
     /// parser inflates it.
-    pub fn open_with(path: &Path, limits: Limits) -> Result<Workbook, ImportError> {
+    pub(crate) fn open_with(path: &Path, limits: Limits) -> Result<Workbook, ImportError> {
         contain(path, || Workbook::open_unguarded(path, limits))
     }
 
@@ -162,7 +162,8 @@ impl Workbook {
 
     /// Turns the fast .xlsx sheet scanner off (calamine reads every sheet) or back on when the
     /// workbook allows it. For tests that compare the two.
-    pub fn set_fast(&mut self, on: bool) {
+    #[cfg(test)]
+    pub(crate) fn set_fast(&mut self, on: bool) {
         if !on {
             self.fast = None;
         } else if self.fast.is_none() && self.format == Format::Xlsx {
@@ -171,32 +172,34 @@ impl Workbook {
     }
 
     /// Whether sheets are read by the fast scanner.
-    pub fn is_fast(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_fast(&self) -> bool {
         self.fast.is_some()
     }
 
     /// How many sheets the fast scanner handed back to calamine so far.
-    pub fn fallbacks(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn fallbacks(&self) -> usize {
         self.fallbacks
     }
 
     /// The file's path.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// The detected format.
-    pub fn format(&self) -> Format {
+    pub(crate) fn format(&self) -> Format {
         self.format
     }
 
     /// Sheet names in workbook order.
-    pub fn sheet_names(&self) -> &[String] {
+    pub(crate) fn sheet_names(&self) -> &[String] {
         &self.sheets
     }
 
     /// Merged regions of a sheet (empty where the format does not record them).
-    pub fn merges(&mut self, sheet: &str) -> Result<Vec<Merge>, ImportError> {
+    pub(crate) fn merges(&mut self, sheet: &str) -> Result<Vec<Merge>, ImportError> {
         let path = self.path.clone();
         contain(&path, || self.merges_unguarded(sheet))
     }
@@ -208,7 +211,7 @@ impl Workbook {
     /// Streams the sheet's non-empty rows in order to `on_row`, which may stop early with `Break`.
     ///
     /// Empty rows are not delivered: the caller sees gaps in [`Row::index`].
-    pub fn rows<F>(&mut self, sheet: &str, on_row: F) -> Result<(), ImportError>
+    pub(crate) fn rows<F>(&mut self, sheet: &str, on_row: F) -> Result<(), ImportError>
     where
         F: FnMut(Row) -> ControlFlow<()>,
     {
@@ -246,5 +249,63 @@ impl Workbook {
             }
         }
         self.inner.rows(sheet, &path, &mut grouper, &mut on_row)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_xlsx_scanner_reads_every_cell_as_calamine_does() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files: Vec<std::path::PathBuf> = Vec::new();
+        for dir in [root.join("datasets"), root.join("tests/data")] {
+            for entry in std::fs::read_dir(dir).expect("dir") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "xlsx") {
+                    files.push(path);
+                }
+            }
+        }
+        // Workbooks written on the fly with what the bundled ones lack: dates, booleans, a formula,
+        // entities, a cell far to the right.
+        let dir = tempfile::tempdir().expect("tmp");
+        let mut spec = cchc_datagen::sheet::SheetSpec::new("Kiểm tra");
+        spec.set(0, 0, cchc_datagen::sheet::t("A & B <c> \"ngoặc\""));
+        spec.set(0, 3, cchc_datagen::sheet::n(-1.5e-7));
+        spec.set(1, 0, cchc_datagen::sheet::Cell::Date(2023, 1, 5));
+        spec.set(2, 200, cchc_datagen::sheet::t("xa"));
+        let extra = dir.path().join("extra.xlsx");
+        cchc_datagen::sheet::write_xlsx(&extra, &[spec]).expect("written");
+        files.push(extra);
+        let mut compared = 0;
+        for path in files {
+            let Ok(mut fast) = Workbook::open(&path) else {
+                continue; // the damaged fixtures
+            };
+            if !fast.is_fast() {
+                continue;
+            }
+            let mut slow = Workbook::open(&path).expect("open");
+            slow.set_fast(false);
+            for sheet in fast.sheet_names().to_vec() {
+                let mut a = Vec::new();
+                let mut b = Vec::new();
+                let ra = fast.rows(&sheet, |r| {
+                    a.push(r);
+                    std::ops::ControlFlow::Continue(())
+                });
+                let rb = slow.rows(&sheet, |r| {
+                    b.push(r);
+                    std::ops::ControlFlow::Continue(())
+                });
+                assert_eq!(ra.is_ok(), rb.is_ok(), "{}: {sheet}", path.display());
+                assert_eq!(a, b, "{}: {sheet}", path.display());
+                compared += a.len();
+            }
+            assert_eq!(fast.fallbacks(), 0, "{}", path.display());
+        }
+        assert!(compared > 1000, "{compared} rows compared");
     }
 }
