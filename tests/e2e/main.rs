@@ -1319,3 +1319,59 @@ fn each_language_speaks_only_its_own_words_outside_quotes() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn unit_flags_match_without_accents_case_or_extra_spaces_in_every_command() {
+    let store = tempfile::tempdir().expect("tmp");
+    for file in [
+        "datasets/seed_appendix_2021.xlsx",
+        "datasets/survey_sipas_2024.xlsx",
+        "datasets/procedures_so_tu_phap_2022_2024.xlsx",
+    ] {
+        ok(store.path(), &["import", file]);
+    }
+    let units = |args: &[&str]| -> Vec<String> {
+        let rows = json(store.path(), args);
+        assert!(!rows.is_empty(), "{args:?}: no rows");
+        let mut units: Vec<String> = rows
+            .iter()
+            .map(|r| r["unit"].as_str().expect("unit").to_owned())
+            .collect();
+        units.dedup();
+        units
+    };
+    let seed = ["scorecard", "gaps", "--unit", "so ke hoach  va dau tu"];
+    assert_eq!(units(&seed), ["Sở Kế hoạch và Đầu tư"]);
+    let trend = ["scorecard", "trend", "--unit", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"];
+    assert_eq!(units(&trend), ["Sở Kế hoạch và Đầu tư"]);
+    let survey = ["survey", "index", "--by", "element", "--unit", "so tu phap"];
+    assert_eq!(units(&survey), ["Sở Tư pháp"]);
+    let stats = [
+        "procedures",
+        "stats",
+        "--by",
+        "unit",
+        "--unit",
+        "sở tư pháp",
+    ];
+    assert_eq!(units(&stats), ["Sở Tư pháp"]);
+    let simplify = ["procedures", "simplify", "--unit", "So Tu Phap"];
+    assert_eq!(units(&simplify), ["Sở Tư pháp"]);
+    let chart = store.path().join("pareto.svg");
+    ok(
+        store.path(),
+        &[
+            "chart",
+            "pareto",
+            "--unit",
+            "so ke hoach va dau tu",
+            "--out",
+            chart.to_str().expect("utf8"),
+        ],
+    );
+    let svg = std::fs::read_to_string(&chart).expect("chart written");
+    assert!(
+        svg.contains("Sở Kế hoạch và Đầu tư"),
+        "the chart names the stored unit"
+    );
+}
