@@ -65,259 +65,248 @@ impl Words for ProfileProblem {
 
 impl Words for ImportError {
     fn words(&self, lang: Lang) -> String {
+        use ImportError::*;
+        // Each variant's message in both languages: (Vietnamese, English).
+        let (vi, en) = match self {
+            Io { path, source } => (
+                format!("{}: không đọc được tệp (\"{source}\")", path.display()),
+                format!("{}: cannot read the file (\"{source}\")", path.display()),
+            ),
+            Empty { path } => (
+                format!("{}: tệp rỗng", path.display()),
+                format!("{}: the file is empty", path.display()),
+            ),
+            NotASpreadsheet { path } => (
+                format!(
+                    "{}: không phải bảng tính (cần tệp .xlsx, .xls hoặc .ods)",
+                    path.display()
+                ),
+                format!(
+                    "{}: not a spreadsheet (expected .xlsx, .xls or .ods)",
+                    path.display()
+                ),
+            ),
+            Encrypted { path } => (
+                format!(
+                    "{}: bảng tính có mật khẩu; hãy lưu một bản không đặt mật khẩu",
+                    path.display()
+                ),
+                format!(
+                    "{}: the workbook is password-protected; save an unprotected copy",
+                    path.display()
+                ),
+            ),
+            Damaged { path, detail } => (
+                format!(
+                    "{}: bảng tính bị hỏng hoặc không trọn vẹn (\"{detail}\")",
+                    path.display()
+                ),
+                format!(
+                    "{}: the workbook is damaged or truncated (\"{detail}\")",
+                    path.display()
+                ),
+            ),
+            SheetNotFound {
+                path,
+                sheet,
+                available,
+            } => (
+                format!(
+                    "{}: không có trang tính \"{sheet}\" (các trang: \"{available}\")",
+                    path.display()
+                ),
+                format!(
+                    "{}: no sheet named \"{sheet}\" (sheets: \"{available}\")",
+                    path.display()
+                ),
+            ),
+            NoTable { path, sheet } => match sheet {
+                Some(s) => (
+                    format!(
+                        "{}: không tìm thấy bảng số liệu trong trang \"{s}\"",
+                        path.display()
+                    ),
+                    format!("{}: no recognisable table in sheet \"{s}\"", path.display()),
+                ),
+                None => (
+                    format!(
+                        "{}: không tìm thấy bảng số liệu trong trang tính nào",
+                        path.display()
+                    ),
+                    format!("{}: no recognisable table in any sheet", path.display()),
+                ),
+            },
+            TooLarge { path, sheet, what } => (
+                format!(
+                    "{}, trang \"{sheet}\": {}",
+                    path.display(),
+                    what.words(Lang::Vi)
+                ),
+                format!(
+                    "{}, sheet \"{sheet}\": {}",
+                    path.display(),
+                    what.words(Lang::En)
+                ),
+            ),
+            MissingColumn {
+                path,
+                sheet,
+                field,
+                expected,
+            } => (
+                format!(
+                    "{}, trang \"{sheet}\": không có cột cho trường \"{field}\" (cần tiêu đề kiểu \"{expected}\")",
+                    path.display()
+                ),
+                format!(
+                    "{}, sheet \"{sheet}\": no column for the field \"{field}\" (expected a header like \"{expected}\")",
+                    path.display()
+                ),
+            ),
+            AmbiguousColumn {
+                path,
+                sheet,
+                field,
+                first,
+                second,
+            } => (
+                format!(
+                    "{}, trang \"{sheet}\": cả cột {first} và {second} đều giống cột cho trường \"{field}\"; hãy chỉ rõ trong tệp cấu hình (profile)",
+                    path.display()
+                ),
+                format!(
+                    "{}, sheet \"{sheet}\": columns {first} and {second} both look like the field \"{field}\"; name one in a profile",
+                    path.display()
+                ),
+            ),
+            NoYear { path, sheet } => (
+                format!(
+                    "{}, trang \"{sheet}\": không tìm thấy năm ở tiêu đề cột, tên trang, tiêu đề bảng hay tên tệp; hãy dùng --year",
+                    path.display()
+                ),
+                format!(
+                    "{}, sheet \"{sheet}\": no year found in a header, the sheet name, the title or the file name; pass --year",
+                    path.display()
+                ),
+            ),
+            NoUnit { path, sheet } => (
+                format!(
+                    "{}, trang \"{sheet}\": không tìm thấy đơn vị ở cột hay tiêu đề bảng; hãy dùng --unit",
+                    path.display()
+                ),
+                format!(
+                    "{}, sheet \"{sheet}\": no unit found in a column or the title; pass --unit",
+                    path.display()
+                ),
+            ),
+            Conflict(c) => {
+                let (what_vi, what_en) = match c.what {
+                    Quantity::Year => ("năm", "year"),
+                    Quantity::Unit => ("đơn vị", "unit"),
+                };
+                let from = |l| {
+                    (
+                        origin(&c.first_source, c.what, l),
+                        origin(&c.second_source, c.what, l),
+                    )
+                };
+                let ((vi1, vi2), (en1, en2)) = (from(Lang::Vi), from(Lang::En));
+                (
+                    format!(
+                        "{}, trang \"{}\": {what_vi} là \"{}\" theo {vi1} nhưng là \"{}\" theo {vi2}",
+                        c.path.display(),
+                        c.sheet,
+                        c.first,
+                        c.second
+                    ),
+                    format!(
+                        "{}, sheet \"{}\": the {what_en} is \"{}\" from {en1} but \"{}\" from {en2}",
+                        c.path.display(),
+                        c.sheet,
+                        c.first,
+                        c.second
+                    ),
+                )
+            }
+            Profile { path, problem } => (
+                format!(
+                    "{}: tệp cấu hình (profile): {}",
+                    path.display(),
+                    problem.words(Lang::Vi)
+                ),
+                format!(
+                    "{}: mapping profile: {}",
+                    path.display(),
+                    problem.words(Lang::En)
+                ),
+            ),
+            Sink { path, detail } => (
+                format!("{}: không lưu được các dòng (\"{detail}\")", path.display()),
+                format!(
+                    "{}: could not store the rows (\"{detail}\")",
+                    path.display()
+                ),
+            ),
+            Inflated {
+                path,
+                entry,
+                size,
+                limit,
+            } => (
+                format!(
+                    "{}: phần \"{entry}\" khi giải nén lớn tới {size} byte, vượt giới hạn {limit}; không nhập vì có thể là tệp độc hại (zip bomb) hoặc tệp hỏng",
+                    path.display()
+                ),
+                format!(
+                    "{}: the part \"{entry}\" inflates to {size} bytes, over the limit of {limit}; refused as a possible zip bomb or a damaged file",
+                    path.display()
+                ),
+            ),
+            Compressed {
+                path,
+                entry,
+                ratio,
+                limit,
+            } => (
+                format!(
+                    "{}: phần \"{entry}\" bị nén {ratio}:1 (bảng tính thật không quá {limit}:1); không nhập vì có thể là tệp độc hại (zip bomb)",
+                    path.display()
+                ),
+                format!(
+                    "{}: the part \"{entry}\" is compressed {ratio}:1 (workbooks stay under {limit}:1); refused as a possible zip bomb",
+                    path.display()
+                ),
+            ),
+            StrayCell {
+                path,
+                sheet,
+                cell,
+                gap,
+            } => (
+                format!(
+                    "{}, trang \"{sheet}\": ô {cell} nằm cách phần còn lại của trang {gap} dòng trống; hãy xoá ô thừa này (Ctrl+End trong Excel sẽ chỉ ra) rồi nhập lại",
+                    path.display()
+                ),
+                format!(
+                    "{}, sheet \"{sheet}\": a cell at {cell} lies {gap} empty rows below the rest of the sheet; delete the stray cell (Ctrl+End in Excel finds it) and import again",
+                    path.display()
+                ),
+            ),
+            UnknownKind { path } => (
+                format!(
+                    "{}: không nhận ra loại bảng; hãy nói rõ: cchc import scorecard TỆP",
+                    path.display()
+                ),
+                format!(
+                    "{}: cannot tell what kind of table this is; name it: cchc import scorecard FILE",
+                    path.display()
+                ),
+            ),
+        };
         match lang {
-            Lang::Vi => import_vi(self),
-            Lang::En => import_en(self),
+            Lang::Vi => vi,
+            Lang::En => en,
         }
-    }
-}
-
-fn import_vi(err: &ImportError) -> String {
-    use ImportError::*;
-    match err {
-        Io { path, source } => {
-            format!("{}: không đọc được tệp (\"{source}\")", path.display())
-        }
-        Empty { path } => format!("{}: tệp rỗng", path.display()),
-        NotASpreadsheet { path } => format!(
-            "{}: không phải bảng tính (cần tệp .xlsx, .xls hoặc .ods)",
-            path.display()
-        ),
-        Encrypted { path } => format!(
-            "{}: bảng tính có mật khẩu; hãy lưu một bản không đặt mật khẩu",
-            path.display()
-        ),
-        Damaged { path, detail } => format!(
-            "{}: bảng tính bị hỏng hoặc không trọn vẹn (\"{detail}\")",
-            path.display()
-        ),
-        SheetNotFound {
-            path,
-            sheet,
-            available,
-        } => format!(
-            "{}: không có trang tính \"{sheet}\" (các trang: \"{available}\")",
-            path.display()
-        ),
-        NoTable { path, sheet } => match sheet {
-            Some(s) => format!(
-                "{}: không tìm thấy bảng số liệu trong trang \"{s}\"",
-                path.display()
-            ),
-            None => format!(
-                "{}: không tìm thấy bảng số liệu trong trang tính nào",
-                path.display()
-            ),
-        },
-        TooLarge { path, sheet, what } => format!(
-            "{}, trang \"{sheet}\": {}",
-            path.display(),
-            what.words(Lang::Vi)
-        ),
-        MissingColumn {
-            path,
-            sheet,
-            field,
-            expected,
-        } => format!(
-            "{}, trang \"{sheet}\": không có cột cho trường \"{field}\" (cần tiêu đề kiểu \"{expected}\")",
-            path.display()
-        ),
-        AmbiguousColumn {
-            path,
-            sheet,
-            field,
-            first,
-            second,
-        } => format!(
-            "{}, trang \"{sheet}\": cả cột {first} và {second} đều giống cột cho trường \"{field}\"; hãy chỉ rõ trong tệp cấu hình (profile)",
-            path.display()
-        ),
-        NoYear { path, sheet } => format!(
-            "{}, trang \"{sheet}\": không tìm thấy năm ở tiêu đề cột, tên trang, tiêu đề bảng hay tên tệp; hãy dùng --year",
-            path.display()
-        ),
-        NoUnit { path, sheet } => format!(
-            "{}, trang \"{sheet}\": không tìm thấy đơn vị ở cột hay tiêu đề bảng; hãy dùng --unit",
-            path.display()
-        ),
-        Conflict(c) => {
-            let what = match c.what {
-                Quantity::Year => "năm",
-                Quantity::Unit => "đơn vị",
-            };
-            format!(
-                "{}, trang \"{}\": {what} là \"{}\" theo {} nhưng là \"{}\" theo {}",
-                c.path.display(),
-                c.sheet,
-                c.first,
-                origin(&c.first_source, c.what, Lang::Vi),
-                c.second,
-                origin(&c.second_source, c.what, Lang::Vi)
-            )
-        }
-        Profile { path, problem } => format!(
-            "{}: tệp cấu hình (profile): {}",
-            path.display(),
-            problem.words(Lang::Vi)
-        ),
-        Sink { path, detail } => {
-            format!("{}: không lưu được các dòng (\"{detail}\")", path.display())
-        }
-        Inflated {
-            path,
-            entry,
-            size,
-            limit,
-        } => format!(
-            "{}: phần \"{entry}\" khi giải nén lớn tới {size} byte, vượt giới hạn {limit}; không nhập vì có thể là tệp độc hại (zip bomb) hoặc tệp hỏng",
-            path.display()
-        ),
-        Compressed {
-            path,
-            entry,
-            ratio,
-            limit,
-        } => format!(
-            "{}: phần \"{entry}\" bị nén {ratio}:1 (bảng tính thật không quá {limit}:1); không nhập vì có thể là tệp độc hại (zip bomb)",
-            path.display()
-        ),
-        StrayCell {
-            path,
-            sheet,
-            cell,
-            gap,
-        } => format!(
-            "{}, trang \"{sheet}\": ô {cell} nằm cách phần còn lại của trang {gap} dòng trống; hãy xoá ô thừa này (Ctrl+End trong Excel sẽ chỉ ra) rồi nhập lại",
-            path.display()
-        ),
-        UnknownKind { path } => format!(
-            "{}: không nhận ra loại bảng; hãy nói rõ: cchc import scorecard TỆP",
-            path.display()
-        ),
-    }
-}
-
-fn import_en(err: &ImportError) -> String {
-    use ImportError::*;
-    match err {
-        Io { path, source } => {
-            format!("{}: cannot read the file (\"{source}\")", path.display())
-        }
-        Empty { path } => format!("{}: the file is empty", path.display()),
-        NotASpreadsheet { path } => format!(
-            "{}: not a spreadsheet (expected .xlsx, .xls or .ods)",
-            path.display()
-        ),
-        Encrypted { path } => format!(
-            "{}: the workbook is password-protected; save an unprotected copy",
-            path.display()
-        ),
-        Damaged { path, detail } => format!(
-            "{}: the workbook is damaged or truncated (\"{detail}\")",
-            path.display()
-        ),
-        SheetNotFound {
-            path,
-            sheet,
-            available,
-        } => format!(
-            "{}: no sheet named \"{sheet}\" (sheets: \"{available}\")",
-            path.display()
-        ),
-        NoTable { path, sheet } => match sheet {
-            Some(s) => format!("{}: no recognisable table in sheet \"{s}\"", path.display()),
-            None => format!("{}: no recognisable table in any sheet", path.display()),
-        },
-        TooLarge { path, sheet, what } => format!(
-            "{}, sheet \"{sheet}\": {}",
-            path.display(),
-            what.words(Lang::En)
-        ),
-        MissingColumn {
-            path,
-            sheet,
-            field,
-            expected,
-        } => format!(
-            "{}, sheet \"{sheet}\": no column for the field \"{field}\" (expected a header like \"{expected}\")",
-            path.display()
-        ),
-        AmbiguousColumn {
-            path,
-            sheet,
-            field,
-            first,
-            second,
-        } => format!(
-            "{}, sheet \"{sheet}\": columns {first} and {second} both look like the field \"{field}\"; name one in a profile",
-            path.display()
-        ),
-        NoYear { path, sheet } => format!(
-            "{}, sheet \"{sheet}\": no year found in a header, the sheet name, the title or the file name; pass --year",
-            path.display()
-        ),
-        NoUnit { path, sheet } => format!(
-            "{}, sheet \"{sheet}\": no unit found in a column or the title; pass --unit",
-            path.display()
-        ),
-        Conflict(c) => {
-            let what = match c.what {
-                Quantity::Year => "year",
-                Quantity::Unit => "unit",
-            };
-            format!(
-                "{}, sheet \"{}\": the {what} is \"{}\" from {} but \"{}\" from {}",
-                c.path.display(),
-                c.sheet,
-                c.first,
-                origin(&c.first_source, c.what, Lang::En),
-                c.second,
-                origin(&c.second_source, c.what, Lang::En)
-            )
-        }
-        Profile { path, problem } => format!(
-            "{}: mapping profile: {}",
-            path.display(),
-            problem.words(Lang::En)
-        ),
-        Sink { path, detail } => {
-            format!(
-                "{}: could not store the rows (\"{detail}\")",
-                path.display()
-            )
-        }
-        Inflated {
-            path,
-            entry,
-            size,
-            limit,
-        } => format!(
-            "{}: the part \"{entry}\" inflates to {size} bytes, over the limit of {limit}; refused as a possible zip bomb or a damaged file",
-            path.display()
-        ),
-        Compressed {
-            path,
-            entry,
-            ratio,
-            limit,
-        } => format!(
-            "{}: the part \"{entry}\" is compressed {ratio}:1 (workbooks stay under {limit}:1); refused as a possible zip bomb",
-            path.display()
-        ),
-        StrayCell {
-            path,
-            sheet,
-            cell,
-            gap,
-        } => format!(
-            "{}, sheet \"{sheet}\": a cell at {cell} lies {gap} empty rows below the rest of the sheet; delete the stray cell (Ctrl+End in Excel finds it) and import again",
-            path.display()
-        ),
-        UnknownKind { path } => format!(
-            "{}: cannot tell what kind of table this is; name it: cchc import scorecard FILE",
-            path.display()
-        ),
     }
 }
 

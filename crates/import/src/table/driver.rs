@@ -128,14 +128,6 @@ impl SheetCtx<'_> {
             sheet: self.sheet.to_owned(),
         }
     }
-
-    /// The error for a batch the kind could not build or the sink refused.
-    pub(crate) fn damaged(&self, detail: impl ToString) -> ImportError {
-        ImportError::Damaged {
-            path: self.path.to_owned(),
-            detail: detail.to_string(),
-        }
-    }
 }
 
 /// A kind of table, as the driver reads its sheets: its header vocabulary, how a header maps,
@@ -174,6 +166,24 @@ pub(crate) trait SheetKind {
         sheet: Self::Sheet,
         ctx: &mut SheetCtx<'_>,
     ) -> Result<Vec<(u32, RowOutcome)>, ImportError>;
+}
+
+/// Hands a kind's finished frame to the sink: a frame that could not be built is a damaged
+/// file, a batch the sink refused a sink error.
+pub(crate) fn send_frame(
+    sink: &mut super::Sink<'_>,
+    path: &Path,
+    table: &str,
+    frame: polars::prelude::PolarsResult<polars::prelude::DataFrame>,
+) -> Result<(), ImportError> {
+    let frame = frame.map_err(|e| ImportError::Damaged {
+        path: path.to_owned(),
+        detail: e.to_string(),
+    })?;
+    sink(table, frame.into()).map_err(|detail| ImportError::Sink {
+        path: path.to_owned(),
+        detail,
+    })
 }
 
 /// The sheets to read: the one named by `--sheet` or the profile, else all.

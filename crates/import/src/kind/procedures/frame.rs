@@ -135,43 +135,52 @@ impl Lineage {
     }
 }
 
-/// The two frames of a procedure import: (statistics, registry).
-pub(super) fn frames(
-    stats: Stats,
-    registry: Registry,
-) -> polars::prelude::PolarsResult<(DataFrame, DataFrame)> {
-    let mut cols = vec![
-        Column::new(c::YEAR.into(), stats.year),
-        Column::new(c::UNIT.into(), stats.unit),
-        Column::new(c::CODE.into(), stats.code),
-        Column::new(c::NAME.into(), stats.name),
-        Column::new(c::FIELD.into(), stats.field),
-    ];
-    for (name, values) in COUNT_FIELDS.iter().zip(stats.counts) {
-        cols.push(Column::new((*name).into(), values));
+/// The columns that name a procedure row in both frames: year, unit, code, name, field.
+fn key_columns(
+    year: Vec<i32>,
+    unit: Vec<String>,
+    code: Vec<String>,
+    name: Vec<Option<String>>,
+    field: Vec<Option<String>>,
+) -> Vec<Column> {
+    vec![
+        Column::new(c::YEAR.into(), year),
+        Column::new(c::UNIT.into(), unit),
+        Column::new(c::CODE.into(), code),
+        Column::new(c::NAME.into(), name),
+        Column::new(c::FIELD.into(), field),
+    ]
+}
+
+impl Stats {
+    /// The `procedures` frame: statistics of a period.
+    pub(super) fn into_frame(self) -> polars::prelude::PolarsResult<DataFrame> {
+        let mut cols = key_columns(self.year, self.unit, self.code, self.name, self.field);
+        for (name, values) in COUNT_FIELDS.iter().zip(self.counts) {
+            cols.push(Column::new((*name).into(), values));
+        }
+        cols.push(Column::new(c::ACTUAL_DAYS.into(), self.actual_days));
+        cols.extend(self.lineage.columns());
+        DataFrame::new_infer_height(cols)
     }
-    cols.push(Column::new(c::ACTUAL_DAYS.into(), stats.actual_days));
-    cols.extend(stats.lineage.columns());
-    let stats_frame = DataFrame::new_infer_height(cols)?;
-    let mut cols = vec![
-        Column::new(c::YEAR.into(), registry.year),
-        Column::new(c::UNIT.into(), registry.unit),
-        Column::new(c::CODE.into(), registry.code),
-        Column::new(c::NAME.into(), registry.name),
-        Column::new(c::FIELD.into(), registry.field),
-        Column::new(c::LEGAL_DAYS.into(), registry.legal_days),
-        Column::new(c::FEE.into(), registry.fee),
-        Column::new(
-            c::ONLINE_LEVEL.into(),
-            registry
-                .online_level
-                .iter()
-                .map(|l| l.map(str::to_owned))
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(c::COMPONENTS.into(), registry.components),
-    ];
-    cols.extend(registry.lineage.columns());
-    let registry_frame = DataFrame::new_infer_height(cols)?;
-    Ok((stats_frame, registry_frame))
+}
+
+impl Registry {
+    /// The `procedure_registry` frame: what the registry says.
+    pub(super) fn into_frame(self) -> polars::prelude::PolarsResult<DataFrame> {
+        let online_level: Vec<Option<String>> = self
+            .online_level
+            .iter()
+            .map(|l| l.map(str::to_owned))
+            .collect();
+        let mut cols = key_columns(self.year, self.unit, self.code, self.name, self.field);
+        cols.extend([
+            Column::new(c::LEGAL_DAYS.into(), self.legal_days),
+            Column::new(c::FEE.into(), self.fee),
+            Column::new(c::ONLINE_LEVEL.into(), online_level),
+            Column::new(c::COMPONENTS.into(), self.components),
+        ]);
+        cols.extend(self.lineage.columns());
+        DataFrame::new_infer_height(cols)
+    }
 }

@@ -29,11 +29,13 @@ use self::cells::{
     section_field,
 };
 use self::fields::{COUNT_FIELDS, Mapping, STT, agrees, map_columns};
-use self::frame::{Attributes, Figures, Record, Registry, StatedRow, Stats, frames};
+use self::frame::{Attributes, Figures, Record, Registry, StatedRow, Stats};
 use crate::cell::{Row, clean};
 use crate::error::ImportError;
 use crate::table::context::{Given, single_year};
-use crate::table::driver::{Classified, Header, Mapped, Reading, SheetCtx, SheetKind, read_sheets};
+use crate::table::driver::{
+    Classified, Header, Mapped, Reading, SheetCtx, SheetKind, read_sheets, send_frame,
+};
 use crate::table::layout::{self, FieldSpec, TableLayout};
 use crate::table::text::fold;
 use crate::table::{ImportOptions, SheetReport, Sink, SourceFile};
@@ -480,17 +482,13 @@ pub(crate) fn import(
         },
     };
     let reports = read_sheets(&mut kind, wb, source, opts)?;
-    let path = wb.path();
-    let (stats, registry) =
-        frames(kind.stats, kind.registry).map_err(|e| ImportError::Damaged {
-            path: path.to_owned(),
-            detail: e.to_string(),
-        })?;
-    let sink_err = |detail| ImportError::Sink {
-        path: path.to_owned(),
-        detail,
-    };
-    sink(cchc_model::tables::PROCEDURES, stats.into()).map_err(sink_err)?;
-    sink(cchc_model::tables::PROCEDURE_REGISTRY, registry.into()).map_err(sink_err)?;
+    let (stats, registry) = (kind.stats.into_frame(), kind.registry.into_frame());
+    send_frame(sink, wb.path(), cchc_model::tables::PROCEDURES, stats)?;
+    send_frame(
+        sink,
+        wb.path(),
+        cchc_model::tables::PROCEDURE_REGISTRY,
+        registry,
+    )?;
     Ok(reports)
 }

@@ -24,7 +24,9 @@ use self::records::{Record, Records};
 use crate::cell::{Row, Value};
 use crate::error::ImportError;
 use crate::table::context::Given;
-use crate::table::driver::{Classified, Header, Mapped, Reading, SheetCtx, SheetKind, read_sheets};
+use crate::table::driver::{
+    Classified, Header, Mapped, Reading, SheetCtx, SheetKind, read_sheets, send_frame,
+};
 use crate::table::layout::{self, FieldSpec, TableLayout};
 use crate::table::{ImportOptions, SheetReport, Sink, SourceFile};
 use crate::workbook::Workbook;
@@ -291,14 +293,7 @@ pub(crate) fn import(
 ) -> Result<Vec<SheetReport>, ImportError> {
     let mut kind = Scorecard::default();
     let reports = read_sheets(&mut kind, wb, source, opts)?;
-    let path = wb.path();
-    let frame = kind.out.into_frame().map_err(|e| ImportError::Damaged {
-        path: path.to_owned(),
-        detail: e.to_string(),
-    })?;
-    sink(cchc_model::tables::SCORECARD, frame.into()).map_err(|detail| ImportError::Sink {
-        path: path.to_owned(),
-        detail,
-    })?;
+    let frame = kind.out.into_frame();
+    send_frame(sink, wb.path(), cchc_model::tables::SCORECARD, frame)?;
     Ok(reports)
 }

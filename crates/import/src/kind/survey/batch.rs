@@ -6,6 +6,7 @@ use cchc_model::columns as c;
 use cchc_model::{Coded, Rows, RowsColumn, tables};
 use polars::prelude::{Column, IdxSize, Int32Chunked, IntoColumn, NewChunkedArray, PlHashMap};
 
+use crate::error::ImportError;
 use crate::table::Sink;
 
 /// A text column kept as indices into its distinct values until the frame is built: a survey
@@ -178,6 +179,22 @@ pub(super) const BATCH_ANSWERS: usize = 1 << 19;
 pub(super) enum Flush {
     Frame(polars::prelude::PolarsError),
     Sink(String),
+}
+
+impl Flush {
+    /// The import error of a workbook whose batch could not be sent.
+    pub(super) fn error(self, path: &std::path::Path) -> ImportError {
+        match self {
+            Flush::Frame(e) => ImportError::Damaged {
+                path: path.to_owned(),
+                detail: e.to_string(),
+            },
+            Flush::Sink(detail) => ImportError::Sink {
+                path: path.to_owned(),
+                detail,
+            },
+        }
+    }
 }
 
 /// Sends the answers and attributes gathered so far to the sink, as `survey_answers` and

@@ -21,7 +21,7 @@ use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, StructureKind, Ta
 use polars::prelude::{IdxSize, PlHashMap};
 
 use self::answers::{Answer, Codebook, element_of, parse_answer, question_code, read_codebook};
-use self::batch::{Answers, BATCH_ANSWERS, Batch, Flush, Part};
+use self::batch::{Answers, BATCH_ANSWERS, Batch, Part};
 use self::index::{ColumnIndex, IndexedRow};
 use crate::cell::{Row, Value, clean};
 use crate::error::ImportError;
@@ -85,13 +85,7 @@ struct Survey<'a, 'b> {
 
 impl Survey<'_, '_> {
     fn flush(&mut self, ctx: &SheetCtx<'_>) -> Result<(), ImportError> {
-        self.batch.flush(self.sink).map_err(|e| match e {
-            Flush::Frame(e) => ctx.damaged(e),
-            Flush::Sink(detail) => ImportError::Sink {
-                path: ctx.path.to_owned(),
-                detail,
-            },
-        })
+        self.batch.flush(self.sink).map_err(|e| e.error(ctx.path))
     }
 }
 
@@ -445,13 +439,8 @@ pub(crate) fn import(
         },
     };
     let reports = read_sheets(&mut kind, wb, source, opts)?;
-    let path = wb.path().to_owned();
-    kind.batch.flush(kind.sink).map_err(|e| match e {
-        Flush::Frame(e) => ImportError::Damaged {
-            path: path.clone(),
-            detail: e.to_string(),
-        },
-        Flush::Sink(detail) => ImportError::Sink { path, detail },
-    })?;
+    kind.batch
+        .flush(kind.sink)
+        .map_err(|e| e.error(wb.path()))?;
     Ok(reports)
 }
