@@ -1,6 +1,8 @@
 //! End-to-end tests: the real `cchc` binary on real workbooks, checked against figures read from
 //! the same workbooks independently (calamine, not the importer) or printed in the seed plan.
 
+mod corpus;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

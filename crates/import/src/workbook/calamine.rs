@@ -4,7 +4,7 @@
 //! pre-check has bounded the sheet.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Cursor, Read, Seek};
 use std::ops::ControlFlow;
 use std::path::Path;
 
@@ -17,7 +17,8 @@ use crate::error::{ImportError, Oversize};
 /// A workbook opened by calamine.
 pub(crate) enum Calamine {
     Xlsx(Box<Xlsx<BufReader<File>>>),
-    Xls(Box<Xls<BufReader<File>>>),
+    /// Read from memory: the .xls check read the file already.
+    Xls(Box<Xls<Cursor<Vec<u8>>>>),
     Ods(Box<Ods<BufReader<File>>>),
 }
 
@@ -104,7 +105,7 @@ impl Calamine {
 }
 
 /// A sheet read through calamine's dense range, then streamed like any other.
-fn dense_rows<R, F>(
+fn dense_rows<RS, R, F>(
     reader: &mut R,
     sheet: &str,
     path: &Path,
@@ -112,7 +113,8 @@ fn dense_rows<R, F>(
     on_row: &mut F,
 ) -> Result<ControlFlow<()>, ImportError>
 where
-    R: Reader<BufReader<File>>,
+    RS: Read + Seek,
+    R: Reader<RS>,
     R::Error: std::fmt::Display,
     F: FnMut(Row) -> ControlFlow<()>,
 {

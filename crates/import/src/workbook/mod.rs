@@ -11,6 +11,7 @@
 //! [`crate::cell::Row`]s and merged regions, and names no table or table kind.
 
 mod calamine;
+mod cfb;
 mod contain;
 mod fastxlsx;
 mod limits;
@@ -125,7 +126,8 @@ impl Workbook {
                     path: path.to_owned(),
                 });
             }
-            match Xls::new(reader()?) {
+            let bytes = cfb::check_xls(path, &limits)?;
+            match Xls::new(std::io::Cursor::new(bytes)) {
                 Ok(x) => (Format::Xls, Calamine::Xls(Box::new(x))),
                 Err(e) => {
                     let detail = e.to_string();

@@ -1192,3 +1192,45 @@ fn a_profiles_year_and_unit_hold_for_every_kind() {
         assert!(rows >= 2, "{kind}: {rows} rows");
     }
 }
+
+/// Regression: a total row whose figures could not be read (a cell that is not a number) made
+/// the total check index a figure that was never read, and the import panicked (found by a
+/// mutation fuzzer: `corpus/cchc-mutations/scorecard_messy_rows-mutated-panic.xlsx`).
+#[test]
+fn a_total_row_with_an_unreadable_figure_is_structure_not_a_panic() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut s = SheetSpec::new("2023");
+    s.set(0, 0, t("Đơn vị: Sở Xây dựng"));
+    s.row(
+        2,
+        vec![
+            Some(t("TT")),
+            Some(t("Tiêu chí")),
+            Some(t("Điểm tối đa")),
+            Some(t("Điểm đạt được")),
+        ],
+    );
+    s.row(
+        3,
+        vec![
+            Some(t("1")),
+            Some(t("Công khai")),
+            Some(n(2.0)),
+            Some(n(1.5)),
+        ],
+    );
+    s.row(
+        4,
+        vec![None, Some(t("Tổng cộng")), Some(t("x")), Some(n(1.5))],
+    );
+    let path = dir.path().join("tong_hong.xlsx");
+    write_xlsx(&path, &[s]).expect("written");
+    let imported = import(&path, &ImportOptions::default());
+    check_counts(&imported, (5, 1, 4, 0));
+    assert_eq!(
+        imported.sheets[0]
+            .structure
+            .get(&cchc_model::StructureKind::Total),
+        Some(&1)
+    );
+}

@@ -142,7 +142,9 @@ pub(super) fn settle_items(
         }
         let mut outcome = RowOutcome::Imported;
         for (g, group) in mapping.groups.iter().enumerate() {
-            let Some(f) = &item.figures[g] else { continue };
+            let Some(Some(f)) = item.figures.get(g) else {
+                continue;
+            };
             let missing = if f.max.is_none() {
                 group.cols.get(c::MAX_SCORE).copied()
             } else if f.score().is_none() {
@@ -188,7 +190,7 @@ fn check_items(
             continue;
         }
         for (g, group) in mapping.groups.iter().enumerate() {
-            let Some(stated) = &item.figures[g] else {
+            let Some(Some(stated)) = item.figures.get(g) else {
                 continue;
             };
             if item.is_leaf {
@@ -273,7 +275,12 @@ pub(super) fn subtotal(
         .filter(|(i, child)| child.parent == Some(parent) && valid[*i])
         .map(|(i, child)| {
             if child.is_leaf {
-                child.figures[g].as_ref().and_then(get).unwrap_or(0.0)
+                child
+                    .figures
+                    .get(g)
+                    .and_then(Option::as_ref)
+                    .and_then(get)
+                    .unwrap_or(0.0)
             } else {
                 subtotal(items, valid, i, g, get)
             }
@@ -297,7 +304,8 @@ pub(super) fn check_totals(
     let mut from = 0;
     for total in totals {
         for (g, group) in mapping.groups.iter().enumerate() {
-            let Some(stated) = &total.figures[g] else {
+            // A total row refused for a bad cell holds the groups read before it only.
+            let Some(Some(stated)) = total.figures.get(g) else {
                 continue;
             };
             for (field, get, col) in [
@@ -315,7 +323,7 @@ pub(super) fn check_totals(
                     items[range]
                         .iter()
                         .filter(|i| i.is_leaf && imported(i.row))
-                        .filter_map(|i| i.figures[g].as_ref().and_then(get))
+                        .filter_map(|i| i.figures.get(g).and_then(Option::as_ref).and_then(get))
                         .sum()
                 };
                 let section = leaves(from..total.items_before);

@@ -236,8 +236,11 @@ impl SheetKind for Scorecard {
         };
         for item in items.iter().filter(|i| imported(i.row)) {
             for (g, group) in mapping.groups.iter().enumerate() {
-                let figures = item.figures[g]
-                    .clone()
+                let figures = item
+                    .figures
+                    .get(g)
+                    .cloned()
+                    .flatten()
                     .or_else(|| (!item.is_leaf).then(Figures::default));
                 let Some(f) = figures else { continue };
                 let year = match (item.year_cell, group.year) {

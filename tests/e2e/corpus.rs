@@ -1,0 +1,208 @@
+//! Every workbook of other spreadsheet readers' test suites (`../shared/corpus/`) through the real
+//! binary: `inspect`, then `import` into a throwaway store, each in a child process under a hang
+//! guard (60 s — a guard, not a performance limit) and a memory ceiling (`prlimit --as`, 4 GiB).
+//! Each must end as a table, as "no table of a known kind", or as exit 2 with a message naming
+//! the file — never a panic, an abort, a signal or a hang. `tests/corpus_expectations.tsv` holds
+//! each file's outcome class, so that any change of outcome shows in review; run with
+//! `CCHC_UPDATE_EXPECTATIONS=1` to rewrite it after a deliberate change.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::{cchc_bin, root};
+
+const HANG_GUARD: Duration = Duration::from_secs(60);
+const MEMORY_CEILING: &str = "--as=4294967296";
+
+fn corpus() -> PathBuf {
+    root().join("../shared/corpus")
+}
+
+fn workbooks(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("corpus folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            workbooks(&path, out);
+        } else if path.extension().is_some_and(|e| {
+            ["xlsx", "xlsm", "xls", "xlsb", "ods"].contains(&e.to_string_lossy().as_ref())
+        }) {
+            out.push(path);
+        }
+    }
+}
+
+/// How one run ended.
+#[derive(Debug)]
+enum Ending {
+    /// Exit code and standard error.
+    Exit(i32, String),
+    /// Killed by a signal (an abort, an out-of-memory kill).
+    Signal(String),
+    /// Still running at the hang guard.
+    Hang,
+}
+
+fn run_guarded(args: &[&str], store: &Path) -> Ending {
+    let prlimit = Path::new("/usr/bin/prlimit");
+    let mut command = if prlimit.exists() {
+        let mut c = Command::new(prlimit);
+        c.arg(MEMORY_CEILING).arg("--").arg(cchc_bin());
+        c
+    } else {
+        Command::new(cchc_bin())
+    };
+    let mut child = command
+        .arg("--store")
+        .arg(store)
+        .args(["--lang", "en"])
+        .args(args)
+        .env("RUST_BACKTRACE", "0")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cchc starts");
+    let start = Instant::now();
+    loop {
+        match child.try_wait().expect("wait") {
+            Some(status) => {
+                let mut err = String::new();
+                if let Some(mut e) = child.stderr.take() {
+                    let _ = std::io::Read::read_to_string(&mut e, &mut err);
+                }
+                return match status.code() {
+                    Some(code) => Ending::Exit(code, err),
+                    None => Ending::Signal(format!("{status:?}: {err}")),
+                };
+            }
+            None if start.elapsed() > HANG_GUARD => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Ending::Hang;
+            }
+            None => std::thread::sleep(Duration::from_millis(5)),
+        }
+    }
+}
+
+/// The outcome class of a run: `table`, `no-kind`, or the kind of error; `CRASH …` for what must
+/// never happen.
+fn class(ending: &Ending, file: &Path) -> String {
+    let (code, err) = match ending {
+        Ending::Exit(code, err) => (*code, err),
+        Ending::Signal(what) => return format!("CRASH signal {what}"),
+        Ending::Hang => return "CRASH hang".to_owned(),
+    };
+    if code == 0 || code == 1 {
+        return "table".to_owned();
+    }
+    if code != 2 {
+        return format!("CRASH exit {code}: {err}");
+    }
+    if err.contains("panicked") || err.contains("RUST_BACKTRACE") {
+        return format!("CRASH panic: {err}");
+    }
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+    if !name.is_some_and(|n| err.contains(&n)) {
+        return format!("UNNAMED error: {err}");
+    }
+    let kinds = [
+        ("cannot tell what kind of table", "no-kind"),
+        ("no recognisable table", "no-table"),
+        ("password-protected", "encrypted"),
+        ("damaged or truncated", "damaged"),
+        ("not a spreadsheet", "not-a-spreadsheet"),
+        ("the file is empty", "empty"),
+        ("beyond the", "too-large"),
+        ("non-empty cells", "too-large"),
+        ("too large a range", "too-large"),
+        ("empty rows below", "stray-cell"),
+        ("zip bomb", "zip-bomb"),
+        ("no column for", "missing-column"),
+        ("both look like", "ambiguous-column"),
+        ("no year found", "no-year"),
+        ("no unit found", "no-unit"),
+        (" but \"", "conflict"),
+    ];
+    kinds
+        .iter()
+        .find(|(needle, _)| err.contains(needle))
+        .map_or_else(
+            || format!("error: {}", err.trim()),
+            |(_, k)| (*k).to_owned(),
+        )
+}
+
+#[test]
+fn every_corpus_workbook_ends_in_a_table_or_a_clear_error_never_a_crash() {
+    let dir = corpus();
+    assert!(
+        dir.is_dir(),
+        "{} is missing: the corpus test needs it",
+        dir.display()
+    );
+    let mut files = Vec::new();
+    workbooks(&dir, &mut files);
+    files.sort();
+    assert!(files.len() > 600, "{} workbooks", files.len());
+    let results = Mutex::new(BTreeMap::new());
+    let next = Mutex::new(0usize);
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                loop {
+                    let i = {
+                        let mut n = next.lock().expect("lock");
+                        *n += 1;
+                        *n - 1
+                    };
+                    let Some(file) = files.get(i) else { break };
+                    let store = tempfile::tempdir().expect("tmp");
+                    let path = file.to_str().expect("utf8 path");
+                    let inspect = class(&run_guarded(&["inspect", path], store.path()), file);
+                    let import = class(&run_guarded(&["import", path], store.path()), file);
+                    let rel = file
+                        .strip_prefix(&dir)
+                        .expect("under the corpus")
+                        .to_string_lossy()
+                        .into_owned();
+                    results.lock().expect("lock").insert(rel, (inspect, import));
+                }
+            });
+        }
+    });
+    let results = results.into_inner().expect("results");
+    let crashes: Vec<String> = results
+        .iter()
+        .filter(|(_, (a, b))| {
+            [a, b]
+                .iter()
+                .any(|c| c.starts_with("CRASH") || c.starts_with("UNNAMED"))
+        })
+        .map(|(f, (a, b))| format!("{f}: inspect {a}; import {b}"))
+        .collect();
+    assert!(crashes.is_empty(), "{}", crashes.join("\n"));
+    let table: String = results
+        .iter()
+        .map(|(f, (a, b))| format!("{f}\t{a}\t{b}\n"))
+        .collect();
+    let expected_path = root().join("tests/corpus_expectations.tsv");
+    if std::env::var_os("CCHC_UPDATE_EXPECTATIONS").is_some() {
+        std::fs::write(&expected_path, &table).expect("write expectations");
+        return;
+    }
+    let expected = std::fs::read_to_string(&expected_path).expect("tests/corpus_expectations.tsv");
+    let changed: Vec<String> = expected
+        .lines()
+        .zip(table.lines())
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| format!("expected {a}\n     got {b}"))
+        .collect();
+    assert!(
+        changed.is_empty() && expected.lines().count() == table.lines().count(),
+        "outcomes changed (rerun with CCHC_UPDATE_EXPECTATIONS=1 after a deliberate change):\n{}",
+        changed.join("\n")
+    );
+}
