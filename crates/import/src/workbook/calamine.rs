@@ -8,7 +8,7 @@ use std::io::{BufReader, Cursor, Read, Seek};
 use std::ops::ControlFlow;
 use std::path::Path;
 
-use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
+use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsb, Xlsx};
 
 use super::limits::RowGrouper;
 use crate::cell::{Merge, Row, Value, excel_date, text_value};
@@ -17,6 +17,7 @@ use crate::error::{ImportError, Oversize};
 /// A workbook opened by calamine.
 pub(crate) enum Calamine {
     Xlsx(Box<Xlsx<BufReader<File>>>),
+    Xlsb(Box<Xlsb<BufReader<File>>>),
     /// Read from memory: the .xls check read the file already.
     Xls(Box<Xls<Cursor<Vec<u8>>>>),
     Ods(Box<Ods<BufReader<File>>>),
@@ -27,6 +28,7 @@ impl Calamine {
     pub(crate) fn sheet_names(&self) -> Vec<String> {
         match self {
             Calamine::Xlsx(x) => x.sheet_names(),
+            Calamine::Xlsb(x) => x.sheet_names(),
             Calamine::Xls(x) => x.sheet_names(),
             Calamine::Ods(x) => x.sheet_names(),
         }
@@ -45,7 +47,8 @@ impl Calamine {
             Calamine::Xls(x) => x
                 .merge_cells_by_sheet_name(sheet)
                 .map_err(|e| damaged(e.to_string()))?,
-            Calamine::Ods(_) => Vec::new(),
+            // calamine reads no merge records from these formats.
+            Calamine::Ods(_) | Calamine::Xlsb(_) => Vec::new(),
         };
         Ok(dims
             .into_iter()
@@ -78,14 +81,28 @@ impl Calamine {
                 let mut cells = x
                     .worksheet_cells_reader(sheet)
                     .map_err(|e| damaged(e.to_string()))?;
-                while let Some(cell) = cells.next_cell().map_err(|e| damaged(e.to_string()))? {
-                    let (row, col) = cell.get_position();
-                    let Some(value) = from_data_ref(cell.get_value()) else {
-                        continue;
-                    };
-                    if grouper.push(row, col, value, on_row)?.is_break() {
-                        return Ok(());
-                    }
+                let next = || {
+                    cells
+                        .next_cell()
+                        .map(|c| c.map(|c| (c.get_position(), from_data_ref(c.get_value()))))
+                        .map_err(|e| e.to_string())
+                };
+                if stream_cells(next, path, grouper, on_row)?.is_break() {
+                    return Ok(());
+                }
+            }
+            Calamine::Xlsb(x) => {
+                let mut cells = x
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| damaged(e.to_string()))?;
+                let next = || {
+                    cells
+                        .next_cell()
+                        .map(|c| c.map(|c| (c.get_position(), from_data_ref(c.get_value()))))
+                        .map_err(|e| e.to_string())
+                };
+                if stream_cells(next, path, grouper, on_row)?.is_break() {
+                    return Ok(());
                 }
             }
             Calamine::Xls(x) => {
@@ -102,6 +119,29 @@ impl Calamine {
         grouper.finish(on_row);
         Ok(())
     }
+}
+
+/// A sheet read cell by cell (calamine's cell readers of .xlsx and .xlsb), grouped into rows.
+fn stream_cells<N, F>(
+    mut next: N,
+    path: &Path,
+    grouper: &mut RowGrouper<'_>,
+    on_row: &mut F,
+) -> Result<ControlFlow<()>, ImportError>
+where
+    N: FnMut() -> Result<Option<((u32, u32), Option<Value>)>, String>,
+    F: FnMut(Row) -> ControlFlow<()>,
+{
+    while let Some(((row, col), value)) = next().map_err(|detail| ImportError::Damaged {
+        path: path.to_owned(),
+        detail,
+    })? {
+        let Some(value) = value else { continue };
+        if grouper.push(row, col, value, on_row)?.is_break() {
+            return Ok(ControlFlow::Break(()));
+        }
+    }
+    Ok(ControlFlow::Continue(()))
 }
 
 /// A sheet read through calamine's dense range, then streamed like any other.
@@ -167,7 +207,7 @@ fn from_data_ref(d: &DataRef<'_>) -> Option<Value> {
     }
 }
 
-fn from_data(d: &Data) -> Option<Value> {
+pub(super) fn from_data(d: &Data) -> Option<Value> {
     match d {
         Data::Int(i) => Some(Value::Number(*i as f64)),
         Data::Float(f) => Some(Value::Number(*f)),

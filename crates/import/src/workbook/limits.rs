@@ -93,7 +93,8 @@ const RATIO_FLOOR: u64 = 16 << 20;
 /// memory), and the compression ratio of each large part. The zip reader itself refuses a part
 /// that inflates beyond its declared size, so sizes that lie end as a damaged file, not as memory.
 /// Worksheets are streamed cell by cell, where the row, gap and cell limits bound them.
-pub(crate) fn check_zip(path: &Path, limits: &Limits) -> Result<(), ImportError> {
+/// Returns whether the container is an .xlsb (its workbook part is `xl/workbook.bin`).
+pub(crate) fn check_zip(path: &Path, limits: &Limits) -> Result<bool, ImportError> {
     let damaged = |e: zip::result::ZipError| ImportError::Damaged {
         path: path.to_owned(),
         detail: e.to_string(),
@@ -104,9 +105,11 @@ pub(crate) fn check_zip(path: &Path, limits: &Limits) -> Result<(), ImportError>
     })?;
     let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(damaged)?;
     let mut total: u64 = 0;
+    let mut binary = false;
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(damaged)?;
         let name = entry.name().map_err(damaged)?.into_owned();
+        binary |= name.eq_ignore_ascii_case("xl/workbook.bin");
         let (size, packed) = (entry.size(), entry.compressed_size());
         total = total.saturating_add(size);
         let ratio = size / packed.max(1);
@@ -136,7 +139,7 @@ pub(crate) fn check_zip(path: &Path, limits: &Limits) -> Result<(), ImportError>
             });
         }
     }
-    Ok(())
+    Ok(binary)
 }
 
 /// Gathers cells that arrive in row-major order into rows, enforcing the limits.

@@ -22,7 +22,7 @@ use std::io::{BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use ::calamine::{Ods, Reader, Xls, Xlsx};
+use ::calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
 
 use self::calamine::{Calamine, dense_range_error};
 use self::contain::contain;
@@ -39,6 +39,8 @@ pub use self::limits::Limits;
 pub enum Format {
     /// Office Open XML workbook.
     Xlsx,
+    /// Excel binary workbook.
+    Xlsb,
     /// Excel 97–2003 workbook.
     Xls,
     /// OpenDocument spreadsheet.
@@ -100,8 +102,12 @@ impl Workbook {
         let damaged = |detail: String| dense_range_error(path, "*", detail);
         let reader = || File::open(path).map(BufReader::new).map_err(io);
         let (format, inner) = if head.starts_with(ZIP_MAGIC) {
-            check_zip(path, &limits)?;
-            if ext.as_deref() == Some("ods") {
+            let binary = check_zip(path, &limits)?;
+            if binary {
+                // .xlsb: sheets are read cell by cell, under the same limits as .xlsx.
+                let xlsb = Xlsb::new(reader()?).map_err(|e| damaged(e.to_string()))?;
+                (Format::Xlsb, Calamine::Xlsb(Box::new(xlsb)))
+            } else if ext.as_deref() == Some("ods") {
                 ods::check_ods(path, &limits)?;
                 let ods = Ods::new(reader()?).map_err(|e| damaged(e.to_string()))?;
                 (Format::Ods, Calamine::Ods(Box::new(ods)))
@@ -309,5 +315,54 @@ mod tests {
             assert_eq!(fast.fallbacks(), 0, "{}", path.display());
         }
         assert!(compared > 1000, "{compared} rows compared");
+    }
+
+    #[test]
+    fn xlsb_workbooks_are_read_cell_for_cell_as_calamine_reads_them() {
+        let corpus =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+        let mut files = Vec::new();
+        for dir in ["calamine", "xlrd"] {
+            for entry in std::fs::read_dir(corpus.join(dir))
+                .expect("corpus")
+                .flatten()
+            {
+                if entry.path().extension().is_some_and(|e| e == "xlsb") {
+                    files.push(entry.path());
+                }
+            }
+        }
+        files.sort();
+        let mut compared = 0;
+        for path in files {
+            let Ok(mut ours) = Workbook::open(&path) else {
+                continue; // the password-protected one
+            };
+            assert_eq!(ours.format(), Format::Xlsb, "{}", path.display());
+            let mut theirs: ::calamine::Xlsb<_> =
+                ::calamine::open_workbook(&path).expect("calamine");
+            for sheet in ours.sheet_names().to_vec() {
+                let mut cells = Vec::new();
+                let read = ours.rows(&sheet, |row| {
+                    cells.extend(row.cells.into_iter().map(|(c, v)| (row.index, c, v)));
+                    std::ops::ControlFlow::Continue(())
+                });
+                let Ok(range) = theirs.worksheet_range(&sheet) else {
+                    assert!(read.is_err(), "{}: {sheet}", path.display());
+                    continue;
+                };
+                read.expect("read");
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                let expected: Vec<(u32, u32, crate::cell::Value)> = range
+                    .used_cells()
+                    .filter_map(|(r, c, d)| {
+                        calamine::from_data(d).map(|v| (r0 + r as u32, c0 + c as u32, v))
+                    })
+                    .collect();
+                assert_eq!(cells, expected, "{}: {sheet}", path.display());
+                compared += cells.len();
+            }
+        }
+        assert!(compared > 50, "{compared} cells compared");
     }
 }
