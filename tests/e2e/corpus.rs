@@ -36,7 +36,7 @@ fn workbooks(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// How one run ended.
 #[derive(Debug)]
-enum Ending {
+pub(crate) enum Ending {
     /// Exit code and standard error.
     Exit(i32, String),
     /// Killed by a signal (an abort, an out-of-memory kill).
@@ -45,7 +45,7 @@ enum Ending {
     Hang,
 }
 
-fn run_guarded(args: &[&str], store: &Path) -> Ending {
+pub(crate) fn run_guarded(args: &[&str], store: &Path) -> Ending {
     let prlimit = Path::new("/usr/bin/prlimit");
     let mut command = if prlimit.exists() {
         let mut c = Command::new(prlimit);
@@ -89,7 +89,7 @@ fn run_guarded(args: &[&str], store: &Path) -> Ending {
 
 /// The outcome class of a run: `table`, `no-kind`, or the kind of error; `CRASH …` for what must
 /// never happen.
-fn class(ending: &Ending, file: &Path) -> String {
+pub(crate) fn class(ending: &Ending, file: &Path) -> String {
     let (code, err) = match ending {
         Ending::Exit(code, err) => (*code, err),
         Ending::Signal(what) => return format!("CRASH signal {what}"),

@@ -2,6 +2,7 @@
 //! the same workbooks independently (calamine, not the importer) or printed in the seed plan.
 
 mod corpus;
+mod fuzz;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
