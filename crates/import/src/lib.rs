@@ -43,6 +43,8 @@ use cchc_model::{Rejection, RowCounts, Rows, TableKind, Warning};
 use polars::prelude::DataFrame;
 use sha2::{Digest, Sha256};
 
+pub use cchc_model::legacy::Legacy;
+pub use cell::legacy::{Decoded, Encoding};
 pub use error::{Conflict, ImportError, Origin, Oversize, ProfileProblem, Quantity};
 pub use table::context::Sourced;
 pub use table::layout::{HeaderColumn, TableLayout};
@@ -122,7 +124,8 @@ pub fn sha256_file(path: &Path) -> Result<String, ImportError> {
 }
 
 fn open(path: &Path, opts: &ImportOptions) -> Result<(Workbook, SourceFile), ImportError> {
-    let wb = Workbook::open_with(path, opts.limits)?;
+    let mut wb = Workbook::open_with(path, opts.limits)?;
+    wb.set_encoding(opts.encoding);
     let source = SourceFile {
         path: path.to_owned(),
         file_name: path

@@ -13,6 +13,7 @@ pub mod civil;
 pub mod columns;
 pub mod diag;
 pub mod lang;
+pub mod legacy;
 pub mod rows;
 pub mod schema;
 pub mod tables;

@@ -415,5 +415,6 @@ fn read_sheet<K: SheetKind>(
         }
     }
     report.warnings = ctx.warnings;
+    report.decoded = wb.decoded(sheet);
     Ok(report)
 }

@@ -22,6 +22,7 @@ use cchc_model::{Rejection, RowCounts, Rows, StructureKind, TableKind, Warning};
 use self::context::Sourced;
 use self::layout::TableLayout;
 use self::profile::Profile;
+use crate::cell::legacy::{Decoded, Encoding};
 use crate::workbook::{Format, Limits};
 
 /// What the analyst told the importer (flags and profile).
@@ -40,6 +41,9 @@ pub struct ImportOptions {
     pub codebook: Option<PathBuf>,
     /// Safety limits.
     pub limits: Limits,
+    /// `--encoding`: how text cells are read (TCVN3 and VNI text is converted by default where
+    /// the fonts and the content agree).
+    pub encoding: Encoding,
     /// Rows per batch sent to the sink by importers that stream (surveys); 0 = the default
     /// (about half a million answers).
     pub batch_rows: usize,
@@ -124,6 +128,8 @@ pub struct SheetReport {
     pub rejections: Vec<Rejection>,
     /// Warnings.
     pub warnings: Vec<Warning>,
+    /// Columns whose text was converted from a legacy encoding (TCVN3, VNI).
+    pub decoded: Vec<Decoded>,
 }
 
 impl SheetReport {

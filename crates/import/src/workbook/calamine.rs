@@ -3,6 +3,7 @@
 //! `.xls` and `.ods` through its dense range reader (one branch for both), after the .ods
 //! pre-check has bounded the sheet.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read, Seek};
 use std::ops::ControlFlow;
@@ -11,6 +12,7 @@ use std::path::Path;
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsb, Xlsx};
 
 use super::limits::RowGrouper;
+use crate::cell::legacy::{LegacyFont, SheetDecoding};
 use crate::cell::{Merge, Row, Value, excel_date, text_value};
 use crate::error::{ImportError, Oversize};
 
@@ -61,12 +63,15 @@ impl Calamine {
             .collect())
     }
 
-    /// Streams a sheet's cells through `grouper` into rows for `on_row`.
+    /// Streams a sheet's cells through `grouper` into rows for `on_row`, text in a legacy font
+    /// (`fonts`, where the format tells them) converted by `decoding`.
     pub(crate) fn rows<F>(
         &mut self,
         sheet: &str,
         path: &Path,
         grouper: &mut RowGrouper<'_>,
+        decoding: &mut SheetDecoding,
+        fonts: Option<&HashMap<(u32, u32), LegacyFont>>,
         on_row: &mut F,
     ) -> Result<(), ImportError>
     where
@@ -87,7 +92,7 @@ impl Calamine {
                         .map(|c| c.map(|c| (c.get_position(), from_data_ref(c.get_value()))))
                         .map_err(|e| e.to_string())
                 };
-                if stream_cells(next, path, grouper, on_row)?.is_break() {
+                if stream_cells(next, path, grouper, decoding, on_row)?.is_break() {
                     return Ok(());
                 }
             }
@@ -101,17 +106,22 @@ impl Calamine {
                         .map(|c| c.map(|c| (c.get_position(), from_data_ref(c.get_value()))))
                         .map_err(|e| e.to_string())
                 };
-                if stream_cells(next, path, grouper, on_row)?.is_break() {
+                if stream_cells(next, path, grouper, decoding, on_row)?.is_break() {
                     return Ok(());
                 }
             }
             Calamine::Xls(x) => {
-                if dense_rows(x.as_mut(), sheet, path, grouper, on_row)?.is_break() {
+                let cells = Cells { decoding, fonts };
+                if dense_rows(x.as_mut(), sheet, path, grouper, cells, on_row)?.is_break() {
                     return Ok(());
                 }
             }
             Calamine::Ods(x) => {
-                if dense_rows(x.as_mut(), sheet, path, grouper, on_row)?.is_break() {
+                let cells = Cells {
+                    decoding,
+                    fonts: None,
+                };
+                if dense_rows(x.as_mut(), sheet, path, grouper, cells, on_row)?.is_break() {
                     return Ok(());
                 }
             }
@@ -126,6 +136,7 @@ fn stream_cells<N, F>(
     mut next: N,
     path: &Path,
     grouper: &mut RowGrouper<'_>,
+    decoding: &mut SheetDecoding,
     on_row: &mut F,
 ) -> Result<ControlFlow<()>, ImportError>
 where
@@ -137,6 +148,7 @@ where
         detail,
     })? {
         let Some(value) = value else { continue };
+        let value = decoding.apply(col, value, None);
         if grouper.push(row, col, value, on_row)?.is_break() {
             return Ok(ControlFlow::Break(()));
         }
@@ -145,11 +157,18 @@ where
 }
 
 /// A sheet read through calamine's dense range, then streamed like any other.
+/// The decoding of a sheet's text, and the cells the format says are in a legacy font.
+struct Cells<'a> {
+    decoding: &'a mut SheetDecoding,
+    fonts: Option<&'a HashMap<(u32, u32), LegacyFont>>,
+}
+
 fn dense_rows<RS, R, F>(
     reader: &mut R,
     sheet: &str,
     path: &Path,
     grouper: &mut RowGrouper<'_>,
+    cells: Cells<'_>,
     on_row: &mut F,
 ) -> Result<ControlFlow<()>, ImportError>
 where
@@ -166,10 +185,10 @@ where
         let Some(value) = from_data(data) else {
             continue;
         };
-        if grouper
-            .push(r0 + r as u32, c0 + c as u32, value, on_row)?
-            .is_break()
-        {
+        let (row, col) = (r0 + r as u32, c0 + c as u32);
+        let font = cells.fonts.and_then(|f| f.get(&(row, col))).copied();
+        let value = cells.decoding.apply(col, value, font);
+        if grouper.push(row, col, value, on_row)?.is_break() {
             return Ok(ControlFlow::Break(()));
         }
     }

@@ -14,9 +14,11 @@
 //! Structure from [MS-CFB] (Compound File Binary File Format) and [MS-XLS] (BIFF8 records: BOF
 //! 0x0809, EOF 0x000A, DIMENSIONS 0x0200, and the cell records calamine reads).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::limits::Limits;
+use crate::cell::legacy::{LegacyFont, legacy_font};
 use crate::error::{ImportError, Oversize};
 
 /// Sector ids at and above this one are markers, not sectors.
@@ -315,6 +317,40 @@ struct SheetCells {
     cells: u64,
 }
 
+/// The cells of each sheet set in a legacy (TCVN3 or VNI) font, by (row, column).
+pub(crate) type LegacyCells = HashMap<String, HashMap<(u32, u32), LegacyFont>>;
+
+/// A FONT record's font name: BIFF8 keeps a length, flags and the text after 14 bytes; BIFF5 a
+/// length and 8-bit text.
+fn font_name(data: &[u8]) -> Option<String> {
+    let cch = usize::from(*data.get(14)?);
+    match data.get(15) {
+        Some(flags) if data.len() == 16 + cch || data.len() == 16 + 2 * cch => {
+            if flags & 1 == 1 {
+                let units: Vec<u16> = data
+                    .get(16..16 + 2 * cch)?
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                    .collect();
+                Some(String::from_utf16_lossy(&units))
+            } else {
+                Some(
+                    data.get(16..16 + cch)?
+                        .iter()
+                        .map(|b| char::from(*b))
+                        .collect(),
+                )
+            }
+        }
+        _ => Some(
+            data.get(15..15 + cch)?
+                .iter()
+                .map(|b| char::from(*b))
+                .collect(),
+        ),
+    }
+}
+
 /// A BoundSheet8 record's sheet name (BIFF8: length, flags, then Latin-1 or UTF-16LE text;
 /// earlier versions: length, then 8-bit text).
 fn bound_sheet_name(data: &[u8]) -> Option<String> {
@@ -342,10 +378,14 @@ fn bound_sheet_name(data: &[u8]) -> Option<String> {
 
 /// Walks the workbook stream's records: each sheet's DIMENSIONS within the format's grid and
 /// the import's limits, every cell inside the grid, and no cell far below the rest.
-fn check_records(stream: &[u8], limits: &Limits) -> Checked<()> {
+fn check_records(stream: &[u8], limits: &Limits) -> Checked<LegacyCells> {
     let mut pos = 0usize;
     let mut sheet = 0usize;
     let mut names: Vec<String> = Vec::new();
+    // Fonts and cell formats (XF) of the globals, and the cells set in a legacy font.
+    let mut fonts: Vec<Option<LegacyFont>> = Vec::new();
+    let mut xf_fonts: Vec<Option<LegacyFont>> = Vec::new();
+    let mut legacy = LegacyCells::new();
     let mut current: Option<SheetCells> = None;
     // Sheet substreams follow the globals in the order the BoundSheet records list them.
     let sheet_name = |names: &[String], n: usize| {
@@ -397,7 +437,15 @@ fn check_records(stream: &[u8], limits: &Limits) -> Checked<()> {
                 current = Some(SheetCells::default());
             }
             // FilePass: what follows is encrypted; calamine says so.
-            0x002F => return Ok(()),
+            0x002F => return Ok(legacy),
+            // Font: its name (BIFF8: after 14 bytes, a length, flags, the text).
+            0x0031 => fonts.push(font_name(data).as_deref().and_then(legacy_font)),
+            // XF: its font (index 4 does not exist: BIFF skips it).
+            0x00E0 => {
+                let ifnt = usize::from(u16_at(data, 0).unwrap_or(0));
+                let index = if ifnt >= 4 { ifnt - 1 } else { ifnt };
+                xf_fonts.push(fonts.get(index).copied().flatten());
+            }
             0x0085 => names.extend(bound_sheet_name(data)),
             0x0200 => {
                 let (rf, rl, cf, cl) = match len {
@@ -465,6 +513,17 @@ fn check_records(stream: &[u8], limits: &Limits) -> Checked<()> {
                         },
                     });
                 }
+                if t != 0x00BD
+                    && let Some(font) = u16_at(data, 4)
+                        .and_then(|xf| xf_fonts.get(usize::from(xf)))
+                        .copied()
+                        .flatten()
+                {
+                    legacy
+                        .entry(sheet_name(&names, sheet))
+                        .or_default()
+                        .insert((u32::from(row), u32::from(col)), font);
+                }
                 if let Some(cells) = current.as_mut() {
                     cells.at.push((u32::from(row), col));
                     cells.cells += 1;
@@ -482,11 +541,15 @@ fn check_records(stream: &[u8], limits: &Limits) -> Checked<()> {
     if let Some(cells) = current.take() {
         finish(cells, sheet_name(&names, sheet))?;
     }
-    Ok(())
+    Ok(legacy)
 }
 
-/// Reads an .xls file and checks it (see the module's documentation); its bytes, for calamine.
-pub(crate) fn check_xls(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImportError> {
+/// Reads an .xls file and checks it (see the module's documentation); its bytes, for calamine,
+/// and the cells set in a legacy font.
+pub(crate) fn check_xls(
+    path: &Path,
+    limits: &Limits,
+) -> Result<(Vec<u8>, LegacyCells), ImportError> {
     let len = std::fs::metadata(path)
         .map_err(|source| ImportError::Io {
             path: path.to_owned(),
@@ -507,7 +570,7 @@ pub(crate) fn check_xls(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImportE
     })?;
     let checked = workbook_stream(&bytes).and_then(|stream| check_records(&stream, limits));
     match checked {
-        Ok(()) => Ok(bytes),
+        Ok(legacy) => Ok((bytes, legacy)),
         Err(Refusal::Damaged(detail)) => Err(ImportError::Damaged {
             path: path.to_owned(),
             detail,

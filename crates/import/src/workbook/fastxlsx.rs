@@ -22,6 +22,7 @@ use memchr::memmem;
 
 use super::contain::CONTAINED;
 use super::limits::{Limits, RowGrouper};
+use crate::cell::legacy::{LegacyFont, SheetDecoding, legacy_font};
 use crate::cell::{Row, Value, excel_date, text_value};
 use crate::error::ImportError;
 
@@ -159,6 +160,8 @@ pub(crate) struct FastXlsx {
     shared_part: Option<String>,
     /// For each cell style index, whether its number format is a date.
     date_styles: Vec<bool>,
+    /// For each cell style index, the legacy font of its text (empty when no style has one).
+    legacy_styles: Vec<Option<LegacyFont>>,
 }
 
 fn read_part(zip: &mut zip::ZipArchive<BufReader<File>>, name: &str) -> Option<Vec<u8>> {
@@ -367,7 +370,30 @@ impl FastXlsx {
             return None;
         }
         let mut date_styles = Vec::new();
+        let mut legacy_styles = Vec::new();
         if let Some(styles) = read_part(&mut zip, "xl/styles.xml") {
+            // Each font's name, in order: a `.Vn…` or `VNI-…` font marks legacy text.
+            let mut fonts: Vec<Option<LegacyFont>> = Vec::new();
+            if let Some(start) = memmem::find(&styles, b"<fonts") {
+                let end =
+                    memmem::find(&styles[start..], b"</fonts>").map_or(styles.len(), |e| start + e);
+                let section = &styles[start..end];
+                let mut from = 0;
+                while let Some(i) = memmem::find(&section[from..], b"<font") {
+                    let at = from + i + 5;
+                    if !matches!(section.get(at), Some(b' ' | b'>' | b'/')) {
+                        from = at;
+                        continue;
+                    }
+                    let close =
+                        memmem::find(&section[at..], b"</font>").map_or(section.len(), |e| at + e);
+                    let name = tags(&section[at..close], b"name")
+                        .next()
+                        .and_then(|t| attr(t, b"val"));
+                    fonts.push(name.as_deref().and_then(legacy_font));
+                    from = close;
+                }
+            }
             let mut custom: HashMap<u32, bool> = HashMap::new();
             for tag in tags(&styles, b"numFmt") {
                 if let (Some(id), Some(code)) = (attr(tag, b"numFmtId"), attr(tag, b"formatCode"))
@@ -389,7 +415,14 @@ impl FastXlsx {
                         .copied()
                         .unwrap_or_else(|| is_builtin_date(id)),
                 );
+                let font: usize = attr(tag, b"fontId")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                legacy_styles.push(fonts.get(font).copied().flatten());
             }
+        }
+        if legacy_styles.iter().all(Option::is_none) {
+            legacy_styles.clear();
         }
         Some(FastXlsx {
             path: path.to_owned(),
@@ -397,6 +430,7 @@ impl FastXlsx {
             shared: None,
             shared_part,
             date_styles,
+            legacy_styles,
         })
     }
 
@@ -447,8 +481,10 @@ impl FastXlsx {
     pub(crate) fn cells(
         &mut self,
         sheet: &str,
+        decoding: &mut SheetDecoding,
         mut on_cell: impl FnMut(u32, u32, Value) -> Result<ControlFlow<()>, ImportError>,
     ) -> Result<Result<(), ImportError>, Fallback> {
+        let decode = decoding.forced() || !self.legacy_styles.is_empty();
         self.load_shared()?;
         let part = self
             .parts
@@ -539,17 +575,21 @@ impl FastXlsx {
                     None => (row, col),
                 };
                 col = c + 1;
+                let style: usize = s_attr.and_then(parse_u).unwrap_or(0);
                 let value = match body {
                     Some(body) => {
                         let kind = t_attr.and_then(|t| std::str::from_utf8(t).ok());
-                        let style: usize = s_attr.and_then(parse_u).unwrap_or(0);
                         cell_value(body, v, kind, style, &self.date_styles, shared)
                             .map_err(Fallback)?
                     }
                     None => None,
                 };
                 scanner.pos += len;
-                if let Some(value) = value {
+                if let Some(mut value) = value {
+                    if decode {
+                        let font = self.legacy_styles.get(style).copied().flatten();
+                        value = decoding.apply(c, value, font);
+                    }
                     match on_cell(r, c, value) {
                         Ok(ControlFlow::Continue(())) => {}
                         Ok(ControlFlow::Break(())) => return Ok(Ok(())),
@@ -747,6 +787,7 @@ pub(crate) fn scan_beside<F>(
     sheet: &str,
     path: &Path,
     limits: Limits,
+    decoding: &mut SheetDecoding,
     on_row: &mut F,
 ) -> ScanOutcome
 where
@@ -769,7 +810,7 @@ where
                 ControlFlow::Continue(())
             };
             let mut delivered = false;
-            let result = fast.cells(sheet, |row, col, value| {
+            let result = fast.cells(sheet, decoding, |row, col, value| {
                 delivered = true;
                 grouper.push(row, col, value, &mut send)
             });

@@ -17,6 +17,7 @@ mod fastxlsx;
 mod limits;
 mod ods;
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::ops::ControlFlow;
@@ -25,9 +26,11 @@ use std::path::{Path, PathBuf};
 use ::calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
 
 use self::calamine::{Calamine, dense_range_error};
+use self::cfb::LegacyCells;
 use self::contain::contain;
 use self::fastxlsx::{Fallback, FastXlsx, scan_beside};
 use self::limits::{RowGrouper, check_zip};
+use crate::cell::legacy::{Decoded, Encoding, SheetDecoding};
 use crate::cell::{Merge, Row};
 use crate::error::ImportError;
 
@@ -58,6 +61,13 @@ pub(crate) struct Workbook {
     fast: Option<FastXlsx>,
     /// Sheets the fast scanner handed back to calamine.
     fallbacks: usize,
+    /// How text cells are read (`--encoding`).
+    encoding: Encoding,
+    /// .xls: the cells of each sheet set in a legacy font (read from the file's FONT and XF
+    /// records: calamine does not expose fonts).
+    legacy_cells: LegacyCells,
+    /// What the last reading of each sheet converted from a legacy encoding.
+    decoded: HashMap<String, Vec<Decoded>>,
 }
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -101,6 +111,7 @@ impl Workbook {
         // calamine reads every sheet of an .ods when it opens it: its cell limit shows here.
         let damaged = |detail: String| dense_range_error(path, "*", detail);
         let reader = || File::open(path).map(BufReader::new).map_err(io);
+        let mut legacy_cells = LegacyCells::new();
         let (format, inner) = if head.starts_with(ZIP_MAGIC) {
             let binary = check_zip(path, &limits)?;
             if binary {
@@ -132,7 +143,8 @@ impl Workbook {
                     path: path.to_owned(),
                 });
             }
-            let bytes = cfb::check_xls(path, &limits)?;
+            let (bytes, cells) = cfb::check_xls(path, &limits)?;
+            legacy_cells = cells;
             match Xls::new(std::io::Cursor::new(bytes)) {
                 Ok(x) => (Format::Xls, Calamine::Xls(Box::new(x))),
                 Err(e) => {
@@ -165,6 +177,9 @@ impl Workbook {
             limits,
             fast,
             fallbacks: 0,
+            encoding: Encoding::Auto,
+            legacy_cells,
+            decoded: HashMap::new(),
         })
     }
 
@@ -189,6 +204,16 @@ impl Workbook {
     #[cfg(test)]
     pub(crate) fn fallbacks(&self) -> usize {
         self.fallbacks
+    }
+
+    /// Sets how text cells are read (`--encoding`).
+    pub(crate) fn set_encoding(&mut self, encoding: Encoding) {
+        self.encoding = encoding;
+    }
+
+    /// What the last reading of `sheet` converted from a legacy encoding, column by column.
+    pub(crate) fn decoded(&self, sheet: &str) -> Vec<Decoded> {
+        self.decoded.get(sheet).cloned().unwrap_or_default()
     }
 
     /// The file's path.
@@ -241,8 +266,26 @@ impl Workbook {
         let limits = self.limits;
         let path = self.path.clone();
         let mut grouper = RowGrouper::new(&path, sheet, limits);
+        let mut decoding = SheetDecoding::new(self.encoding);
+        let result = self.read_sheet(sheet, &path, &mut grouper, &mut decoding, &mut on_row);
+        self.decoded
+            .insert(sheet.to_owned(), decoding.conversions());
+        result
+    }
+
+    fn read_sheet<F>(
+        &mut self,
+        sheet: &str,
+        path: &Path,
+        grouper: &mut RowGrouper<'_>,
+        decoding: &mut SheetDecoding,
+        on_row: &mut F,
+    ) -> Result<(), ImportError>
+    where
+        F: FnMut(Row) -> ControlFlow<()>,
+    {
         if let Some(fast) = &mut self.fast {
-            let (result, delivered) = scan_beside(fast, sheet, &path, limits, &mut on_row);
+            let (result, delivered) = scan_beside(fast, sheet, path, self.limits, decoding, on_row);
             match result {
                 Ok(Ok(())) => return Ok(()),
                 Ok(Err(e)) => return Err(e),
@@ -250,19 +293,22 @@ impl Workbook {
                 Err(_) if !delivered => self.fallbacks += 1,
                 Err(Fallback(why)) => {
                     return Err(ImportError::Damaged {
-                        path: path.clone(),
+                        path: path.to_owned(),
                         detail: why,
                     });
                 }
             }
         }
-        self.inner.rows(sheet, &path, &mut grouper, &mut on_row)
+        let fonts = self.legacy_cells.get(sheet);
+        self.inner
+            .rows(sheet, path, grouper, decoding, fonts, on_row)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cchc_model::legacy::Legacy;
 
     #[test]
     fn the_fast_xlsx_scanner_reads_every_cell_as_calamine_does() {
@@ -364,5 +410,81 @@ mod tests {
             }
         }
         assert!(compared > 50, "{compared} cells compared");
+    }
+
+    /// Every text cell of a sheet, as (row, column, text in lower case).
+    fn texts(wb: &mut Workbook, sheet: &str) -> Vec<(u32, u32, String)> {
+        let mut out = Vec::new();
+        wb.rows(sheet, |row| {
+            for (c, v) in row.cells {
+                if let crate::cell::Value::Text(t) = v {
+                    out.push((row.index, c, t.to_lowercase()));
+                }
+            }
+            std::ops::ControlFlow::Continue(())
+        })
+        .expect("rows");
+        out
+    }
+
+    fn real(name: &str) -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/real")
+            .join(name)
+    }
+
+    #[test]
+    fn a_tcvn3_sheet_reads_as_its_unicode_twin_cell_for_cell() {
+        let mut wb = Workbook::open(&real("Budget_Plan_2003.xls")).expect("open");
+        let decoded = texts(&mut wb, "Sheet1");
+        let conversions = wb.decoded("Sheet1");
+        let twin = texts(&mut wb, "Sheet1 (2)");
+        assert!(decoded.len() > 100, "{} text cells", decoded.len());
+        let differ: Vec<String> = decoded
+            .iter()
+            .zip(&twin)
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| format!("{a:?} != {b:?}"))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{} cells differ:\n{}",
+            differ.len(),
+            differ.join("\n")
+        );
+        assert_eq!(decoded.len(), twin.len());
+        let cells: u64 = conversions.iter().map(|d| d.cells).sum();
+        assert!(cells > 50, "{conversions:?}");
+        assert!(conversions.iter().all(|d| d.encoding == Legacy::Tcvn3));
+        // The twin is Unicode already: nothing converted.
+        assert!(wb.decoded("Sheet1 (2)").is_empty());
+        // --encoding unicode leaves the TCVN3 text as it is.
+        let mut off = Workbook::open(&real("Budget_Plan_2003.xls")).expect("open");
+        off.set_encoding(Encoding::Unicode);
+        assert!(
+            texts(&mut off, "Sheet1")
+                .iter()
+                .any(|(_, _, t)| t.contains("tµi"))
+        );
+    }
+
+    #[test]
+    fn unicode_text_in_a_legacy_font_stays_as_it_is() {
+        let path = real("Budget_Plan_2007.xls");
+        let mut auto = Workbook::open(&path).expect("open");
+        let mut off = Workbook::open(&path).expect("open");
+        off.set_encoding(Encoding::Unicode);
+        let mut compared = 0;
+        for sheet in auto.sheet_names().to_vec() {
+            let (a, b) = (texts(&mut auto, &sheet), texts(&mut off, &sheet));
+            assert_eq!(a, b, "{sheet}");
+            assert!(
+                auto.decoded(&sheet).is_empty(),
+                "{sheet}: {:?}",
+                auto.decoded(&sheet)
+            );
+            compared += a.len();
+        }
+        assert!(compared > 20, "{compared} cells");
     }
 }

@@ -5,6 +5,8 @@
 //! Architecture invariant: the bottom layer of `import`. It knows no file format, no table and no
 //! table kind; everything above it reads cells through these types.
 
+pub(crate) mod legacy;
+
 use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
