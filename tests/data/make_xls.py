@@ -1,5 +1,9 @@
 """Writes the .xls fixtures: scorecard_seed_appendix.xls (the seed appendix as an Excel 97-2003
-workbook) and procedures_messy.xls (the messy procedure statistics of procedures_messy.xlsx).
+workbook), scorecard_seed_appendix_tcvn3.xls (the same in TCVN3 text and .Vn fonts, as workbooks
+made before Unicode hold it, with the remedy column left in Unicode) and procedures_messy.xls (the
+messy procedure statistics of procedures_messy.xlsx). TCVN3 text comes from
+`cchc-datagen encode tcvn3` (run: cargo run -p cchc-datagen -- encode tcvn3), so the code table
+lives in one place.
 
 No Rust crate writes .xls, so this fixture comes from xlwt (pip install xlwt). The output is
 committed; the tests only read it. Same layout and figures as cchc-datagen's seed appendix:
@@ -7,6 +11,7 @@ title lines, a two-row header with the "NĂM 2021" band merged over three column
 with the plan's mixed number styles ("1.00", "33,5"), and the total row.
 """
 import os
+import subprocess
 import xlwt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -48,7 +53,68 @@ def main():
     ws.write(14, 2, "39,5")
     ws.write(14, 3, "30,44")
     wb.save(os.path.join(HERE, "scorecard_seed_appendix.xls"))
+    scorecard_tcvn3()
     procedures_messy()
+
+
+def tcvn3(texts):
+    """The texts in TCVN3, through cchc-datagen's encoder."""
+    out = subprocess.run(
+        ["cargo", "run", "-q", "-p", "cchc-datagen", "--", "encode", "tcvn3"],
+        input="\n".join(texts) + "\n", capture_output=True, text=True, check=True, cwd=HERE,
+    ).stdout
+    return out.split("\n")[: len(texts)]
+
+
+def scorecard_tcvn3():
+    """scorecard_seed_appendix_tcvn3.xls: the seed appendix typed in TCVN3 with .VnTime fonts.
+
+    Capitals come from the "H" font (.VnTimeH shows lower-case codes as capitals), so the title and
+    header lines are written in lower case in that font; the criteria and reasons keep their case
+    in .VnTime; the remedy column stays Unicode in Times New Roman (a sheet mixing both)."""
+    body = xlwt.easyxf("font: name .VnTime")
+    caps = xlwt.easyxf("font: name .VnTimeH")
+    unicode = xlwt.easyxf("font: name Times New Roman")
+    titles = [
+        "phụ lục",
+        "những nhiệm vụ, nội dung cải cách hành chính chưa hoàn thành",
+        "hoặc hoàn thành nhưng kết quả chưa cao so với yêu cầu trong năm 2021",
+    ]
+    unit_line = "(Kèm theo Kế hoạch số: 925/KH-SKHĐT ngày 12 tháng 4 năm 2022 của Sở Kế hoạch và Đầu tư)"
+    headers = ["stt", "tên tiêu chí", "năm 2021", "giải pháp khắc phục trong năm 2022",
+               "điểm chuẩn", "điểm đạt được", "lý do", "tổng"]
+    names = [c[0] for c in CRITERIA]
+    reasons = [c[3] for c in CRITERIA]
+    encoded = tcvn3(titles + [unit_line] + headers + names + reasons)
+    t, rest = encoded[:3], encoded[3:]
+    unit_line, rest = rest[0], rest[1:]
+    h, rest = rest[:8], rest[8:]
+    names, reasons = rest[:7], rest[7:14]
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Phụ lục")
+    ws.write_merge(0, 0, 0, 5, t[0], caps)
+    ws.write_merge(1, 1, 0, 5, t[1], caps)
+    ws.write_merge(2, 2, 0, 5, t[2], caps)
+    ws.write_merge(3, 3, 0, 5, unit_line, body)
+    ws.write_merge(5, 6, 0, 0, h[0], caps)
+    ws.write_merge(5, 6, 1, 1, h[1], caps)
+    ws.write_merge(5, 5, 2, 4, h[2], caps)
+    ws.write_merge(5, 6, 5, 5, h[3], caps)
+    ws.write(6, 2, h[4], caps)
+    ws.write(6, 3, h[5], caps)
+    ws.write(6, 4, h[6], caps)
+    for i, (_, max_score, score, _) in enumerate(CRITERIA):
+        r = 7 + i
+        ws.write(r, 0, i + 1, body)
+        ws.write(r, 1, names[i], body)
+        ws.write(r, 2, max_score, body)
+        ws.write(r, 3, score, body)
+        ws.write(r, 4, reasons[i], body)
+        ws.write(r, 5, "Khắc phục trong năm 2022.", unicode)
+    ws.write_merge(14, 14, 0, 1, h[7], caps)
+    ws.write(14, 2, "39,5", body)
+    ws.write(14, 3, "30,44", body)
+    wb.save(os.path.join(HERE, "scorecard_seed_appendix_tcvn3.xls"))
 
 
 # The rows of cchc-datagen's fixtures::PROCEDURES_MESSY (procedures_messy.xlsx), the same table.

@@ -1378,3 +1378,94 @@ fn unit_flags_match_without_accents_case_or_extra_spaces_in_every_command() {
         "the chart names the stored unit"
     );
 }
+
+/// The sorted lines of a command's CSV output over a store.
+fn csv_lines(store: &Path, args: &[&str]) -> Vec<String> {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--format", "csv"]);
+    let mut lines: Vec<String> = ok(store, &all).lines().map(str::to_owned).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn legacy_encoded_workbooks_give_the_results_of_their_unicode_twins() {
+    // A TCVN3 scorecard (.Vn fonts, capitals from the H fonts, the remedy column in Unicode).
+    let (tcvn3, twin) = (
+        tempfile::tempdir().expect("tmp"),
+        tempfile::tempdir().expect("tmp"),
+    );
+    let out = ok(
+        tcvn3.path(),
+        &["import", "tests/data/scorecard_seed_appendix_tcvn3.xls"],
+    );
+    assert!(
+        out.contains("đã chuyển mã TCVN3 → Unicode: cột A (5 ô), B (8 ô)"),
+        "{out}"
+    );
+    ok(
+        twin.path(),
+        &["import", "tests/data/scorecard_seed_appendix.xls"],
+    );
+    for args in [
+        vec!["scorecard", "gaps"],
+        vec!["scorecard", "gaps", "--level", "field"],
+    ] {
+        assert_eq!(
+            csv_lines(tcvn3.path(), &args),
+            csv_lines(twin.path(), &args),
+            "{args:?}"
+        );
+    }
+    // A VNI survey (every cell VNI-Times), answers as labels.
+    let (vni, twin) = (
+        tempfile::tempdir().expect("tmp"),
+        tempfile::tempdir().expect("tmp"),
+    );
+    let out = ok(
+        vni.path(),
+        &[
+            "--lang",
+            "en",
+            "import",
+            "tests/data/survey_year_column_vni.xlsx",
+        ],
+    );
+    assert!(out.contains("converted from VNI to Unicode"), "{out}");
+    ok(
+        twin.path(),
+        &["import", "tests/data/survey_year_column.xlsx"],
+    );
+    for by in ["overall", "element", "question", "unit", "Độ tuổi"] {
+        let args = ["survey", "index", "--by", by];
+        assert_eq!(
+            csv_lines(vni.path(), &args),
+            csv_lines(twin.path(), &args),
+            "{by}"
+        );
+    }
+    // --encoding unicode reads the bytes as they are: the TCVN3 header is not found.
+    let raw = tempfile::tempdir().expect("tmp");
+    let refused = run(
+        raw.path(),
+        &[
+            "import",
+            "--encoding",
+            "unicode",
+            "tests/data/scorecard_seed_appendix_tcvn3.xls",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    // --encoding vni on a Unicode workbook forces a reading: nothing there is VNI, nothing changes.
+    let forced = tempfile::tempdir().expect("tmp");
+    let out = ok(
+        forced.path(),
+        &[
+            "import",
+            "--encoding",
+            "vni",
+            "datasets/seed_appendix_2021.xlsx",
+        ],
+    );
+    assert!(out.contains("7 nhập"), "{out}");
+}

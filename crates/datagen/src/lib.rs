@@ -105,7 +105,7 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         write_xlsx(&path, &[spec])?;
         written.push(path);
     }
-    let multi: [(&str, Vec<sheet::SheetSpec>); 3] = [
+    let multi: [(&str, Vec<sheet::SheetSpec>); 4] = [
         (
             "survey_sheet_per_year.xlsx",
             fixtures::survey_sheet_per_year(),
@@ -114,6 +114,13 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         (
             "survey_year_column.xlsx",
             vec![fixtures::survey_year_column()],
+        ),
+        (
+            "survey_year_column_vni.xlsx",
+            vec![
+                fixtures::survey_year_column()
+                    .in_legacy_encoding(cchc_model::legacy::Legacy::Vni, "VNI-Times"),
+            ],
         ),
     ];
     for (name, sheets) in multi {

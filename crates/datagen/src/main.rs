@@ -21,6 +21,21 @@ fn main() -> ExitCode {
                 .map(PathBuf::from)
                 .unwrap_or(root.join("tests/data")),
         ),
+        Some("encode") => {
+            // For tests/data/make_xls.py: Unicode lines on stdin, the same in TCVN3 or VNI.
+            let encoding = match args.get(1).map(String::as_str) {
+                Some("tcvn3") => cchc_model::legacy::Legacy::Tcvn3,
+                Some("vni") => cchc_model::legacy::Legacy::Vni,
+                _ => {
+                    eprintln!("usage: cchc-datagen encode tcvn3|vni < lines");
+                    return ExitCode::from(2);
+                }
+            };
+            for line in std::io::stdin().lines().map_while(Result::ok) {
+                println!("{}", cchc_model::legacy::encode_legacy(&line, encoding));
+            }
+            return ExitCode::SUCCESS;
+        }
         Some("bench-survey") => {
             let rows: Option<u32> = args.get(1).and_then(|r| r.parse().ok());
             match (rows, args.get(2)) {

@@ -38,9 +38,23 @@ pub struct SheetSpec {
     pub merges: Vec<(u32, u16, u32, u16)>,
     /// Rows written in bold (headers, totals).
     pub bold_rows: Vec<u32>,
+    /// The font of every cell (default: the writer's).
+    pub font: Option<String>,
 }
 
 impl SheetSpec {
+    /// The same sheet with its text in a legacy encoding (TCVN3, VNI) and set in `font`, as
+    /// workbooks made before Unicode hold it.
+    pub fn in_legacy_encoding(mut self, encoding: cchc_model::legacy::Legacy, font: &str) -> Self {
+        for (_, _, cell) in &mut self.cells {
+            if let Cell::Text(s) = cell {
+                *s = cchc_model::legacy::encode_legacy(s, encoding);
+            }
+        }
+        self.font = Some(font.to_owned());
+        self
+    }
+
     /// An empty sheet.
     pub fn new(name: &str) -> Self {
         SheetSpec {
@@ -93,6 +107,11 @@ pub fn write_xlsx(path: &Path, sheets: &[SheetSpec]) -> Result<(), rust_xlsxwrit
         .set_align(FormatAlign::VerticalCenter);
     let date = plain.clone().set_num_format("dd/mm/yyyy");
     for spec in sheets {
+        let with_font = |f: &Format| match &spec.font {
+            Some(name) => f.clone().set_font_name(name),
+            None => f.clone(),
+        };
+        let (plain, bold, date) = (with_font(&plain), with_font(&bold), with_font(&date));
         let ws = wb.add_worksheet();
         ws.set_name(&spec.name)?;
         ws.set_column_width(0, 6)?;

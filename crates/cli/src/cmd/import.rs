@@ -204,6 +204,9 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
         if global.quiet {
             continue;
         }
+        if let Some(line) = super::conversions(sheet, lang) {
+            out!("{line}");
+        }
         for line in super::diagnostics(sheet, lang) {
             eprintln!("{line}");
         }

@@ -162,6 +162,9 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
         c.rejected,
         lang.pick("bị loại", "rejected")
     );
+    if let Some(line) = super::conversions(report, lang) {
+        out!("{line}");
+    }
     for line in super::diagnostics(report, lang) {
         out!("{line}");
     }

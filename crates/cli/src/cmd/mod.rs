@@ -40,6 +40,23 @@ pub struct ReadArgs {
     /// (codebook workbook for surveys without a codebook sheet)
     #[arg(long)]
     pub codebook: Option<std::path::PathBuf>,
+    /// Bảng mã của chữ trong bảng tính: auto (theo phông chữ và nội dung), unicode, tcvn3, vni
+    /// (text encoding: auto by font and content, or forced)
+    #[arg(long, value_enum, default_value = "auto")]
+    pub encoding: EncodingArg,
+}
+
+/// `--encoding`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy)]
+pub enum EncodingArg {
+    /// Theo phông chữ và nội dung (by font and content)
+    Auto,
+    /// Không chuyển mã (no conversion)
+    Unicode,
+    /// TCVN3 (ABC, phông .Vn…)
+    Tcvn3,
+    /// VNI (phông VNI-…)
+    Vni,
 }
 
 impl ReadArgs {
@@ -55,6 +72,12 @@ impl ReadArgs {
                 .map(cchc_import::Profile::load)
                 .transpose()?,
             codebook: self.codebook.clone(),
+            encoding: match self.encoding {
+                EncodingArg::Auto => cchc_import::Encoding::Auto,
+                EncodingArg::Unicode => cchc_import::Encoding::Unicode,
+                EncodingArg::Tcvn3 => cchc_import::Encoding::Tcvn3,
+                EncodingArg::Vni => cchc_import::Encoding::Vni,
+            },
             ..cchc_import::ImportOptions::default()
         })
     }
@@ -138,6 +161,11 @@ pub fn distinct_years(df: &DataFrame) -> Result<Vec<i32>> {
     years.sort_unstable();
     years.dedup();
     Ok(years)
+}
+
+/// The line that says which columns were converted from a legacy encoding, if any.
+pub fn conversions(report: &cchc_import::SheetReport, lang: Lang) -> Option<String> {
+    crate::words::conversions(&report.decoded, lang).map(|line| format!("  {line}"))
 }
 
 /// The warning and rejection lines of one sheet, in the chosen language.

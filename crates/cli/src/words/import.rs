@@ -1,7 +1,7 @@
 //! The words of what an import found in a sheet: why a sheet was passed over, what each column
 //! was read as, where the year and the unit came from.
 
-use cchc_import::{ColumnRole, Origin, Quantity, SkipReason};
+use cchc_import::{ColumnRole, Decoded, Legacy, Origin, Quantity, SkipReason};
 use cchc_model::Lang;
 
 use super::Words;
@@ -68,4 +68,39 @@ pub fn origin(origin: &Origin, what: Quantity, lang: Lang) -> String {
         (Origin::HeaderBand(y), Lang::Vi) => format!("dải tiêu đề cột \"NĂM {y}\""),
         (Origin::HeaderBand(y), Lang::En) => format!("the header band \"NĂM {y}\""),
     }
+}
+
+/// The columns converted from a legacy encoding: "đã chuyển mã TCVN3 → Unicode: cột B (40 ô), C
+/// (12 ô)"; `None` when nothing was converted.
+pub fn conversions(decoded: &[Decoded], lang: Lang) -> Option<String> {
+    if decoded.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for encoding in [Legacy::Tcvn3, Legacy::Vni] {
+        let columns: Vec<String> = decoded
+            .iter()
+            .filter(|d| d.encoding == encoding)
+            .map(|d| {
+                let col = cchc_model::column_letters(d.col);
+                match lang {
+                    Lang::Vi => format!("{col} ({} ô)", d.cells),
+                    Lang::En => format!("{col} ({} cells)", d.cells),
+                }
+            })
+            .collect();
+        if columns.is_empty() {
+            continue;
+        }
+        let name = match encoding {
+            Legacy::Tcvn3 => "TCVN3",
+            Legacy::Vni => "VNI",
+        };
+        let columns = columns.join(", ");
+        parts.push(match lang {
+            Lang::Vi => format!("đã chuyển mã {name} → Unicode: cột {columns}"),
+            Lang::En => format!("converted from {name} to Unicode: columns {columns}"),
+        });
+    }
+    Some(parts.join("; "))
 }

@@ -160,7 +160,7 @@ impl Decoder {
         text: &str,
         font: Option<LegacyFont>,
     ) -> Option<(String, Legacy)> {
-        if self.off || text.is_ascii() {
+        if self.off {
             return None;
         }
         let font = match (self.forced, font) {
@@ -171,16 +171,28 @@ impl Decoder {
             (None, Some(font)) => font,
             (None, None) => return None,
         };
+        // The "H" fonts show every letter as a capital, plain ASCII too.
+        let capitalised = |t: &str| {
+            (font.capitals && t.chars().any(char::is_lowercase))
+                .then(|| (t.to_uppercase(), font.encoding))
+        };
+        if text.is_ascii() {
+            return capitalised(text);
+        }
+        let slot = font.encoding as usize;
         let decoded = match font.encoding {
             Legacy::Tcvn3 => decode_tcvn3(text),
             Legacy::Vni => decode_vni(text),
         };
-        let slot = font.encoding as usize;
-        let Some(decoded) = decoded.filter(|d| d != text) else {
+        let Some(decoded) = decoded else {
             // Characters no 8-bit file holds: the text is Unicode already.
             self.votes[slot].1 += 1;
             return None;
         };
+        if decoded == text {
+            // Letters that read the same either way ("lý do"): no evidence either way.
+            return capitalised(text);
+        }
         let keep = if self.forced.is_some() {
             true
         } else {
