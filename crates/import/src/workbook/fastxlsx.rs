@@ -663,7 +663,8 @@ fn cell_value(
         Some("e") => text().map(Value::Error),
         Some("d") => text().map(Value::Date),
         Some("n") | None => {
-            let Some(v) = v_text(body) else {
+            // A formula whose result was never computed writes an empty value: no value.
+            let Some(v) = v_text(body).filter(|v| !v.iter().all(u8::is_ascii_whitespace)) else {
                 return Ok(None);
             };
             let x: f64 = match parse_whole(v) {
@@ -839,6 +840,15 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_formula_never_computed_has_no_value_rather_than_a_damaged_file() {
+        // Regression (corpus: PhpSpreadsheet/32readwriteComboChart1.xlsx): `<v></v>` in a number cell.
+        let cell = cell_value(b"<f>IF(A1,1,\"\")</f><v></v>", None, None, 0, &[], &[]);
+        assert_eq!(cell, Ok(None));
+        let cell = cell_value(b"<v>42</v>", None, None, 0, &[], &[]);
+        assert_eq!(cell, Ok(Some(Value::Number(42.0))));
+    }
 
     #[test]
     fn usual_cells_are_read_in_one_pass_and_others_left_to_the_general_path() {

@@ -5,7 +5,7 @@
 //! to a sheet before calamine reads it densely.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::Path;
 
@@ -93,8 +93,19 @@ const RATIO_FLOOR: u64 = 16 << 20;
 /// memory), and the compression ratio of each large part. The zip reader itself refuses a part
 /// that inflates beyond its declared size, so sizes that lie end as a damaged file, not as memory.
 /// Worksheets are streamed cell by cell, where the row, gap and cell limits bound them.
-/// Returns whether the container is an .xlsb (its workbook part is `xl/workbook.bin`).
-pub(crate) fn check_zip(path: &Path, limits: &Limits) -> Result<bool, ImportError> {
+/// What a zip container holds, told from its parts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ZipParts {
+    /// An .xlsb: its workbook part is `xl/workbook.bin`.
+    pub(crate) xlsb: bool,
+    /// An OpenDocument spreadsheet: `content.xml` and no `xl/` workbook, whatever the file's name.
+    pub(crate) ods: bool,
+    /// An OpenDocument file encrypted with a password (its manifest holds encryption data).
+    pub(crate) encrypted: bool,
+}
+
+/// Checks a zip container's declared sizes (see above) and tells what it holds.
+pub(crate) fn check_zip(path: &Path, limits: &Limits) -> Result<ZipParts, ImportError> {
     let damaged = |e: zip::result::ZipError| ImportError::Damaged {
         path: path.to_owned(),
         detail: e.to_string(),
@@ -105,11 +116,15 @@ pub(crate) fn check_zip(path: &Path, limits: &Limits) -> Result<bool, ImportErro
     })?;
     let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(damaged)?;
     let mut total: u64 = 0;
-    let mut binary = false;
+    let (mut binary, mut content, mut xl, mut manifest) = (false, false, false, false);
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(damaged)?;
         let name = entry.name().map_err(damaged)?.into_owned();
         binary |= name.eq_ignore_ascii_case("xl/workbook.bin");
+        xl |= name.eq_ignore_ascii_case("xl/workbook.xml")
+            || name.eq_ignore_ascii_case("xl/workbook.bin");
+        content |= name == "content.xml";
+        manifest |= name == "META-INF/manifest.xml";
         let (size, packed) = (entry.size(), entry.compressed_size());
         total = total.saturating_add(size);
         let ratio = size / packed.max(1);
@@ -139,7 +154,22 @@ pub(crate) fn check_zip(path: &Path, limits: &Limits) -> Result<bool, ImportErro
             });
         }
     }
-    Ok(binary)
+    // The manifest is small (one line per part): read it only when an OpenDocument file is there.
+    let mut encrypted = false;
+    if content && manifest {
+        let mut text = String::new();
+        if let Ok(entry) = zip.by_name("META-INF/manifest.xml")
+            && entry.size() < 1 << 20
+        {
+            let _ = std::io::Read::take(entry, 1 << 20).read_to_string(&mut text);
+        }
+        encrypted = text.contains("encryption-data");
+    }
+    Ok(ZipParts {
+        xlsb: binary,
+        ods: content && !xl,
+        encrypted,
+    })
 }
 
 /// Gathers cells that arrive in row-major order into rows, enforcing the limits.

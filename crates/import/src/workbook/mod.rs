@@ -113,12 +113,17 @@ impl Workbook {
         let reader = || File::open(path).map(BufReader::new).map_err(io);
         let mut legacy_cells = LegacyCells::new();
         let (format, inner) = if head.starts_with(ZIP_MAGIC) {
-            let binary = check_zip(path, &limits)?;
-            if binary {
+            let parts = check_zip(path, &limits)?;
+            if parts.encrypted {
+                return Err(ImportError::Encrypted {
+                    path: path.to_owned(),
+                });
+            }
+            if parts.xlsb {
                 // .xlsb: sheets are read cell by cell, under the same limits as .xlsx.
                 let xlsb = Xlsb::new(reader()?).map_err(|e| damaged(e.to_string()))?;
                 (Format::Xlsb, Calamine::Xlsb(Box::new(xlsb)))
-            } else if ext.as_deref() == Some("ods") {
+            } else if parts.ods {
                 ods::check_ods(path, &limits)?;
                 let ods = Ods::new(reader()?).map_err(|e| damaged(e.to_string()))?;
                 (Format::Ods, Calamine::Ods(Box::new(ods)))
