@@ -81,35 +81,26 @@ impl Calamine {
             path: path.to_owned(),
             detail,
         };
+        // The two cell readers are different types with the same methods.
+        macro_rules! stream {
+            ($reader:expr) => {{
+                let mut cells = $reader
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| damaged(e.to_string()))?;
+                let next = || {
+                    cells
+                        .next_cell()
+                        .map(|c| c.map(|c| (c.get_position(), from_data_ref(c.get_value()))))
+                        .map_err(|e| e.to_string())
+                };
+                if stream_cells(next, path, grouper, decoding, on_row)?.is_break() {
+                    return Ok(());
+                }
+            }};
+        }
         match self {
-            Calamine::Xlsx(x) => {
-                let mut cells = x
-                    .worksheet_cells_reader(sheet)
-                    .map_err(|e| damaged(e.to_string()))?;
-                let next = || {
-                    cells
-                        .next_cell()
-                        .map(|c| c.map(|c| (c.get_position(), from_data_ref(c.get_value()))))
-                        .map_err(|e| e.to_string())
-                };
-                if stream_cells(next, path, grouper, decoding, on_row)?.is_break() {
-                    return Ok(());
-                }
-            }
-            Calamine::Xlsb(x) => {
-                let mut cells = x
-                    .worksheet_cells_reader(sheet)
-                    .map_err(|e| damaged(e.to_string()))?;
-                let next = || {
-                    cells
-                        .next_cell()
-                        .map(|c| c.map(|c| (c.get_position(), from_data_ref(c.get_value()))))
-                        .map_err(|e| e.to_string())
-                };
-                if stream_cells(next, path, grouper, decoding, on_row)?.is_break() {
-                    return Ok(());
-                }
-            }
+            Calamine::Xlsx(x) => stream!(x),
+            Calamine::Xlsb(x) => stream!(x),
             Calamine::Xls(x) => {
                 let cells = Cells { decoding, fonts };
                 if dense_rows(x.as_mut(), sheet, path, grouper, cells, on_row)?.is_break() {
