@@ -1116,6 +1116,23 @@ fn hostile_workbooks_get_clear_errors_and_leave_the_store_untouched() {
             && err.contains("1048560 empty rows"),
         "{err}"
     );
+    // Regression (found by the fuzzer): shared strings declaring ten billion strings made the
+    // spreadsheet library reserve 240 GB and abort.
+    let out = run(
+        &store,
+        &[
+            "--lang",
+            "en",
+            "import",
+            "tests/data/lying_string_count.xlsx",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("lying_string_count.xlsx") && err.contains("9999999999 strings"),
+        "{err}"
+    );
     assert!(!store.join("manifest.json").exists(), "nothing stored");
 }
 

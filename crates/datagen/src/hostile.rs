@@ -123,3 +123,26 @@ pub fn zip_bomb(workbook: &[u8], out: &Path) -> Result<(), Error> {
     strings.declared = 4_000_000_000;
     write_zip(out, &parts)
 }
+
+/// A workbook whose shared strings declare ten billion strings in a part of a few hundred bytes:
+/// readers that reserve room for the declared count first ask for hundreds of gigabytes.
+pub fn lying_string_count(workbook: &[u8], out: &Path) -> Result<(), Error> {
+    let mut xml = String::new();
+    zip::ZipArchive::new(Cursor::new(workbook))?
+        .by_name("xl/sharedStrings.xml")?
+        .read_to_string(&mut xml)?;
+    let key = "uniqueCount=\"";
+    let start = xml.find(key).ok_or("no uniqueCount")? + key.len();
+    let end = start + xml[start..].find('"').ok_or("no end of uniqueCount")?;
+    xml.replace_range(start..end, "9999999999");
+    let mut parts = raw_parts(workbook)?;
+    let strings = parts
+        .iter_mut()
+        .find(|p| p.name == "xl/sharedStrings.xml")
+        .ok_or("no shared strings in the workbook")?;
+    let (data, crc) = deflated(xml.as_bytes())?;
+    strings.data = data;
+    strings.crc = crc;
+    strings.declared = u32::try_from(xml.len())?;
+    write_zip(out, &parts)
+}

@@ -139,6 +139,9 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let bomb = dir.join("zip_bomb.xlsx");
     hostile::zip_bomb(&bytes, &bomb)?;
     written.push(bomb);
+    let lying = dir.join("lying_string_count.xlsx");
+    hostile::lying_string_count(&bytes, &lying)?;
+    written.push(lying);
     let raw: [(&str, Vec<u8>); 4] = [
         ("truncated.xlsx", bytes[..bytes.len() * 3 / 5].to_vec()),
         ("empty.xlsx", Vec::new()),

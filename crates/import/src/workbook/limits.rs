@@ -93,6 +93,17 @@ const RATIO_FLOOR: u64 = 16 << 20;
 /// memory), and the compression ratio of each large part. The zip reader itself refuses a part
 /// that inflates beyond its declared size, so sizes that lie end as a damaged file, not as memory.
 /// Worksheets are streamed cell by cell, where the row, gap and cell limits bound them.
+/// The `uniqueCount` a shared-strings part's `<sst>` element declares, from its first bytes.
+fn declared_strings(head: &[u8]) -> Option<u64> {
+    let at = memchr::memmem::find(head, b"uniqueCount=\"")? + b"uniqueCount=\"".len();
+    let digits: Vec<u8> = head[at..]
+        .iter()
+        .copied()
+        .take_while(u8::is_ascii_digit)
+        .collect();
+    std::str::from_utf8(&digits).ok()?.parse().ok()
+}
+
 /// What a zip container holds, told from its parts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ZipParts {
@@ -151,6 +162,24 @@ pub(crate) fn check_zip(path: &Path, limits: &Limits) -> Result<ZipParts, Import
                 entry: name,
                 size,
                 limit: limits.max_part_bytes,
+            });
+        }
+    }
+    // calamine reserves room for the number of shared strings the part declares before reading
+    // one: a count no part of that size could hold is refused, not allocated.
+    if let Ok(entry) = zip.by_name("xl/sharedStrings.xml") {
+        let size = entry.size();
+        let mut head = Vec::new();
+        let _ = std::io::Read::take(entry, 4096).read_to_end(&mut head);
+        if let Some(count) = declared_strings(&head)
+            && count > size / 4
+            && count.saturating_mul(24) > 256 << 20
+        {
+            return Err(ImportError::Damaged {
+                path: path.to_owned(),
+                detail: format!(
+                    "the shared strings declare {count} strings in a part of {size} bytes"
+                ),
             });
         }
     }
