@@ -53,7 +53,7 @@ pub use table::text::fold;
 pub use table::{
     ColumnMapping, ColumnRole, ImportOptions, SheetReport, Sink, SkipReason, SourceFile,
 };
-pub use workbook::{Format, Limits, install_quiet_panic_hook};
+pub use workbook::{Format, Limits, Repair, RepairKind, install_quiet_panic_hook};
 
 use workbook::Workbook;
 
@@ -70,6 +70,9 @@ pub struct Imported {
     pub frame: DataFrame,
     /// Further tables, by name (a survey's `survey_respondents`).
     pub extra: Vec<(String, DataFrame)>,
+    /// Parts of the container read differently from what their headers say (UTF-16 XML, a
+    /// wrong checksum), as LibreOffice reads them.
+    pub repairs: Vec<Repair>,
 }
 
 impl Imported {
@@ -216,6 +219,7 @@ pub fn import_file_into(
         sheets,
         frame: DataFrame::empty(),
         extra: Vec::new(),
+        repairs: wb.repairs().to_vec(),
     })
 }
 

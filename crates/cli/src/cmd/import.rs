@@ -149,6 +149,14 @@ pub fn store_all(store: &mut Store, read: Vec<Read>, global: &Global) -> Result<
 /// Prints the import contract's counts per sheet, then warnings and rejections on stderr.
 fn report(file: &Imported, global: &Global) -> Result<()> {
     let lang = global.lang();
+    for repair in &file.repairs {
+        eprintln!(
+            "{} › {}: {}",
+            file.source.file_name,
+            lang.pick("cảnh báo", "warning"),
+            repair.words(lang)
+        );
+    }
     for sheet in &file.sheets {
         let name = &file.source.file_name;
         if let Some(why) = &sheet.skipped {

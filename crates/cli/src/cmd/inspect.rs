@@ -52,6 +52,13 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     out!("{}: {kind}", lang.pick("Loại bảng", "Kind"));
     match inspection.result {
         Ok(imported) => {
+            for repair in &imported.repairs {
+                out!(
+                    "{}: {}",
+                    lang.pick("Cảnh báo", "Warning"),
+                    repair.words(lang)
+                );
+            }
             for report in &imported.sheets {
                 print_sheet(report, lang)?;
             }

@@ -1,7 +1,7 @@
 //! The words of what an import found in a sheet: why a sheet was passed over, what each column
 //! was read as, where the year and the unit came from.
 
-use cchc_import::{ColumnRole, Decoded, Legacy, Origin, Quantity, SkipReason};
+use cchc_import::{ColumnRole, Decoded, Legacy, Origin, Quantity, Repair, RepairKind, SkipReason};
 use cchc_model::Lang;
 
 use super::Words;
@@ -103,4 +103,24 @@ pub fn conversions(decoded: &[Decoded], lang: Lang) -> Option<String> {
         });
     }
     Some(parts.join("; "))
+}
+
+impl Words for Repair {
+    fn words(&self, lang: Lang) -> String {
+        let part = &self.part;
+        match (&self.kind, lang) {
+            (RepairKind::Utf16, Lang::Vi) => {
+                format!("phần \"{part}\" viết bằng UTF-16: đã đọc sau khi chuyển sang UTF-8")
+            }
+            (RepairKind::Utf16, Lang::En) => {
+                format!("part \"{part}\" is UTF-16: read after converting it to UTF-8")
+            }
+            (RepairKind::Checksum, Lang::Vi) => format!(
+                "phần \"{part}\" sai mã kiểm tra hoặc kích thước: đã đọc dữ liệu như LibreOffice đọc, hãy kiểm tra lại số liệu"
+            ),
+            (RepairKind::Checksum, Lang::En) => format!(
+                "part \"{part}\" has a wrong checksum or size: its data was read as LibreOffice reads it; check the figures"
+            ),
+        }
+    }
 }

@@ -492,6 +492,20 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
             }
         }
     }
+    for kind in [
+        cchc_import::RepairKind::Utf16,
+        cchc_import::RepairKind::Checksum,
+    ] {
+        let repair = cchc_import::Repair {
+            part: "xl/workbook.xml".into(),
+            kind,
+        };
+        check_pair(
+            &repair.words(Lang::En),
+            &repair.words(Lang::Vi),
+            &mut problems,
+        );
+    }
     let definitions = (
         super::procedure_definitions(Lang::En).join("\n"),
         super::procedure_definitions(Lang::Vi).join("\n"),

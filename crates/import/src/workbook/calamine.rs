@@ -16,9 +16,33 @@ use crate::cell::legacy::{LegacyFont, SheetDecoding};
 use crate::cell::{Merge, Row, Value, excel_date, text_value};
 use crate::error::{ImportError, Oversize};
 
+/// Where calamine reads a workbook from: the file, or a repaired copy in memory.
+pub(crate) enum Source {
+    File(BufReader<File>),
+    Memory(Cursor<Vec<u8>>),
+}
+
+impl Read for Source {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Source::File(f) => f.read(buf),
+            Source::Memory(m) => m.read(buf),
+        }
+    }
+}
+
+impl Seek for Source {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        match self {
+            Source::File(f) => f.seek(pos),
+            Source::Memory(m) => m.seek(pos),
+        }
+    }
+}
+
 /// A workbook opened by calamine.
 pub(crate) enum Calamine {
-    Xlsx(Box<Xlsx<BufReader<File>>>),
+    Xlsx(Box<Xlsx<Source>>),
     Xlsb(Box<Xlsb<BufReader<File>>>),
     /// Read from memory: the .xls check read the file already.
     Xls(Box<Xls<Cursor<Vec<u8>>>>),

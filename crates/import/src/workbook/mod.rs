@@ -16,6 +16,7 @@ mod contain;
 mod fastxlsx;
 mod limits;
 mod ods;
+mod repair;
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -25,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use ::calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
 
-use self::calamine::{Calamine, dense_range_error};
+use self::calamine::{Calamine, Source, dense_range_error};
 use self::cfb::LegacyCells;
 use self::contain::contain;
 use self::fastxlsx::{Fallback, FastXlsx, scan_beside};
@@ -36,6 +37,7 @@ use crate::error::ImportError;
 
 pub use self::contain::install_quiet_panic_hook;
 pub use self::limits::Limits;
+pub use self::repair::{Repair, RepairKind};
 
 /// The file formats cchc reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +70,8 @@ pub(crate) struct Workbook {
     legacy_cells: LegacyCells,
     /// What the last reading of each sheet converted from a legacy encoding.
     decoded: HashMap<String, Vec<Decoded>>,
+    /// Parts of the container read differently from what their headers say.
+    repairs: Vec<Repair>,
 }
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -112,6 +116,7 @@ impl Workbook {
         let damaged = |detail: String| dense_range_error(path, "*", detail);
         let reader = || File::open(path).map(BufReader::new).map_err(io);
         let mut legacy_cells = LegacyCells::new();
+        let mut repairs = Vec::new();
         let (format, inner) = if head.starts_with(ZIP_MAGIC) {
             let parts = check_zip(path, &limits)?;
             if parts.encrypted {
@@ -128,17 +133,28 @@ impl Workbook {
                 let ods = Ods::new(reader()?).map_err(|e| damaged(e.to_string()))?;
                 (Format::Ods, Calamine::Ods(Box::new(ods)))
             } else {
-                match Xlsx::new(reader()?) {
+                match Xlsx::new(Source::File(reader()?)) {
                     Ok(x) => (Format::Xlsx, Calamine::Xlsx(Box::new(x))),
-                    // A zip that is not a workbook, but may be an .ods under another name.
-                    Err(xlsx_err) => match ods::check_ods(path, &limits)
-                        .and_then(|()| Ods::new(reader()?).map_err(|e| damaged(e.to_string())))
-                    {
-                        Ok(ods) => (Format::Ods, Calamine::Ods(Box::new(ods))),
-                        Err(e @ (ImportError::StrayCell { .. } | ImportError::TooLarge { .. })) => {
-                            return Err(e);
+                    // A container LibreOffice reads (UTF-16 parts, a wrong checksum): a repaired copy.
+                    Err(xlsx_err) => match repair::repaired_zip(path, &limits)? {
+                        Some((bytes, done)) => {
+                            let copy = Source::Memory(std::io::Cursor::new(bytes));
+                            let x = Xlsx::new(copy).map_err(|_| damaged(xlsx_err.to_string()))?;
+                            repairs = done;
+                            (Format::Xlsx, Calamine::Xlsx(Box::new(x)))
                         }
-                        Err(_) => return Err(damaged(xlsx_err.to_string())),
+                        // A zip that is not a workbook, but may be an .ods under another name.
+                        None => match ods::check_ods(path, &limits)
+                            .and_then(|()| Ods::new(reader()?).map_err(|e| damaged(e.to_string())))
+                        {
+                            Ok(ods) => (Format::Ods, Calamine::Ods(Box::new(ods))),
+                            Err(
+                                e @ (ImportError::StrayCell { .. } | ImportError::TooLarge { .. }),
+                            ) => {
+                                return Err(e);
+                            }
+                            Err(_) => return Err(damaged(xlsx_err.to_string())),
+                        },
                     },
                 }
             }
@@ -170,8 +186,9 @@ impl Workbook {
             });
         };
         let sheets = inner.sheet_names();
+        // The fast scanner reads the file itself: not a repaired copy.
         let fast = match format {
-            Format::Xlsx => FastXlsx::open(path, &sheets),
+            Format::Xlsx if repairs.is_empty() => FastXlsx::open(path, &sheets),
             _ => None,
         };
         Ok(Workbook {
@@ -185,6 +202,7 @@ impl Workbook {
             encoding: Encoding::Auto,
             legacy_cells,
             decoded: HashMap::new(),
+            repairs,
         })
     }
 
@@ -219,6 +237,11 @@ impl Workbook {
     /// What the last reading of `sheet` converted from a legacy encoding, column by column.
     pub(crate) fn decoded(&self, sheet: &str) -> Vec<Decoded> {
         self.decoded.get(sheet).cloned().unwrap_or_default()
+    }
+
+    /// Parts of the container read differently from what their headers say.
+    pub(crate) fn repairs(&self) -> &[Repair] {
+        &self.repairs
     }
 
     /// The file's path.
@@ -313,6 +336,7 @@ impl Workbook {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workbook::repair::RepairKind;
     use cchc_model::legacy::Legacy;
 
     #[test]
@@ -494,5 +518,17 @@ mod tests {
             compared += a.len();
         }
         assert!(compared > 20, "{compared} cells");
+    }
+
+    #[test]
+    fn workbooks_with_utf16_parts_are_read_and_say_they_were_repaired() {
+        let corpus =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+        let mut wb =
+            Workbook::open(&corpus.join("roo/Pfand_from_windows_phone.xlsx")).expect("open");
+        assert!(wb.repairs().iter().all(|r| r.kind == RepairKind::Utf16));
+        assert!(!wb.repairs().is_empty());
+        let cells = texts(&mut wb, "Blatt1");
+        assert!(cells.iter().any(|(_, _, t)| t == "summe"), "{cells:?}");
     }
 }
