@@ -9,7 +9,7 @@ use std::io::{BufReader, Cursor, Read, Seek};
 use std::ops::ControlFlow;
 use std::path::Path;
 
-use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Ods, Reader, SheetType, Xls, Xlsb, Xlsx};
 
 use super::limits::RowGrouper;
 use crate::cell::legacy::{LegacyFont, SheetDecoding};
@@ -50,14 +50,20 @@ pub(crate) enum Calamine {
 }
 
 impl Calamine {
-    /// Sheet names in workbook order.
+    /// The names of the worksheets, in workbook order: chart, dialog and macro sheets hold no
+    /// cells to read (calamine fails on some of them), so they are not listed.
     pub(crate) fn sheet_names(&self) -> Vec<String> {
-        match self {
-            Calamine::Xlsx(x) => x.sheet_names(),
-            Calamine::Xlsb(x) => x.sheet_names(),
-            Calamine::Xls(x) => x.sheet_names(),
-            Calamine::Ods(x) => x.sheet_names(),
-        }
+        let sheets = match self {
+            Calamine::Xlsx(x) => x.sheets_metadata(),
+            Calamine::Xlsb(x) => x.sheets_metadata(),
+            Calamine::Xls(x) => x.sheets_metadata(),
+            Calamine::Ods(x) => x.sheets_metadata(),
+        };
+        sheets
+            .iter()
+            .filter(|s| s.typ == SheetType::WorkSheet)
+            .map(|s| s.name.clone())
+            .collect()
     }
 
     /// Merged regions of a sheet (empty for .ods, whose reader does not record them).
