@@ -121,6 +121,19 @@ impl Words for Repair {
             (RepairKind::Checksum, Lang::En) => format!(
                 "part \"{part}\" has a wrong checksum or size: its data was read as LibreOffice reads it; check the figures"
             ),
+            (RepairKind::Indentation, Lang::Vi) => format!(
+                "phần \"{part}\" có xuống dòng giữa các thẻ XML: đã bỏ các xuống dòng đó để đọc (không mất chữ nào)"
+            ),
+            (RepairKind::Indentation, Lang::En) => format!(
+                "part \"{part}\" has line breaks between XML elements: they were removed to read it (no text lost)"
+            ),
+            (RepairKind::Mimetype, Lang::Vi) => {
+                "tệp OpenDocument thiếu phần \"mimetype\": đã bổ sung để đọc".to_owned()
+            }
+            (RepairKind::Mimetype, Lang::En) => {
+                "the OpenDocument file lacks its \"mimetype\" part: it was added to read it"
+                    .to_owned()
+            }
         }
     }
 }

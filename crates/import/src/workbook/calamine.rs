@@ -46,7 +46,7 @@ pub(crate) enum Calamine {
     Xlsb(Box<Xlsb<BufReader<File>>>),
     /// Read from memory: the .xls check read the file already.
     Xls(Box<Xls<Cursor<Vec<u8>>>>),
-    Ods(Box<Ods<BufReader<File>>>),
+    Ods(Box<Ods<Source>>),
 }
 
 impl Calamine {

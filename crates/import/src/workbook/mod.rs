@@ -130,13 +130,25 @@ impl Workbook {
                 (Format::Xlsb, Calamine::Xlsb(Box::new(xlsb)))
             } else if parts.ods {
                 ods::check_ods(path, &limits)?;
-                let ods = Ods::new(reader()?).map_err(|e| damaged(e.to_string()))?;
+                let ods = match Ods::new(Source::File(reader()?)) {
+                    Ok(ods) => ods,
+                    // Indented content or a missing mimetype entry, which LibreOffice reads.
+                    Err(e) => match repair::repaired_zip(path, &limits, true)? {
+                        Some((bytes, done)) => {
+                            let copy = Source::Memory(std::io::Cursor::new(bytes));
+                            let ods = Ods::new(copy).map_err(|_| damaged(e.to_string()))?;
+                            repairs = done;
+                            ods
+                        }
+                        None => return Err(damaged(e.to_string())),
+                    },
+                };
                 (Format::Ods, Calamine::Ods(Box::new(ods)))
             } else {
                 match Xlsx::new(Source::File(reader()?)) {
                     Ok(x) => (Format::Xlsx, Calamine::Xlsx(Box::new(x))),
                     // A container LibreOffice reads (UTF-16 parts, a wrong checksum): a repaired copy.
-                    Err(xlsx_err) => match repair::repaired_zip(path, &limits)? {
+                    Err(xlsx_err) => match repair::repaired_zip(path, &limits, false)? {
                         Some((bytes, done)) => {
                             let copy = Source::Memory(std::io::Cursor::new(bytes));
                             let x = Xlsx::new(copy).map_err(|_| damaged(xlsx_err.to_string()))?;
@@ -144,9 +156,9 @@ impl Workbook {
                             (Format::Xlsx, Calamine::Xlsx(Box::new(x)))
                         }
                         // A zip that is not a workbook, but may be an .ods under another name.
-                        None => match ods::check_ods(path, &limits)
-                            .and_then(|()| Ods::new(reader()?).map_err(|e| damaged(e.to_string())))
-                        {
+                        None => match ods::check_ods(path, &limits).and_then(|()| {
+                            Ods::new(Source::File(reader()?)).map_err(|e| damaged(e.to_string()))
+                        }) {
                             Ok(ods) => (Format::Ods, Calamine::Ods(Box::new(ods))),
                             Err(
                                 e @ (ImportError::StrayCell { .. } | ImportError::TooLarge { .. }),
@@ -530,5 +542,38 @@ mod tests {
         assert!(!wb.repairs().is_empty());
         let cells = texts(&mut wb, "Blatt1");
         assert!(cells.iter().any(|(_, _, t)| t == "summe"), "{cells:?}");
+    }
+
+    #[test]
+    fn indented_opendocument_is_read_as_libreoffice_reads_it() {
+        let corpus =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+        let mut wb =
+            Workbook::open(&corpus.join("PhpSpreadsheet/RepeatedDataCells.ods")).expect("open");
+        assert!(
+            wb.repairs()
+                .iter()
+                .any(|r| r.kind == RepairKind::Indentation)
+        );
+        let first_row: Vec<(u32, String)> = texts(&mut wb, "Sheet1")
+            .into_iter()
+            .filter(|(r, _, _)| *r == 0)
+            .map(|(_, c, t)| (c, t))
+            .collect();
+        // As LibreOffice shows it: TestA,,,,TestE,,TestG,SameValue,SameValue,SameValue,TestK
+        let expected = [
+            (0, "testa"),
+            (4, "teste"),
+            (6, "testg"),
+            (7, "samevalue"),
+            (8, "samevalue"),
+            (9, "samevalue"),
+            (10, "testk"),
+        ];
+        let expected: Vec<(u32, String)> = expected
+            .iter()
+            .map(|(c, t)| (*c, (*t).to_owned()))
+            .collect();
+        assert_eq!(first_row, expected);
     }
 }

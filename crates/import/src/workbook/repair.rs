@@ -1,10 +1,12 @@
-//! An .xlsx container that calamine refuses but LibreOffice reads, read the way LibreOffice does.
+//! A container that calamine refuses but LibreOffice reads, read the way LibreOffice does.
 //!
-//! Two flaws are met in real files: XML parts written in UTF-16 (some phone apps, some exporters)
-//! and a part whose stored checksum or size does not match its data. When calamine cannot open
-//! the workbook, a copy is made in memory with every XML part in UTF-8 and every part inflated
-//! from its data (never beyond the limits: the part's compressed size times the allowed ratio,
-//! and the largest part read whole); the import then says which parts were repaired and how.
+//! Flaws met in real files: XML parts written in UTF-16 (some phone apps, some exporters), a part
+//! whose stored checksum or size does not match its data, and (OpenDocument) an indented
+//! `content.xml` or a missing `mimetype` entry. When calamine cannot open the workbook, a copy is
+//! made in memory with every XML part in UTF-8 and every part inflated from its data (never beyond
+//! the limits: the part's compressed size times the allowed ratio, and the largest part read
+//! whole), and for an OpenDocument file the line breaks between elements removed and the
+//! `mimetype` entry added; the import then says which parts were repaired and how.
 
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
@@ -19,6 +21,11 @@ pub enum RepairKind {
     Utf16,
     /// The stored checksum or size did not match the data: the data was read as it is.
     Checksum,
+    /// The XML was indented (line breaks between elements, which calamine's OpenDocument reader
+    /// refuses): the line breaks and indentation between elements were removed (no text lost).
+    Indentation,
+    /// An OpenDocument file without its `mimetype` entry: the entry was added.
+    Mimetype,
 }
 
 /// A part of the container read differently from what its headers say.
@@ -56,6 +63,32 @@ fn utf16_to_utf8(data: &[u8]) -> Option<Vec<u8>> {
     Some(text.into_bytes())
 }
 
+/// XML without the line breaks and indentation between elements: white space between a `>` and
+/// the next `<` is dropped when it holds a line break (indentation, never a space inside text);
+/// `None` when there is none.
+fn without_indentation(xml: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(xml.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < xml.len() {
+        let b = xml[i];
+        out.push(b);
+        i += 1;
+        if b == b'>' {
+            let run = xml[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+            let breaks = xml[i..i + run].contains(&b'\n');
+            if run > 0 && breaks && xml.get(i + run) == Some(&b'<') {
+                i += run;
+                changed = true;
+            }
+        }
+    }
+    changed.then_some(out)
+}
+
 /// Inflates a part's stored bytes, at most `cap` bytes of output.
 fn inflate(raw: &[u8], method_stored: bool, cap: u64) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
@@ -74,7 +107,11 @@ pub(crate) type Repaired = (Vec<u8>, Vec<Repair>);
 
 /// A repaired copy of the container, and the repairs; `None` when nothing needed repair (the
 /// workbook's trouble lies elsewhere).
-pub(crate) fn repaired_zip(path: &Path, limits: &Limits) -> Result<Option<Repaired>, ImportError> {
+pub(crate) fn repaired_zip(
+    path: &Path,
+    limits: &Limits,
+    opendocument: bool,
+) -> Result<Option<Repaired>, ImportError> {
     let damaged = |detail: String| ImportError::Damaged {
         path: path.to_owned(),
         detail,
@@ -124,7 +161,7 @@ pub(crate) fn repaired_zip(path: &Path, limits: &Limits) -> Result<Option<Repair
             }
         };
         let is_xml = name.ends_with(".xml") || name.ends_with(".rels");
-        let data = match is_xml.then(|| utf16_to_utf8(&data)).flatten() {
+        let mut data = match is_xml.then(|| utf16_to_utf8(&data)).flatten() {
             Some(utf8) => {
                 repairs.push(Repair {
                     part: name.clone(),
@@ -134,15 +171,42 @@ pub(crate) fn repaired_zip(path: &Path, limits: &Limits) -> Result<Option<Repair
             }
             None => data,
         };
+        if opendocument
+            && name == "content.xml"
+            && let Some(tidy) = without_indentation(&data)
+        {
+            repairs.push(Repair {
+                part: name.clone(),
+                kind: RepairKind::Indentation,
+            });
+            data = tidy;
+        }
         parts.push((name, data));
+    }
+    if opendocument && !parts.iter().any(|(name, _)| name == "mimetype") {
+        repairs.push(Repair {
+            part: "mimetype".to_owned(),
+            kind: RepairKind::Mimetype,
+        });
+        parts.insert(
+            0,
+            (
+                "mimetype".to_owned(),
+                b"application/vnd.oasis.opendocument.spreadsheet".to_vec(),
+            ),
+        );
     }
     if repairs.is_empty() {
         return Ok(None);
     }
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
+    let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, data) in &parts {
+        // OpenDocument's mimetype entry is stored, not compressed.
+        let options = if name == "mimetype" { stored } else { deflated };
         out.start_file(name.as_str(), options)
             .and_then(|()| out.write_all(data).map_err(Into::into))
             .map_err(|e| damaged(e.to_string()))?;
@@ -154,6 +218,21 @@ pub(crate) fn repaired_zip(path: &Path, limits: &Limits) -> Result<Option<Repair
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indentation_between_elements_goes_and_text_stays() {
+        let xml = b"<row>\n  <cell><p>A B</p></cell>\n  <cell><p> </p></cell></row>";
+        let tidy = without_indentation(xml).expect("changed");
+        assert_eq!(
+            tidy,
+            b"<row><cell><p>A B</p></cell><cell><p> </p></cell></row>"
+        );
+        assert_eq!(
+            without_indentation(b"<a><b>x</b> <c/></a>"),
+            None,
+            "a plain space stays"
+        );
+    }
 
     #[test]
     fn utf16_xml_becomes_utf8_and_says_so() {
@@ -177,7 +256,7 @@ mod tests {
             ("roo/Pfand_from_windows_phone.xlsx", RepairKind::Utf16),
             ("calamine/issue252.xlsx", RepairKind::Checksum),
         ] {
-            let (_, repairs) = repaired_zip(&corpus.join(file), &limits)
+            let (_, repairs) = repaired_zip(&corpus.join(file), &limits, false)
                 .expect("readable")
                 .expect("repaired");
             assert!(
@@ -188,6 +267,24 @@ mod tests {
         // A sound workbook needs no repair.
         let sound =
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../../datasets/seed_appendix_2021.xlsx");
-        assert_eq!(repaired_zip(&sound, &limits).expect("readable"), None);
+        assert_eq!(
+            repaired_zip(&sound, &limits, false).expect("readable"),
+            None
+        );
+        for (file, kind) in [
+            (
+                "PhpSpreadsheet/RepeatedDataCells.ods",
+                RepairKind::Indentation,
+            ),
+            ("PhpSpreadsheet/nomimetype.ods", RepairKind::Mimetype),
+        ] {
+            let (_, repairs) = repaired_zip(&corpus.join(file), &limits, true)
+                .expect("readable")
+                .expect("repaired");
+            assert!(
+                repairs.iter().any(|r| r.kind == kind),
+                "{file}: {repairs:?}"
+            );
+        }
     }
 }
