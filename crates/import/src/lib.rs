@@ -212,7 +212,12 @@ pub fn import_file_into(
             path: path.to_owned(),
         })?,
     };
-    let sheets = (kind::registered(kind).import)(&mut wb, &source, opts, sink)?;
+    let import = kind::registered(kind)
+        .ok_or_else(|| ImportError::UnknownKind {
+            path: path.to_owned(),
+        })?
+        .import;
+    let sheets = import(&mut wb, &source, opts, sink)?;
     Ok(Imported {
         kind,
         source,

@@ -94,12 +94,9 @@ pub(crate) const KINDS: &[Registered] = &[
     },
 ];
 
-/// The registration of a kind.
-pub(crate) fn registered(kind: TableKind) -> &'static Registered {
-    KINDS
-        .iter()
-        .find(|r| r.kind == kind)
-        .unwrap_or_else(|| unreachable!("every TableKind is registered in KINDS"))
+/// The registration of a kind (every `TableKind` has one: a test checks).
+pub(crate) fn registered(kind: TableKind) -> Option<&'static Registered> {
+    KINDS.iter().find(|r| r.kind == kind)
 }
 
 /// Reads a kind's command-line name.
@@ -148,4 +145,22 @@ pub(crate) fn detect_kind(wb: &mut Workbook) -> Result<Option<TableKind>, Import
         .map(|(k, n)| (k, *n))
         .unwrap_or((0, 0));
     Ok((score >= 2).then_some(KINDS[k].kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_registered_once_and_found_by_its_names() {
+        for kind in [
+            TableKind::Scorecard,
+            TableKind::Survey,
+            TableKind::Procedures,
+        ] {
+            assert_eq!(KINDS.iter().filter(|r| r.kind == kind).count(), 1, "{kind}");
+            let names = registered(kind).expect("registered").names;
+            assert!(names.iter().all(|n| parse_kind(n) == Some(kind)), "{kind}");
+        }
+    }
 }

@@ -43,9 +43,9 @@ impl Seek for Source {
 /// A workbook opened by calamine.
 pub(crate) enum Calamine {
     Xlsx(Box<Xlsx<Source>>),
-    Xlsb(Box<Xlsb<BufReader<File>>>),
+    Xlsb(Box<Xlsb<Source>>),
     /// Read from memory: the .xls check read the file already.
-    Xls(Box<Xls<Cursor<Vec<u8>>>>),
+    Xls(Box<Xls<Source>>),
     Ods(Box<Ods<Source>>),
 }
 

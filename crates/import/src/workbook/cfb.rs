@@ -79,10 +79,12 @@ fn damaged<T>(why: impl Into<String>) -> Checked<T> {
 }
 
 /// The sectors of a compound file, as calamine addresses them: sector `id` starts at
-/// `(id + 1) × size` (the header takes one sector's place).
+/// `first + id × size` — after the header in the file (`first` = one sector: the header takes
+/// one sector's place), at 0 in the mini stream.
 struct Sectors<'a> {
     bytes: &'a [u8],
     size: usize,
+    first: usize,
     /// The highest id calamine accepts (`file length / sector size`).
     max_id: u32,
 }
@@ -92,7 +94,7 @@ impl<'a> Sectors<'a> {
         if id > self.max_id {
             return damaged(format!("sector {id} lies beyond the end of the file"));
         }
-        let start = (id as usize + 1) * self.size;
+        let start = self.first + id as usize * self.size;
         let end = (start + self.size).min(self.bytes.len());
         Ok(self.bytes.get(start..end).unwrap_or_default())
     }
@@ -161,6 +163,7 @@ fn workbook_stream(bytes: &[u8]) -> Checked<Vec<u8>> {
     let sectors = Sectors {
         bytes,
         size,
+        first: size,
         max_id: u32::try_from(bytes.len() / size).unwrap_or(u32::MAX),
     };
     let field = |at| u32_at(bytes, at).unwrap_or(0);
@@ -232,6 +235,7 @@ fn workbook_stream(bytes: &[u8]) -> Checked<Vec<u8>> {
     let mini_sectors = Sectors {
         bytes: &mini,
         size: 64,
+        first: 0,
         max_id: sectors.max_id.saturating_mul(8),
     };
 
@@ -247,54 +251,18 @@ fn workbook_stream(bytes: &[u8]) -> Checked<Vec<u8>> {
             ));
         }
         let len = entry.len as usize;
-        let data = if len < MINI_CUTOFF {
-            // Mini sectors count from the mini stream's start, not after a header.
-            let ids = mini_chain(&mini_sectors, entry.start, &mini_fat, len)?;
-            let mut out = Vec::with_capacity(len);
-            for id in ids {
-                let start = id as usize * 64;
-                let sector = mini
-                    .get(start..(start + 64).min(mini.len()))
-                    .unwrap_or_default();
-                let take = sector.len().min(len - out.len());
-                out.extend_from_slice(&sector[..take]);
-            }
-            out
+        let (store, table, what) = if len < MINI_CUTOFF {
+            (&mini_sectors, &mini_fat, "mini stream")
         } else {
-            let ids = sectors.chain(entry.start, &fat, len, "stream")?;
-            sectors.read(&ids, len)?
+            (&sectors, &fat, "stream")
         };
+        let ids = store.chain(entry.start, table, len, what)?;
+        let data = store.read(&ids, len)?;
         if workbook.is_none() && (name == "Workbook" || name == "Book") {
             workbook = Some(data);
         }
     }
     workbook.map_or_else(|| damaged("no workbook stream"), Ok)
-}
-
-/// A mini-stream chain: the same rules, mini sectors addressed from the mini stream's start.
-fn mini_chain(mini: &Sectors<'_>, start: u32, table: &[u32], len: usize) -> Checked<Vec<u32>> {
-    let mut seen = vec![false; table.len()];
-    let mut ids = Vec::new();
-    let mut covered = 0usize;
-    let mut id = start;
-    while id != END_OF_CHAIN && covered < len {
-        if id > mini.max_id {
-            return damaged(format!("mini sector {id} lies beyond the mini stream"));
-        }
-        let Some(slot) = seen.get_mut(id as usize) else {
-            return damaged(format!(
-                "a mini stream chain points to sector {id}, outside its table"
-            ));
-        };
-        if *slot {
-            return damaged(format!("a mini stream chain loops back to sector {id}"));
-        }
-        *slot = true;
-        covered += 64;
-        ids.push(id);
-        id = table[id as usize];
-    }
-    Ok(ids)
 }
 
 /// Record types whose first four bytes are the cell's row and column (calamine keeps these).
@@ -320,30 +288,27 @@ struct SheetCells {
 /// The cells of each sheet set in a legacy (TCVN3 or VNI) font, by (row, column).
 pub(crate) type LegacyCells = HashMap<String, HashMap<(u32, u32), LegacyFont>>;
 
-/// A FONT record's font name: BIFF8 keeps a length, flags and the text after 14 bytes; BIFF5 a
-/// length and 8-bit text.
-fn font_name(data: &[u8]) -> Option<String> {
-    let cch = usize::from(*data.get(14)?);
-    match data.get(15) {
-        Some(flags) if data.len() == 16 + cch || data.len() == 16 + 2 * cch => {
-            if flags & 1 == 1 {
-                let units: Vec<u16> = data
-                    .get(16..16 + 2 * cch)?
-                    .chunks_exact(2)
-                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                    .collect();
-                Some(String::from_utf16_lossy(&units))
-            } else {
-                Some(
-                    data.get(16..16 + cch)?
-                        .iter()
-                        .map(|b| char::from(*b))
-                        .collect(),
-                )
-            }
+/// A short string of a BIFF record whose length byte is at `at`: BIFF8 follows it with a flags
+/// byte and Latin-1 or UTF-16LE text; earlier versions with 8-bit text.
+fn short_string(data: &[u8], at: usize) -> Option<String> {
+    let cch = usize::from(*data.get(at)?);
+    let text = at + 2;
+    match data.get(at + 1) {
+        Some(flags) if flags & 1 == 1 && data.len() >= text + 2 * cch => {
+            let units: Vec<u16> = data[text..text + 2 * cch]
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect();
+            Some(String::from_utf16_lossy(&units))
         }
+        Some(flags) if flags & 1 == 0 && data.len() >= text + cch => Some(
+            data[text..text + cch]
+                .iter()
+                .map(|b| char::from(*b))
+                .collect(),
+        ),
         _ => Some(
-            data.get(15..15 + cch)?
+            data.get(at + 1..at + 1 + cch)?
                 .iter()
                 .map(|b| char::from(*b))
                 .collect(),
@@ -351,75 +316,162 @@ fn font_name(data: &[u8]) -> Option<String> {
     }
 }
 
-/// A BoundSheet8 record's sheet name (BIFF8: length, flags, then Latin-1 or UTF-16LE text;
-/// earlier versions: length, then 8-bit text).
-fn bound_sheet_name(data: &[u8]) -> Option<String> {
-    let cch = usize::from(*data.get(6)?);
-    match data.get(7) {
-        Some(flags) if data.len() >= 8 + cch && (flags & 1 == 0 || data.len() >= 8 + 2 * cch) => {
-            if flags & 1 == 1 {
-                let units: Vec<u16> = data[8..8 + 2 * cch]
-                    .chunks_exact(2)
-                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                    .collect();
-                Some(String::from_utf16_lossy(&units))
-            } else {
-                Some(data[8..8 + cch].iter().map(|b| char::from(*b)).collect())
+/// Refuses a sheet with a cell far below the rest (more empty rows above it than allowed).
+fn check_gaps(cells: SheetCells, sheet: String, limits: &Limits) -> Checked<()> {
+    let mut at = cells.at;
+    at.sort_unstable();
+    let mut last: Option<u32> = None;
+    for (row, col) in at {
+        let gap = match last {
+            Some(l) if row == l => continue,
+            Some(l) => u64::from(row - l - 1),
+            None => u64::from(row),
+        };
+        if limits.is_stray(gap) {
+            let cell = format!(
+                "{}{}",
+                cchc_model::column_letters(u32::from(col)),
+                u64::from(row) + 1
+            );
+            return Err(Refusal::Stray { sheet, cell, gap });
+        }
+        last = Some(row);
+    }
+    Ok(())
+}
+
+/// Checks a DIMENSIONS record as calamine will size the sheet from it: rows within the grid
+/// and the limits, not running backwards; columns within the grid.
+fn check_dimensions(data: &[u8], sheet: String, limits: &Limits) -> Checked<()> {
+    let at16 = |at| u64::from(u16_at(data, at).unwrap_or(0));
+    let at32 = |at| u64::from(u32_at(data, at).unwrap_or(0));
+    let (rf, rl, cf, cl) = match data.len() {
+        10 => (at16(0), at16(2), at16(4), at16(6)),
+        14 | 16 => (at32(0), at32(4), at16(8), at16(10)),
+        _ => return Ok(()),
+    };
+    // As calamine reads it: the first column reset when out of range; an empty sheet.
+    let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+    if rl < 1 || cl < 1 {
+        return Ok(());
+    }
+    let max_rows = BIFF_ROWS.min(u64::from(limits.max_rows));
+    if rl < rf + 1 {
+        // calamine would size the sheet from a negative row count.
+        return damaged(format!(
+            "sheet '{sheet}': the dimensions record runs from row {} back to row {rl}",
+            rf + 1
+        ));
+    }
+    let what = if rl > max_rows {
+        Oversize::Row {
+            row: rl,
+            max: max_rows as u32,
+        }
+    } else if cl - cf > BIFF_COLS {
+        Oversize::Column {
+            col: cl,
+            max: BIFF_COLS as u32,
+        }
+    } else {
+        return Ok(());
+    };
+    Err(Refusal::TooLarge { sheet, what })
+}
+
+/// What the walk over the records knows so far.
+struct Walk<'a> {
+    limits: &'a Limits,
+    /// Substreams seen (the globals are the first).
+    sheet: usize,
+    /// Sheet names, from the BoundSheet records of the globals.
+    names: Vec<String>,
+    /// Fonts and cell formats (XF) of the globals, as their legacy fonts.
+    fonts: Vec<Option<LegacyFont>>,
+    xf_fonts: Vec<Option<LegacyFont>>,
+    /// The cells set in a legacy font.
+    legacy: LegacyCells,
+    /// The cells of the sheet being walked.
+    current: Option<SheetCells>,
+}
+
+impl Walk<'_> {
+    /// The current sheet's name: substreams follow the globals in the order the BoundSheet
+    /// records list them.
+    fn sheet_name(&self) -> String {
+        self.sheet
+            .checked_sub(2)
+            .and_then(|i| self.names.get(i))
+            .cloned()
+            .unwrap_or_else(|| format!("#{}", self.sheet.saturating_sub(1)))
+    }
+
+    /// A sheet's substream is over: its cells are checked for stray ones.
+    fn end_sheet(&mut self) -> Checked<()> {
+        match self.current.take() {
+            Some(cells) => check_gaps(cells, self.sheet_name(), self.limits),
+            None => Ok(()),
+        }
+    }
+
+    /// A cell record: inside the grid, within the cell limit, and noted when its font is legacy.
+    fn cell(&mut self, typ: u16, data: &[u8]) -> Checked<()> {
+        let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else {
+            return Ok(());
+        };
+        let multiple = typ == 0x00BD; // MULRK: several cells, the last column at the end
+        let last_col = if multiple {
+            u16_at(data, data.len().saturating_sub(2)).unwrap_or(col)
+        } else {
+            col
+        };
+        if u64::from(col.max(last_col)) >= BIFF_COLS {
+            return Err(Refusal::TooLarge {
+                sheet: self.sheet_name(),
+                what: Oversize::Column {
+                    col: u64::from(col.max(last_col)) + 1,
+                    max: BIFF_COLS as u32,
+                },
+            });
+        }
+        let font = u16_at(data, 4)
+            .and_then(|xf| self.xf_fonts.get(usize::from(xf)))
+            .copied()
+            .flatten();
+        if let Some(font) = font.filter(|_| !multiple) {
+            let name = self.sheet_name();
+            self.legacy
+                .entry(name)
+                .or_default()
+                .insert((u32::from(row), u32::from(col)), font);
+        }
+        if let Some(cells) = self.current.as_mut() {
+            cells.at.push((u32::from(row), col));
+            cells.cells += 1;
+            if let Err(what) = self.limits.check_cells(cells.cells) {
+                return Err(Refusal::TooLarge {
+                    sheet: self.sheet_name(),
+                    what,
+                });
             }
         }
-        _ => Some(
-            data.get(7..7 + cch)?
-                .iter()
-                .map(|b| char::from(*b))
-                .collect(),
-        ),
+        Ok(())
     }
 }
 
 /// Walks the workbook stream's records: each sheet's DIMENSIONS within the format's grid and
 /// the import's limits, every cell inside the grid, and no cell far below the rest.
 fn check_records(stream: &[u8], limits: &Limits) -> Checked<LegacyCells> {
+    let mut walk = Walk {
+        limits,
+        sheet: 0,
+        names: Vec::new(),
+        fonts: Vec::new(),
+        xf_fonts: Vec::new(),
+        legacy: LegacyCells::new(),
+        current: None,
+    };
     let mut pos = 0usize;
-    let mut sheet = 0usize;
-    let mut names: Vec<String> = Vec::new();
-    // Fonts and cell formats (XF) of the globals, and the cells set in a legacy font.
-    let mut fonts: Vec<Option<LegacyFont>> = Vec::new();
-    let mut xf_fonts: Vec<Option<LegacyFont>> = Vec::new();
-    let mut legacy = LegacyCells::new();
-    let mut current: Option<SheetCells> = None;
-    // Sheet substreams follow the globals in the order the BoundSheet records list them.
-    let sheet_name = |names: &[String], n: usize| {
-        n.checked_sub(2)
-            .and_then(|i| names.get(i))
-            .cloned()
-            .unwrap_or_else(|| format!("#{}", n.saturating_sub(1)))
-    };
-    let finish = |cells: SheetCells, name: String| -> Checked<()> {
-        let mut at = cells.at;
-        at.sort_unstable();
-        let mut last: Option<u32> = None;
-        for (row, col) in at {
-            let gap = match last {
-                Some(l) if row == l => continue,
-                Some(l) => u64::from(row - l - 1),
-                None => u64::from(row),
-            };
-            if limits.is_stray(gap) {
-                let cell = format!(
-                    "{}{}",
-                    cchc_model::column_letters(u32::from(col)),
-                    u64::from(row) + 1
-                );
-                return Err(Refusal::Stray {
-                    sheet: name,
-                    cell,
-                    gap,
-                });
-            }
-            last = Some(row);
-        }
-        Ok(())
-    };
     while pos + 4 <= stream.len() {
         let typ = u16_at(stream, pos).unwrap_or(0);
         let len = usize::from(u16_at(stream, pos + 2).unwrap_or(0));
@@ -428,120 +480,33 @@ fn check_records(stream: &[u8], limits: &Limits) -> Checked<LegacyCells> {
         };
         pos += 4 + len;
         match typ {
+            // BOF: the globals first, then one substream per sheet.
             0x0809 => {
-                // BOF: the globals first, then one substream per sheet.
-                if let Some(cells) = current.take() {
-                    finish(cells, sheet_name(&names, sheet))?;
-                }
-                sheet += 1;
-                current = Some(SheetCells::default());
+                walk.end_sheet()?;
+                walk.sheet += 1;
+                walk.current = Some(SheetCells::default());
             }
             // FilePass: what follows is encrypted; calamine says so.
-            0x002F => return Ok(legacy),
-            // Font: its name (BIFF8: after 14 bytes, a length, flags, the text).
-            0x0031 => fonts.push(font_name(data).as_deref().and_then(legacy_font)),
+            0x002F => return Ok(walk.legacy),
+            // Font: its name, after 14 bytes.
+            0x0031 => {
+                let font = short_string(data, 14).as_deref().and_then(legacy_font);
+                walk.fonts.push(font);
+            }
             // XF: its font (index 4 does not exist: BIFF skips it).
             0x00E0 => {
                 let ifnt = usize::from(u16_at(data, 0).unwrap_or(0));
                 let index = if ifnt >= 4 { ifnt - 1 } else { ifnt };
-                xf_fonts.push(fonts.get(index).copied().flatten());
+                walk.xf_fonts.push(walk.fonts.get(index).copied().flatten());
             }
-            0x0085 => names.extend(bound_sheet_name(data)),
-            0x0200 => {
-                let (rf, rl, cf, cl) = match len {
-                    10 => (
-                        u64::from(u16_at(data, 0).unwrap_or(0)),
-                        u64::from(u16_at(data, 2).unwrap_or(0)),
-                        u64::from(u16_at(data, 4).unwrap_or(0)),
-                        u64::from(u16_at(data, 6).unwrap_or(0)),
-                    ),
-                    14 | 16 => (
-                        u64::from(u32_at(data, 0).unwrap_or(0)),
-                        u64::from(u32_at(data, 4).unwrap_or(0)),
-                        u64::from(u16_at(data, 8).unwrap_or(0)),
-                        u64::from(u16_at(data, 10).unwrap_or(0)),
-                    ),
-                    _ => continue,
-                };
-                // As calamine reads it: the first column reset when out of range.
-                let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
-                if rl >= 1 && cl >= 1 {
-                    let name = sheet_name(&names, sheet);
-                    let max_rows = BIFF_ROWS.min(u64::from(limits.max_rows));
-                    if rl < rf + 1 {
-                        // calamine would size the sheet from a negative row count.
-                        return damaged(format!(
-                            "sheet '{name}': the dimensions record runs from row {} back to row {rl}",
-                            rf + 1
-                        ));
-                    }
-                    if rl > max_rows {
-                        return Err(Refusal::TooLarge {
-                            sheet: name,
-                            what: Oversize::Row {
-                                row: rl,
-                                max: max_rows as u32,
-                            },
-                        });
-                    }
-                    if cl - cf > BIFF_COLS {
-                        return Err(Refusal::TooLarge {
-                            sheet: name,
-                            what: Oversize::Column {
-                                col: cl,
-                                max: BIFF_COLS as u32,
-                            },
-                        });
-                    }
-                }
-            }
-            t if CELL_RECORDS.contains(&t) => {
-                let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else {
-                    continue;
-                };
-                let last_col = if t == 0x00BD {
-                    u16_at(data, len.saturating_sub(2)).unwrap_or(col)
-                } else {
-                    col
-                };
-                if u64::from(col.max(last_col)) >= BIFF_COLS {
-                    return Err(Refusal::TooLarge {
-                        sheet: sheet_name(&names, sheet),
-                        what: Oversize::Column {
-                            col: u64::from(col.max(last_col)) + 1,
-                            max: BIFF_COLS as u32,
-                        },
-                    });
-                }
-                if t != 0x00BD
-                    && let Some(font) = u16_at(data, 4)
-                        .and_then(|xf| xf_fonts.get(usize::from(xf)))
-                        .copied()
-                        .flatten()
-                {
-                    legacy
-                        .entry(sheet_name(&names, sheet))
-                        .or_default()
-                        .insert((u32::from(row), u32::from(col)), font);
-                }
-                if let Some(cells) = current.as_mut() {
-                    cells.at.push((u32::from(row), col));
-                    cells.cells += 1;
-                    if let Err(what) = limits.check_cells(cells.cells) {
-                        return Err(Refusal::TooLarge {
-                            sheet: sheet_name(&names, sheet),
-                            what,
-                        });
-                    }
-                }
-            }
+            0x0085 => walk.names.extend(short_string(data, 6)),
+            0x0200 => check_dimensions(data, walk.sheet_name(), limits)?,
+            t if CELL_RECORDS.contains(&t) => walk.cell(t, data)?,
             _ => {}
         }
     }
-    if let Some(cells) = current.take() {
-        finish(cells, sheet_name(&names, sheet))?;
-    }
-    Ok(legacy)
+    walk.end_sheet()?;
+    Ok(walk.legacy)
 }
 
 /// Reads an .xls file and checks it (see the module's documentation); its bytes, for calamine,

@@ -493,12 +493,7 @@ impl FastXlsx {
             .ok_or_else(|| Fallback(format!("no part for {sheet}")))?;
         let chunks = inflate_in_background(self.path.clone(), part);
         let shared = self.shared.as_deref().unwrap_or_default();
-        let mut scanner = Scanner {
-            buf: Vec::with_capacity(1 << 20),
-            pos: 0,
-            chunks,
-            done: false,
-        };
+        let mut scanner = Scanner::new(chunks);
         if !scanner.seek_sheet_data()? {
             return Ok(Ok(())); // no cells at all
         }
@@ -532,12 +527,7 @@ impl FastXlsx {
                     }
                     continue;
                 };
-                let tag = &rest[..=end];
-                row = match attr(tag, b"r").and_then(|r| r.parse::<u32>().ok()) {
-                    Some(r) if r >= 1 => r - 1,
-                    _ if first_row => 0,
-                    _ => row + 1,
-                };
+                row = row_index(&rest[..=end], row, first_row);
                 first_row = false;
                 col = 0;
                 scanner.pos += end + 1;
@@ -605,6 +595,15 @@ impl FastXlsx {
             }
             scanner.compact();
         }
+    }
+}
+
+/// The zero-based index of a `<row>` tag: its `r`, else the row after the previous one.
+fn row_index(tag: &[u8], previous: u32, first: bool) -> u32 {
+    match attr(tag, b"r").and_then(|r| r.parse::<u32>().ok()) {
+        Some(r) if r >= 1 => r - 1,
+        _ if first => 0,
+        _ => previous + 1,
     }
 }
 
@@ -730,6 +729,15 @@ struct Scanner {
 }
 
 impl Scanner {
+    fn new(chunks: Receiver<Result<Vec<u8>, String>>) -> Scanner {
+        Scanner {
+            buf: Vec::with_capacity(1 << 20),
+            pos: 0,
+            chunks,
+            done: false,
+        }
+    }
+
     /// Moves to the start of the cells (`<sheetData`), refusing prefixed element names; `false`
     /// when the sheet has no cells.
     fn seek_sheet_data(&mut self) -> Result<bool, Fallback> {

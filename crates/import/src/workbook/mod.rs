@@ -112,91 +112,26 @@ impl Workbook {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        // calamine reads every sheet of an .ods when it opens it: its cell limit shows here.
-        let damaged = |detail: String| dense_range_error(path, "*", detail);
-        let reader = || File::open(path).map(BufReader::new).map_err(io);
-        let mut legacy_cells = LegacyCells::new();
-        let mut repairs = Vec::new();
-        let (format, inner) = if head.starts_with(ZIP_MAGIC) {
-            let parts = check_zip(path, &limits)?;
-            if parts.encrypted {
-                return Err(ImportError::Encrypted {
-                    path: path.to_owned(),
-                });
-            }
-            if parts.xlsb {
-                // .xlsb: sheets are read cell by cell, under the same limits as .xlsx.
-                let xlsb = Xlsb::new(reader()?).map_err(|e| damaged(e.to_string()))?;
-                (Format::Xlsb, Calamine::Xlsb(Box::new(xlsb)))
-            } else if parts.ods {
-                ods::check_ods(path, &limits)?;
-                let ods = match Ods::new(Source::File(reader()?)) {
-                    Ok(ods) => ods,
-                    // Indented content or a missing mimetype entry, which LibreOffice reads.
-                    Err(e) => match repair::repaired_zip(path, &limits, true)? {
-                        Some((bytes, done)) => {
-                            let copy = Source::Memory(std::io::Cursor::new(bytes));
-                            let ods = Ods::new(copy).map_err(|_| damaged(e.to_string()))?;
-                            repairs = done;
-                            ods
-                        }
-                        None => return Err(damaged(e.to_string())),
-                    },
-                };
-                (Format::Ods, Calamine::Ods(Box::new(ods)))
-            } else {
-                match Xlsx::new(Source::File(reader()?)) {
-                    Ok(x) => (Format::Xlsx, Calamine::Xlsx(Box::new(x))),
-                    // A container LibreOffice reads (UTF-16 parts, a wrong checksum): a repaired copy.
-                    Err(xlsx_err) => match repair::repaired_zip(path, &limits, false)? {
-                        Some((bytes, done)) => {
-                            let copy = Source::Memory(std::io::Cursor::new(bytes));
-                            let x = Xlsx::new(copy).map_err(|_| damaged(xlsx_err.to_string()))?;
-                            repairs = done;
-                            (Format::Xlsx, Calamine::Xlsx(Box::new(x)))
-                        }
-                        // A zip that is not a workbook, but may be an .ods under another name.
-                        None => match ods::check_ods(path, &limits).and_then(|()| {
-                            Ods::new(Source::File(reader()?)).map_err(|e| damaged(e.to_string()))
-                        }) {
-                            Ok(ods) => (Format::Ods, Calamine::Ods(Box::new(ods))),
-                            Err(
-                                e @ (ImportError::StrayCell { .. } | ImportError::TooLarge { .. }),
-                            ) => {
-                                return Err(e);
-                            }
-                            Err(_) => return Err(damaged(xlsx_err.to_string())),
-                        },
-                    },
-                }
-            }
+        let opened = if head.starts_with(ZIP_MAGIC) {
+            open_zip(path, &limits)?
         } else if head[..read].starts_with(CFB_MAGIC) {
             if matches!(ext.as_deref(), Some("xlsx" | "xlsm")) {
                 return Err(ImportError::Encrypted {
                     path: path.to_owned(),
                 });
             }
-            let (bytes, cells) = cfb::check_xls(path, &limits)?;
-            legacy_cells = cells;
-            match Xls::new(std::io::Cursor::new(bytes)) {
-                Ok(x) => (Format::Xls, Calamine::Xls(Box::new(x))),
-                Err(e) => {
-                    let detail = e.to_string();
-                    if detail.to_ascii_lowercase().contains("password")
-                        || detail.contains("Encrypt")
-                    {
-                        return Err(ImportError::Encrypted {
-                            path: path.to_owned(),
-                        });
-                    }
-                    return Err(damaged(detail));
-                }
-            }
+            open_cfb(path, &limits)?
         } else {
             return Err(ImportError::NotASpreadsheet {
                 path: path.to_owned(),
             });
         };
+        let Opened {
+            format,
+            inner,
+            legacy_cells,
+            repairs,
+        } = opened;
         let sheets = inner.sheet_names();
         // The fast scanner reads the file itself: not a repaired copy.
         let fast = match format {
@@ -342,6 +277,128 @@ impl Workbook {
         let fonts = self.legacy_cells.get(sheet);
         self.inner
             .rows(sheet, path, grouper, decoding, fonts, on_row)
+    }
+}
+
+/// A workbook opened by calamine, and what was learnt while opening it.
+struct Opened {
+    format: Format,
+    inner: Calamine,
+    /// .xls: the cells set in a legacy font.
+    legacy_cells: LegacyCells,
+    /// Parts read from a repaired copy.
+    repairs: Vec<Repair>,
+}
+
+impl Opened {
+    fn new(format: Format, inner: Calamine) -> Opened {
+        Opened {
+            format,
+            inner,
+            legacy_cells: LegacyCells::new(),
+            repairs: Vec::new(),
+        }
+    }
+}
+
+/// The file, for calamine.
+fn file_source(path: &Path) -> Result<Source, ImportError> {
+    File::open(path)
+        .map(|f| Source::File(BufReader::new(f)))
+        .map_err(|source| ImportError::Io {
+            path: path.to_owned(),
+            source,
+        })
+}
+
+/// The error of calamine's opening of a workbook: a sheet whose cells span too large a range is
+/// too large (calamine reads every sheet of an .ods when it opens it), anything else damaged.
+fn refused(path: &Path, detail: String) -> ImportError {
+    dense_range_error(path, "*", detail)
+}
+
+/// Opens a workbook with calamine from the file, else from a repaired copy in memory (what
+/// LibreOffice reads; see [`repair`]); `Ok(Err(_))` with calamine's first error when neither
+/// opens.
+fn from_file_or_repaired<R, E: std::fmt::Display>(
+    path: &Path,
+    limits: &Limits,
+    opendocument: bool,
+    open: impl Fn(Source) -> Result<R, E>,
+) -> Result<Result<(R, Vec<Repair>), String>, ImportError> {
+    let first = match open(file_source(path)?) {
+        Ok(reader) => return Ok(Ok((reader, Vec::new()))),
+        Err(e) => e.to_string(),
+    };
+    Ok(match repair::repaired_zip(path, limits, opendocument)? {
+        Some((bytes, repairs)) => match open(Source::Memory(std::io::Cursor::new(bytes))) {
+            Ok(reader) => Ok((reader, repairs)),
+            Err(_) => Err(first),
+        },
+        None => Err(first),
+    })
+}
+
+/// A zip container: .xlsb, .ods or .xlsx, told from its parts.
+fn open_zip(path: &Path, limits: &Limits) -> Result<Opened, ImportError> {
+    let parts = check_zip(path, limits)?;
+    if parts.encrypted {
+        return Err(ImportError::Encrypted {
+            path: path.to_owned(),
+        });
+    }
+    if parts.xlsb {
+        // .xlsb: sheets are read cell by cell, under the same limits as .xlsx.
+        let xlsb = Xlsb::new(file_source(path)?).map_err(|e| refused(path, e.to_string()))?;
+        return Ok(Opened::new(Format::Xlsb, Calamine::Xlsb(Box::new(xlsb))));
+    }
+    if parts.ods {
+        ods::check_ods(path, limits)?;
+        // Indented content or a missing mimetype entry are read from a repaired copy.
+        let (ods, repairs) =
+            from_file_or_repaired(path, limits, true, Ods::new)?.map_err(|e| refused(path, e))?;
+        return Ok(Opened {
+            repairs,
+            ..Opened::new(Format::Ods, Calamine::Ods(Box::new(ods)))
+        });
+    }
+    // UTF-16 parts or a wrong checksum are read from a repaired copy.
+    let xlsx_error = match from_file_or_repaired(path, limits, false, Xlsx::new)? {
+        Ok((x, repairs)) => {
+            return Ok(Opened {
+                repairs,
+                ..Opened::new(Format::Xlsx, Calamine::Xlsx(Box::new(x)))
+            });
+        }
+        Err(e) => e,
+    };
+    // A zip that is not a workbook, but may be an .ods under another name.
+    let ods = ods::check_ods(path, limits)
+        .and_then(|()| Ods::new(file_source(path)?).map_err(|e| refused(path, e.to_string())));
+    match ods {
+        Ok(ods) => Ok(Opened::new(Format::Ods, Calamine::Ods(Box::new(ods)))),
+        Err(e @ (ImportError::StrayCell { .. } | ImportError::TooLarge { .. })) => Err(e),
+        Err(_) => Err(refused(path, xlsx_error)),
+    }
+}
+
+/// A compound file: an .xls, checked before calamine reads it from memory.
+fn open_cfb(path: &Path, limits: &Limits) -> Result<Opened, ImportError> {
+    let (bytes, legacy_cells) = cfb::check_xls(path, limits)?;
+    match Xls::new(Source::Memory(std::io::Cursor::new(bytes))) {
+        Ok(x) => Ok(Opened {
+            legacy_cells,
+            ..Opened::new(Format::Xls, Calamine::Xls(Box::new(x)))
+        }),
+        Err(e) => {
+            let detail = e.to_string();
+            if detail.to_ascii_lowercase().contains("password") || detail.contains("Encrypt") {
+                return Err(ImportError::Encrypted {
+                    path: path.to_owned(),
+                });
+            }
+            Err(refused(path, detail))
+        }
     }
 }
 
