@@ -91,6 +91,14 @@ pub struct ColumnMapping {
     pub year: Option<i32>,
 }
 
+/// The analyst's header of column `col` among a sheet's mapped columns.
+pub(crate) fn header_at(columns: &[ColumnMapping], col: u32) -> Option<&str> {
+    columns
+        .iter()
+        .find(|m| m.col == col)
+        .map(|m| m.header.as_str())
+}
+
 /// Why a sheet was passed over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SkipReason {

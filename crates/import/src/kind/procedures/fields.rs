@@ -11,7 +11,7 @@ use crate::table::driver::SheetCtx;
 use crate::table::layout::{self, FieldSpec, HeaderColumn, TableLayout};
 use crate::table::profile::forced_columns;
 use crate::table::text::{fold, strip_years};
-use crate::table::{ColumnMapping, ColumnRole};
+use crate::table::{ColumnMapping, ColumnRole, header_at};
 
 /// The row-number column (STT): not stored, but it tells procedure rows from section rows.
 pub(super) const STT: &str = "stt";
@@ -393,11 +393,7 @@ impl Mapping {
     }
 
     pub(super) fn header(&self, col: u32) -> String {
-        self.columns
-            .iter()
-            .find(|m| m.col == col)
-            .map(|m| m.header.clone())
-            .unwrap_or_default()
+        header_at(&self.columns, col).unwrap_or_default().to_owned()
     }
 
     pub(super) fn has_registry(&self) -> bool {

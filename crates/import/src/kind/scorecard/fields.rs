@@ -10,7 +10,7 @@ use crate::table::driver::SheetCtx;
 use crate::table::layout::{self, FieldSpec, HeaderColumn, TableLayout};
 use crate::table::profile::forced_columns;
 use crate::table::text::{fold, strip_years};
-use crate::table::{ColumnMapping, ColumnRole};
+use crate::table::{ColumnMapping, ColumnRole, header_at};
 
 /// Header vocabulary of scorecards (folded).
 pub(crate) const FIELDS: &[FieldSpec] = &[
@@ -133,6 +133,13 @@ pub(super) struct Mapping {
     pub(super) groups: Vec<Group>,
     pub(super) uses_self_score: bool,
     pub(super) columns: Vec<ColumnMapping>,
+}
+
+impl Mapping {
+    /// The analyst's header of a mapped column.
+    pub(super) fn header(&self, col: u32) -> String {
+        header_at(&self.columns, col).unwrap_or_default().to_owned()
+    }
 }
 
 pub(super) fn field_of(

@@ -12,6 +12,7 @@ use cchc_model::{
 use super::fields::{ACHIEVED, Group, Mapping, TOLERANCE};
 use super::items::{Figures, Item, TotalRow};
 use crate::cell::Value;
+use crate::table::header_at;
 
 /// Normalises a code cell: "1." → "1", "a)" → "a", 1.0 → "1".
 pub(super) fn code_token(v: &Value) -> String {
@@ -153,12 +154,7 @@ pub(super) fn settle_items(
                 None
             };
             if let Some(col) = missing {
-                let header = mapping
-                    .columns
-                    .iter()
-                    .find(|m| m.col == col)
-                    .map(|m| m.header.clone())
-                    .unwrap_or_default();
+                let header = mapping.header(col);
                 outcome = reject(
                     CellRef::new(sheet, item.row, col),
                     RejectReason::Missing { column: header },
@@ -239,9 +235,9 @@ fn check_items(
 
 /// The analyst's header of a column, or the field name when the column is unknown.
 pub(super) fn header_of(mapping: &Mapping, col: Option<u32>, field: &str) -> String {
-    col.and_then(|col| mapping.columns.iter().find(|m| m.col == col))
-        .map(|m| m.header.clone())
-        .unwrap_or_else(|| field.to_owned())
+    col.and_then(|col| header_at(&mapping.columns, col))
+        .unwrap_or(field)
+        .to_owned()
 }
 
 pub(super) fn score_of(f: &Figures) -> Option<f64> {

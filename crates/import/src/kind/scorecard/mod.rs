@@ -47,17 +47,6 @@ struct Sheet {
     totals: Vec<TotalRow>,
 }
 
-impl Sheet {
-    fn header(&self, col: u32) -> String {
-        self.mapping
-            .columns
-            .iter()
-            .find(|m| m.col == col)
-            .map(|m| m.header.clone())
-            .unwrap_or_default()
-    }
-}
-
 impl SheetKind for Scorecard {
     type Sheet = Sheet;
     const KIND: TableKind = TableKind::Scorecard;
@@ -121,7 +110,7 @@ impl SheetKind for Scorecard {
                     }
                     continue;
                 }
-                let header = sheet.header(*col);
+                let header = sheet.mapping.header(*col);
                 match numeric(row, *col, field, &header, ctx.sheet, &mut ctx.warnings) {
                     Ok(None) => {}
                     Ok(Some(x)) => match *field {
@@ -174,7 +163,7 @@ impl SheetKind for Scorecard {
             return settled(ctx.reject(row, first_col, RejectReason::NoName));
         }
         if let (None, Some(code_col)) = (&token, mapping.code) {
-            let column = sheet.header(code_col);
+            let column = sheet.mapping.header(code_col);
             return settled(ctx.reject(row, code_col, RejectReason::Missing { column }));
         }
         let year_cell = match mapping.year.and_then(|col| row.get(col).map(|v| (col, v))) {
@@ -183,7 +172,7 @@ impl SheetKind for Scorecard {
                 Ok(y) => Some(y),
                 Err(_) => {
                     let reason = RejectReason::NotANumber {
-                        column: sheet.header(col),
+                        column: sheet.mapping.header(col),
                         value: v.as_text(),
                     };
                     return settled(ctx.reject(row, col, reason));
