@@ -3,6 +3,7 @@
 
 mod corpus;
 mod fuzz;
+mod real;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -567,3 +567,151 @@ pub fn procedures_messy() -> SheetSpec {
     s.set(row + 2, 9, t("GIÁM ĐỐC"));
     s
 }
+
+/// The national public service portal's procedure list ("Danh sách TTHC"), as it exports it: the
+/// national motto and the title in one merged multi-line cell, the header
+/// `Mã số | Tên | Cơ quan ban hành | Cơ quan thực hiện | Lĩnh vực`, every cell text, agencies
+/// one per line, a field typed once composed and once decomposed (NFD). Known answers: 9 rows =
+/// 5 imported + 2 structure (title, header) + 2 rejected (a blank code, a code "1.01502" too
+/// short); 3 fields once NFC-normalised; the third procedure has three agencies.
+pub fn procedures_portal_list() -> SheetSpec {
+    let mut s = SheetSpec::new("Danh sách TTHC");
+    s.set(
+        0,
+        0,
+        t("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n\nDANH SÁCH THỦ TỤC HÀNH CHÍNH"),
+    );
+    s.merge(0, 0, 0, 4);
+    s.row(
+        1,
+        [
+            "Mã số",
+            "Tên",
+            "Cơ quan ban hành",
+            "Cơ quan thực hiện",
+            "Lĩnh vực",
+        ]
+        .iter()
+        .map(|h| Some(t(h)))
+        .collect(),
+    );
+    let rows: [[&str; 5]; 7] = [
+        [
+            "1.001234",
+            "Cấp giấy phép kinh doanh dịch vụ bảo vệ",
+            "Bộ Công an",
+            "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
+            "Quản lý ngành nghề kinh doanh có điều kiện",
+        ],
+        [
+            "1.001235",
+            "Cấp lại giấy phép kinh doanh dịch vụ bảo vệ",
+            "Bộ Công an",
+            "Công an cấp tỉnh",
+            "Quản lý ngành nghề kinh doanh có điều kiện",
+        ],
+        [
+            "2.000111",
+            "Cấp thẻ căn cước",
+            "Bộ Công an",
+            "Công an cấp xã\nCông an cấp huyện\nCông an cấp tỉnh",
+            "Cấp, quản lý căn cước",
+        ],
+        [
+            "2.000112",
+            "Cấp đổi thẻ căn cước",
+            "Bộ Công an",
+            "Công an cấp xã; Công an cấp tỉnh",
+            "NFD:Cấp, quản lý căn cước",
+        ],
+        [
+            "",
+            "Thủ tục không có mã",
+            "Bộ Công an",
+            "Công an cấp xã",
+            "Cấp, quản lý căn cước",
+        ],
+        [
+            "1.01502",
+            "Thủ tục có mã sai",
+            "Bộ Công an",
+            "Công an cấp xã",
+            "Cấp, quản lý căn cước",
+        ],
+        [
+            "3.000164",
+            "Khai báo tạm trú cho người nước ngoài",
+            "Bộ Công an",
+            "",
+            "Quản lý xuất nhập cảnh",
+        ],
+    ];
+    for (i, values) in rows.iter().enumerate() {
+        s.row(
+            2 + i as u32,
+            values
+                .iter()
+                .map(|v| match v.strip_prefix("NFD:") {
+                    Some(text) => Some(t(&unicode_nfd(text))),
+                    None if v.is_empty() => None,
+                    None => Some(t(v)),
+                })
+                .collect(),
+        );
+    }
+    s
+}
+
+/// Every letter decomposed (NFD), as the portal writes some cells.
+fn unicode_nfd(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd().collect()
+}
+
+/// Dossier statistics with a flat header (no "Số hồ sơ tiếp nhận" band over the channels:
+/// `Tổng số hồ sơ tiếp nhận | Trực tuyến | Trực tiếp | Qua dịch vụ BCCI`) and the unit in capitals
+/// after a dash at the end of the title ("… NĂM 2024 - SỞ TÀI CHÍNH") under the agency block
+/// ("UBND TỈNH BẮC NINH" over "SỞ TÀI CHÍNH"). Known answers: 3 procedures of "Sở Tài chính",
+/// 2024; received 40 + 25 + 10 = 75, online 20 + 5 + 0, postal 8 + 5 + 2 = 15.
+pub fn procedures_flat_channels() -> SheetSpec {
+    let mut s = SheetSpec::new("Sheet1");
+    s.set(0, 0, t("UBND TỈNH BẮC NINH"));
+    s.set(1, 0, t("SỞ TÀI CHÍNH"));
+    s.set(
+        3,
+        0,
+        t("BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH NĂM 2024 - SỞ TÀI CHÍNH"),
+    );
+    s.row(
+        5,
+        [
+            "STT",
+            "Mã TTHC",
+            "Tên thủ tục hành chính",
+            "Tổng số hồ sơ tiếp nhận",
+            "Trực tuyến",
+            "Trực tiếp",
+            "Qua dịch vụ BCCI",
+            "Đúng hạn",
+            "Trễ hạn",
+        ]
+        .iter()
+        .map(|h| Some(t(h)))
+        .collect(),
+    );
+    let rows: [(&str, &str, [f64; 6]); 3] = [
+        ("1.000001", "Cấp phép A", [40.0, 20.0, 12.0, 8.0, 38.0, 2.0]),
+        ("1.000002", "Cấp phép B", [25.0, 5.0, 15.0, 5.0, 25.0, 0.0]),
+        ("1.000003", "Cấp phép C", [10.0, 0.0, 8.0, 2.0, 9.0, 1.0]),
+    ];
+    for (i, (code, name, figures)) in rows.iter().enumerate() {
+        let mut cells = vec![Some(n(i as f64 + 1.0)), Some(t(code)), Some(t(name))];
+        cells.extend(figures.iter().map(|x| Some(n(*x))));
+        s.row(6 + i as u32, cells);
+    }
+    s.set(9, 2, t("Tổng cộng"));
+    for (c, x) in [75.0, 25.0, 35.0, 15.0, 72.0, 3.0].iter().enumerate() {
+        s.set(9, 3 + c as u16, n(*x));
+    }
+    s
+}

@@ -99,6 +99,14 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         ("scorecard_messy_rows.xlsx", fixtures::scorecard_messy()),
         ("no_table.xlsx", fixtures::no_table()),
         ("procedures_messy.xlsx", fixtures::procedures_messy()),
+        (
+            "procedures_portal_list.xlsx",
+            fixtures::procedures_portal_list(),
+        ),
+        (
+            "procedures_flat_channels.xlsx",
+            fixtures::procedures_flat_channels(),
+        ),
     ];
     for (name, spec) in xlsx {
         let path = dir.join(name);

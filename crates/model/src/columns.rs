@@ -110,6 +110,11 @@ pub const FEE: &str = "fee";
 pub const ONLINE_LEVEL: &str = "online_level";
 /// Procedures: number of dossier components (thành phần hồ sơ).
 pub const COMPONENTS: &str = "components";
+/// Procedures: the body that issued the procedure (cơ quan ban hành, e.g. a ministry), as the
+/// national portal's list names it.
+pub const ISSUER: &str = "issuer";
+/// Procedures: the agencies that carry the procedure out (cơ quan thực hiện), a list.
+pub const AGENCIES: &str = "agencies";
 /// Procedures: dossiers received in the period, all channels (tổng số hồ sơ tiếp nhận).
 pub const RECEIVED: &str = "received";
 /// Procedures: received online (trực tuyến).

@@ -87,6 +87,11 @@ pub fn procedure_registry() -> Schema {
                 Field::new(c::FEE.into(), DataType::Float64),
                 Field::new(c::ONLINE_LEVEL.into(), DataType::String),
                 Field::new(c::COMPONENTS.into(), DataType::Int64),
+                Field::new(c::ISSUER.into(), DataType::String),
+                Field::new(
+                    c::AGENCIES.into(),
+                    DataType::List(Box::new(DataType::String)),
+                ),
             ])
             .chain(lineage()),
     )

@@ -595,7 +595,13 @@ impl Store {
                 LazyFrame::scan_parquet(path, args.clone()).map_err(|e| self.parquet_err(e))?,
             );
         }
-        concat(frames, UnionArgs::default())
+        // Diagonal: a part written before a column was added (the registry's issuer and
+        // agencies) reads as null in that column instead of failing the scan.
+        let union = UnionArgs {
+            diagonal: true,
+            ..UnionArgs::default()
+        };
+        concat(frames, union)
             .map(Some)
             .map_err(|e| self.parquet_err(e))
     }

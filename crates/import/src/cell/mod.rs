@@ -16,8 +16,9 @@ use unicode_normalization::UnicodeNormalization;
 pub(crate) enum Value {
     /// A real number (integers included).
     Number(f64),
-    /// Text, in its display form (see [`clean`]); shared, as a workbook repeats its
-    /// shared strings in many cells.
+    /// Text, in its display form (see [`clean`]), its line breaks kept as single `\n` between
+    /// the cleaned lines (a list of agencies, one per line); shared, as a workbook repeats its
+    /// shared strings in many cells. [`Value::as_text`] gives it on one line.
     Text(Arc<str>),
     /// A boolean cell.
     Bool(bool),
@@ -32,9 +33,19 @@ impl Value {
     pub(crate) fn as_text(&self) -> String {
         match self {
             Value::Number(x) => cchc_model::diag::fmt_num(*x),
+            Value::Text(s) if s.contains('\n') => s.replace('\n', " "),
             Value::Text(s) => s.to_string(),
             Value::Date(s) | Value::Error(s) => s.clone(),
             Value::Bool(b) => b.to_string(),
+        }
+    }
+
+    /// The lines of a text cell (one item per line), each in its display form; a value of
+    /// another type is one line.
+    pub(crate) fn lines(&self) -> Vec<String> {
+        match self {
+            Value::Text(s) => s.split('\n').map(str::to_owned).collect(),
+            other => vec![other.as_text()],
         }
     }
 }
@@ -139,8 +150,18 @@ fn is_clean(s: &str) -> bool {
                 == unicode_normalization::IsNormalized::Yes)
 }
 
+/// A cell's text as a [`Value::Text`]: each line in its display form, blank lines dropped, the
+/// lines joined by `\n`; `None` when nothing is left.
 pub(crate) fn text_value(s: &str) -> Option<Value> {
-    let cleaned = clean(s);
+    let cleaned = if s.contains(['\n', '\r']) {
+        s.split(['\n', '\r'])
+            .map(clean)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        clean(s)
+    };
     if cleaned.is_empty() {
         None
     } else {

@@ -89,6 +89,9 @@ pub(crate) const KINDS: &[Registered] = &[
             "dung han",
             "truoc han",
             "thoi han giai quyet",
+            // The national portal's list ("Mã số | Tên | Cơ quan ban hành | Cơ quan thực hiện").
+            "co quan ban hanh",
+            "co quan thuc hien",
         ],
         import: procedures::import,
     },

@@ -2,6 +2,7 @@
 //! `tests/data/`, and workbooks written on the fly by `cchc-datagen`.
 
 mod layers;
+mod real;
 
 use std::path::{Path, PathBuf};
 

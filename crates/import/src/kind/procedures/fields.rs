@@ -42,6 +42,8 @@ pub(crate) const FIELDS: &[FieldSpec] = &[
             "ten tthc",
             "thu tuc hanh chinh",
             "ten thu tuc hanh chinh/linh vuc",
+            // The national portal's list: "Mã số | Tên | Cơ quan ban hành | …".
+            "ten",
         ],
     },
     FieldSpec {
@@ -181,6 +183,18 @@ pub(crate) const FIELDS: &[FieldSpec] = &[
             "thoi gian xu ly binh quan",
             "so ngay giai quyet thuc te",
             "so ngay giai quyet binh quan",
+        ],
+    },
+    FieldSpec {
+        field: c::ISSUER,
+        synonyms: &["co quan ban hanh", "don vi ban hanh"],
+    },
+    FieldSpec {
+        field: c::AGENCIES,
+        synonyms: &[
+            "co quan thuc hien",
+            "co quan tiep nhan va giai quyet",
+            "don vi thuc hien",
         ],
     },
     FieldSpec {
@@ -324,8 +338,14 @@ pub(super) const UNDER_BAND: &[(Band, &[&str], &str)] = &[
     ),
 ];
 
-pub(super) const REGISTRY_FIELDS: [&str; 4] =
-    [c::LEGAL_DAYS, c::FEE, c::ONLINE_LEVEL, c::COMPONENTS];
+pub(super) const REGISTRY_FIELDS: [&str; 6] = [
+    c::LEGAL_DAYS,
+    c::FEE,
+    c::ONLINE_LEVEL,
+    c::COMPONENTS,
+    c::ISSUER,
+    c::AGENCIES,
+];
 pub(super) const COUNT_FIELDS: [&str; 12] = cchc_model::schema::PROCEDURE_COUNTS;
 
 /// Two counts within this distance (or 0.1% of the stated figure) are taken to agree.
@@ -380,6 +400,27 @@ pub(super) fn field_of(col: &HeaderColumn) -> Option<&'static str> {
     layout::best_field(leaf, FIELDS).map(|s| s.field)
 }
 
+/// A channel header standing alone beside "Tổng số hồ sơ tiếp nhận", without the band over it
+/// ("Trực tuyến | Trực tiếp | Qua dịch vụ BCCI"): read as the channel it would be under the band.
+fn flat_channel(header: &str) -> Option<&'static str> {
+    let key = strip_years(&fold(header));
+    UNDER_BAND
+        .iter()
+        .filter(|(band, _, field)| *band == Band::Received && *field != c::RECEIVED)
+        .filter(|(_, _, field)| {
+            [c::RECEIVED_ONLINE, c::RECEIVED_DIRECT, c::RECEIVED_POSTAL].contains(field)
+        })
+        .filter_map(|(_, words, field)| {
+            let spec = FieldSpec {
+                field,
+                synonyms: words,
+            };
+            layout::matches_field(&key, &spec).map(|len| (len, *field))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, f)| f)
+}
+
 /// The mapped columns of one sheet.
 #[derive(Debug, Clone)]
 pub(super) struct Mapping {
@@ -418,13 +459,21 @@ pub(super) fn profile_field(name: &str) -> Option<&'static str> {
 pub(super) fn map_columns(table: &TableLayout, ctx: &SheetCtx<'_>) -> Result<Mapping, ImportError> {
     let (path, sheet) = (ctx.path, ctx.sheet);
     let forced = forced_columns(ctx.opts.profile.as_ref(), table, path, profile_field)?;
+    let mut fields: Vec<Option<&'static str>> = table
+        .columns
+        .iter()
+        .map(|h| forced.get(&h.col).copied().or_else(|| field_of(h)))
+        .collect();
+    if fields.contains(&Some(c::RECEIVED)) {
+        for (field, header) in fields.iter_mut().zip(&table.columns) {
+            if field.is_none() && header.path.len() == 1 {
+                *field = flat_channel(&header.path[0]);
+            }
+        }
+    }
     let mut cols = BTreeMap::new();
     let mut columns = Vec::new();
-    for header in &table.columns {
-        let field = forced
-            .get(&header.col)
-            .copied()
-            .or_else(|| field_of(header));
+    for (header, field) in table.columns.iter().zip(fields) {
         columns.push(ColumnMapping {
             col: header.col,
             header: header.label(),
@@ -453,8 +502,11 @@ pub(super) fn map_columns(table: &TableLayout, ctx: &SheetCtx<'_>) -> Result<Map
         return Err(missing(c::CODE, "Mã TTHC"));
     }
     if !mapping.has_registry() && !mapping.has_stats() {
-        let field = format!("{} / {}", c::LEGAL_DAYS, c::RECEIVED);
-        return Err(missing(&field, "Thời hạn giải quyết / Số hồ sơ tiếp nhận"));
+        let field = format!("{} / {} / {}", c::LEGAL_DAYS, c::AGENCIES, c::RECEIVED);
+        return Err(missing(
+            &field,
+            "Thời hạn giải quyết / Cơ quan thực hiện / Số hồ sơ tiếp nhận",
+        ));
     }
     Ok(mapping)
 }
@@ -487,5 +539,21 @@ mod tests {
         );
         assert_eq!(f(&["Mã TTHC"]), Some(c::CODE));
         assert_eq!(f(&["Tồn kỳ trước"]), Some(c::CARRIED_OVER));
+    }
+
+    #[test]
+    fn the_portal_list_maps_issuer_and_agencies_not_two_units() {
+        let f = |h: &str| {
+            field_of(&HeaderColumn {
+                col: 0,
+                path: vec![h.to_owned()],
+            })
+        };
+        assert_eq!(f("Mã số"), Some(c::CODE));
+        assert_eq!(f("Tên"), Some(c::NAME));
+        assert_eq!(f("Cơ quan ban hành"), Some(c::ISSUER));
+        assert_eq!(f("Cơ quan thực hiện"), Some(c::AGENCIES));
+        assert_eq!(f("Lĩnh vực"), Some(c::FIELD));
+        assert_eq!(f("Tên đơn vị"), Some(c::UNIT));
     }
 }

@@ -48,6 +48,8 @@ pub(super) struct Attributes {
     pub(super) fee: Option<f64>,
     pub(super) online_level: Option<&'static str>,
     pub(super) components: Option<i64>,
+    pub(super) issuer: Option<String>,
+    pub(super) agencies: Option<Vec<String>>,
 }
 
 /// Where a row came from: (file, sheet, zero-based row).
@@ -64,6 +66,8 @@ pub(super) struct Registry {
     pub(super) fee: Vec<Option<f64>>,
     pub(super) online_level: Vec<Option<&'static str>>,
     pub(super) components: Vec<Option<i64>>,
+    pub(super) issuer: Vec<Option<String>>,
+    pub(super) agencies: Vec<Option<Vec<String>>>,
     pub(super) lineage: Lineage,
 }
 
@@ -98,6 +102,8 @@ impl Registry {
         self.fee.push(a.fee);
         self.online_level.push(a.online_level);
         self.components.push(a.components);
+        self.issuer.push(a.issuer.clone());
+        self.agencies.push(a.agencies.clone());
         self.lineage.push(source, sheet, row);
     }
 }
@@ -179,8 +185,24 @@ impl Registry {
             Column::new(c::FEE.into(), self.fee),
             Column::new(c::ONLINE_LEVEL.into(), online_level),
             Column::new(c::COMPONENTS.into(), self.components),
+            Column::new(c::ISSUER.into(), self.issuer),
+            agencies_column(self.agencies)?,
         ]);
         cols.extend(self.lineage.columns());
         DataFrame::new_infer_height(cols)
     }
+}
+
+/// The agencies as a list column (null where the sheet has no such column).
+fn agencies_column(agencies: Vec<Option<Vec<String>>>) -> polars::prelude::PolarsResult<Column> {
+    use polars::prelude::{DataType, IntoColumn, IntoSeries, ListChunked, NamedFrom, Series};
+    let lists: ListChunked = agencies
+        .into_iter()
+        .map(|a| a.map(|names| Series::new("".into(), names)))
+        .collect();
+    let series = lists
+        .into_series()
+        .with_name(c::AGENCIES.into())
+        .cast(&DataType::List(Box::new(DataType::String)))?;
+    Ok(series.into_column())
 }

@@ -198,6 +198,20 @@ fn text_of(row: &Row, col: Option<u32>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// A cell holding a list, one item per line or per ";" (the portal's "Cơ quan thực hiện"), each
+/// item cleaned; empty when the cell is blank.
+fn list_of(row: &Row, col: u32) -> Vec<String> {
+    let Some(v) = row.get(col) else {
+        return Vec::new();
+    };
+    v.lines()
+        .iter()
+        .flat_map(|line| line.split(';'))
+        .map(|item| clean(item).trim().to_owned())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
 /// The cells that name a procedure row: its number (STT), code and name.
 struct Labels {
     code_col: u32,
@@ -266,8 +280,13 @@ impl Sheet {
             .as_deref()
             .is_some_and(|s| s.chars().all(|c| c.is_ascii_digit() || c == '.'));
         let code = labels.code.as_deref();
+        // A row that states what a procedure is (its field, issuer or agencies) is a procedure
+        // row without its code, never a section heading.
+        let describes = [c::FIELD, c::ISSUER, c::AGENCIES]
+            .iter()
+            .any(|f| text_of(row, self.mapping.get(f)).is_some());
         let looks_like_section = label.is_some_and(is_section_label)
-            || (code.is_none() && !stt_is_number && !figures.has_numbers());
+            || (code.is_none() && !stt_is_number && !figures.has_numbers() && !describes);
         if looks_like_section && code.is_none_or(is_section_label) {
             self.close_section(ctx);
             self.section_from = self.rows.len();
@@ -318,6 +337,8 @@ impl Sheet {
         Ok(Attributes {
             legal_days,
             components,
+            issuer: text_of(row, mapping.get(c::ISSUER)),
+            agencies: mapping.get(c::AGENCIES).map(|col| list_of(row, col)),
             fee: optional(mapping, row, ctx.sheet, c::FEE, fee_cell, warnings),
             online_level: optional(
                 mapping,
