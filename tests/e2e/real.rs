@@ -122,3 +122,116 @@ fn flat_channel_headers_give_the_channel_shares() {
         "{row}"
     );
 }
+
+/// A two-criterion scorecard under the given title lines (one per row), top left.
+fn scorecard_under(dir: &std::path::Path, name: &str, title: &[&str], score: f64) -> String {
+    use cchc_datagen::sheet::{SheetSpec, n, t, write_xlsx};
+    let mut s = SheetSpec::new("Sheet1");
+    for (i, line) in title.iter().enumerate() {
+        for (c, cell) in line.split(" | ").enumerate() {
+            s.set(i as u32, c as u16, t(cell));
+        }
+    }
+    let top = title.len() as u32 + 1;
+    s.row(
+        top,
+        ["TT", "Tiêu chí", "Điểm tối đa", "Điểm đạt được"]
+            .iter()
+            .map(|h| Some(t(h)))
+            .collect(),
+    );
+    s.row(
+        top + 1,
+        vec![
+            Some(t("1")),
+            Some(t("Công khai thủ tục")),
+            Some(n(2.0)),
+            Some(n(1.5)),
+        ],
+    );
+    s.row(
+        top + 2,
+        vec![
+            Some(t("2")),
+            Some(t("Giải quyết đúng hạn")),
+            Some(n(3.0)),
+            Some(n(score)),
+        ],
+    );
+    let path = dir.join(name);
+    write_xlsx(&path, &[s]).expect("written");
+    path.display().to_string()
+}
+
+#[test]
+fn a_unit_written_as_offices_write_it_is_one_unit() {
+    let store = tempfile::tempdir().expect("tmp");
+    let dir = tempfile::tempdir().expect("tmp");
+    let files = [
+        // Capitals after a dash at the end of the title.
+        scorecard_under(
+            dir.path(),
+            "a.xlsx",
+            &["BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 - SỞ Y TẾ"],
+            2.0,
+        ),
+        // The agency block of an official document, capitals, beside the national motto.
+        scorecard_under(
+            dir.path(),
+            "b.xlsx",
+            &[
+                "UBND TỈNH BẮC NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "SỞ  Y TẾ | Độc lập - Tự do - Hạnh phúc",
+                "BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023",
+            ],
+            2.5,
+        ),
+        // Normal case, stray spaces, on a unit line.
+        scorecard_under(
+            dir.path(),
+            "c.xlsx",
+            &["BẢNG ĐIỂM NĂM 2024", "Đơn vị:  Sở Y  tế"],
+            3.0,
+        ),
+    ];
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    ok(store.path(), &args);
+    let trend = json(store.path(), &["scorecard", "trend"]);
+    let units: Vec<&str> = trend.iter().filter_map(|r| r["unit"].as_str()).collect();
+    assert_eq!(units, ["Sở Y tế"; 3], "{trend:?}");
+    let years: Vec<i64> = trend.iter().filter_map(|r| r["year"].as_i64()).collect();
+    assert_eq!(years, [2022, 2023, 2024]);
+    // A units file joins an abbreviation no folding finds, and names the unit.
+    let units_file = dir.path().join("units.toml");
+    std::fs::write(
+        &units_file,
+        "[[unit]]\nname = \"Sở Y tế\"\naliases = [\"SYT\", \"Sở YT\"]\n",
+    )
+    .expect("units file");
+    let d = scorecard_under(
+        dir.path(),
+        "d.xlsx",
+        &["BẢNG ĐIỂM NĂM 2025", "Đơn vị: Sở YT"],
+        3.0,
+    );
+    ok(
+        store.path(),
+        &["import", &d, "--units", &units_file.display().to_string()],
+    );
+    let trend = json(store.path(), &["scorecard", "trend", "--unit", "so y te"]);
+    assert_eq!(trend.len(), 4, "{trend:?}");
+    assert!(trend.iter().all(|r| r["unit"] == "Sở Y tế"), "{trend:?}");
+    // A malformed units file names itself and what is expected.
+    std::fs::write(&units_file, "[[unit]]\nnom = 1\n").expect("write");
+    let out = run(
+        store.path(),
+        &["import", &d, "--units", &units_file.display().to_string()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("units.toml") && err.contains("[[unit]]"),
+        "{err}"
+    );
+}

@@ -17,6 +17,7 @@ pub mod legacy;
 pub mod rows;
 pub mod schema;
 pub mod tables;
+pub mod text;
 
 pub use cell::{CellRef, column_letters};
 pub use diag::{

@@ -20,6 +20,7 @@
 
 mod manifest;
 mod part;
+mod units;
 
 use std::fs;
 use std::io::Write;
@@ -32,6 +33,7 @@ use cchc_model::{Rejection, RowCounts, Rows, TableKind};
 use polars::prelude::*;
 
 pub use manifest::{Manifest, Part, SourceEntry};
+pub use units::UnitName;
 
 /// What can go wrong with the store.
 #[derive(Debug, thiserror::Error)]
@@ -421,7 +423,7 @@ impl Store {
                 let clash = parts.iter().any(|new| {
                     new.table == old.table
                         && new.year == old.year
-                        && fold_unit(&new.unit) == fold_unit(&old.unit)
+                        && units::same_unit(&new.unit, &old.unit, &self.manifest.units)
                 });
                 if clash {
                     replaced.push((source.file_name.clone(), old.year, old.unit.clone()));
@@ -522,6 +524,8 @@ impl Store {
     }
 
     /// A lazy scan over every stored part of a table, or `None` when the table is empty.
+    ///
+    /// Units are read under one name each ([`units`]): "SỞ Y TẾ" and "Sở Y tế" are one unit.
     pub fn scan_table(&self, table: &str) -> Result<Option<LazyFrame>, StoreError> {
         let files: Vec<PathBuf> = self
             .manifest
@@ -531,7 +535,40 @@ impl Store {
             .filter(|p| p.table == table)
             .map(|p| self.root.join(&p.file))
             .collect();
-        self.scan_files(&files)
+        let Some(lf) = self.scan_files(&files)? else {
+            return Ok(None);
+        };
+        let renames = self.unit_renames();
+        if renames.is_empty() {
+            return Ok(Some(lf));
+        }
+        let mut unit = col(c::UNIT);
+        for (spelling, name) in renames.iter().rev() {
+            unit = when(col(c::UNIT).eq(lit(spelling.clone())))
+                .then(lit(name.clone()))
+                .otherwise(unit);
+        }
+        Ok(Some(lf.with_column(unit.alias(c::UNIT))))
+    }
+
+    /// Every stored spelling of a unit that is shown under another name, with that name.
+    pub fn unit_renames(&self) -> std::collections::BTreeMap<String, String> {
+        units::renames(
+            self.manifest.sources.iter().flat_map(|s| s.parts.iter()),
+            &self.manifest.units,
+        )
+    }
+
+    /// The analyst's units file, as kept in the store.
+    pub fn unit_names(&self) -> &[UnitName] {
+        &self.manifest.units
+    }
+
+    /// Keeps the analyst's units (canonical names with aliases) in the store; later scans read
+    /// every alias under its name.
+    pub fn set_unit_names(&mut self, names: Vec<UnitName>) -> Result<(), StoreError> {
+        self.manifest.units = names;
+        self.manifest.save(&self.root.join("manifest.json"))
     }
 
     /// Every refused row kept in the store, or `None` when there are none.
@@ -648,13 +685,6 @@ impl Drop for Store {
             let _ = fs::remove_file(lock);
         }
     }
-}
-
-fn fold_unit(unit: &str) -> String {
-    unit.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 fn take_lock(root: &Path, lock: &Path) -> Result<(), StoreError> {

@@ -16,6 +16,9 @@ pub struct Manifest {
     pub version: u32,
     /// Imported sources, oldest first.
     pub sources: Vec<SourceEntry>,
+    /// The analyst's units file (`--units`), kept once given: canonical names and aliases.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<crate::units::UnitName>,
 }
 
 /// One imported file.
@@ -67,6 +70,7 @@ impl Manifest {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest {
                 version: 1,
                 sources: Vec::new(),
+                units: Vec::new(),
             }),
             Err(source) => Err(StoreError::Io {
                 path: path.to_owned(),

@@ -22,6 +22,41 @@ pub struct Args {
     /// Trả mã 1 nếu có dòng bị loại hoặc cảnh báo (exit 1 when rows are rejected or warned about)
     #[arg(long)]
     pub strict: bool,
+    /// Tệp tên đơn vị (TOML: [[unit]] name, aliases), lưu vào kho (units file with canonical
+    /// names and aliases, kept in the store)
+    #[arg(long, value_name = "units.toml")]
+    pub units: Option<PathBuf>,
+}
+
+/// The units file: `[[unit]]` tables with a `name` and its `aliases`.
+#[derive(serde::Deserialize)]
+struct UnitsFile {
+    #[serde(default)]
+    unit: Vec<cchc_store::UnitName>,
+}
+
+/// Reads a units file, naming the file in the error.
+fn read_units(path: &Path, lang: Lang) -> Result<Vec<cchc_store::UnitName>> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}",
+            path.display(),
+            lang.pick("không đọc được tệp đơn vị", "cannot read the units file")
+        )
+        .context(e)
+    })?;
+    let file: UnitsFile = toml::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {} ({})",
+            path.display(),
+            lang.pick(
+                "tệp đơn vị sai dạng; mỗi đơn vị là [[unit]] với name = \"…\" và aliases = [\"…\"]",
+                "the units file is malformed; each unit is [[unit]] with name = \"…\" and aliases = [\"…\"]"
+            ),
+            e.message()
+        )
+    })?;
+    Ok(file.unit)
 }
 
 /// Splits `[KIND] FILE...` into the kind and the files.
@@ -45,6 +80,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let (kind, files) = kind_and_files(&args.inputs)?;
     let opts = args.read.options()?;
     let mut store = Store::open_for_write(&global.store)?;
+    if let Some(path) = &args.units {
+        let names = read_units(path, global.lang())?;
+        store.set_unit_names(names)?;
+    }
     let read = read_all(&files, kind, &opts, global, &store)?;
     let problems = store_all(&mut store, read, global)?;
     Ok(if args.strict && problems {

@@ -99,14 +99,7 @@ impl Merge {
     }
 }
 
-/// Repairs letters that PDF extraction and old fonts mangle, before normalisation.
-pub(crate) fn repair(c: char) -> char {
-    match c {
-        'ƣ' => 'ư',
-        'Ƣ' => 'Ư',
-        _ => c,
-    }
-}
+pub(crate) use cchc_model::text::repair;
 
 /// The display form of a text: NFC, `ƣ` repaired, white space collapsed and trimmed
 /// ("  Điểm\n đạt  đƣợc " is "Điểm đạt được"). A mark that PDF extraction put on the wrong

@@ -6,6 +6,8 @@
 
 use std::path::Path;
 
+use cchc_model::text::unit_spelling;
+
 use super::ImportOptions;
 use super::layout::TableLayout;
 use super::text::{fold, years_in};
@@ -49,44 +51,101 @@ pub(crate) fn file_year(path: &Path) -> Option<i32> {
         .and_then(single_year)
 }
 
-/// A unit named in the title lines: "Đơn vị: Sở Tư pháp", or "… của Sở Kế hoạch và Đầu tư)".
+/// Words that open the name of an agency (folded), in titles and agency blocks.
+const AGENCY_STARTS: [&str; 15] = [
+    "so ",
+    "uy ban",
+    "ubnd",
+    "ban ",
+    "van phong",
+    "thanh tra",
+    "huyen ",
+    "thi xa",
+    "thanh pho",
+    "phong ",
+    "chi cuc",
+    "cuc ",
+    "trung tam",
+    "bo ",
+    "toa an",
+];
+
+fn names_agency(key: &str) -> bool {
+    AGENCY_STARTS.iter().any(|a| key.starts_with(a))
+}
+
+/// The cell texts of a title line (a row's cells, joined by " | ").
+fn cells_of(line: &str) -> impl Iterator<Item = String> + '_ {
+    line.split(" | ").map(clean).filter(|c| !c.is_empty())
+}
+
+/// A unit named in the title lines: "Đơn vị: Sở Tư pháp", "… của Sở Kế hoạch và Đầu tư)", a
+/// title ending "… NĂM 2022 - SỞ TÀI CHÍNH", or the agency block at the top left of an official
+/// document ("UBND TỈNH …" over "SỞ …": the agency under its parent). A unit written in capitals
+/// is given its running-text spelling ("Sở Tài chính"). `None` when the lines name none or
+/// several.
 pub(crate) fn title_unit(title: &[String]) -> Option<String> {
     let mut found: Vec<String> = Vec::new();
     for line in title {
-        let line = clean(line);
-        let key = fold(&line);
-        for prefix in ["don vi:", "don vi :", "co quan:", "ten don vi:"] {
-            if key.starts_with(prefix) {
-                let rest: String = line.chars().skip(prefix.chars().count()).collect();
-                push_unit(&mut found, rest);
+        for cell in cells_of(line) {
+            let key = fold(&cell);
+            for prefix in ["don vi:", "don vi :", "co quan:", "ten don vi:"] {
+                if key.starts_with(prefix) {
+                    let rest: String = cell.chars().skip(prefix.chars().count()).collect();
+                    push_unit(&mut found, rest);
+                }
+            }
+            // `fold` keeps one char per letter, so char offsets in `key` map onto `cell`.
+            let after = |pos: usize, len: usize| -> String {
+                let start = key[..pos + len].chars().count();
+                cell.chars().skip(start).collect()
+            };
+            if let Some(pos) = key.find(" cua ")
+                && names_agency(&key[pos + 5..])
+            {
+                push_unit(&mut found, after(pos, 5));
+            }
+            let dash = key
+                .match_indices(" - ")
+                .chain(key.match_indices(" – "))
+                .chain(key.match_indices(" — "))
+                .map(|(pos, d)| (pos, d.len()))
+                .filter(|(pos, len)| names_agency(&key[pos + len..]))
+                .min();
+            if let Some((pos, len)) = dash
+                && !names_agency(&key)
+            {
+                push_unit(&mut found, after(pos, len));
             }
         }
-        if let Some(pos) = key.find(" cua ") {
-            let after_key = &key[pos + 5..];
-            const AGENCIES: [&str; 10] = [
-                "so ",
-                "uy ban",
-                "ubnd",
-                "ban ",
-                "van phong",
-                "thanh tra",
-                "huyen ",
-                "thi xa",
-                "thanh pho",
-                "phong ",
-            ];
-            if AGENCIES.iter().any(|a| after_key.starts_with(a)) {
-                // `fold` keeps one char per letter, so char offsets in `key` map onto `line`.
-                let start = key[..pos + 5].chars().count();
-                let rest: String = line.chars().skip(start).collect();
-                push_unit(&mut found, rest);
-            }
-        }
+    }
+    if found.is_empty()
+        && let Some(unit) = agency_block(title)
+    {
+        found.push(unit);
     }
     match found.as_slice() {
         [one] => Some(one.clone()),
         _ => None,
     }
+}
+
+/// The agency of the block at the top left of an official document: the first cells of the
+/// title lines, "UBND TỈNH …" (or "ỦY BAN NHÂN DÂN …", a ministry) over the agency itself; the
+/// parent alone when nothing stands under it.
+fn agency_block(title: &[String]) -> Option<String> {
+    let firsts: Vec<String> = title.iter().filter_map(|l| cells_of(l).next()).collect();
+    let parent = firsts.iter().position(|c| {
+        let key = fold(c);
+        ["ubnd", "uy ban nhan dan", "bo "]
+            .iter()
+            .any(|p| key.starts_with(p))
+    })?;
+    let unit = match firsts.get(parent + 1) {
+        Some(next) if names_agency(&fold(next)) => next,
+        _ => &firsts[parent],
+    };
+    Some(unit_spelling(unit))
 }
 
 fn push_unit(found: &mut Vec<String>, raw: String) {
@@ -95,6 +154,7 @@ fn push_unit(found: &mut Vec<String>, raw: String) {
         .trim_end_matches([')', '.', ';', ':'])
         .trim()
         .to_owned();
+    let unit = unit_spelling(&unit);
     if !unit.is_empty() && !found.iter().any(|u| fold(u) == fold(&unit)) {
         found.push(unit);
     }
@@ -243,6 +303,37 @@ mod tests {
         ];
         assert_eq!(title_unit(&title).as_deref(), Some("Sở Kế hoạch và Đầu tư"));
         assert_eq!(title_year(&title), None);
+    }
+
+    #[test]
+    fn units_after_a_dash_and_in_the_agency_block_are_found_and_spelled() {
+        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            title_unit(&lines(&["BẢNG ĐIỂM CHỈ SỐ CCHC NĂM 2022 - SỞ TÀI CHÍNH"])).as_deref(),
+            Some("Sở Tài chính")
+        );
+        assert_eq!(
+            title_unit(&lines(&[
+                "UBND TỈNH BẮC NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "SỞ Y TẾ | Độc lập - Tự do - Hạnh phúc",
+                "BÁO CÁO KẾT QUẢ NĂM 2023",
+            ]))
+            .as_deref(),
+            Some("Sở Y tế")
+        );
+        // A dash inside the unit's own name is not a separator.
+        assert_eq!(
+            title_unit(&lines(&[
+                "KẾT QUẢ NĂM 2022 - SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+            ]))
+            .as_deref(),
+            Some("Sở Lao động - Thương binh và Xã hội")
+        );
+        // Two different units named: none is guessed.
+        assert_eq!(
+            title_unit(&lines(&["Đơn vị: Sở Y tế", "NĂM 2022 - SỞ TÀI CHÍNH"])),
+            None
+        );
     }
 
     #[test]

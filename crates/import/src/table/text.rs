@@ -5,41 +5,7 @@
 //! line breaks collapsed to one space. The display form of a cell's text is
 //! [`crate::cell::clean`]; this module also finds and strips years.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
-use crate::cell::repair;
-
-/// The comparison key: accents stripped, `đ` → `d`, lower case, white space collapsed.
-///
-/// ```
-/// use cchc_import::fold;
-/// assert_eq!(fold("ĐIỂM ĐẠT ĐƢỢC"), "diem dat duoc");
-/// // NFD input (combining marks) folds the same as NFC.
-/// assert_eq!(fold("Tie\u{302}\u{301}u chi\u{301}"), "tieu chi");
-/// ```
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for c in s.chars().map(repair).nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
+pub use cchc_model::text::fold;
 
 /// Finds four-digit years from 1990 to 2100 standing alone in a text ("NĂM 2021", "2021-2022").
 pub(crate) fn years_in(s: &str) -> Vec<i32> {
@@ -85,6 +51,7 @@ pub(crate) fn strip_years(folded: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn fold_treats_nfc_nfd_and_mangled_letters_alike() {

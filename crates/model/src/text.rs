@@ -1,0 +1,191 @@
+//! Vietnamese text keys shared by every crate: [`fold`], the comparison key of headers, labels
+//! and units, and the spelling of a unit as people write it ([`unit_spelling`]).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Repairs letters that PDF extraction and old fonts mangle, before normalisation.
+pub fn repair(c: char) -> char {
+    match c {
+        'ƣ' => 'ư',
+        'Ƣ' => 'Ư',
+        _ => c,
+    }
+}
+
+/// The comparison key: accents stripped, `đ` → `d`, lower case, white space collapsed.
+///
+/// ```
+/// use cchc_model::text::fold;
+/// assert_eq!(fold("ĐIỂM ĐẠT ĐƢỢC"), "diem dat duoc");
+/// // NFD input (combining marks) folds the same as NFC.
+/// assert_eq!(fold("Tie\u{302}\u{301}u chi\u{301}"), "tieu chi");
+/// ```
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars().map(repair).nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Whether a text is written in capitals (it has letters and none of them is lower case).
+pub fn is_capitals(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// Words that open an agency's name; the word after them starts its distinguishing name with a
+/// capital ("Sở Tài chính", "Ban Quản lý…").
+const AGENCY_TYPES: &[&str] = &[
+    "sở",
+    "ban",
+    "văn phòng",
+    "thanh tra",
+    "cục",
+    "chi cục",
+    "trung tâm",
+    "phòng",
+    "bộ",
+    "tòa án",
+    "viện",
+];
+
+/// Words after which every word is part of a place's name ("huyện Yên Phong").
+const PLACE_LEVELS: &[&str] = &[
+    "tỉnh",
+    "huyện",
+    "quận",
+    "thị xã",
+    "thành phố",
+    "xã",
+    "phường",
+    "thị trấn",
+];
+
+/// Abbreviations kept in capitals.
+const ACRONYMS: &[&str] = &[
+    "ubnd", "hđnd", "tp", "tx", "tthc", "cchc", "kh&đt", "lđtb&xh",
+];
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The spelling of a unit written in capitals as an official document spells it in running
+/// text (Nghị định 30/2020/NĐ-CP, Phụ lục II): the first word and the first word of the name
+/// after the agency type capitalised, the words of a place's name capitalised, abbreviations
+/// kept; other words in lower case. Text not in capitals is returned unchanged, its white space
+/// collapsed.
+///
+/// ```
+/// use cchc_model::text::unit_spelling;
+/// assert_eq!(unit_spelling("SỞ TÀI CHÍNH"), "Sở Tài chính");
+/// assert_eq!(unit_spelling("SỞ KẾ HOẠCH VÀ ĐẦU TƯ"), "Sở Kế hoạch và Đầu tư");
+/// assert_eq!(unit_spelling("UBND HUYỆN YÊN PHONG"), "UBND huyện Yên Phong");
+/// assert_eq!(unit_spelling("Sở  Y tế "), "Sở Y tế");
+/// ```
+pub fn unit_spelling(unit: &str) -> String {
+    let words: Vec<&str> = unit.split_whitespace().collect();
+    if !is_capitals(unit) {
+        return words.join(" ");
+    }
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.nfc().collect::<String>().to_lowercase())
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(lower.len());
+    let mut capital_next = true;
+    let mut in_place = false;
+    let mut i = 0;
+    while i < lower.len() {
+        let word = &lower[i];
+        // A two-word agency type or place level ("văn phòng", "thành phố").
+        let pair = lower.get(i + 1).map(|next| format!("{word} {next}"));
+        let (span, phrase) = match &pair {
+            Some(p) if AGENCY_TYPES.contains(&p.as_str()) || PLACE_LEVELS.contains(&p.as_str()) => {
+                (2, p.clone())
+            }
+            _ => (1, word.clone()),
+        };
+        let is_type = AGENCY_TYPES.contains(&phrase.as_str());
+        // "xã hội" (society) is not a commune.
+        let is_place = PLACE_LEVELS.contains(&phrase.as_str())
+            && !(phrase == "xã" && lower.get(i + 1).is_some_and(|n| n == "hội"));
+        for (k, w) in lower[i..i + span].iter().enumerate() {
+            let text = if ACRONYMS.contains(&w.as_str()) {
+                w.to_uppercase()
+            } else if is_place && !out.is_empty() {
+                // A place level stays lower case after the agency ("Thanh tra tỉnh").
+                w.clone()
+            } else if (k == 0 && (capital_next || in_place)) || (k > 0 && in_place) {
+                capitalise(w)
+            } else {
+                w.clone()
+            };
+            out.push(text);
+        }
+        capital_next = is_type && out.len() == span
+            || matches!(phrase.as_str(), "và" | "-" | "–")
+            || (is_type && i == 0);
+        if is_place {
+            in_place = true;
+            capital_next = false;
+        } else if in_place && (is_type || ACRONYMS.contains(&phrase.as_str())) {
+            in_place = false;
+        }
+        i += span;
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_in_capitals_are_spelled_as_in_running_text() {
+        for (caps, spelled) in [
+            ("SỞ TÀI CHÍNH", "Sở Tài chính"),
+            ("SỞ Y TẾ", "Sở Y tế"),
+            ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
+            (
+                "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+                "Sở Lao động - Thương binh và Xã hội",
+            ),
+            ("UBND HUYỆN YÊN PHONG", "UBND huyện Yên Phong"),
+            (
+                "ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
+                "Ủy ban nhân dân tỉnh Bắc Ninh",
+            ),
+            ("VĂN PHÒNG UBND TỈNH", "Văn phòng UBND tỉnh"),
+            (
+                "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP",
+                "Ban Quản lý các khu công nghiệp",
+            ),
+            ("THANH TRA TỈNH", "Thanh tra tỉnh"),
+        ] {
+            assert_eq!(unit_spelling(caps), spelled, "{caps}");
+            assert_eq!(fold(caps), fold(spelled));
+        }
+        assert_eq!(unit_spelling("Sở Tư  pháp"), "Sở Tư pháp");
+    }
+}

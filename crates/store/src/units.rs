@@ -1,0 +1,134 @@
+//! One name per unit: the spellings a store holds ("SỞ Y TẾ", "Sở Y tế", "Sở  Y tế") read as one
+//! unit, matched by [`fold`] (accents, case and white space), and shown in the spelling most of
+//! its rows carry among those not written in capitals (a unit seen only in capitals gets its
+//! running-text spelling, [`unit_spelling`]). An analyst's units file adds aliases that no
+//! folding finds ("Sở KH&ĐT" for "Sở Kế hoạch và Đầu tư").
+
+use std::collections::BTreeMap;
+
+use cchc_model::text::{fold, is_capitals, unit_spelling};
+use serde::{Deserialize, Serialize};
+
+use crate::manifest::Part;
+
+/// A unit's canonical name and the other names it goes by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitName {
+    /// The name shown.
+    pub name: String,
+    /// Other spellings and abbreviations.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// The key a spelling is matched by: the units file's canonical name for an alias, else the
+/// folded spelling.
+fn key_of(spelling: &str, book: &BTreeMap<String, String>) -> String {
+    let key = fold(spelling);
+    book.get(&key).map(|name| fold(name)).unwrap_or(key)
+}
+
+/// Maps every stored spelling of a unit to the one name shown for it (only the spellings that
+/// change appear).
+pub(crate) fn renames<'a>(
+    parts: impl Iterator<Item = &'a Part>,
+    names: &[UnitName],
+) -> BTreeMap<String, String> {
+    let mut book: BTreeMap<String, String> = BTreeMap::new();
+    for n in names {
+        for spelling in n.aliases.iter().chain(std::iter::once(&n.name)) {
+            book.insert(fold(spelling), n.name.clone());
+        }
+    }
+    // Rows per spelling, per key.
+    let mut seen: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+    for part in parts {
+        *seen
+            .entry(key_of(&part.unit, &book))
+            .or_default()
+            .entry(part.unit.clone())
+            .or_default() += part.rows.max(1);
+    }
+    let mut out = BTreeMap::new();
+    for (key, spellings) in &seen {
+        let chosen = match names.iter().find(|n| fold(&n.name) == *key) {
+            Some(n) => n.name.clone(),
+            None => {
+                let best = |capitals: bool| {
+                    spellings
+                        .iter()
+                        .filter(|(s, _)| is_capitals(s) == capitals)
+                        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                        .map(|(s, _)| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                };
+                best(false)
+                    .or_else(|| best(true).map(|s| unit_spelling(&s)))
+                    .unwrap_or_default()
+            }
+        };
+        for spelling in spellings.keys() {
+            if *spelling != chosen {
+                out.insert(spelling.clone(), chosen.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Whether two stored spellings name the same unit.
+pub(crate) fn same_unit(a: &str, b: &str, names: &[UnitName]) -> bool {
+    let mut book = BTreeMap::new();
+    for n in names {
+        for spelling in n.aliases.iter().chain(std::iter::once(&n.name)) {
+            book.insert(fold(spelling), n.name.clone());
+        }
+    }
+    key_of(a, &book) == key_of(b, &book)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(unit: &str, rows: u64) -> Part {
+        Part {
+            table: "scorecard".into(),
+            year: 2022,
+            unit: unit.into(),
+            rows,
+            file: String::new(),
+        }
+    }
+
+    #[test]
+    fn spellings_fold_to_the_most_frequent_proper_one() {
+        let parts = [
+            part("SỞ Y TẾ", 50),
+            part("Sở Y tế", 10),
+            part("Sở  y Tế", 5),
+            part("SỞ TÀI CHÍNH", 7),
+        ];
+        let r = renames(parts.iter(), &[]);
+        assert_eq!(r.get("SỞ Y TẾ").map(String::as_str), Some("Sở Y tế"));
+        assert_eq!(r.get("Sở  y Tế").map(String::as_str), Some("Sở Y tế"));
+        assert_eq!(r.get("Sở Y tế"), None, "already the name shown");
+        assert_eq!(
+            r.get("SỞ TÀI CHÍNH").map(String::as_str),
+            Some("Sở Tài chính")
+        );
+    }
+
+    #[test]
+    fn a_units_file_joins_aliases_and_names_the_unit() {
+        let names = [UnitName {
+            name: "Sở Kế hoạch và Đầu tư".into(),
+            aliases: vec!["Sở KH&ĐT".into(), "Sở Kế hoạch - Đầu tư".into()],
+        }];
+        let parts = [part("SỞ KH&ĐT", 3), part("Sở Kế hoạch - Đầu tư", 9)];
+        let r = renames(parts.iter(), &names);
+        assert_eq!(r.len(), 2);
+        assert!(r.values().all(|v| v == "Sở Kế hoạch và Đầu tư"));
+        assert!(same_unit("Sở KH&ĐT", "sở kế hoạch và đầu tư", &names));
+        assert!(!same_unit("Sở KH&ĐT", "Sở Y tế", &names));
+    }
+}
