@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 
 use super::{cchc_bin, root};
 
+/// How `inspect` begins the line that says why an import would fail (`--lang en`).
+const WOULD_NOT_IMPORT: &str = "Would not import: ";
+
 const HANG_GUARD: Duration = Duration::from_secs(60);
 const MEMORY_CEILING: &str = "--as=4294967296";
 
@@ -37,7 +40,8 @@ fn workbooks(dir: &Path, out: &mut Vec<PathBuf>) {
 /// How one run ended.
 #[derive(Debug)]
 pub(crate) enum Ending {
-    /// Exit code and standard error.
+    /// Exit code and standard error; for `inspect`, the line of standard output that says why the
+    /// import would fail is appended (inspect explains and exits 0).
     Exit(i32, String),
     /// Killed by a signal (an abort, an out-of-memory kill).
     Signal(String),
@@ -54,13 +58,16 @@ pub(crate) fn run_guarded(args: &[&str], store: &Path) -> Ending {
     } else {
         Command::new(cchc_bin())
     };
+    // Standard output to a file: a pipe left unread would block a child that prints much.
+    let out_path = store.with_extension("stdout");
+    let out_file = std::fs::File::create(&out_path).expect("stdout file");
     let mut child = command
         .arg("--store")
         .arg(store)
         .args(["--lang", "en"])
         .args(args)
         .env("RUST_BACKTRACE", "0")
-        .stdout(Stdio::null())
+        .stdout(Stdio::from(out_file))
         .stderr(Stdio::piped())
         .spawn()
         .expect("cchc starts");
@@ -71,6 +78,11 @@ pub(crate) fn run_guarded(args: &[&str], store: &Path) -> Ending {
                 let mut err = String::new();
                 if let Some(mut e) = child.stderr.take() {
                     let _ = std::io::Read::read_to_string(&mut e, &mut err);
+                }
+                let out = std::fs::read_to_string(&out_path).unwrap_or_default();
+                let _ = std::fs::remove_file(&out_path);
+                if let Some(why) = out.lines().find(|l| l.starts_with(WOULD_NOT_IMPORT)) {
+                    err.push_str(why);
                 }
                 return match status.code() {
                     Some(code) => Ending::Exit(code, err),
@@ -95,10 +107,11 @@ pub(crate) fn class(ending: &Ending, file: &Path) -> String {
         Ending::Signal(what) => return format!("CRASH signal {what}"),
         Ending::Hang => return "CRASH hang".to_owned(),
     };
-    if code == 0 || code == 1 {
+    let explained = code == 0 && err.contains(WOULD_NOT_IMPORT);
+    if (code == 0 || code == 1) && !explained {
         return "table".to_owned();
     }
-    if code != 2 {
+    if code != 2 && !explained {
         return format!("CRASH exit {code}: {err}");
     }
     if err.contains("panicked") || err.contains("RUST_BACKTRACE") {

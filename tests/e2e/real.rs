@@ -235,3 +235,75 @@ fn a_unit_written_as_offices_write_it_is_one_unit() {
         "{err}"
     );
 }
+
+#[test]
+fn inspect_never_gives_up_and_names_the_likely_kind() {
+    let store = tempfile::tempdir().expect("tmp");
+    // The PAPI workbook: no kind reads it; inspect shows the header and values, exit 0.
+    let out = run(
+        store.path(),
+        &["--lang", "en", "inspect", &real("PAPI_PAPI_2011-2016.xlsx")],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Would not import: "), "{text}");
+    assert!(text.contains("Sheet \"2016_PAPI\":"), "{text}");
+    assert!(
+        text.contains("\"Tham gia của người dân ở cấp cơ sở\"") && text.contains("\"5.7625\""),
+        "{text}"
+    );
+    assert!(text.contains("missing criterion; max_score"), "{text}");
+    // Every real workbook is explained with exit 0.
+    for file in [
+        "Budget_Plan_2003.xls",
+        "Budget_Plan_2007.xls",
+        "Budget_Plan_2010.xls",
+        "danh-sach-tthc-BoCongAn.xlsx",
+    ] {
+        let out = run(store.path(), &["--lang", "en", "inspect", &real(file)]);
+        assert_eq!(out.status.code(), Some(0), "{file}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Sheet \""),
+            "{file}"
+        );
+    }
+    // A scorecard without its maximum column: the hint names scorecard, not a guess.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("no_max.xlsx");
+    {
+        use cchc_datagen::sheet::{SheetSpec, n, t, write_xlsx};
+        let mut s = SheetSpec::new("Sheet1");
+        s.row(
+            0,
+            ["TT", "Tiêu chí", "Điểm tự đánh giá", "Điểm thẩm định"]
+                .iter()
+                .map(|h| Some(t(h)))
+                .collect(),
+        );
+        s.row(
+            1,
+            vec![
+                Some(t("1")),
+                Some(t("Công khai")),
+                Some(n(1.0)),
+                Some(n(1.0)),
+            ],
+        );
+        write_xlsx(&path, &[s]).expect("written");
+    }
+    let path = path.display().to_string();
+    let out = run(
+        store.path(),
+        &["--lang", "en", "inspect", &path, "--year", "2024"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("missing max_score"), "{text}");
+    // The import refuses it and points at inspect.
+    let out = run(store.path(), &["--lang", "en", "import", &path]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no recognisable table") && err.contains("\"cchc inspect "),
+        "{err}"
+    );
+}

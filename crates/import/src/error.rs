@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use cchc_model::TableKind;
+
 /// A file or sheet that cannot be imported. Every variant names the file, and the sheet where
 /// there is one.
 #[derive(Debug, thiserror::Error)]
@@ -105,9 +107,13 @@ pub enum ImportError {
         cell: String,
         gap: u64,
     },
-    /// The kind of table could not be told from its headers.
-    #[error("{}: cannot tell what kind of table this is; name it: cchc import scorecard FILE", path.display())]
-    UnknownKind { path: PathBuf },
+    /// The kind of table could not be told from its headers; `likely` is the kind whose fields
+    /// the headers come closest to.
+    #[error("{}: cannot tell what kind of table this is; name it: cchc import KIND FILE", path.display())]
+    UnknownKind {
+        path: PathBuf,
+        likely: Option<TableKind>,
+    },
 }
 
 /// A safety limit a sheet went over.

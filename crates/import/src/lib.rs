@@ -46,6 +46,7 @@ use sha2::{Digest, Sha256};
 pub use cchc_model::legacy::Legacy;
 pub use cell::legacy::{Decoded, Encoding};
 pub use error::{Conflict, ImportError, Origin, Oversize, ProfileProblem, Quantity};
+pub use kind::sketch::{KindFit, SheetSketch, SketchColumn};
 pub use table::context::Sourced;
 pub use table::layout::{HeaderColumn, TableLayout};
 pub use table::profile::Profile;
@@ -208,13 +209,23 @@ pub fn import_file_into(
             .and_then(kind::parse_kind)
     }) {
         Some(k) => k,
-        None => kind::detect_kind(&mut wb)?.ok_or_else(|| ImportError::UnknownKind {
-            path: path.to_owned(),
-        })?,
+        None => match kind::detect_kind(&mut wb)? {
+            Some(k) => k,
+            None => {
+                // Best effort: a sheet the sketch cannot read leaves the kind unsuggested.
+                let sketches = kind::sketch::sketch(&mut wb).unwrap_or_default();
+                let likely = kind::sketch::likely_kind(&sketches);
+                return Err(ImportError::UnknownKind {
+                    path: path.to_owned(),
+                    likely,
+                });
+            }
+        },
     };
     let import = kind::registered(kind)
         .ok_or_else(|| ImportError::UnknownKind {
             path: path.to_owned(),
+            likely: None,
         })?
         .import;
     let sheets = import(&mut wb, &source, opts, sink)?;
@@ -239,6 +250,10 @@ pub struct Inspection {
     pub kind: Option<TableKind>,
     /// The import that would happen, or why it would fail.
     pub result: Result<Imported, ImportError>,
+    /// When the import would fail: what each sheet looks like and what each kind misses.
+    pub sketches: Vec<SheetSketch>,
+    /// When no kind was told: the one most likely meant.
+    pub likely: Option<TableKind>,
 }
 
 /// Inspects a file: the same detection and classification as an import, with nothing written.
@@ -247,10 +262,19 @@ pub fn inspect(path: &Path, opts: &ImportOptions) -> Result<Inspection, ImportEr
     let kind = kind::detect_kind(&mut wb)?;
     let sheet_names = wb.sheet_names().to_vec();
     let result = import_file(path, kind, opts);
+    let sketches = if result.is_err() {
+        // Best effort, as the error itself is what matters.
+        kind::sketch::sketch(&mut wb).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let likely = kind.or_else(|| kind::sketch::likely_kind(&sketches));
     Ok(Inspection {
         source,
         sheet_names,
         kind,
         result,
+        sketches,
+        likely,
     })
 }

@@ -73,8 +73,88 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             );
             Ok(Outcome::Ok)
         }
-        Err(e) => Err(e.into()),
+        Err(e) => {
+            // Inspect never gives up: it says why the import would fail, then what it saw.
+            out!(
+                "{}: {}",
+                lang.pick("Không nhập được", "Would not import"),
+                e.words(lang)
+            );
+            for sketch in &inspection.sketches {
+                print_sketch(sketch, lang)?;
+            }
+            if let Some(kind) = inspection.likely.filter(|_| inspection.kind.is_none()) {
+                out!();
+                out!(
+                    "{}: cchc import {} {}",
+                    lang.pick("Loại gần nhất", "Most likely kind"),
+                    kind.as_str(),
+                    src.path.display()
+                );
+            }
+            Ok(Outcome::Ok)
+        }
     }
+}
+
+/// Prints what a sheet looks like when no kind reads it: title lines, header, each column's
+/// header and first values, and what each kind misses.
+fn print_sketch(sketch: &cchc_import::SheetSketch, lang: Lang) -> Result<()> {
+    out!();
+    out!("{} \"{}\":", lang.pick("Trang", "Sheet"), sketch.sheet);
+    for line in &sketch.title_lines {
+        out!(
+            "  {}: \"{line}\"",
+            lang.pick("Dòng tiêu đề bảng", "Title line")
+        );
+    }
+    if sketch.header_rows.is_empty() {
+        out!(
+            "  {}",
+            lang.pick("không thấy dòng tiêu đề cột nào", "no header row found")
+        );
+        return Ok(());
+    }
+    out!(
+        "  {}: {}",
+        lang.pick("Dòng tiêu đề cột", "Header rows"),
+        rows_text(&sketch.header_rows)
+    );
+    out!("  {}:", lang.pick("Cột", "Columns"));
+    for column in &sketch.columns {
+        let samples: Vec<String> = column.samples.iter().map(|s| format!("\"{s}\"")).collect();
+        out!(
+            "    {:<4} {:<50} {}",
+            column_letters(column.col),
+            format!("\"{}\"", column.header),
+            samples.join(", ")
+        );
+    }
+    for fit in &sketch.fits {
+        let found = if fit.found.is_empty() {
+            "—".to_owned()
+        } else {
+            fit.found.join(", ")
+        };
+        let missing = fit
+            .missing
+            .iter()
+            .map(|need| need.join(lang.pick(" hoặc ", " or ")))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let missing = if missing.is_empty() {
+            lang.pick("đủ các cột cần thiết", "nothing missing")
+                .to_owned()
+        } else {
+            format!("{} {missing}", lang.pick("thiếu", "missing"))
+        };
+        out!(
+            "  {}: {} {found}; {missing}",
+            fit.kind.words(lang),
+            lang.pick("có", "found"),
+        );
+    }
+    Ok(())
 }
 
 fn rows_text(rows: &[u32]) -> String {

@@ -130,10 +130,15 @@ impl Words for ImportError {
                 ),
                 None => (
                     format!(
-                        "{}: không tìm thấy bảng số liệu trong trang tính nào",
+                        "{}: không tìm thấy bảng số liệu trong trang tính nào; \"cchc inspect {}\" cho biết từng trang thiếu cột nào",
+                        path.display(),
                         path.display()
                     ),
-                    format!("{}: no recognisable table in any sheet", path.display()),
+                    format!(
+                        "{}: no recognisable table in any sheet; \"cchc inspect {}\" shows which columns each sheet misses",
+                        path.display(),
+                        path.display()
+                    ),
                 ),
             },
             TooLarge { path, sheet, what } => (
@@ -292,16 +297,21 @@ impl Words for ImportError {
                     path.display()
                 ),
             ),
-            UnknownKind { path } => (
-                format!(
-                    "{}: không nhận ra loại bảng; hãy nói rõ: cchc import scorecard TỆP",
-                    path.display()
-                ),
-                format!(
-                    "{}: cannot tell what kind of table this is; name it: cchc import scorecard FILE",
-                    path.display()
-                ),
-            ),
+            UnknownKind { path, likely } => {
+                let kind = likely.map_or("scorecard|survey|procedures", |k| k.as_str());
+                (
+                    format!(
+                        "{}: không nhận ra loại bảng; xem \"cchc inspect {}\" rồi nói rõ loại: \"cchc import {kind} TỆP\"",
+                        path.display(),
+                        path.display()
+                    ),
+                    format!(
+                        "{}: cannot tell what kind of table this is; see \"cchc inspect {}\" and name it: \"cchc import {kind} FILE\"",
+                        path.display(),
+                        path.display()
+                    ),
+                )
+            }
         };
         match lang {
             Lang::Vi => vi,

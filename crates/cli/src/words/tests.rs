@@ -174,7 +174,10 @@ fn import_errors() -> Vec<ImportError> {
             cell: "XFD1048576".into(),
             gap: 1_048_000,
         },
-        UnknownKind { path: path() },
+        UnknownKind {
+            path: path(),
+            likely: Some(TableKind::Survey),
+        },
     ]
 }
 

@@ -10,6 +10,7 @@
 
 mod procedures;
 mod scorecard;
+pub(crate) mod sketch;
 mod survey;
 
 use std::ops::ControlFlow;

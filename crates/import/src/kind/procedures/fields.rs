@@ -377,7 +377,7 @@ pub(super) fn band_of(key: &str) -> Option<Band> {
 }
 
 /// The field a header column names: a sub-header read under its band first, then alone.
-pub(super) fn field_of(col: &HeaderColumn) -> Option<&'static str> {
+pub(crate) fn field_of(col: &HeaderColumn) -> Option<&'static str> {
     let parts: Vec<String> = col.path.iter().map(|p| strip_years(&fold(p))).collect();
     let (leaf, bands) = parts.split_last()?;
     if let Some(band) = bands.iter().rev().find_map(|b| band_of(b)) {

@@ -42,7 +42,7 @@ use crate::table::{ImportOptions, SheetReport, Sink, SourceFile};
 use crate::workbook::Workbook;
 
 pub(crate) use self::cells::is_procedure_code;
-pub(crate) use self::fields::FIELDS;
+pub(crate) use self::fields::{FIELDS, field_of};
 
 /// A procedure import: the statistics and registry rows of every sheet read so far.
 struct Procedures {

@@ -20,7 +20,8 @@ use cchc_model::columns as c;
 use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, StructureKind, TableKind};
 use polars::prelude::{IdxSize, PlHashMap};
 
-use self::answers::{Answer, Codebook, element_of, parse_answer, question_code, read_codebook};
+pub(crate) use self::answers::question_code;
+use self::answers::{Answer, Codebook, element_of, parse_answer, read_codebook};
 use self::batch::{Answers, BATCH_ANSWERS, Batch, Part};
 use self::index::{ColumnIndex, IndexedRow};
 use crate::cell::{Row, Value, clean};
