@@ -194,14 +194,21 @@ fn a_unit_written_as_offices_write_it_is_one_unit() {
             3.0,
         ),
     ];
-    let mut args = vec!["import"];
-    args.extend(files.iter().map(String::as_str));
-    ok(store.path(), &args);
+    ok(store.path(), &["import", &files[0], &files[1]]);
+    // A flag in capitals is kept as typed in the file's parts; the store reads it as the others.
+    ok(store.path(), &["import", &files[2], "--unit", "SỞ  Y TẾ"]);
     let trend = json(store.path(), &["scorecard", "trend"]);
     let units: Vec<&str> = trend.iter().filter_map(|r| r["unit"].as_str()).collect();
     assert_eq!(units, ["Sở Y tế"; 3], "{trend:?}");
     let years: Vec<i64> = trend.iter().filter_map(|r| r["year"].as_i64()).collect();
     assert_eq!(years, [2022, 2023, 2024]);
+    // The store's list names the unit the same way, whatever each file wrote.
+    let sources = json(store.path(), &["store", "list"]);
+    assert_eq!(sources.len(), 3);
+    assert!(
+        sources.iter().all(|s| s["units"] == "Sở Y tế"),
+        "{sources:?}"
+    );
     // A units file joins an abbreviation no folding finds, and names the unit.
     let units_file = dir.path().join("units.toml");
     std::fs::write(

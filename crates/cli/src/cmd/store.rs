@@ -38,8 +38,14 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                     .collect::<Vec<_>>()
                     .join(" ")
             };
+            // Each unit under the one name the store reads it by ("SỞ Y TẾ" is "Sở Y tế").
+            let renames = store.unit_renames();
             let units = |s: &cchc_store::SourceEntry| {
-                let mut u: Vec<&str> = s.parts.iter().map(|p| p.unit.as_str()).collect();
+                let mut u: Vec<&str> = s
+                    .parts
+                    .iter()
+                    .map(|p| renames.get(&p.unit).unwrap_or(&p.unit).as_str())
+                    .collect();
                 u.sort_unstable();
                 u.dedup();
                 u.join("; ")
