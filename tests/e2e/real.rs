@@ -63,6 +63,11 @@ fn the_portal_lists_import_as_registries_once_given_a_year() {
         );
         assert!(out.contains(line), "{file}: {out}");
     }
+    // A registry alone has no rates: the analyst is told why the table is empty.
+    let out = run(store.path(), &["--lang", "en", "procedures", "stats"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("procedure registry only"), "{err}");
 }
 
 #[test]

@@ -200,6 +200,16 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 frame = frame.select(keep)?;
             }
             super::print_frame(global, &frame)?;
+            if !global.quiet && !procs.is_empty() && procs.iter().all(|p| !p.has_stats) {
+                // A registry alone (the portal's list) has nothing to roll up: say so.
+                eprintln!(
+                    "{}",
+                    lang.pick(
+                        "kho chỉ có danh mục thủ tục (không có số hồ sơ): hãy nhập bảng thống kê hồ sơ để có tỷ lệ",
+                        "the store holds a procedure registry only (no dossier counts): import dossier statistics for the rates"
+                    )
+                );
+            }
             if !global.quiet && global.format == crate::output::OutputFormat::Table {
                 eprintln!("{}:", lang.pick("Định nghĩa", "Definitions"));
                 for line in words::procedure_definitions(lang) {
