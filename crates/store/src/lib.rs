@@ -525,7 +525,8 @@ impl Store {
 
     /// A lazy scan over every stored part of a table, or `None` when the table is empty.
     ///
-    /// Units are read under one name each ([`units`]): "SỞ Y TẾ" and "Sở Y tế" are one unit.
+    /// Units are read under one name each: "SỞ Y TẾ" and "Sở Y tế" are one unit (see
+    /// [`Store::unit_renames`]).
     pub fn scan_table(&self, table: &str) -> Result<Option<LazyFrame>, StoreError> {
         let files: Vec<PathBuf> = self
             .manifest
