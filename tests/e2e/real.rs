@@ -319,3 +319,181 @@ fn inspect_never_gives_up_and_names_the_likely_kind() {
         "{err}"
     );
 }
+
+/// Every text a store holds, decoded: each Parquet file's every column and row group (the pages
+/// are compressed, so bytes would hide values), and every other file as text.
+fn store_texts(dir: &std::path::Path, out: &mut Vec<String>) {
+    use polars::prelude::{DataType, ParquetReader, SerReader};
+    for entry in std::fs::read_dir(dir).expect("store dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            store_texts(&path, out);
+        } else if path.extension().is_some_and(|e| e == "parquet") {
+            let file = std::fs::File::open(&path).expect("open parquet");
+            let df = ParquetReader::new(file).finish().expect("parquet decodes");
+            for column in df.columns() {
+                let text = column.cast(&DataType::String).expect("as text");
+                out.extend(text.str().expect("str").iter().flatten().map(str::to_owned));
+            }
+        } else {
+            out.push(String::from_utf8_lossy(&std::fs::read(&path).expect("read")).into_owned());
+        }
+    }
+}
+
+/// The personal values of the form export, read from the workbook by calamine: every cell of
+/// its email, name, phone, CCCD and contact columns.
+fn personal_values() -> Vec<String> {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let mut wb =
+        open_workbook_auto(root().join("tests/data/survey_form_export.xlsx")).expect("open");
+    let range = wb.worksheet_range("Câu trả lời biểu mẫu 1").expect("sheet");
+    let mut values = Vec::new();
+    for row in range.rows().skip(1) {
+        for col in [1usize, 2, 3, 4, 11] {
+            if let Some(Data::String(s)) = row.get(col) {
+                values.push(s.clone());
+            }
+        }
+    }
+    values
+}
+
+#[test]
+fn a_form_tool_export_imports_its_questions_scales_and_years() {
+    let store = tempfile::tempdir().expect("tmp");
+    let file = fixture("survey_form_export.xlsx");
+    let out = ok(
+        store.path(),
+        &["--lang", "en", "import", &file, "--unit", "Sở Tư pháp"],
+    );
+    assert!(
+        out.contains("13 rows = 11 imported + 1 structure + 1 rejected"),
+        "{out}"
+    );
+    assert!(
+        out.contains("agreement scale (3 questions), quality scale (poor – good) (1 questions)"),
+        "{out}"
+    );
+    assert!(out.contains("each question is its own element"), "{out}");
+    let rows = json(store.path(), &["survey", "index", "--by", "question"]);
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    // Counted straight from the fixture's definition: the respondent whose timestamp is no date
+    // is left out, and so is the one "Hài lòng" given to an agreement question.
+    use cchc_datagen::fixtures::FORM_ROWS;
+    let kept: Vec<&[&str; 13]> = FORM_ROWS.iter().filter(|r| r[0] != "không rõ").collect();
+    let positive = ["Đồng ý", "Hoàn toàn đồng ý", "Tốt", "Rất tốt"];
+    let valid = [
+        "Hoàn toàn đồng ý",
+        "Đồng ý",
+        "Phân vân",
+        "Không đồng ý",
+        "Hoàn toàn không đồng ý",
+        "Không ý kiến",
+        "Bình thường",
+        "Rất tốt",
+        "Tốt",
+        "Trung bình",
+        "Kém",
+        "Rất kém",
+    ];
+    for (q, row) in rows.iter().enumerate() {
+        let col = 7 + q;
+        let answers: Vec<&str> = kept
+            .iter()
+            .map(|r| r[col])
+            .filter(|a| valid.contains(a))
+            .collect();
+        let satisfied = answers.iter().filter(|a| positive.contains(a)).count();
+        assert_eq!(row["year"], 2024, "{row}");
+        assert_eq!(num(row, "valid_answers") as usize, answers.len(), "{row}");
+        assert_eq!(num(row, "satisfied") as usize, satisfied, "{row}");
+        let scale = if q < 3 { "agreement" } else { "quality" };
+        assert_eq!(row["scale"], scale, "{row}");
+    }
+    // The table names the index by its scale, never "satisfaction" for agreement.
+    let out = run(
+        store.path(),
+        &[
+            "--lang",
+            "en",
+            "survey",
+            "index",
+            "--by",
+            "question",
+            "--unit",
+            "so tu phap",
+        ],
+    );
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(!table.contains("Satisf"), "{table}");
+    let agree = ok(
+        store.path(),
+        &["survey", "index", "--by", "element", "--format", "csv"],
+    );
+    assert!(agree.lines().count() == 5, "{agree}");
+}
+
+#[test]
+fn personal_data_never_reaches_the_store_a_message_or_the_rejects() {
+    let personal = personal_values();
+    assert!(personal.len() >= 50, "{} personal values", personal.len());
+    let file = fixture("survey_form_export.xlsx");
+    let leaks = |texts: &[String]| -> Vec<String> {
+        personal
+            .iter()
+            .filter(|p| texts.iter().any(|t| t.contains(p.as_str())))
+            .cloned()
+            .collect()
+    };
+    // By default: nothing personal in the store, the import's messages or `cchc rejects`.
+    let store = tempfile::tempdir().expect("tmp");
+    let import = run(store.path(), &["import", &file, "--unit", "Sở Tư pháp"]);
+    assert!(import.status.success());
+    let mut seen = vec![
+        String::from_utf8_lossy(&import.stdout).into_owned(),
+        String::from_utf8_lossy(&import.stderr).into_owned(),
+    ];
+    for args in [
+        vec!["rejects"],
+        vec!["rejects", "--format", "json"],
+        vec!["inspect", &file, "--unit", "Sở Tư pháp"],
+        // Without a unit the import would fail: inspect shows the columns' values, but not these.
+        vec!["--lang", "en", "inspect", &file],
+    ] {
+        let out = run(store.path(), &args);
+        seen.push(String::from_utf8_lossy(&out.stdout).into_owned());
+        seen.push(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    // The rejected respondent (A11) is listed, without the personal cells of its row.
+    assert!(seen.iter().any(|s| s.contains("A11")), "{seen:?}");
+    assert!(
+        seen.iter()
+            .any(|s| s.contains("\"Từ 25 đến 34\"")
+                && s.contains("(personal data, not shown: email)")),
+        "the sketch shows other values: {seen:?}"
+    );
+    let mut stored = Vec::new();
+    store_texts(store.path(), &mut stored);
+    assert!(
+        stored.iter().any(|t| t.contains("Cần thêm chỗ ngồi")),
+        "free text is kept"
+    );
+    assert_eq!(leaks(&stored), Vec::<String>::new(), "in the store");
+    assert_eq!(leaks(&seen), Vec::<String>::new(), "in a message");
+    // With --keep-personal-data they are kept, as attributes: the check above can see them.
+    let kept = tempfile::tempdir().expect("tmp");
+    ok(
+        kept.path(),
+        &[
+            "import",
+            &file,
+            "--unit",
+            "Sở Tư pháp",
+            "--keep-personal-data",
+        ],
+    );
+    let mut stored = Vec::new();
+    store_texts(kept.path(), &mut stored);
+    assert!(leaks(&stored).len() >= 40, "{} kept", leaks(&stored).len());
+}

@@ -9,6 +9,7 @@
 //! `significant` at 5%. The test treats answers as independent, as published indexes do; answers of
 //! one respondent are correlated, so p-values of element and overall groups are optimistic.
 
+use cchc_model::Scale;
 use cchc_model::columns as c;
 use polars::prelude::*;
 
@@ -71,15 +72,23 @@ fn grouped_unordered(answers: LazyFrame, respondents: Option<LazyFrame>, by: &By
 /// The satisfaction index per year, unit and group, with intervals and year-over-year tests.
 ///
 /// Output columns: year, unit, group, respondents, valid_answers, satisfied, index, ci_low,
-/// ci_high, delta, p_value, significant, small_group.
+/// ci_high, delta, p_value, significant, small_group, scale (the group's answer scale, or
+/// [`MIXED`]): "satisfied" counts the answers at level 4 or 5 of whatever scale — agreeing, good.
 pub fn index(
     answers: LazyFrame,
     respondents: Option<LazyFrame>,
     by: &By,
 ) -> PolarsResult<DataFrame> {
+    let answers = with_scale(answers)?;
+    // One scale per group, or "mixed" (answers stored before scales were are satisfaction).
+    let scale = col(c::SCALE).fill_null(lit(Scale::Satisfaction.as_str()));
     let counts = grouped(answers, respondents, by)
         .group_by([col(c::YEAR), col(c::UNIT), col(c::GROUP)])
         .agg([
+            when(scale.clone().n_unique().eq(lit(1u32)))
+                .then(scale.clone().first())
+                .otherwise(lit(MIXED))
+                .alias(c::SCALE),
             col(c::RESPONDENT)
                 .n_unique()
                 .cast(DataType::UInt32)
@@ -162,10 +171,25 @@ pub fn index(
     out.with_column(Column::new(c::P_VALUE.into(), p_value))?;
     out.with_column(Column::new(c::SIGNIFICANT.into(), significant))?;
     out.with_column(Column::new(c::SMALL_GROUP.into(), small))?;
+    // The scale goes last: the columns before it keep their places.
+    let scale = out.drop_in_place(c::SCALE)?;
+    out.with_column(scale)?;
     out.lazy()
         .sort([c::YEAR, c::UNIT, ORDER], SortMultipleOptions::default())
         .drop(cols([ORDER]))
         .collect()
+}
+
+/// The `scale` value of a group whose answers are on more than one scale.
+pub const MIXED: &str = "mixed";
+
+/// Answers with a `scale` column (null when the store predates scales).
+fn with_scale(mut answers: LazyFrame) -> PolarsResult<LazyFrame> {
+    if answers.collect_schema()?.contains(c::SCALE) {
+        Ok(answers)
+    } else {
+        Ok(answers.with_column(lit(NULL).cast(DataType::String).alias(c::SCALE)))
+    }
 }
 
 /// How answers spread over the five levels, per year, unit and group.

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 use cchc_model::Lang;
+use cchc_model::Scale;
 use cchc_model::columns as c;
 use clap::ValueEnum;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
@@ -76,6 +77,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     (c::VALID_ANSWERS, "Câu trả lời hợp lệ", "Valid answers"),
     (c::SATISFIED, "Hài lòng", "Satisfied"),
     (c::INDEX, "Chỉ số hài lòng", "Index"),
+    (c::SCALE, "Thang đo", "Scale"),
     (c::CI_LOW, "Cận dưới 95%", "CI low"),
     (c::CI_HIGH, "Cận trên 95%", "CI high"),
     (c::P_VALUE, "Giá trị p", "p-value"),
@@ -296,11 +298,21 @@ pub fn write_frame(
                 .load_preset(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic);
             table.set_width(160);
-            table.set_header(names.iter().map(|n| Cell::new(label(n, lang))));
+            let scale = frame_scale(df);
+            table.set_header(
+                names.iter().map(|n| {
+                    Cell::new(scale_label(n, scale, lang).unwrap_or_else(|| label(n, lang)))
+                }),
+            );
             for i in 0..df.height() {
                 table.add_row(columns.iter().zip(&names).map(|(c, name)| {
                     let v = c.get(i).unwrap_or(AnyValue::Null);
-                    let cell = Cell::new(display(&v, name, lang, ratio_delta));
+                    let text = match (&v, name.as_str()) {
+                        (AnyValue::String(s), c::SCALE) => scale_words(Some(s), lang),
+                        (AnyValue::StringOwned(s), c::SCALE) => scale_words(Some(s), lang),
+                        _ => display(&v, name, lang, ratio_delta),
+                    };
+                    let cell = Cell::new(text);
                     if matches!(v, AnyValue::String(_) | AnyValue::StringOwned(_)) {
                         cell
                     } else {
@@ -312,6 +324,54 @@ pub fn write_frame(
         }
     }
     Ok(())
+}
+
+/// The one answer scale of a survey result (`Some(None)` when its groups mix scales), or
+/// `None` when the frame has no scale column.
+fn frame_scale(df: &DataFrame) -> Option<Option<Scale>> {
+    let column = df.column(c::SCALE).ok()?.str().ok()?.clone();
+    let mut seen: Vec<&str> = column.iter().flatten().collect();
+    seen.sort_unstable();
+    seen.dedup();
+    Some(match seen.as_slice() {
+        [one] => Scale::parse(Some(one)),
+        _ => None,
+    })
+}
+
+/// A stored scale name in a table cell: short words ("đồng ý"; "nhiều thang" for mixed).
+fn scale_words(name: Option<&str>, lang: Lang) -> String {
+    let (vi, en) = match Scale::parse(name) {
+        Some(Scale::Satisfaction) => ("hài lòng", "satisfaction"),
+        Some(Scale::Agreement) => ("đồng ý", "agreement"),
+        Some(Scale::Quality) => ("chất lượng", "quality"),
+        Some(Scale::Numbers) => ("số 1–5", "numbers 1–5"),
+        None => ("nhiều thang", "mixed"),
+    };
+    lang.pick(vi, en).to_owned()
+}
+
+/// The header of a survey's "satisfied" and "index" columns in the words of its scale: an
+/// agreement index is never called satisfaction.
+fn scale_label(name: &str, scale: Option<Option<Scale>>, lang: Lang) -> Option<String> {
+    let scale = scale?;
+    let (satisfied, index) = match (scale, lang) {
+        (Some(Scale::Satisfaction), Lang::Vi) => ("Hài lòng", "Chỉ số hài lòng"),
+        (Some(Scale::Satisfaction), Lang::En) => ("Satisfied", "Satisfaction index"),
+        (Some(Scale::Agreement), Lang::Vi) => ("Đồng ý", "Chỉ số đồng ý"),
+        (Some(Scale::Agreement), Lang::En) => ("Agree", "Agreement index"),
+        (Some(Scale::Quality), Lang::Vi) => ("Tốt", "Chỉ số chất lượng"),
+        (Some(Scale::Quality), Lang::En) => ("Good", "Quality index"),
+        (Some(Scale::Numbers), Lang::Vi) => ("Mức 4–5", "Chỉ số (mức 4–5)"),
+        (Some(Scale::Numbers), Lang::En) => ("Levels 4–5", "Index (levels 4–5)"),
+        (None, Lang::Vi) => ("Mức tích cực (4–5)", "Chỉ số (tỷ lệ mức 4–5)"),
+        (None, Lang::En) => ("Positive (4–5)", "Index (share at 4–5)"),
+    };
+    match name {
+        c::SATISFIED => Some(satisfied.to_owned()),
+        c::INDEX => Some(index.to_owned()),
+        _ => None,
+    }
 }
 
 /// Writes a frame as CSV to a file.

@@ -715,3 +715,232 @@ pub fn procedures_flat_channels() -> SheetSpec {
     }
     s
 }
+
+/// A survey exported by a form tool (Google Forms, Microsoft Forms, a province's own software):
+/// a timestamp column ("Dấu thời gian") in three forms (text, text with the weekday, a real
+/// date), personal columns (email, full name, phone, CCCD, and a "Liên hệ" column of emails
+/// known only by its content), attributes, questions numbered "1. …" on an agreement scale
+/// whose middle is "Phân vân" or "Không ý kiến", an unnumbered question on a quality scale
+/// (found by its content), and free text. Known answers: 13 rows = 11 imported + 1 structure
+/// (the header) + 1 rejected (a timestamp that is no date, at A11); one invalid answer ("Hài
+/// lòng" in an agreement question, at I6). No year or unit is named but by the timestamps
+/// (2024): the unit comes from `--unit`.
+pub fn survey_form_export() -> SheetSpec {
+    let mut s = SheetSpec::new("Câu trả lời biểu mẫu 1");
+    s.row(0, FORM_HEADER.iter().map(|h| Some(t(h))).collect());
+    for (i, r) in FORM_ROWS.iter().enumerate() {
+        let mut cells: Vec<Option<Cell>> = Vec::new();
+        // A real date for every third respondent, as a form tool's own export writes it.
+        cells.push(Some(if i % 3 == 2 {
+            n(45_494.0 + i as f64 / 10.0)
+        } else {
+            t(r[0])
+        }));
+        for v in &r[1..] {
+            cells.push((!v.is_empty()).then(|| t(v)));
+        }
+        s.row(1 + i as u32, cells);
+    }
+    s
+}
+
+/// The form export's header.
+pub const FORM_HEADER: [&str; 13] = [
+    "Dấu thời gian",
+    "Địa chỉ email",
+    "Họ và tên",
+    "Số điện thoại",
+    "Số CCCD",
+    "Giới tính",
+    "Độ tuổi",
+    "1. Thủ tục hành chính được niêm yết công khai, đầy đủ",
+    "2. Công chức tiếp nhận hồ sơ có thái độ lịch sự, tận tình",
+    "3. Hồ sơ được giải quyết đúng hẹn",
+    "Anh/Chị đánh giá chất lượng phục vụ chung của cơ quan",
+    "Liên hệ",
+    "Ý kiến khác",
+];
+
+/// The form export's respondents (the first cell is replaced by a real date for every third).
+pub const FORM_ROWS: [[&str; 13]; 12] = [
+    [
+        "21/07/2024 19:08:55",
+        "nguyen.van.an@gmail.com",
+        "Nguyễn Văn An",
+        "0912345678",
+        "001203004567",
+        "Nam",
+        "Từ 25 đến 34",
+        "Hoàn toàn đồng ý",
+        "Đồng ý",
+        "Đồng ý",
+        "Tốt",
+        "an.nv@gmail.com",
+        "Cần thêm chỗ ngồi",
+    ],
+    [
+        "Chủ Nhật, 21-07-2024 , 19:20:01",
+        "tran.thi.binh@yahoo.com",
+        "Trần Thị Bình",
+        "0987654321",
+        "034185002233",
+        "Nữ",
+        "Từ 35 đến 44",
+        "Đồng ý",
+        "Phân vân",
+        "Đồng ý",
+        "Rất tốt",
+        "binh.tt@yahoo.com",
+        "",
+    ],
+    [
+        "22/07/2024 08:01:10",
+        "le.van.cuong@gmail.com",
+        "Lê Văn Cường",
+        "0903111222",
+        "001099007788",
+        "Nam",
+        "Từ 45 đến 54",
+        "Đồng ý",
+        "Không đồng ý",
+        "Phân vân",
+        "Trung bình",
+        "cuong.lv@gmail.com",
+        "",
+    ],
+    [
+        "22/07/2024 09:15:42",
+        "pham.thi.dung@gmail.com",
+        "Phạm Thị Dung",
+        "0944555666",
+        "022190001122",
+        "Nữ",
+        "Từ 25 đến 34",
+        "Không ý kiến",
+        "Đồng ý",
+        "Hoàn toàn đồng ý",
+        "Tốt",
+        "dung.pt@gmail.com",
+        "Rất hài lòng",
+    ],
+    [
+        "22/07/2024 10:30:00",
+        "hoang.van.em@gmail.com",
+        "Hoàng Văn Em",
+        "0977888999",
+        "001088004455",
+        "Nam",
+        "Từ 55 trở lên",
+        "Hoàn toàn không đồng ý",
+        "Hài lòng",
+        "Không đồng ý",
+        "Kém",
+        "em.hv@gmail.com",
+        "",
+    ],
+    [
+        "Thứ Hai, 22-07-2024 , 14:02:33",
+        "vu.thi.giang@gmail.com",
+        "Vũ Thị Giang",
+        "0911222333",
+        "036195003344",
+        "Nữ",
+        "Từ 18 đến 24",
+        "Đồng ý",
+        "Đồng ý",
+        "Đồng ý",
+        "Tốt",
+        "giang.vt@gmail.com",
+        "",
+    ],
+    [
+        "23/07/2024 07:45:12",
+        "do.van.hai@gmail.com",
+        "Đỗ Văn Hải",
+        "0933444555",
+        "001091006677",
+        "Nam",
+        "Từ 35 đến 44",
+        "Bình thường",
+        "Hoàn toàn đồng ý",
+        "Đồng ý",
+        "Rất tốt",
+        "hai.dv@gmail.com",
+        "Nhanh gọn",
+    ],
+    [
+        "23/07/2024 11:11:11",
+        "ngo.thi.lan@gmail.com",
+        "Ngô Thị Lan",
+        "0966777888",
+        "027192008899",
+        "Nữ",
+        "Từ 25 đến 34",
+        "Đồng ý",
+        "Đồng ý",
+        "Không đồng ý",
+        "Trung bình",
+        "lan.nt@gmail.com",
+        "",
+    ],
+    [
+        "23/07/2024 16:40:05",
+        "bui.van.minh@gmail.com",
+        "Bùi Văn Minh",
+        "0922333444",
+        "001087001234",
+        "Nam",
+        "Từ 45 đến 54",
+        "Phân vân",
+        "Đồng ý",
+        "Đồng ý",
+        "Tốt",
+        "minh.bv@gmail.com",
+        "",
+    ],
+    [
+        "không rõ",
+        "mai.thi.quynh@gmail.com",
+        "Mai Thị Quỳnh",
+        "0914000111",
+        "001196009876",
+        "Nữ",
+        "Từ 25 đến 34",
+        "Đồng ý",
+        "Đồng ý",
+        "Đồng ý",
+        "Tốt",
+        "quynh.mt@gmail.com",
+        "",
+    ],
+    [
+        "24/07/2024 10:10:10",
+        "ly.van.phuc@gmail.com",
+        "Lý Văn Phúc",
+        "0988999000",
+        "001093002345",
+        "Nam",
+        "Từ 18 đến 24",
+        "Đồng ý",
+        "Không đồng ý",
+        "Đồng ý",
+        "Tốt",
+        "phuc.lv@gmail.com",
+        "",
+    ],
+    [
+        "24/07/2024 09:00:00",
+        "dang.thi.nga@gmail.com",
+        "Đặng Thị Nga",
+        "0955666777",
+        "030194005566",
+        "Nữ",
+        "Từ 35 đến 44",
+        "Hoàn toàn đồng ý",
+        "Hoàn toàn đồng ý",
+        "",
+        "Rất tốt",
+        "nga.dt@gmail.com",
+        "",
+    ],
+];

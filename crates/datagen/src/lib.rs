@@ -113,7 +113,11 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         write_xlsx(&path, &[spec])?;
         written.push(path);
     }
-    let multi: [(&str, Vec<sheet::SheetSpec>); 4] = [
+    let multi: [(&str, Vec<sheet::SheetSpec>); 5] = [
+        (
+            "survey_form_export.xlsx",
+            vec![fixtures::survey_form_export()],
+        ),
         (
             "survey_sheet_per_year.xlsx",
             fixtures::survey_sheet_per_year(),

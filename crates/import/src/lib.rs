@@ -49,10 +49,11 @@ pub use error::{Conflict, ImportError, Origin, Oversize, ProfileProblem, Quantit
 pub use kind::sketch::{KindFit, SheetSketch, SketchColumn};
 pub use table::context::Sourced;
 pub use table::layout::{HeaderColumn, TableLayout};
+pub use table::personal::PersonalKind;
 pub use table::profile::Profile;
 pub use table::text::fold;
 pub use table::{
-    ColumnMapping, ColumnRole, ImportOptions, SheetReport, Sink, SkipReason, SourceFile,
+    ColumnMapping, ColumnRole, ImportOptions, SheetNote, SheetReport, Sink, SkipReason, SourceFile,
 };
 pub use workbook::{Format, Limits, Repair, RepairKind, install_quiet_panic_hook};
 

@@ -68,6 +68,9 @@ pub const RESPONDENT: &str = "respondent";
 pub const QUESTION: &str = "question";
 /// Survey: the element (yếu tố) the question belongs to.
 pub const ELEMENT: &str = "element";
+/// Survey: the five-level scale of the question's answers (`satisfaction`, `agreement`,
+/// `quality`, `numbers`); null in answers stored before scales were, which are satisfaction.
+pub const SCALE: &str = "scale";
 /// Survey: the answer 1–5, null when blank or invalid.
 pub const ANSWER: &str = "answer";
 /// Survey: `valid`, `blank` or `invalid`.

@@ -69,12 +69,21 @@ pub enum RejectReason {
     DuplicateCode { code: String, first: String },
     /// A survey answer that is neither 1–5 nor one of the five labels. Only the cell is refused:
     /// the rest of the respondent's answers are kept.
-    InvalidAnswer { question: String, value: String },
+    InvalidAnswer {
+        question: String,
+        value: String,
+        /// The scale the question's answers are read on (absent in rejections stored before
+        /// scales were: satisfaction).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        scale: Option<crate::Scale>,
+    },
     /// A procedure code that is not of the national form `1.001234` (optionally extended by a
     /// provincial system: `1.001234.000.00.00.H35`).
     InvalidCode { column: String, value: String },
     /// A count (of dossiers, of components) that is not a whole number.
     NotACount { column: String, value: String },
+    /// A date or date-time cell (a form's timestamp) that holds no date.
+    NotADate { column: String, value: String },
 }
 
 impl RejectReason {

@@ -15,6 +15,7 @@ pub mod diag;
 pub mod lang;
 pub mod legacy;
 pub mod rows;
+pub mod scale;
 pub mod schema;
 pub mod tables;
 pub mod text;
@@ -25,6 +26,7 @@ pub use diag::{
 };
 pub use lang::Lang;
 pub use rows::{Coded, Rows, RowsColumn};
+pub use scale::Scale;
 
 use serde::{Deserialize, Serialize};
 

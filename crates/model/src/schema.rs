@@ -38,6 +38,7 @@ pub fn survey_answers() -> Schema {
             Field::new(c::RESPONDENT.into(), DataType::String),
             Field::new(c::QUESTION.into(), DataType::String),
             Field::new(c::ELEMENT.into(), DataType::String),
+            Field::new(c::SCALE.into(), DataType::String),
             Field::new(c::ANSWER.into(), DataType::Int32),
             Field::new(c::STATUS.into(), DataType::String),
         ]

@@ -251,6 +251,9 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
         if global.quiet {
             continue;
         }
+        for line in super::reading_notes(sheet, lang) {
+            out!("{line}");
+        }
         if let Some(line) = super::conversions(sheet, lang) {
             out!("{line}");
         }

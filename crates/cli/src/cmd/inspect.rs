@@ -122,7 +122,17 @@ fn print_sketch(sketch: &cchc_import::SheetSketch, lang: Lang) -> Result<()> {
     );
     out!("  {}:", lang.pick("Cột", "Columns"));
     for column in &sketch.columns {
-        let samples: Vec<String> = column.samples.iter().map(|s| format!("\"{s}\"")).collect();
+        let samples: Vec<String> = match column.personal {
+            Some(kind) => vec![format!(
+                "({}: {})",
+                lang.pick(
+                    "dữ liệu cá nhân, không hiển thị",
+                    "personal data, not shown"
+                ),
+                kind.words(lang)
+            )],
+            None => column.samples.iter().map(|s| format!("\"{s}\"")).collect(),
+        };
         out!(
             "    {:<4} {:<50} {}",
             column_letters(column.col),
@@ -211,7 +221,19 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
         .map(|y| format!("{} ({})", y.value, origin(&y.source, Quantity::Year, lang)))
         .collect();
     let years = if years.is_empty() {
-        lang.pick("theo cột Năm", "from the year column").to_owned()
+        let by_timestamp = report
+            .columns
+            .iter()
+            .any(|m| m.field == Some(cchc_import::ColumnRole::Timestamp));
+        if by_timestamp {
+            lang.pick(
+                "theo cột thời điểm gửi phiếu",
+                "from the time each form was sent",
+            )
+            .to_owned()
+        } else {
+            lang.pick("theo cột Năm", "from the year column").to_owned()
+        }
     } else {
         years.join(", ")
     };
@@ -249,6 +271,9 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
         c.rejected,
         lang.pick("bị loại", "rejected")
     );
+    for line in super::reading_notes(report, lang) {
+        out!("{line}");
+    }
     if let Some(line) = super::conversions(report, lang) {
         out!("{line}");
     }

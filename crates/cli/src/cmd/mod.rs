@@ -44,6 +44,10 @@ pub struct ReadArgs {
     /// (text encoding: auto by font and content, or forced)
     #[arg(long, value_enum, default_value = "auto")]
     pub encoding: EncodingArg,
+    /// Giữ các cột dữ liệu cá nhân (họ tên, email, số điện thoại, số định danh…) như thuộc tính
+    /// (keep personal columns as attributes; by default they are not stored)
+    #[arg(long)]
+    pub keep_personal_data: bool,
 }
 
 /// `--encoding`.
@@ -78,6 +82,7 @@ impl ReadArgs {
                 EncodingArg::Tcvn3 => cchc_import::Encoding::Tcvn3,
                 EncodingArg::Vni => cchc_import::Encoding::Vni,
             },
+            keep_personal_data: self.keep_personal_data,
             ..cchc_import::ImportOptions::default()
         })
     }
@@ -166,6 +171,66 @@ pub fn distinct_years(df: &DataFrame) -> Result<Vec<i32>> {
 /// The line that says which columns were converted from a legacy encoding, if any.
 pub fn conversions(report: &cchc_import::SheetReport, lang: Lang) -> Option<String> {
     crate::words::conversions(&report.decoded, lang).map(|line| format!("  {line}"))
+}
+
+/// The lines that say how a survey sheet was read: the personal columns left out, the scales of
+/// its questions, and its notes (each question its own element).
+pub fn reading_notes(report: &cchc_import::SheetReport, lang: Lang) -> Vec<String> {
+    use crate::words::Words;
+    use cchc_import::ColumnRole;
+    let mut lines = Vec::new();
+    let personal: Vec<String> = report
+        .columns
+        .iter()
+        .filter_map(|m| match &m.field {
+            Some(ColumnRole::Personal(kind)) => Some(format!(
+                "{} ({})",
+                cchc_model::column_letters(m.col),
+                kind.words(lang)
+            )),
+            _ => None,
+        })
+        .collect();
+    if !personal.is_empty() {
+        lines.push(format!(
+            "  {}: {}",
+            lang.pick(
+                "không lưu dữ liệu cá nhân (--keep-personal-data để giữ), cột",
+                "personal data not stored (--keep-personal-data keeps it), columns"
+            ),
+            personal.join(", ")
+        ));
+    }
+    let mut scales: Vec<(cchc_model::Scale, usize)> = Vec::new();
+    for m in &report.columns {
+        if let Some(ColumnRole::Question { scale, .. }) = &m.field {
+            match scales.iter_mut().find(|(s, _)| s == scale) {
+                Some((_, n)) => *n += 1,
+                None => scales.push((*scale, 1)),
+            }
+        }
+    }
+    if !scales.is_empty() {
+        let parts: Vec<String> = scales
+            .iter()
+            .map(|(scale, n)| {
+                format!(
+                    "{} ({n} {})",
+                    scale.words(lang),
+                    lang.pick("câu", "questions")
+                )
+            })
+            .collect();
+        lines.push(format!(
+            "  {}: {}",
+            lang.pick("thang trả lời", "answer scales"),
+            parts.join(", ")
+        ));
+    }
+    for note in &report.notes {
+        lines.push(format!("  {}", note.words(lang)));
+    }
+    lines
 }
 
 /// The warning and rejection lines of one sheet, in the chosen language.

@@ -29,6 +29,12 @@ impl Words for RejectReason {
             (RejectReason::NotANumber { column, value }, Lang::En) => {
                 format!("column \"{column}\" holds \"{value}\", which is not a number")
             }
+            (RejectReason::NotADate { column, value }, Lang::Vi) => {
+                format!("cột \"{column}\" có giá trị \"{value}\" không phải là ngày tháng")
+            }
+            (RejectReason::NotADate { column, value }, Lang::En) => {
+                format!("column \"{column}\" holds \"{value}\", which is not a date")
+            }
             (RejectReason::Missing { column }, Lang::Vi) => {
                 format!("thiếu giá trị ở cột \"{column}\"")
             }
@@ -47,11 +53,27 @@ impl Words for RejectReason {
             (RejectReason::NoName, Lang::En) => {
                 "the row has figures but no criterion name".to_owned()
             }
-            (RejectReason::InvalidAnswer { question, value }, Lang::Vi) => format!(
-                "câu {question}: câu trả lời \"{value}\" không hợp lệ (cần 1–5 hoặc một trong năm mức hài lòng)"
+            (
+                RejectReason::InvalidAnswer {
+                    question,
+                    value,
+                    scale,
+                },
+                Lang::Vi,
+            ) => format!(
+                "câu {question}: câu trả lời \"{value}\" không hợp lệ (cần 1–5 hoặc một trong năm mức của {})",
+                scale.unwrap_or(cchc_model::Scale::Satisfaction).words(lang)
             ),
-            (RejectReason::InvalidAnswer { question, value }, Lang::En) => format!(
-                "question {question}: the answer \"{value}\" is not valid (1–5 or one of the five levels)"
+            (
+                RejectReason::InvalidAnswer {
+                    question,
+                    value,
+                    scale,
+                },
+                Lang::En,
+            ) => format!(
+                "question {question}: the answer \"{value}\" is not valid (1–5 or one of the five levels of the {})",
+                scale.unwrap_or(cchc_model::Scale::Satisfaction).words(lang)
             ),
             (RejectReason::InvalidCode { column, value }, Lang::Vi) => {
                 format!("cột \"{column}\": mã thủ tục \"{value}\" không đúng dạng (ví dụ 1.001234)")

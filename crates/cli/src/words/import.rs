@@ -1,8 +1,11 @@
 //! The words of what an import found in a sheet: why a sheet was passed over, what each column
 //! was read as, where the year and the unit came from.
 
-use cchc_import::{ColumnRole, Decoded, Legacy, Origin, Quantity, Repair, RepairKind, SkipReason};
-use cchc_model::Lang;
+use cchc_import::{
+    ColumnRole, Decoded, Legacy, Origin, PersonalKind, Quantity, Repair, RepairKind, SheetNote,
+    SkipReason,
+};
+use cchc_model::{Lang, Scale};
 
 use super::Words;
 
@@ -38,14 +41,82 @@ impl Words for ColumnRole {
     fn words(&self, lang: Lang) -> String {
         match (self, lang) {
             (ColumnRole::Field(field), _) => (*field).to_owned(),
-            (ColumnRole::Question { code, element }, Lang::Vi) => {
-                format!("câu {code} (yếu tố \"{element}\")")
-            }
-            (ColumnRole::Question { code, element }, Lang::En) => {
-                format!("question {code} (element \"{element}\")")
-            }
+            (
+                ColumnRole::Question {
+                    code,
+                    element,
+                    scale,
+                },
+                Lang::Vi,
+            ) => format!("câu {code} (yếu tố \"{element}\", {})", scale.words(lang)),
+            (
+                ColumnRole::Question {
+                    code,
+                    element,
+                    scale,
+                },
+                Lang::En,
+            ) => format!(
+                "question {code} (element \"{element}\", {})",
+                scale.words(lang)
+            ),
             (ColumnRole::Attribute(name), Lang::Vi) => format!("thuộc tính \"{name}\""),
             (ColumnRole::Attribute(name), Lang::En) => format!("attribute \"{name}\""),
+            (ColumnRole::Personal(kind), Lang::Vi) => {
+                format!("dữ liệu cá nhân ({}): không lưu", kind.words(lang))
+            }
+            (ColumnRole::Personal(kind), Lang::En) => {
+                format!("personal data ({}): not stored", kind.words(lang))
+            }
+            (ColumnRole::Timestamp, Lang::Vi) => "thời điểm gửi phiếu (cho năm)".to_owned(),
+            (ColumnRole::Timestamp, Lang::En) => {
+                "time the form was sent (gives the year)".to_owned()
+            }
+        }
+    }
+}
+
+impl Words for Scale {
+    fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Scale::Satisfaction, Lang::Vi) => "thang mức độ hài lòng",
+            (Scale::Satisfaction, Lang::En) => "satisfaction scale",
+            (Scale::Agreement, Lang::Vi) => "thang mức độ đồng ý",
+            (Scale::Agreement, Lang::En) => "agreement scale",
+            (Scale::Quality, Lang::Vi) => "thang chất lượng (kém – tốt)",
+            (Scale::Quality, Lang::En) => "quality scale (poor – good)",
+            (Scale::Numbers, Lang::Vi) => "thang số 1–5",
+            (Scale::Numbers, Lang::En) => "numbers 1–5",
+        }
+        .to_owned()
+    }
+}
+
+impl Words for PersonalKind {
+    fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (PersonalKind::Email, Lang::Vi) => "thư điện tử",
+            (PersonalKind::Email, Lang::En) => "email",
+            (PersonalKind::Phone, Lang::Vi) => "số điện thoại",
+            (PersonalKind::Phone, Lang::En) => "phone number",
+            (PersonalKind::Name, Lang::Vi) => "họ tên",
+            (PersonalKind::Name, Lang::En) => "full name",
+            (PersonalKind::IdNumber, Lang::Vi) => "số định danh",
+            (PersonalKind::IdNumber, Lang::En) => "ID number",
+            (PersonalKind::BirthDate, Lang::Vi) => "ngày sinh",
+            (PersonalKind::BirthDate, Lang::En) => "date of birth",
+            (PersonalKind::Address, Lang::Vi) => "địa chỉ",
+            (PersonalKind::Address, Lang::En) => "address",
+        }
+        .to_owned()
+    }
+}
+
+impl Words for SheetNote {
+    fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SheetNote::QuestionsAsElements, Lang::Vi) => "không có bảng mã câu hỏi hay số \"x.y\": mỗi câu hỏi là một yếu tố (dùng --codebook để nhóm)".to_owned(),
+            (SheetNote::QuestionsAsElements, Lang::En) => "no codebook and no \"x.y\" numbering: each question is its own element (group them with --codebook)".to_owned(),
         }
     }
 }

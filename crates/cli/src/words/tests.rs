@@ -228,6 +228,7 @@ fn reject_number(r: &RejectReason) -> usize {
         RejectReason::InvalidAnswer { .. } => 5,
         RejectReason::InvalidCode { .. } => 6,
         RejectReason::NotACount { .. } => 7,
+        RejectReason::NotADate { .. } => 8,
     }
 }
 
@@ -267,6 +268,35 @@ fn role_number(r: &ColumnRole) -> usize {
         ColumnRole::Field(_) => 0,
         ColumnRole::Question { .. } => 1,
         ColumnRole::Attribute(_) => 2,
+        ColumnRole::Personal(_) => 3,
+        ColumnRole::Timestamp => 4,
+    }
+}
+
+fn scale_number(s: &cchc_model::Scale) -> usize {
+    match s {
+        cchc_model::Scale::Satisfaction => 0,
+        cchc_model::Scale::Agreement => 1,
+        cchc_model::Scale::Quality => 2,
+        cchc_model::Scale::Numbers => 3,
+    }
+}
+
+fn personal_number(p: &cchc_import::PersonalKind) -> usize {
+    use cchc_import::PersonalKind as P;
+    match p {
+        P::Email => 0,
+        P::Phone => 1,
+        P::Name => 2,
+        P::IdNumber => 3,
+        P::BirthDate => 4,
+        P::Address => 5,
+    }
+}
+
+fn note_number(n: &cchc_import::SheetNote) -> usize {
+    match n {
+        cchc_import::SheetNote::QuestionsAsElements => 0,
     }
 }
 
@@ -362,6 +392,7 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
         RejectReason::InvalidAnswer {
             question: "2.1".into(),
             value: "rất tốt".into(),
+            scale: Some(cchc_model::Scale::Agreement),
         },
         RejectReason::InvalidCode {
             column: "Mã TTHC".into(),
@@ -371,8 +402,12 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
             column: "Tổng số".into(),
             value: "nhiều".into(),
         },
+        RejectReason::NotADate {
+            column: "Dấu thời gian".into(),
+            value: "hôm qua".into(),
+        },
     ];
-    assert_eq!(check_all(&rejects, reject_number, &mut problems), all(8));
+    assert_eq!(check_all(&rejects, reject_number, &mut problems), all(9));
     let at = || Some(CellRef::new("Năm 2023", 10, 4));
     let warning = |kind| Warning { cell: at(), kind };
     let warnings = [
@@ -470,8 +505,11 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
         ColumnRole::Question {
             code: "1.2".into(),
             element: "Tiếp cận dịch vụ".into(),
+            scale: cchc_model::Scale::Agreement,
         },
         ColumnRole::Attribute("Giới tính".into()),
+        ColumnRole::Personal(cchc_import::PersonalKind::Email),
+        ColumnRole::Timestamp,
     ];
     // A canonical field is its code in both languages.
     for role in &roles[1..] {
@@ -479,7 +517,27 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
     }
     let mut seen: Vec<usize> = roles.iter().map(role_number).collect();
     seen.dedup();
-    assert_eq!(seen, all(3));
+    assert_eq!(seen, all(5));
+    assert_eq!(
+        check_all(&cchc_model::Scale::ALL, scale_number, &mut problems),
+        all(4)
+    );
+    assert_eq!(
+        check_all(
+            &cchc_import::PersonalKind::ALL,
+            personal_number,
+            &mut problems
+        ),
+        all(6)
+    );
+    assert_eq!(
+        check_all(
+            &[cchc_import::SheetNote::QuestionsAsElements],
+            note_number,
+            &mut problems
+        ),
+        all(1)
+    );
     for o in [
         Origin::Flag,
         Origin::Profile,

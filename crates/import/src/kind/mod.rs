@@ -73,6 +73,10 @@ pub(crate) const KINDS: &[Registered] = &[
             "nghe nghiep",
             "cau ",
             "muc do hai long",
+            // Form tools' exports.
+            "dau thoi gian",
+            "timestamp",
+            "dia chi email",
         ],
         import: survey::import,
     },

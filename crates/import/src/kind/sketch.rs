@@ -12,6 +12,7 @@ use super::{KINDS, procedures, scorecard, survey};
 use crate::cell::{Row, Value};
 use crate::error::ImportError;
 use crate::table::layout::{self, FieldSpec, HEAD_ROWS, TableLayout};
+use crate::table::personal::{self, PersonalKind};
 use crate::workbook::Workbook;
 
 /// Values shown per column.
@@ -24,8 +25,10 @@ pub struct SketchColumn {
     pub col: u32,
     /// The header text (a merged band and its sub-header joined by " / ").
     pub header: String,
-    /// The first values under the header, as text.
+    /// The first values under the header, as text (none for personal data).
     pub samples: Vec<String>,
+    /// The personal data the column holds, if any: its values are not shown.
+    pub personal: Option<PersonalKind>,
 }
 
 /// How well one kind reads a sheet.
@@ -174,14 +177,20 @@ pub(crate) fn sketch(wb: &mut Workbook) -> Result<Vec<SheetSketch>, ImportError>
         let columns = table
             .columns
             .iter()
-            .map(|h| SketchColumn {
-                col: h.col,
-                header: h.label(),
-                samples: body
-                    .iter()
-                    .filter_map(|r| r.get(h.col).map(Value::as_text))
-                    .take(SAMPLES)
-                    .collect(),
+            .map(|h| {
+                let values: Vec<&Value> = body.iter().filter_map(|r| r.get(h.col)).collect();
+                // Personal data is named, never shown.
+                let personal = personal::by_header(&h.label())
+                    .or_else(|| personal::by_content(values.iter().copied()));
+                SketchColumn {
+                    col: h.col,
+                    header: h.label(),
+                    samples: match personal {
+                        Some(_) => Vec::new(),
+                        None => values.iter().map(|v| v.as_text()).take(SAMPLES).collect(),
+                    },
+                    personal,
+                }
             })
             .collect();
         let mut fits: Vec<KindFit> = KINDS

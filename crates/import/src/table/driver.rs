@@ -40,6 +40,8 @@ pub(crate) struct Mapped<S> {
     pub columns: Vec<ColumnMapping>,
     /// What the header says of the year and the unit.
     pub given: Given,
+    /// What the analyst should know of how the sheet is read.
+    pub notes: Vec<super::SheetNote>,
 }
 
 /// What a kind made of a sheet's header.
@@ -77,6 +79,12 @@ pub(crate) struct SheetCtx<'a> {
     pub warnings: Vec<Warning>,
     /// Cell-level rejections (the row is still imported), in the order they were seen.
     pub cell_rejections: Vec<Rejection>,
+    /// The first rows under the header (at most [`layout::HEAD_ROWS`] rows from the top), for a
+    /// kind that tells columns by their content.
+    pub samples: &'a [Row],
+    /// Columns whose values never reach a message (personal data): a refused row's text leaves
+    /// them out.
+    pub hidden: Vec<u32>,
     signature: bool,
 }
 
@@ -86,8 +94,21 @@ impl SheetCtx<'_> {
         RowOutcome::Rejected(Rejection {
             cell: CellRef::new(self.sheet, row.index, col),
             reason,
-            row_text: row.text(),
+            row_text: self.row_text(row),
         })
+    }
+
+    /// A row's text for a rejection, without its hidden (personal) columns.
+    pub(crate) fn row_text(&self, row: &Row) -> String {
+        if self.hidden.is_empty() {
+            return row.text();
+        }
+        row.cells
+            .iter()
+            .filter(|(c, _)| !self.hidden.contains(c))
+            .map(|(_, v)| v.as_text())
+            .collect::<Vec<_>>()
+            .join(" | ")
     }
 
     /// The signature block: from its first line (once an item has been seen) to the end.
@@ -277,6 +298,7 @@ fn find_table<K: SheetKind>(
         }
     })?;
     let head = &rows[..rows.len().min(layout::HEAD_ROWS)];
+    let head_rows = head.to_vec();
     if whole {
         let merges = wb.merges(sheet)?;
         let table = layout::detect(head, &merges, kind.fields(), forced);
@@ -301,7 +323,7 @@ fn find_table<K: SheetKind>(
     } else {
         layout::detect(head, &merges, kind.fields(), forced)
     };
-    Ok((Vec::new(), table))
+    Ok((head_rows, table))
 }
 
 /// Reads one sheet through `kind`.
@@ -326,7 +348,15 @@ fn read_sheet<K: SheetKind>(
         unit: None,
         warnings: Vec::new(),
         cell_rejections: Vec::new(),
+        samples: &[],
+        hidden: Vec::new(),
         signature: false,
+    };
+    let body_start = table.body_start();
+    let head_end = rows.len().min(layout::HEAD_ROWS);
+    ctx.samples = match rows[..head_end].iter().position(|r| r.index >= body_start) {
+        Some(first) => &rows[first..head_end],
+        None => &[],
     };
     let mapped = match kind.map(&table, &mut ctx) {
         Ok(Header::Mapped(m)) => m,
@@ -415,6 +445,7 @@ fn read_sheet<K: SheetKind>(
         }
     }
     report.warnings = ctx.warnings;
+    report.notes = mapped.notes;
     report.decoded = wb.decoded(sheet);
     Ok(report)
 }

@@ -11,6 +11,7 @@ pub(crate) mod context;
 pub(crate) mod driver;
 pub(crate) mod layout;
 pub(crate) mod number;
+pub(crate) mod personal;
 pub(crate) mod profile;
 pub(crate) mod text;
 
@@ -47,6 +48,9 @@ pub struct ImportOptions {
     /// Rows per batch sent to the sink by importers that stream (surveys); 0 = the default
     /// (about half a million answers).
     pub batch_rows: usize,
+    /// `--keep-personal-data`: store personal columns (names, emails, phone and ID numbers…) as
+    /// attributes instead of leaving them out.
+    pub keep_personal_data: bool,
 }
 
 /// The identity of a source file: its name, format and content hash.
@@ -67,15 +71,23 @@ pub struct SourceFile {
 pub enum ColumnRole {
     /// A canonical field ([`cchc_model::columns`]).
     Field(&'static str),
-    /// A survey question, with its element (yếu tố).
+    /// A survey question, with its element (yếu tố) and the scale of its answers.
     Question {
         /// The question's code ("1.2").
         code: String,
         /// The element it belongs to.
         element: String,
+        /// The five-level scale its answers are read on.
+        scale: cchc_model::Scale,
     },
     /// A respondent attribute of a survey, named by its header.
     Attribute(String),
+    /// Personal data (an email, a phone or ID number, a name, a date of birth, an address), not
+    /// stored (`--keep-personal-data` keeps it as an attribute).
+    Personal(personal::PersonalKind),
+    /// The time a form was sent (a form tool's "Dấu thời gian"): not stored; a row's year when
+    /// nothing stronger names it.
+    Timestamp,
 }
 
 /// How a header column was mapped.
@@ -138,6 +150,17 @@ pub struct SheetReport {
     pub warnings: Vec<Warning>,
     /// Columns whose text was converted from a legacy encoding (TCVN3, VNI).
     pub decoded: Vec<Decoded>,
+    /// What the analyst should know of how the sheet was read.
+    pub notes: Vec<SheetNote>,
+}
+
+/// Something the analyst should know of how a sheet was read, that is neither a warning nor a
+/// rejection.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SheetNote {
+    /// Neither a codebook nor "x.y" numbering groups the questions: each question is its own
+    /// element.
+    QuestionsAsElements,
 }
 
 impl SheetReport {

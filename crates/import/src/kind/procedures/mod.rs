@@ -401,6 +401,7 @@ impl SheetKind for Procedures {
     ) -> Result<Header<Sheet>, ImportError> {
         let mapping = map_columns(table, ctx)?;
         Ok(Header::Mapped(Mapped {
+            notes: Vec::new(),
             columns: mapping.columns.clone(),
             given: Given {
                 year_column: mapping.get(c::YEAR).is_some(),

@@ -74,6 +74,7 @@ impl SheetKind for Scorecard {
             band_years: mapping.groups.iter().filter_map(|g| g.year).collect(),
         };
         Ok(Header::Mapped(Mapped {
+            notes: Vec::new(),
             columns: mapping.columns.clone(),
             given,
             sheet: Sheet {

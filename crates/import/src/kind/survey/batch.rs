@@ -86,6 +86,7 @@ pub(super) struct Answers {
     pub(super) respondent: Interned,
     pub(super) question: Interned,
     pub(super) element: Interned,
+    pub(super) scale: Interned,
     /// Per answer: the level 1–5, 0 when not answered.
     pub(super) answer: Vec<i32>,
     pub(super) status: Interned,
@@ -226,6 +227,7 @@ pub(super) fn flush(
         a.respondent.take_coded(c::RESPONDENT, true),
         a.question.take_coded(c::QUESTION, false),
         a.element.take_coded(c::ELEMENT, false),
+        a.scale.take_coded(c::SCALE, false),
         RowsColumn::Plain(answer.into_column()),
         a.status.take_coded(c::STATUS, false),
         a.source_sha256.take_coded(c::SOURCE_SHA256, false),

@@ -11,6 +11,7 @@
 mod answers;
 mod batch;
 mod index;
+mod plan;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -21,21 +22,25 @@ use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, StructureKind, Ta
 use polars::prelude::{IdxSize, PlHashMap};
 
 pub(crate) use self::answers::question_code;
-use self::answers::{Answer, Codebook, element_of, parse_answer, read_codebook};
+use self::answers::{Answer, Codebook, in_scale, parse_answer, read_codebook};
 use self::batch::{Answers, BATCH_ANSWERS, Batch, Part};
 use self::index::{ColumnIndex, IndexedRow};
-use crate::cell::{Row, Value, clean};
+use self::plan::{QuestionColumn, timestamp_year};
+use crate::cell::{Row, Value};
 use crate::error::ImportError;
 use crate::table::context::Given;
 use crate::table::driver::{Classified, Header, Mapped, Reading, SheetCtx, SheetKind, read_sheets};
 use crate::table::layout::{self, FieldSpec, TableLayout};
-use crate::table::{
-    ColumnMapping, ColumnRole, ImportOptions, SheetReport, Sink, SkipReason, SourceFile,
-};
+use crate::table::{ImportOptions, SheetReport, Sink, SkipReason, SourceFile};
 use crate::workbook::Workbook;
 
 /// The form-number column (số phiếu): not stored; a respondent is keyed by sheet and row.
 const RESPONDENT_NO: &str = "respondent_no";
+/// A form tool's timestamp column ("Dấu thời gian"): not stored; a row's year when nothing
+/// stronger names it.
+const TIMESTAMP: &str = "timestamp";
+/// Personal columns: listed so that a form tool's header is found; `table::personal` reads them.
+const PERSONAL: &str = "personal";
 
 /// Header vocabulary of surveys (folded). Any other header is a respondent attribute.
 pub(crate) const FIELDS: &[FieldSpec] = &[
@@ -56,6 +61,34 @@ pub(crate) const FIELDS: &[FieldSpec] = &[
         synonyms: &["cau"],
     },
     FieldSpec {
+        field: TIMESTAMP,
+        synonyms: &[
+            "dau thoi gian",
+            "timestamp",
+            "thoi gian gui",
+            "thoi gian nop",
+            "thoi diem gui",
+            "thoi gian tra loi",
+            "thoi gian khao sat",
+            "ngay gio",
+        ],
+    },
+    FieldSpec {
+        field: PERSONAL,
+        synonyms: &[
+            "email",
+            "dia chi email",
+            "ho va ten",
+            "ho ten",
+            "so dien thoai",
+            "dien thoai",
+            "cccd",
+            "cmnd",
+            "so cccd",
+            "ngay sinh",
+        ],
+    },
+    FieldSpec {
         field: "attribute",
         synonyms: &[
             "gioi tinh",
@@ -63,16 +96,12 @@ pub(crate) const FIELDS: &[FieldSpec] = &[
             "nghe nghiep",
             "thu tuc da thuc hien",
             "trinh do",
+            "y kien khac",
+            "gop y",
+            "kien nghi",
         ],
     },
 ];
-
-/// A question column.
-#[derive(Debug, Clone)]
-struct QuestionColumn {
-    col: u32,
-    code: String,
-}
 
 /// A survey import: the batch being filled, the sink it goes to, and the codebook.
 struct Survey<'a, 'b> {
@@ -97,8 +126,10 @@ struct Sheet {
     attribute_cols: Vec<(u32, String)>,
     unit_col: Option<(u32, String)>,
     year_col: Option<(u32, String)>,
+    timestamp_col: Option<(u32, String)>,
     question_ids: Vec<IdxSize>,
     element_ids: Vec<IdxSize>,
+    scale_ids: Vec<IdxSize>,
     /// valid, blank, invalid.
     status_ids: [IdxSize; 3],
     /// source_sha256, source_file, sheet.
@@ -133,45 +164,18 @@ impl SheetKind for Survey<'_, '_> {
         ctx: &mut SheetCtx<'_>,
     ) -> Result<Header<Sheet>, ImportError> {
         let book = self.codebook.as_ref().map(|(_, b)| b);
-        let mut columns = Vec::new();
-        let mut questions: Vec<QuestionColumn> = Vec::new();
-        let mut attribute_cols: Vec<(u32, String)> = Vec::new();
-        let (mut unit_col, mut year_col) = (None, None);
-        for header in &table.columns {
-            let label = header.label();
-            let leaf = header.path.last().cloned().unwrap_or_default();
-            let role = if let Some(code) = question_code(&leaf) {
-                questions.push(QuestionColumn {
-                    col: header.col,
-                    code: code.clone(),
-                });
-                let element = element_of(&code, book);
-                ColumnRole::Question { code, element }
-            } else {
-                match layout::best_field(&header.leaf_key(), FIELDS).map(|f| f.field) {
-                    Some(c::UNIT) => {
-                        unit_col = Some((header.col, label.clone()));
-                        ColumnRole::Field(c::UNIT)
-                    }
-                    Some(c::YEAR) => {
-                        year_col = Some((header.col, label.clone()));
-                        ColumnRole::Field(c::YEAR)
-                    }
-                    // The form number: the respondent is keyed by sheet and row instead.
-                    Some(RESPONDENT_NO) => ColumnRole::Field(RESPONDENT_NO),
-                    _ => {
-                        attribute_cols.push((header.col, clean(&leaf)));
-                        ColumnRole::Attribute(clean(&leaf))
-                    }
-                }
-            };
-            columns.push(ColumnMapping {
-                col: header.col,
-                header: label,
-                field: Some(role),
-                year: None,
-            });
-        }
+        let plan = plan::plan(table, ctx, book)?;
+        ctx.hidden = plan.hidden.clone();
+        let plan::Plan {
+            questions,
+            attribute_cols,
+            unit_col,
+            year_col,
+            timestamp_col,
+            columns,
+            notes,
+            ..
+        } = plan;
         if questions.is_empty() {
             return Ok(Header::Skip(SkipReason::NoQuestions));
         }
@@ -182,10 +186,11 @@ impl SheetKind for Survey<'_, '_> {
             .collect();
         let element_ids = questions
             .iter()
-            .map(|q| {
-                let element = element_of(&q.code, book);
-                batch.register(|p| p.answers.element.id(&element))
-            })
+            .map(|q| batch.register(|p| p.answers.element.id(&q.element)))
+            .collect();
+        let scale_ids = questions
+            .iter()
+            .map(|q| batch.register(|p| p.answers.scale.id(q.scale.as_str())))
             .collect();
         let status_ids = [
             batch.register(|p| p.answers.status.id("valid")),
@@ -208,23 +213,27 @@ impl SheetKind for Survey<'_, '_> {
             .chain(attribute_cols.iter().map(|(col, _)| *col))
             .chain(unit_col.as_ref().map(|(col, _)| *col))
             .chain(year_col.as_ref().map(|(col, _)| *col))
+            .chain(timestamp_col.as_ref().map(|(col, _)| *col))
             .max()
             .map_or(0, |c| c as usize + 1);
         let sha12: String = source.sha256.chars().take(12).collect();
         Ok(Header::Mapped(Mapped {
             columns,
             given: Given {
-                year_column: year_col.is_some(),
+                year_column: year_col.is_some() || timestamp_col.is_some(),
                 unit_column: unit_col.is_some(),
                 band_years: Vec::new(),
             },
+            notes,
             sheet: Sheet {
                 questions,
                 attribute_cols,
                 unit_col,
                 year_col,
+                timestamp_col,
                 question_ids,
                 element_ids,
+                scale_ids,
                 status_ids,
                 lineage_ids,
                 attribute_ids,
@@ -275,7 +284,28 @@ impl SheetKind for Survey<'_, '_> {
                     return Ok(Classified::Row(ctx.reject(row, col, reason)));
                 }
             },
-            None => ctx.sheet_year()?,
+            None => match (ctx.years.first(), &sheet.timestamp_col) {
+                (Some(y), _) => y.value,
+                // A form tool's timestamp names the year when nothing stronger does.
+                (None, Some((col, header))) => {
+                    match cells.get(*col).map(|v| (v, timestamp_year(v))) {
+                        Some((_, Some(year))) => year,
+                        found => {
+                            let reason = match found {
+                                Some((v, _)) => RejectReason::NotADate {
+                                    column: header.clone(),
+                                    value: v.as_text(),
+                                },
+                                None => RejectReason::Missing {
+                                    column: header.clone(),
+                                },
+                            };
+                            return Ok(Classified::Row(ctx.reject(row, *col, reason)));
+                        }
+                    }
+                }
+                (None, None) => ctx.sheet_year()?,
+            },
         };
         let unit_cell = sheet.unit_col.as_ref().and_then(|(col, _)| cells.get(*col));
         let row_unit: Cow<'_, str> = match (unit_cell, &ctx.unit) {
@@ -331,6 +361,7 @@ impl SheetKind for Survey<'_, '_> {
         answers.respondent.run(answer_respondent, n);
         answers.question.rows.extend_from_slice(&sheet.question_ids);
         answers.element.rows.extend_from_slice(&sheet.element_ids);
+        answers.scale.rows.extend_from_slice(&sheet.scale_ids);
         answers.source_sha256.run(sheet.lineage_ids[0], n);
         answers.source_file.run(sheet.lineage_ids[1], n);
         answers.sheet.run(sheet.lineage_ids[2], n);
@@ -378,8 +409,8 @@ fn read_answers(
             },
             _ => parse_answer(value),
         };
-        let (answer, status) = match answer {
-            Answer::Level(level) => (level, status_ids[0]),
+        let (answer, status) = match in_scale(answer, q.scale) {
+            Answer::Level(level, _) => (level, status_ids[0]),
             Answer::Blank => (0, status_ids[1]),
             Answer::Invalid => {
                 ctx.cell_rejections.push(Rejection {
@@ -387,8 +418,9 @@ fn read_answers(
                     reason: RejectReason::InvalidAnswer {
                         question: q.code.clone(),
                         value: value.map(Value::as_text).unwrap_or_default(),
+                        scale: Some(q.scale),
                     },
-                    row_text: row.text(),
+                    row_text: ctx.row_text(row),
                 });
                 (0, status_ids[2])
             }
