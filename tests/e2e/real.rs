@@ -432,6 +432,19 @@ fn a_form_tool_export_imports_its_questions_scales_and_years() {
         &["survey", "index", "--by", "element", "--format", "csv"],
     );
     assert!(agree.lines().count() == 5, "{agree}");
+    // The Likert chart of agreement and quality questions names neither satisfaction nor one
+    // scale's levels: it says "rating" and numbers the levels.
+    let svg = store.path().join("likert.svg");
+    ok(
+        store.path(),
+        &["chart", "likert", "--out", &svg.display().to_string()],
+    );
+    let svg = std::fs::read_to_string(&svg).expect("svg");
+    assert!(
+        svg.contains("Mức đánh giá theo yếu tố") && svg.contains("Mức 5"),
+        "{svg}"
+    );
+    assert!(!svg.contains("hài lòng"), "{svg}");
 }
 
 #[test]

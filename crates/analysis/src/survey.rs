@@ -80,15 +80,10 @@ pub fn index(
     by: &By,
 ) -> PolarsResult<DataFrame> {
     let answers = with_scale(answers)?;
-    // One scale per group, or "mixed" (answers stored before scales were are satisfaction).
-    let scale = col(c::SCALE).fill_null(lit(Scale::Satisfaction.as_str()));
     let counts = grouped(answers, respondents, by)
         .group_by([col(c::YEAR), col(c::UNIT), col(c::GROUP)])
         .agg([
-            when(scale.clone().n_unique().eq(lit(1u32)))
-                .then(scale.clone().first())
-                .otherwise(lit(MIXED))
-                .alias(c::SCALE),
+            group_scale(),
             col(c::RESPONDENT)
                 .n_unique()
                 .cast(DataType::UInt32)
@@ -180,6 +175,15 @@ pub fn index(
         .collect()
 }
 
+/// A group's answer scale, or [`MIXED`] (answers stored before scales were are satisfaction).
+fn group_scale() -> Expr {
+    let scale = col(c::SCALE).fill_null(lit(Scale::Satisfaction.as_str()));
+    when(scale.clone().n_unique().eq(lit(1u32)))
+        .then(scale.clone().first())
+        .otherwise(lit(MIXED))
+        .alias(c::SCALE)
+}
+
 /// The `scale` value of a group whose answers are on more than one scale.
 pub const MIXED: &str = "mixed";
 
@@ -194,19 +198,21 @@ fn with_scale(mut answers: LazyFrame) -> PolarsResult<LazyFrame> {
 
 /// How answers spread over the five levels, per year, unit and group.
 ///
-/// Output columns: year, unit, group, valid_answers, level_1 … level_5 (counts), share_1 …
-/// share_5 (fractions of valid answers).
+/// Output columns: year, unit, group, valid_answers, scale, level_1 … level_5 (counts),
+/// share_1 … share_5 (fractions of valid answers).
 pub fn distribution(
     answers: LazyFrame,
     respondents: Option<LazyFrame>,
     by: &By,
 ) -> PolarsResult<DataFrame> {
+    let answers = with_scale(answers)?;
     let mut aggs = vec![
         col(c::ANSWER)
             .count()
             .cast(DataType::UInt32)
             .alias(c::VALID_ANSWERS),
         col(ORDER).min(),
+        group_scale(),
     ];
     for (level, name) in (1..=5).zip(c::LEVELS) {
         aggs.push(

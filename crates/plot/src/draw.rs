@@ -575,7 +575,7 @@ impl Chart for LikertChart {
             .light_line_style(WHITE)
             .draw()
             .map_err(e)?;
-        let names = level_names(lang);
+        let names = level_names(self.scale, lang);
         for level in 0..5 {
             let color = LEVEL_COLORS[level];
             let rects: Vec<Rectangle<(f64, f64)>> = self
@@ -679,6 +679,7 @@ mod tests {
     fn likert_segments_centre_the_neutral_level_on_zero() {
         let chart = LikertChart {
             title: "Mức độ hài lòng".into(),
+            scale: Some(cchc_model::Scale::Satisfaction),
             bars: vec![(
                 "Tiếp cận dịch vụ — 2024".into(),
                 [0.05, 0.10, 0.20, 0.40, 0.25],

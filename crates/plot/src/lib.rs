@@ -15,6 +15,7 @@ mod font;
 use std::path::{Path, PathBuf};
 
 use cchc_model::Lang;
+use cchc_model::Scale;
 use cchc_model::columns as c;
 use polars::prelude::*;
 
@@ -326,35 +327,102 @@ impl TrendChart {
     }
 }
 
-/// Diverging stacked bars of the five answer levels: dissatisfaction to the left of zero,
-/// satisfaction to the right, the neutral level split across the middle.
+/// Diverging stacked bars of the five answer levels: the negative levels to the left of zero,
+/// the positive ones to the right, the neutral level split across the middle.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LikertChart {
     /// Title naming the unit and the years.
     pub title: String,
+    /// The answers' scale (its level names in the legend); `None` when the bars mix scales.
+    pub scale: Option<Scale>,
     /// One bar per (element, year): its label and the shares of levels 1–5 (fractions).
     pub bars: Vec<(String, [f64; 5])>,
     /// Label language.
     pub lang: Lang,
 }
 
-/// The five level names for legends.
-pub fn level_names(lang: Lang) -> [&'static str; 5] {
-    match lang {
-        Lang::Vi => [
+/// The five level names for legends, in the words of the answers' scale (`None`: several).
+pub fn level_names(scale: Option<Scale>, lang: Lang) -> [&'static str; 5] {
+    match (scale, lang) {
+        (Some(Scale::Satisfaction), Lang::Vi) => [
             "Rất không hài lòng",
             "Không hài lòng",
             "Bình thường",
             "Hài lòng",
             "Rất hài lòng",
         ],
-        Lang::En => [
+        (Some(Scale::Satisfaction), Lang::En) => [
             "Very dissatisfied",
             "Dissatisfied",
             "Neutral",
             "Satisfied",
             "Very satisfied",
         ],
+        (Some(Scale::Agreement), Lang::Vi) => [
+            "Hoàn toàn không đồng ý",
+            "Không đồng ý",
+            "Không ý kiến",
+            "Đồng ý",
+            "Hoàn toàn đồng ý",
+        ],
+        (Some(Scale::Agreement), Lang::En) => [
+            "Strongly disagree",
+            "Disagree",
+            "Neutral",
+            "Agree",
+            "Strongly agree",
+        ],
+        (Some(Scale::Quality), Lang::Vi) => ["Rất kém", "Kém", "Trung bình", "Tốt", "Rất tốt"],
+        (Some(Scale::Quality), Lang::En) => ["Very poor", "Poor", "Average", "Good", "Very good"],
+        (Some(Scale::Numbers), _) => ["1", "2", "3", "4", "5"],
+        (None, Lang::Vi) => ["Mức 1", "Mức 2", "Mức 3", "Mức 4", "Mức 5"],
+        (None, Lang::En) => ["Level 1", "Level 2", "Level 3", "Level 4", "Level 5"],
+    }
+}
+
+/// What a survey chart measures, in the words of its scale: (the answers' dimension, the index,
+/// the share at levels 4–5).
+fn scale_words(scale: Option<Scale>, lang: Lang) -> (&'static str, &'static str, &'static str) {
+    match (scale, lang) {
+        (Some(Scale::Satisfaction), Lang::Vi) => {
+            ("Mức độ hài lòng", "Chỉ số hài lòng", "Tỷ lệ hài lòng (%)")
+        }
+        (Some(Scale::Satisfaction), Lang::En) => {
+            ("Satisfaction", "Satisfaction index", "Satisfied (%)")
+        }
+        (Some(Scale::Agreement), Lang::Vi) => {
+            ("Mức độ đồng ý", "Chỉ số đồng ý", "Tỷ lệ đồng ý (%)")
+        }
+        (Some(Scale::Agreement), Lang::En) => ("Agreement", "Agreement index", "Agree (%)"),
+        (Some(Scale::Quality), Lang::Vi) => {
+            ("Đánh giá chất lượng", "Chỉ số chất lượng", "Tỷ lệ tốt (%)")
+        }
+        (Some(Scale::Quality), Lang::En) => ("Quality rating", "Quality index", "Good (%)"),
+        (Some(Scale::Numbers) | None, Lang::Vi) => {
+            ("Mức đánh giá", "Chỉ số (mức 4–5)", "Tỷ lệ mức 4–5 (%)")
+        }
+        (Some(Scale::Numbers) | None, Lang::En) => {
+            ("Rating", "Index (levels 4–5)", "Levels 4–5 (%)")
+        }
+    }
+}
+
+/// The one scale of a survey frame's rows (`None` when they mix scales); satisfaction for a
+/// frame without the column.
+fn frame_scale(df: &DataFrame) -> Option<Scale> {
+    let Ok(column) = df.column(c::SCALE) else {
+        return Some(Scale::Satisfaction);
+    };
+    let Ok(values) = column.str() else {
+        return Some(Scale::Satisfaction);
+    };
+    let mut seen: Vec<&str> = values.iter().flatten().collect();
+    seen.sort_unstable();
+    seen.dedup();
+    match seen.as_slice() {
+        [] => Some(Scale::Satisfaction),
+        [one] => Scale::parse(Some(one)),
+        _ => None,
     }
 }
 
@@ -399,11 +467,18 @@ impl LikertChart {
             .collect();
         let all_years: Vec<i32> = years.iter().flatten().copied().collect();
         let span = year_span(&all_years);
+        let scale = frame_scale(&one);
+        let (what, _, _) = scale_words(scale, lang);
         let title = match lang {
-            Lang::Vi => format!("Mức độ hài lòng theo yếu tố — {unit}, {span}"),
-            Lang::En => format!("Satisfaction by element — {unit}, {span}"),
+            Lang::Vi => format!("{what} theo yếu tố — {unit}, {span}"),
+            Lang::En => format!("{what} by element — {unit}, {span}"),
         };
-        Ok(LikertChart { title, bars, lang })
+        Ok(LikertChart {
+            title,
+            scale,
+            bars,
+            lang,
+        })
     }
 
     /// Draws the chart; the extension of `path` picks PNG or SVG.
@@ -412,15 +487,20 @@ impl LikertChart {
     }
 }
 
-/// The rows of a `survey index` frame for one unit, as (group, year, index).
-fn index_rows(index: &DataFrame, unit: &str) -> Result<Vec<(String, i32, f64)>, PlotError> {
+/// One row of a survey index for a chart: (group, year, index).
+type IndexRow = (String, i32, f64);
+
+/// The rows of a `survey index` frame for one unit, and their scale.
+fn index_rows(index: &DataFrame, unit: &str) -> Result<(Vec<IndexRow>, Option<Scale>), PlotError> {
     let one = of_unit(index, unit, &[])?;
+    let scale = frame_scale(&one);
     let groups = strs(&one, c::GROUP)?;
     let years = ints(&one, c::YEAR)?;
     let values = floats(&one, c::INDEX)?;
-    Ok((0..one.height())
+    let rows = (0..one.height())
         .filter_map(|i| Some((groups[i].clone(), years[i]?, values[i]?)))
-        .collect())
+        .collect();
+    Ok((rows, scale))
 }
 
 impl TrendChart {
@@ -431,7 +511,8 @@ impl TrendChart {
         unit: &str,
         lang: Lang,
     ) -> Result<TrendChart, PlotError> {
-        let rows = index_rows(index, unit)?;
+        let (rows, scale) = index_rows(index, unit)?;
+        let (_, name, y_label) = scale_words(scale, lang);
         let mut series: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
         for (group, year, value) in &rows {
             match series.iter_mut().find(|(g, _)| g == group) {
@@ -445,10 +526,10 @@ impl TrendChart {
         let years: Vec<i32> = rows.iter().map(|r| r.1).collect();
         let span = year_span(&years);
         let title = match lang {
-            Lang::Vi => format!("Chỉ số hài lòng theo yếu tố — {unit}, {span}"),
-            Lang::En => format!("Satisfaction index by element — {unit}, {span}"),
+            Lang::Vi => format!("{name} theo yếu tố — {unit}, {span}"),
+            Lang::En => format!("{name} by element — {unit}, {span}"),
         };
-        let y_label = lang.pick("Tỷ lệ hài lòng (%)", "Satisfied (%)").to_owned();
+        let y_label = y_label.to_owned();
         Ok(TrendChart {
             title,
             series,
@@ -466,7 +547,8 @@ impl GroupedBars {
         unit: &str,
         lang: Lang,
     ) -> Result<GroupedBars, PlotError> {
-        let rows = index_rows(index, unit)?;
+        let (rows, scale) = index_rows(index, unit)?;
+        let (_, name, y_label) = scale_words(scale, lang);
         // Elements are numbered in the order the analysis gives them (questionnaire order).
         let mut names: Vec<String> = Vec::new();
         for (group, _, _) in &rows {
@@ -488,10 +570,10 @@ impl GroupedBars {
         let (categories, years, series) = pivot(&points, lang);
         let span = year_span(&years);
         let title = match lang {
-            Lang::Vi => format!("Chỉ số hài lòng theo yếu tố, so sánh các năm — {unit}, {span}"),
-            Lang::En => format!("Satisfaction index by element and year — {unit}, {span}"),
+            Lang::Vi => format!("{name} theo yếu tố, so sánh các năm — {unit}, {span}"),
+            Lang::En => format!("{name} by element and year — {unit}, {span}"),
         };
-        let y_label = lang.pick("Tỷ lệ hài lòng (%)", "Satisfied (%)").to_owned();
+        let y_label = y_label.to_owned();
         Ok(GroupedBars {
             title,
             categories,
