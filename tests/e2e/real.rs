@@ -510,3 +510,147 @@ fn personal_data_never_reaches_the_store_a_message_or_the_rejects() {
     store_texts(kept.path(), &mut stored);
     assert!(leaks(&stored).len() >= 40, "{} kept", leaks(&stored).len());
 }
+
+#[test]
+fn wide_results_import_every_unit_and_year_with_ranks_checked() {
+    use cchc_datagen::fixtures::{WIDE_FIELDS, WIDE_ROWS};
+    let store = tempfile::tempdir().expect("tmp");
+    let out = run(
+        store.path(),
+        &["--lang", "en", "import", &fixture("scorecard_wide.xlsx")],
+    );
+    assert!(out.status.success());
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(
+        stdout
+            .matches("11 rows = 4 imported + 7 structure + 0 rejected")
+            .count(),
+        2,
+        "{stdout}"
+    );
+    // The agency block names the publisher, not a unit.
+    assert!(stdout.contains("published by \"Sở Nội vụ\""), "{stdout}");
+    // The stated rank its total contradicts is a warning with both figures, at its cell.
+    assert!(
+        stderr.contains("'Năm 2023'!I7") && stderr.contains("ranked 3 but its total places it 4"),
+        "{stderr}"
+    );
+    // Every unit and year, under one name per unit, with the fixture's totals and maxima.
+    let trend = json(store.path(), &["scorecard", "trend"]);
+    assert_eq!(trend.len(), 8, "{trend:?}");
+    let max_total: f64 = WIDE_FIELDS.iter().map(|(_, m)| m).sum();
+    for (year, rows) in WIDE_ROWS {
+        for (unit, scores, _) in rows {
+            let name: String = cchc_model::text::unit_spelling(unit);
+            let row = trend
+                .iter()
+                .find(|r| r["year"] == year && r["unit"] == name.as_str())
+                .unwrap_or_else(|| panic!("{year} {name} in {trend:?}"));
+            assert!((num(row, "score_total") - scores.iter().sum::<f64>()).abs() < 1e-9);
+            assert!((num(row, "max_total") - max_total).abs() < 1e-9);
+        }
+    }
+    let units: std::collections::BTreeSet<&str> =
+        trend.iter().filter_map(|r| r["unit"].as_str()).collect();
+    assert_eq!(units.len(), 4, "{units:?}");
+    // Gaps by field for one unit: the maxima stated in the headers.
+    let gaps = json(
+        store.path(),
+        &[
+            "scorecard",
+            "gaps",
+            "--level",
+            "field",
+            "--unit",
+            "so y te",
+            "--year",
+            "2023",
+        ],
+    );
+    assert_eq!(gaps.len(), 4);
+    let lost: f64 = gaps.iter().map(|g| num(g, "points_lost")).sum();
+    assert!((lost - (36.0 - 31.0)).abs() < 1e-9, "{gaps:?}");
+    // The trend chart over every unit and year.
+    let png = store.path().join("trend.png");
+    ok(
+        store.path(),
+        &["chart", "trend", "--out", &png.display().to_string()],
+    );
+    assert!(std::fs::metadata(&png).expect("png").len() > 10_000);
+}
+
+#[test]
+fn papi_imports_as_wide_scorecards_whose_totals_are_the_published_index() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let store = tempfile::tempdir().expect("tmp");
+    let file = real("PAPI_PAPI_2011-2016.xlsx");
+    let out = ok(
+        store.path(),
+        &["--lang", "en", "import", "scorecard", &file],
+    );
+    for year in 2011..=2016 {
+        assert!(out.contains(&format!("\"{year}_PAPI\"")), "{out}");
+    }
+    // 63 provinces a year; 2014 has two without scores, rejected with their cells.
+    assert_eq!(
+        out.matches("66 rows = 63 imported + 3 structure + 0 rejected")
+            .count(),
+        5,
+        "{out}"
+    );
+    assert!(
+        out.contains("66 rows = 61 imported + 3 structure + 2 rejected"),
+        "{out}"
+    );
+    let trend = json(store.path(), &["scorecard", "trend"]);
+    assert_eq!(trend.len(), 63 * 6 - 2);
+    // Only the sub-indicators are summed: each province's total is the index PAPI published
+    // (column AF, read by calamine).
+    let mut wb = open_workbook_auto(&file).expect("open");
+    let mut checked = 0;
+    for year in 2011..=2016 {
+        let range = wb.worksheet_range(&format!("{year}_PAPI")).expect("sheet");
+        for row in range.rows().skip(2) {
+            let (Some(Data::String(name)), Some(Data::Float(index))) = (row.get(2), row.get(31))
+            else {
+                continue;
+            };
+            let Some(ours) = trend
+                .iter()
+                .find(|r| r["year"] == year && r["unit"] == name.as_str())
+            else {
+                continue;
+            };
+            // The published index sums the six dimensions, ours their sub-indicators: each is
+            // published to six or seven digits, so the sums agree to 1e-4, not to the last digit.
+            assert!(
+                (num(ours, "score_total") - index).abs() < 1e-4,
+                "{year} {name}: {} vs {index}",
+                num(ours, "score_total")
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 63 * 6 - 2);
+    // Without maxima the trend chart draws the totals, not an empty attainment axis.
+    let svg = store.path().join("papi.svg");
+    ok(
+        store.path(),
+        &[
+            "chart",
+            "trend",
+            "--unit",
+            "Hà Nội",
+            "--out",
+            &svg.display().to_string(),
+        ],
+    );
+    let svg = std::fs::read_to_string(&svg).expect("svg");
+    assert!(
+        svg.contains("Tổng điểm theo đơn vị, 2011–2016") && svg.contains("36,4"),
+        "{svg}"
+    );
+}

@@ -27,6 +27,14 @@ fn points(e: Expr) -> Expr {
     e.round(9, RoundMode::HalfToEven)
 }
 
+/// The sum of the maxima, null when one is unknown (a published index without maxima): a
+/// missing maximum is never counted as zero.
+fn max_sum() -> Expr {
+    when(col(c::MAX_SCORE).null_count().gt(lit(0)))
+        .then(lit(NULL).cast(DataType::Float64))
+        .otherwise(points(col(c::MAX_SCORE).sum()))
+}
+
 fn group_keys() -> [Expr; 2] {
     [col(c::YEAR), col(c::UNIT)]
 }
@@ -51,7 +59,7 @@ pub fn field_totals(scorecard: LazyFrame) -> LazyFrame {
         .filter(col(c::IS_LEAF))
         .group_by_stable([col(c::YEAR), col(c::UNIT), col(c::FIELD_CODE)])
         .agg([
-            points(col(c::MAX_SCORE).sum()),
+            max_sum().alias(c::MAX_SCORE),
             points(col(c::SCORE).sum()),
             points(col(c::SELF_SCORE).sum()),
             col(c::ROW).min(),
@@ -101,10 +109,15 @@ pub fn gaps(scorecard: LazyFrame, level: Level) -> PolarsResult<LazyFrame> {
                 col(c::POINTS_LOST).sum().over(by.clone())?,
             )
             .alias(c::SHARE_OF_LOSS),
-            col(c::POINTS_LOST)
-                .cum_count(false)
-                .over(by.clone())?
-                .cast(DataType::Int32)
+            // No rank where nothing is known of the points lost (no maximum).
+            when(col(c::POINTS_LOST).is_null())
+                .then(lit(NULL).cast(DataType::Int32))
+                .otherwise(
+                    col(c::POINTS_LOST)
+                        .cum_count(false)
+                        .over(by.clone())?
+                        .cast(DataType::Int32),
+                )
                 .alias(c::RANK),
         ])
         .with_column(
@@ -139,14 +152,17 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
         .filter(col(c::IS_LEAF))
         .group_by([col(c::UNIT), col(c::YEAR)])
         .agg([
-            points(col(c::MAX_SCORE).sum()).alias(c::MAX_TOTAL),
+            max_sum().alias(c::MAX_TOTAL),
             points(col(c::SCORE).sum()).alias(c::SCORE_TOTAL),
             points(col(c::SELF_SCORE).sum()).alias(c::SELF_TOTAL),
             col(c::SELF_SCORE).count().alias("self_count"),
         ])
         .with_column(ratio(col(c::SCORE_TOTAL), col(c::MAX_TOTAL)).alias(c::ATTAINMENT))
         .with_column(
-            col(c::ATTAINMENT)
+            // Ranked by attainment; by the total where maxima are unknown (a published index).
+            when(col(c::MAX_TOTAL).is_null())
+                .then(col(c::SCORE_TOTAL))
+                .otherwise(col(c::ATTAINMENT))
                 .rank(
                     RankOptions {
                         method: RankMethod::Min,

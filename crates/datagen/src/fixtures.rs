@@ -944,3 +944,89 @@ pub const FORM_ROWS: [[&str; 13]; 12] = [
         "",
     ],
 ];
+
+/// The fields of the wide PAR INDEX look-alike, with their maxima (stated in the headers).
+pub const WIDE_FIELDS: [(&str, f64); 4] = [
+    ("Công tác chỉ đạo, điều hành", 9.0),
+    ("Cải cách thể chế", 8.0),
+    ("Cải cách thủ tục hành chính", 12.0),
+    ("Cải cách tổ chức bộ máy", 7.0),
+];
+
+/// A department's row in the wide look-alike: its name as written, its scores, its stated rank.
+pub type WideUnit = (&'static str, [f64; 4], u32);
+
+/// The departments' scores per year in the wide look-alike: (unit as written that year, scores,
+/// stated rank). 2023 has a tie (ranks 2, 2) and one stated rank that its total contradicts
+/// ("Sở Tài chính" says 3, its total places it 4).
+pub const WIDE_ROWS: [(i32, &[WideUnit]); 2] = [
+    (
+        2022,
+        &[
+            ("SỞ Y TẾ", [7.5, 6.0, 10.0, 5.5], 2),
+            ("Sở Tư pháp", [8.0, 7.0, 11.0, 6.0], 1),
+            ("Sở Tài chính", [6.0, 5.5, 9.0, 5.0], 3),
+            ("Sở Nội vụ", [5.0, 5.0, 8.5, 4.5], 4),
+        ],
+    ),
+    (
+        2023,
+        &[
+            ("Sở Y tế", [8.0, 6.5, 10.5, 6.0], 2),
+            ("Sở Tư pháp", [8.5, 7.0, 11.0, 5.5], 1),
+            ("Sở Tài chính", [7.0, 6.0, 9.5, 5.0], 3),
+            ("Sở  Nội vụ", [8.0, 6.5, 11.0, 5.5], 2),
+        ],
+    ),
+];
+
+/// Published PAR INDEX results in the wide layout, one sheet per year: the agency block of the
+/// publisher ("UBND TỈNH BẮC NINH" over "SỞ NỘI VỤ"), a title, `STT | Tên đơn vị | <field> (tối
+/// đa N) … | Tổng điểm | Chỉ số (%) | Xếp hạng`, one row per department (a unit in capitals one
+/// year and normal case the next, a stray space), an average row and a signature block.
+/// Known answers per sheet: 11 rows = 4 imported + 7 structure (3 title lines, the header, the
+/// average row, a blank row, the signature); the publisher is "Sở Nội vụ", not a unit.
+pub fn scorecard_wide() -> Vec<SheetSpec> {
+    WIDE_ROWS
+        .iter()
+        .map(|(year, rows)| {
+            let mut s = SheetSpec::new(&format!("Năm {year}"));
+            s.set(0, 0, t("UBND TỈNH BẮC NINH"));
+            s.set(1, 0, t("SỞ NỘI VỤ"));
+            s.set(
+                2,
+                0,
+                t(&format!(
+                    "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA CÁC SỞ, BAN, NGÀNH"
+                )),
+            );
+            let mut header = vec![Some(t("STT")), Some(t("Tên đơn vị"))];
+            header.extend(
+                WIDE_FIELDS
+                    .iter()
+                    .map(|(name, max)| Some(t(&format!("{name} (tối đa {max})")))),
+            );
+            header.extend(["Tổng điểm", "Chỉ số (%)", "Xếp hạng"].map(|h| Some(t(h))));
+            s.row(3, header);
+            let max_total: f64 = WIDE_FIELDS.iter().map(|(_, m)| m).sum();
+            for (i, (unit, scores, rank)) in rows.iter().enumerate() {
+                let total: f64 = scores.iter().sum();
+                let mut cells = vec![Some(n(i as f64 + 1.0)), Some(t(unit))];
+                cells.extend(scores.iter().map(|x| Some(n(*x))));
+                cells.push(Some(n(total)));
+                cells.push(Some(n((total / max_total * 10_000.0).round() / 100.0)));
+                cells.push(Some(n(f64::from(*rank))));
+                s.row(4 + i as u32, cells);
+            }
+            let k = rows.len() as u32;
+            let mut average = vec![None, Some(t("Trung bình"))];
+            for f in 0..4 {
+                let mean = rows.iter().map(|r| r.1[f]).sum::<f64>() / rows.len() as f64;
+                average.push(Some(n(mean)));
+            }
+            s.row(4 + k, average);
+            s.set(6 + k, 6, t("GIÁM ĐỐC"));
+            s
+        })
+        .collect()
+}

@@ -113,7 +113,8 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         write_xlsx(&path, &[spec])?;
         written.push(path);
     }
-    let multi: [(&str, Vec<sheet::SheetSpec>); 5] = [
+    let multi: [(&str, Vec<sheet::SheetSpec>); 6] = [
+        ("scorecard_wide.xlsx", fixtures::scorecard_wide()),
         (
             "survey_form_export.xlsx",
             vec![fixtures::survey_form_export()],

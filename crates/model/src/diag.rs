@@ -164,6 +164,12 @@ pub enum WarningKind {
     /// A cell of an optional attribute (a fee stated as a rule, an unknown online level) could not
     /// be read; the value is left unknown.
     NotRead { column: String, value: String },
+    /// A unit's stated rank is not its place by total (competition ranking: ties share a rank).
+    RankMismatch {
+        unit: String,
+        stated: f64,
+        computed: f64,
+    },
 }
 
 /// Formats a figure for messages: up to four decimals, trailing zeros dropped.

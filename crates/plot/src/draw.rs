@@ -424,19 +424,28 @@ impl Chart for TrendChart {
             years.iter().min().copied().unwrap_or(2020),
             years.iter().max().copied().unwrap_or(2021),
         );
+        // Fractions are drawn as percentages up to 100; points between their own bounds.
+        let scale = if self.percent { 100.0 } else { 1.0 };
         let values: Vec<f64> = self
             .series
             .iter()
-            .flat_map(|(_, p)| p.iter().map(|(_, v)| v * 100.0))
+            .flat_map(|(_, p)| p.iter().map(|(_, v)| v * scale))
             .collect();
-        let low = values.iter().copied().fold(100.0, f64::min);
-        let floor = ((low - 5.0) / 5.0).floor().max(0.0) * 5.0;
+        let (floor, ceiling) = if self.percent {
+            let low = values.iter().copied().fold(100.0, f64::min);
+            (((low - 5.0) / 5.0).floor().max(0.0) * 5.0, 100.0)
+        } else {
+            let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let pad = ((high - low) * 0.1).max(0.5);
+            ((low - pad).floor().max(0.0), (high + pad).ceil())
+        };
         let mut chart = ChartBuilder::on(root)
             .caption(&self.title, bold(32.0))
             .margin(24)
             .x_label_area_size(50)
             .y_label_area_size(90)
-            .build_cartesian_2d(f64::from(y0) - 0.4..f64::from(y1) + 0.4, floor..100.0)
+            .build_cartesian_2d(f64::from(y0) - 0.4..f64::from(y1) + 0.4, floor..ceiling)
             .map_err(e)?;
         chart
             .configure_mesh()
@@ -450,7 +459,13 @@ impl Chart for TrendChart {
             })
             .x_desc(lang.pick("Năm", "Year"))
             .y_desc(&self.y_label)
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_label_formatter(&|y| {
+                if self.percent {
+                    format!("{y:.0}")
+                } else {
+                    fmt_num(*y, 1, lang)
+                }
+            })
             .label_style(style(20.0))
             .axis_desc_style(style(22.0))
             .light_line_style(WHITE)
@@ -461,7 +476,7 @@ impl Chart for TrendChart {
             // Missing years break the line: one segment per run of consecutive years.
             let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
             for (k, (y, v)) in points.iter().enumerate() {
-                let point = (f64::from(*y), v * 100.0);
+                let point = (f64::from(*y), v * scale);
                 match segments.last_mut() {
                     Some(seg) if k > 0 && points[k - 1].0 + 1 == *y => seg.push(point),
                     _ => segments.push(vec![point]),
@@ -481,14 +496,14 @@ impl Chart for TrendChart {
                 .draw_series(
                     points
                         .iter()
-                        .map(|(y, v)| Circle::new((f64::from(*y), v * 100.0), 6, color.filled())),
+                        .map(|(y, v)| Circle::new((f64::from(*y), v * scale), 6, color.filled())),
                 )
                 .map_err(e)?;
             chart
                 .draw_series(points.iter().map(|(y, v)| {
                     Text::new(
-                        fmt_num(v * 100.0, 1, lang),
-                        (f64::from(*y) + 0.05, v * 100.0 + 0.6),
+                        fmt_num(v * scale, 1, lang),
+                        (f64::from(*y) + 0.05, v * scale + 0.006 * (ceiling - floor)),
                         style(18.0),
                     )
                 }))

@@ -89,6 +89,8 @@ pub struct TrendChart {
     pub series: Vec<(String, Vec<(i32, f64)>)>,
     /// Y axis label.
     pub y_label: String,
+    /// Whether the values are fractions shown as percentages (0–100); otherwise points.
+    pub percent: bool,
     /// Label language.
     pub lang: Lang,
 }
@@ -308,6 +310,21 @@ impl TrendChart {
             });
         }
         let (series, span) = unit_series(trend, c::ATTAINMENT)?;
+        if series.is_empty() {
+            // No maxima (a published index such as PAPI): the totals themselves.
+            let (series, span) = unit_series(trend, c::SCORE_TOTAL)?;
+            let title = match lang {
+                Lang::Vi => format!("Tổng điểm theo đơn vị, {span}"),
+                Lang::En => format!("Total score by unit, {span}"),
+            };
+            return Ok(TrendChart {
+                title,
+                series,
+                y_label: lang.pick("Tổng điểm", "Total score").to_owned(),
+                percent: false,
+                lang,
+            });
+        }
         let title = match lang {
             Lang::Vi => format!("Chỉ số cải cách hành chính theo đơn vị, {span}"),
             Lang::En => format!("Administrative reform index by unit, {span}"),
@@ -317,6 +334,7 @@ impl TrendChart {
             title,
             series,
             y_label,
+            percent: true,
             lang,
         })
     }
@@ -534,6 +552,7 @@ impl TrendChart {
             title,
             series,
             y_label,
+            percent: true,
             lang,
         })
     }
@@ -658,6 +677,7 @@ impl TrendChart {
             y_label: lang
                 .pick("Đúng hạn / đã giải quyết (%)", "On time / resolved (%)")
                 .to_owned(),
+            percent: true,
             lang,
         })
     }

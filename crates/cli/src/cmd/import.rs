@@ -230,10 +230,11 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
             } else {
                 format!(" · {} {}", lang.pick("năm", "year"), years.join(", "))
             },
-            if unit.is_empty() {
-                String::new()
-            } else {
-                format!(" · \"{unit}\"")
+            match (&sheet.publisher, unit.is_empty()) {
+                (_, false) => format!(" · \"{unit}\""),
+                (Some(p), true) =>
+                    format!(" · {} \"{p}\"", lang.pick("công bố bởi", "published by")),
+                (None, true) => String::new(),
             },
             match sheet
                 .rejections

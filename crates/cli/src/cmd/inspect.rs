@@ -249,6 +249,13 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
             .to_owned(),
     };
     out!("  {}: {unit}", lang.pick("Đơn vị", "Unit"));
+    if let Some(p) = &report.publisher {
+        out!(
+            "  {}: \"{p}\" ({})",
+            lang.pick("Cơ quan công bố", "Publisher"),
+            lang.pick("tiêu đề bảng; không phải đơn vị", "the title; not a unit")
+        );
+    }
     let structure: Vec<String> = StructureKind::ALL
         .iter()
         .filter_map(|k| {

@@ -189,6 +189,30 @@ impl Words for Warning {
                 fmt_num(*score),
                 fmt_num(*max_score)
             ),
+            (
+                WarningKind::RankMismatch {
+                    unit,
+                    stated,
+                    computed,
+                },
+                Lang::Vi,
+            ) => format!(
+                "\"{unit}\" ghi hạng {} nhưng theo tổng điểm là hạng {}",
+                fmt_num_vi(*stated),
+                fmt_num_vi(*computed)
+            ),
+            (
+                WarningKind::RankMismatch {
+                    unit,
+                    stated,
+                    computed,
+                },
+                Lang::En,
+            ) => format!(
+                "\"{unit}\" is ranked {} but its total places it {}",
+                fmt_num(*stated),
+                fmt_num(*computed)
+            ),
             (WarningKind::SelfScoreUsed, Lang::Vi) => {
                 "không có cột điểm thẩm định hay điểm đạt được; dùng điểm tự đánh giá".to_owned()
             }

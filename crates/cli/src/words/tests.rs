@@ -241,6 +241,7 @@ fn warning_number(w: &Warning) -> usize {
         WarningKind::AmbiguousThousands { .. } => 4,
         WarningKind::PartsMismatch { .. } => 5,
         WarningKind::NotRead { .. } => 6,
+        WarningKind::RankMismatch { .. } => 7,
     }
 }
 
@@ -442,8 +443,13 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
             column: "Lệ phí".into(),
             value: "theo quy định".into(),
         }),
+        warning(WarningKind::RankMismatch {
+            unit: "Sở Y tế".into(),
+            stated: 2.0,
+            computed: 3.0,
+        }),
     ];
-    assert_eq!(check_all(&warnings, warning_number, &mut problems), all(7));
+    assert_eq!(check_all(&warnings, warning_number, &mut problems), all(8));
     for parts in [PartsOf::Channels, PartsOf::Resolution, PartsOf::Pending] {
         check_pair(
             &parts.words(Lang::En),

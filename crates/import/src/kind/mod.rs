@@ -61,6 +61,10 @@ pub(crate) const KINDS: &[Registered] = &[
             "tham dinh",
             "ten tieu chi",
             "tieu chi",
+            // Published results in the wide layout.
+            "tong diem",
+            "xep hang",
+            "chi so papi",
         ],
         import: scorecard::import,
     },

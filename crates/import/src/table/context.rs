@@ -276,7 +276,13 @@ pub(crate) fn sheet_year_and_unit(
                 .map(|u| Sourced::new(u, Origin::Profile))
         })
         .into_iter()
-        .chain(title_unit(&table.title_text).map(|u| Sourced::new(u, Origin::Title)))
+        // With a unit column, the title names the publisher (the agency block of "Sở Nội vụ"
+        // over a table of every department), not a unit.
+        .chain(
+            title_unit(&table.title_text)
+                .filter(|_| !given.unit_column)
+                .map(|u| Sourced::new(u, Origin::Title)),
+        )
         .collect();
     let unit = resolve(Quantity::Unit, &units, &[], path, sheet, |a, b| {
         fold(a) == fold(b)

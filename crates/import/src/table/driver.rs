@@ -326,6 +326,15 @@ fn find_table<K: SheetKind>(
     Ok((head_rows, table))
 }
 
+/// The title lines of a report's table.
+fn report_title(report: &SheetReport) -> Vec<String> {
+    report
+        .layout
+        .as_ref()
+        .map(|l| l.title_text.clone())
+        .unwrap_or_default()
+}
+
 /// Reads one sheet through `kind`.
 fn read_sheet<K: SheetKind>(
     kind: &mut K,
@@ -446,6 +455,9 @@ fn read_sheet<K: SheetKind>(
     }
     report.warnings = ctx.warnings;
     report.notes = mapped.notes;
+    if mapped.given.unit_column {
+        report.publisher = super::context::title_unit(&report_title(&report));
+    }
     report.decoded = wb.decoded(sheet);
     Ok(report)
 }

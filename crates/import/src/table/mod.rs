@@ -152,6 +152,9 @@ pub struct SheetReport {
     pub decoded: Vec<Decoded>,
     /// What the analyst should know of how the sheet was read.
     pub notes: Vec<SheetNote>,
+    /// Who published a table of many units, as its title names it (its agency block): not a
+    /// unit of the data.
+    pub publisher: Option<String>,
 }
 
 /// Something the analyst should know of how a sheet was read, that is neither a warning nor a

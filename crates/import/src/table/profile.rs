@@ -11,6 +11,9 @@
 //! criterion = "B"
 //! max_score = "C"
 //! score = "D"
+//! [max_scores]                # optional, wide tables: column letter or header = maximum
+//! D = 10
+//! "Công khai, minh bạch" = 10
 //! ```
 
 use std::collections::BTreeMap;
@@ -37,6 +40,22 @@ pub struct Profile {
     /// Field name → column letter ("C") or a header text to match exactly after folding.
     #[serde(default)]
     pub columns: BTreeMap<String, String>,
+    /// Wide tables: the maximum of a field the header does not state, by column letter ("D")
+    /// or header text (matched after folding).
+    #[serde(default)]
+    pub max_scores: BTreeMap<String, f64>,
+}
+
+impl Profile {
+    /// The maximum the profile gives a column, by its letters or its header text.
+    pub(crate) fn max_score_of(&self, col: u32, header: &str) -> Option<f64> {
+        let letters = cchc_model::column_letters(col);
+        let key = super::text::fold(header);
+        self.max_scores
+            .iter()
+            .find(|(name, _)| **name == letters || super::text::fold(name) == key)
+            .map(|(_, max)| *max)
+    }
 }
 
 impl Profile {

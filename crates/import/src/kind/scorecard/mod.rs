@@ -13,6 +13,7 @@ mod fields;
 mod hierarchy;
 mod items;
 mod records;
+mod wide;
 
 use cchc_model::columns as c;
 use cchc_model::{RejectReason, RowOutcome, StructureKind, TableKind, Warning, WarningKind};
@@ -285,8 +286,28 @@ pub(crate) fn import(
     sink: &mut Sink<'_>,
 ) -> Result<Vec<SheetReport>, ImportError> {
     let mut kind = Scorecard::default();
-    let reports = read_sheets(&mut kind, wb, source, opts)?;
-    let frame = kind.out.into_frame();
-    send_frame(sink, wb.path(), cchc_model::tables::SCORECARD, frame)?;
-    Ok(reports)
+    let itemised = read_sheets(&mut kind, wb, source, opts);
+    if itemised
+        .as_ref()
+        .is_ok_and(|reports| reports.iter().any(|r| r.counts.imported > 0))
+    {
+        let frame = kind.out.into_frame();
+        send_frame(sink, wb.path(), cchc_model::tables::SCORECARD, frame)?;
+        return itemised;
+    }
+    // No sheet reads as one unit's criteria: the wide layout of published results, if it fits.
+    let mut wide = wide::Wide::default();
+    match read_sheets(&mut wide, wb, source, opts) {
+        Ok(reports) if reports.iter().any(|r| r.counts.imported > 0) => {
+            let frame = wide.out.into_frame();
+            send_frame(sink, wb.path(), cchc_model::tables::SCORECARD, frame)?;
+            Ok(reports)
+        }
+        _ => {
+            let reports = itemised?;
+            let frame = kind.out.into_frame();
+            send_frame(sink, wb.path(), cchc_model::tables::SCORECARD, frame)?;
+            Ok(reports)
+        }
+    }
 }
