@@ -251,20 +251,33 @@ fn a_unit_written_as_offices_write_it_is_one_unit() {
 #[test]
 fn inspect_never_gives_up_and_names_the_likely_kind() {
     let store = tempfile::tempdir().expect("tmp");
-    // The PAPI workbook: no kind reads it; inspect shows the header and values, exit 0.
+    // A budget table: no kind reads it; inspect says why, then shows each column's header and
+    // first values and what each kind misses, exit 0.
     let out = run(
         store.path(),
-        &["--lang", "en", "inspect", &real("PAPI_PAPI_2011-2016.xlsx")],
+        &["--lang", "en", "inspect", &real("Budget_Plan_2007.xls")],
     );
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Would not import: "), "{text}");
-    assert!(text.contains("Sheet \"2016_PAPI\":"), "{text}");
+    assert!(text.contains("Sheet \"mau so 09\":"), "{text}");
     assert!(
-        text.contains("\"Tham gia của người dân ở cấp cơ sở\"") && text.contains("\"5.7625\""),
+        text.contains("\"TỈNH, THÀNH PHỐ\"") && text.contains("\"MIỀN NÚI PHÍA BẮC\""),
         "{text}"
     );
     assert!(text.contains("missing criterion; max_score"), "{text}");
+    // PAPI is told from its headers and shown as a wide table: units and score columns.
+    let out = run(
+        store.path(),
+        &["--lang", "en", "inspect", &real("PAPI_PAPI_2011-2016.xlsx")],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Sheet \"2016_PAPI\":"), "{text}");
+    assert!(
+        text.contains("\"tentinh_vie\"") && text.contains("→ unit"),
+        "{text}"
+    );
+    assert!(text.contains("→ score_total"), "{text}");
     // Every real workbook is explained with exit 0.
     for file in [
         "Budget_Plan_2003.xls",

@@ -65,6 +65,9 @@ pub(crate) const KINDS: &[Registered] = &[
             "tong diem",
             "xep hang",
             "chi so papi",
+            // The PAPI dataset's province columns (CECODES/UNDP).
+            "tinhid",
+            "tentinh",
         ],
         import: scorecard::import,
     },

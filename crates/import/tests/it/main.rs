@@ -1235,3 +1235,51 @@ fn a_total_row_with_an_unreadable_figure_is_structure_not_a_panic() {
         Some(&1)
     );
 }
+
+#[test]
+fn two_timestamp_columns_are_explained_not_guessed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut s = SheetSpec::new("Form");
+    s.row(
+        0,
+        [
+            "Dấu thời gian",
+            "Timestamp",
+            "Giới tính",
+            "1. Thủ tục công khai",
+        ]
+        .iter()
+        .map(|h| Some(t(h)))
+        .collect(),
+    );
+    for i in 0..3 {
+        s.row(
+            1 + i,
+            vec![
+                Some(t("21/07/2024 19:08:55")),
+                Some(t("2024-07-21T19:08:55")),
+                Some(t("Nữ")),
+                Some(t("Đồng ý")),
+            ],
+        );
+    }
+    let path = dir.path().join("two_timestamps.xlsx");
+    write_xlsx(&path, &[s]).expect("written");
+    let opts = ImportOptions {
+        unit: Some("Sở Tư pháp".into()),
+        ..ImportOptions::default()
+    };
+    let err = import_file(&path, Some(TableKind::Survey), &opts).unwrap_err();
+    match err {
+        ImportError::AmbiguousColumn {
+            field,
+            first,
+            second,
+            ..
+        } => {
+            assert_eq!(field, "timestamp");
+            assert_eq!((first.as_str(), second.as_str()), ("A", "B"));
+        }
+        other => panic!("{other}"),
+    }
+}
