@@ -3,6 +3,7 @@
 
 mod corpus;
 mod fuzz;
+mod r_survey;
 mod real;
 
 use std::path::{Path, PathBuf};
@@ -709,11 +710,17 @@ fn survey_indexes_equal_counts_made_directly_from_the_workbooks() {
                 f64::from(satisfied) / f64::from(valid),
             );
             assert!((num(row, "delta") - (p1 - p0)).abs() < 1e-12);
-            let pooled = f64::from(s0 + satisfied) / f64::from(v0 + valid);
-            let se =
-                (pooled * (1.0 - pooled) * (1.0 / f64::from(v0) + 1.0 / f64::from(valid))).sqrt();
+            // The change of two independent clustered estimates (the SEs themselves are checked
+            // against R's survey package in `r_survey`).
+            let before = index
+                .iter()
+                .find(|r| r["unit"] == unit && r["year"] == 2023)
+                .expect("2023");
+            let se = (num(before, "se").powi(2) + num(row, "se").powi(2)).sqrt();
             let p = 2.0 * (1.0 - normal_cdf(((p1 - p0) / se).abs()));
             assert!((num(row, "p_value") - p).abs() < 1e-6, "{row} vs {p}");
+            // One group per unit (overall): nothing to adjust.
+            assert_eq!(row["p_adjusted"], row["p_value"]);
             assert_eq!(row["significant"], p < 0.05);
         } else {
             assert!(row["delta"].is_null() && row["p_value"].is_null());

@@ -1,98 +1,221 @@
-//! Small statistics for proportions: the Wilson score interval and the two-proportion z-test.
+//! Statistics of a survey index that hold up when each respondent answers many questions.
 //!
-//! Formulas as in the textbooks (Agresti & Coull 1998; Newcombe 1998) and as R's `prop.test`
-//! without continuity correction computes them.
+//! The index of a group is a ratio of totals over respondents: R = Σ wᵢyᵢ / Σ wᵢxᵢ, with yᵢ the
+//! respondent's answers at level 4–5 in the group, xᵢ their valid answers and wᵢ their weight
+//! (1 without weights). Respondents are the clusters: one person's answers are correlated, so the
+//! standard error is the linearised variance of a ratio under with-replacement sampling of
+//! respondents — what R's `survey::svyratio(~y, ~x, svydesign(ids = ~respondent, weights = ~w))`
+//! computes:
+//!
+//! ```text
+//! V(R) = n/(n−1) · Σ (wᵢ (yᵢ − R xᵢ))² / (Σ wᵢxᵢ)²
+//! ```
+//!
+//! The 95% interval is Wald on the logit scale, back-transformed, so that it stays within 0–1:
+//! logit⁻¹(logit R ± z·SE/(R(1−R))). Year-over-year changes are the difference of two
+//! independent estimates, tested with z = Δ/√(SE₁² + SE₂²), its two-sided p-value from the upper
+//! tail (`erfc`, so tiny p-values keep their digits). Several groups tested at once get
+//! Holm-adjusted (or Benjamini–Hochberg) p-values.
 
 /// z for a two-sided 95% interval.
 pub const Z95: f64 = 1.959_963_984_540_054;
 
-/// The Wilson score interval for `successes` out of `n` at 95%: `(low, high)`, `None` when n = 0.
-pub fn wilson(successes: f64, n: f64) -> Option<(f64, f64)> {
-    if n <= 0.0 {
-        return None;
-    }
-    let p = successes / n;
-    let z2 = Z95 * Z95;
-    let denom = 1.0 + z2 / n;
-    let centre = (p + z2 / (2.0 * n)) / denom;
-    let half = Z95 * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denom;
-    Some(((centre - half).max(0.0), (centre + half).min(1.0)))
+/// Two-sided p-value of a standard normal z, from the upper tail: erfc(|z|/√2).
+pub fn two_sided_p(z: f64) -> f64 {
+    libm::erfc(z.abs() / std::f64::consts::SQRT_2)
 }
 
-/// Two-sided p-value of the pooled two-proportion z-test of x1/n1 against x2/n2; `None` when a
-/// sample is empty or the pooled proportion is 0 or 1 (no variance to test against).
-pub fn two_proportion_p(x1: f64, n1: f64, x2: f64, n2: f64) -> Option<f64> {
-    if n1 <= 0.0 || n2 <= 0.0 {
-        return None;
-    }
-    let pooled = (x1 + x2) / (n1 + n2);
-    let se = (pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)).sqrt();
-    if se == 0.0 {
-        return None;
-    }
-    let z = (x2 / n2 - x1 / n1) / se;
-    Some(erfc(z.abs() / std::f64::consts::SQRT_2))
+/// A group's per-respondent totals: Σ wᵢyᵢ, Σ wᵢxᵢ, the number of respondents n and
+/// Σ (wᵢ(yᵢ − R xᵢ))².
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RatioTotals {
+    pub weighted_y: f64,
+    pub weighted_x: f64,
+    pub respondents: u32,
+    pub squared_residuals: f64,
 }
 
-/// The complementary error function, with relative error below 1.2e-7 everywhere (the Chebyshev
-/// fit of Numerical Recipes, 3rd ed., §6.2, `erfcc`).
-pub fn erfc(x: f64) -> f64 {
-    let z = x.abs();
-    let t = 1.0 / (1.0 + 0.5 * z);
-    let poly = -z * z - 1.265_512_23
-        + t * (1.000_023_68
-            + t * (0.374_091_96
-                + t * (0.096_784_18
-                    + t * (-0.186_288_06
-                        + t * (0.278_868_07
-                            + t * (-1.135_203_98
-                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
-    let r = t * poly.exp();
-    if x >= 0.0 { r } else { 2.0 - r }
+/// A group's index with its clustered precision.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Clustered {
+    /// R = Σwy / Σwx; `None` without valid answers.
+    pub index: Option<f64>,
+    /// The standard error; `None` for one respondent or no variance.
+    pub se: Option<f64>,
+    /// The 95% interval (logit scale, back-transformed).
+    pub ci: Option<(f64, f64)>,
+    /// se² over the variance of a simple random sample of the same answers: R(1−R)/answers.
+    pub deff: Option<f64>,
+    /// answers / deff: how many independent answers carry the same information.
+    pub effective_n: Option<f64>,
+}
+
+impl RatioTotals {
+    /// The index and its clustered precision, for `answers` valid answers.
+    pub fn estimate(&self, answers: f64) -> Clustered {
+        let none = Clustered {
+            index: None,
+            se: None,
+            ci: None,
+            deff: None,
+            effective_n: None,
+        };
+        if self.weighted_x <= 0.0 {
+            return none;
+        }
+        let r = self.weighted_y / self.weighted_x;
+        let n = f64::from(self.respondents);
+        let se = (self.respondents > 1 && self.squared_residuals > 0.0).then(|| {
+            (n / (n - 1.0) * self.squared_residuals / (self.weighted_x * self.weighted_x)).sqrt()
+        });
+        let ci = se.and_then(|se| logit_interval(r, se));
+        let srs = r * (1.0 - r) / answers;
+        let deff = se.filter(|_| srs > 0.0).map(|se| se * se / srs);
+        Clustered {
+            index: Some(r),
+            se,
+            ci,
+            deff,
+            effective_n: deff.map(|d| answers / d),
+        }
+    }
+}
+
+/// The 95% interval of a proportion `p` with standard error `se`, Wald on the logit scale:
+/// `None` at 0 or 1, where the logit is infinite.
+pub fn logit_interval(p: f64, se: f64) -> Option<(f64, f64)> {
+    if !(p > 0.0 && p < 1.0 && se.is_finite()) {
+        return None;
+    }
+    let logit = (p / (1.0 - p)).ln();
+    let half = Z95 * se / (p * (1.0 - p));
+    let back = |x: f64| 1.0 / (1.0 + (-x).exp());
+    Some((back(logit - half), back(logit + half)))
+}
+
+/// The change from one year's estimate to the next's: (difference, its SE, two-sided p).
+pub fn change(
+    before: (f64, Option<f64>),
+    after: (f64, Option<f64>),
+) -> (f64, Option<f64>, Option<f64>) {
+    let delta = after.0 - before.0;
+    match (before.1, after.1) {
+        (Some(a), Some(b)) => {
+            let se = (a * a + b * b).sqrt();
+            (delta, Some(se), Some(two_sided_p(delta / se)))
+        }
+        _ => (delta, None, None),
+    }
+}
+
+/// How p-values of several tests are adjusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adjust {
+    /// Holm's step-down (family-wise error rate).
+    Holm,
+    /// Benjamini–Hochberg (false discovery rate).
+    Bh,
+    /// None.
+    None,
+}
+
+/// Adjusted p-values of the tests present (`None` entries are not tests), in the input order.
+pub fn adjust(p: &[Option<f64>], method: Adjust) -> Vec<Option<f64>> {
+    let mut tested: Vec<(usize, f64)> = p
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (i, v)))
+        .collect();
+    let m = tested.len() as f64;
+    let mut out = vec![None; p.len()];
+    tested.sort_by(|a, b| a.1.total_cmp(&b.1));
+    match method {
+        Adjust::None => return p.to_vec(),
+        Adjust::Holm => {
+            let mut running: f64 = 0.0;
+            for (k, (i, v)) in tested.iter().enumerate() {
+                running = running.max(((m - k as f64) * v).min(1.0));
+                out[*i] = Some(running);
+            }
+        }
+        Adjust::Bh => {
+            let mut running: f64 = 1.0;
+            for (k, (i, v)) in tested.iter().enumerate().rev() {
+                running = running.min((m / (k as f64 + 1.0) * v).min(1.0));
+                out[*i] = Some(running);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn wilson_matches_textbook_values() {
-        // Newcombe (1998), Table I, example 81/263: 0.2553 to 0.3662.
-        let (lo, hi) = wilson(81.0, 263.0).expect("interval");
-        assert!((lo - 0.2553).abs() < 5e-5, "{lo}");
-        assert!((hi - 0.3662).abs() < 5e-5, "{hi}");
-        // 15/148: 0.0624 to 0.1605 (same table).
-        let (lo, hi) = wilson(15.0, 148.0).expect("interval");
-        assert!(
-            (lo - 0.0624).abs() < 5e-5 && (hi - 0.1605).abs() < 5e-5,
-            "{lo} {hi}"
-        );
-        // 0/20 stays inside [0, 1]: 0 to 0.1611.
-        let (lo, hi) = wilson(0.0, 20.0).expect("interval");
-        assert_eq!(lo, 0.0);
-        assert!((hi - 0.1611).abs() < 5e-5, "{hi}");
-        assert_eq!(wilson(0.0, 0.0), None);
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol * b.abs().max(1e-300)
     }
 
     #[test]
-    fn erfc_matches_known_values() {
-        assert!((erfc(0.0) - 1.0).abs() < 1e-7);
-        assert!((erfc(1.0) - 0.157_299_207_050_285).abs() < 1e-7);
-        assert!((erfc(-1.0) - 1.842_700_792_949_715).abs() < 1e-7);
-        // Two-sided p for |z| = 1.96 is 0.05.
-        assert!((erfc(Z95 / std::f64::consts::SQRT_2) - 0.05).abs() < 1e-7);
+    fn two_sided_p_keeps_tiny_tails() {
+        assert!(close(two_sided_p(1.959_963_984_540_054), 0.05, 1e-12));
+        assert!(close(two_sided_p(0.0), 1.0, 1e-15));
+        // R 4: print(2 * pnorm(-13.5), digits = 17) = 1.5637614611315783e-41 — never printed as 0.
+        assert!(close(two_sided_p(13.5), 1.563_761_461_131_578_3e-41, 1e-12));
     }
 
     #[test]
-    fn two_proportion_test_matches_prop_test() {
-        // 45/100 against 60/100, by hand: pooled 0.525, se = √(0.525·0.475·(1/100 + 1/100)) =
-        // 0.070622, z = 0.15 / 0.070622 = 2.1240. A standard normal table gives Φ(2.12) = 0.98300
-        // and Φ(2.13) = 0.98341, so Φ(2.124) ≈ 0.98316 and p = 2·(1 − 0.98316) = 0.0337.
-        let p = two_proportion_p(45.0, 100.0, 60.0, 100.0).expect("p");
-        assert!((p - 0.0337).abs() < 1e-4, "{p}");
-        // Equal proportions: p = 1.
-        let p = two_proportion_p(30.0, 60.0, 50.0, 100.0).expect("p");
-        assert!((p - 1.0).abs() < 1e-7, "{p}");
-        assert_eq!(two_proportion_p(10.0, 10.0, 20.0, 20.0), None);
+    fn clustered_ratio_by_hand() {
+        // Three respondents: (y, x) = (2, 3), (0, 2), (3, 3). R = 5/8.
+        // Residuals y − R x: 2 − 1.875 = 0.125; 0 − 1.25 = −1.25; 3 − 1.875 = 1.125.
+        // Σ² = 0.015625 + 1.5625 + 1.265625 = 2.84375; V = 3/2 · 2.84375 / 64 = 0.066650390625.
+        let t = RatioTotals {
+            weighted_y: 5.0,
+            weighted_x: 8.0,
+            respondents: 3,
+            squared_residuals: 2.84375,
+        };
+        let c = t.estimate(8.0);
+        assert_eq!(c.index, Some(0.625));
+        let se = c.se.expect("se");
+        assert!(close(se, 0.066_650_390_625_f64.sqrt(), 1e-14));
+        // deff = V / (R(1−R)/8) = 0.066650390625 / 0.029296875 = 2.275.
+        assert!(close(c.deff.expect("deff"), 2.275, 1e-12));
+        assert!(close(c.effective_n.expect("n"), 8.0 / 2.275, 1e-12));
+        let (lo, hi) = c.ci.expect("ci");
+        assert!(lo < 0.625 && 0.625 < hi && lo > 0.0 && hi < 1.0);
+        // One respondent, or no variance: no SE, never NaN.
+        let one = RatioTotals {
+            respondents: 1,
+            ..t
+        };
+        assert_eq!(one.estimate(8.0).se, None);
+        let flat = RatioTotals {
+            squared_residuals: 0.0,
+            ..t
+        };
+        assert_eq!(flat.estimate(8.0).deff, None);
+    }
+
+    #[test]
+    fn holm_and_bh_as_p_adjust() {
+        // R: p.adjust(c(0.01, 0.04, 0.03, 0.2), "holm") = 0.04 0.09 0.09 0.20;
+        //    p.adjust(c(0.01, 0.04, 0.03, 0.2), "BH")   = 0.04 0.0533… 0.0533… 0.20.
+        let p = [Some(0.01), Some(0.04), None, Some(0.03), Some(0.2)];
+        let holm = adjust(&p, Adjust::Holm);
+        let want = [Some(0.04), Some(0.09), None, Some(0.09), Some(0.2)];
+        for (a, b) in holm.iter().zip(want) {
+            assert_eq!(a.is_some(), b.is_some());
+            if let (Some(a), Some(b)) = (a, b) {
+                assert!(close(*a, b, 1e-12), "{holm:?}");
+            }
+        }
+        let bh = adjust(&p, Adjust::Bh);
+        assert!(close(bh[0].expect("p"), 0.04, 1e-12));
+        assert!(close(bh[1].expect("p"), 0.04 * 4.0 / 3.0, 1e-12));
+        assert!(close(bh[3].expect("p"), 0.04 * 4.0 / 3.0, 1e-12));
+        assert!(close(bh[4].expect("p"), 0.2, 1e-12));
+        assert_eq!(adjust(&p, Adjust::None), p.to_vec());
     }
 }

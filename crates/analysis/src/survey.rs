@@ -3,11 +3,12 @@
 //! Definitions: an answer is valid when it is 1–5; `satisfied` counts answers 4 or 5;
 //! `index = satisfied / valid_answers`, per question, element, unit, attribute value or overall —
 //! overall over all answers, not the mean of the elements. `respondents` counts respondents with at
-//! least one valid answer in the group; groups under 30 of them are flagged `small_group`. The 95%
-//! interval is Wilson's. `delta` compares with the same unit and group the year before (empty when
-//! that year is missing), with the pooled two-proportion z-test's two-sided `p_value` and
-//! `significant` at 5%. The test treats answers as independent, as published indexes do; answers of
-//! one respondent are correlated, so p-values of element and overall groups are optimistic.
+//! least one valid answer in the group; groups under 30 of them are flagged `small_group`.
+//! Respondents are the clusters of the precision: `se`, the logit-scale 95% interval, `deff` and
+//! `effective_n` come from the linearised variance of the ratio over respondents (see
+//! [`crate::stats`]). `delta` compares with the same unit and group the year before (empty when
+//! that year is missing), tested as the difference of two independent clustered estimates
+//! (`p_value`; `p_adjusted` for the number of groups tested, by [`with_adjusted`]).
 
 use cchc_model::Scale;
 use cchc_model::columns as c;
@@ -69,99 +70,164 @@ fn grouped_unordered(answers: LazyFrame, respondents: Option<LazyFrame>, by: &By
     }
 }
 
-/// The satisfaction index per year, unit and group, with intervals and year-over-year tests.
+/// The index per year, unit and group, with its clustered precision and year-over-year tests
+/// (see [`stats`]). `weights`, when given, holds one `weight` per `respondent`: the index is then
+/// the weighted ratio.
 ///
-/// Output columns: year, unit, group, respondents, valid_answers, satisfied, index, ci_low,
-/// ci_high, delta, p_value, significant, small_group, scale (the group's answer scale, or
-/// [`MIXED`]): "satisfied" counts the answers at level 4 or 5 of whatever scale — agreeing, good.
+/// Output columns: year, unit, group, respondents, valid_answers, satisfied, index, se, ci_low,
+/// ci_high, deff, effective_n, delta, p_value, significant, small_group, scale (the group's
+/// answer scale, or [`MIXED`]): "satisfied" counts the answers at level 4 or 5 of whatever scale
+/// — agreeing, good. `significant` is p_value < 0.05 here; [`with_adjusted`] adjusts it for the
+/// number of groups tested.
 pub fn index(
     answers: LazyFrame,
     respondents: Option<LazyFrame>,
     by: &By,
+    weights: Option<LazyFrame>,
 ) -> PolarsResult<DataFrame> {
     let answers = with_scale(answers)?;
-    let counts = grouped(answers, respondents, by)
-        .group_by([col(c::YEAR), col(c::UNIT), col(c::GROUP)])
+    let keys = [col(c::YEAR), col(c::UNIT), col(c::GROUP)];
+    let valid = grouped(answers, respondents, by);
+    let counts = valid.clone().group_by(keys.clone()).agg([
+        group_scale(),
+        col(c::RESPONDENT)
+            .n_unique()
+            .cast(DataType::UInt32)
+            .alias(c::RESPONDENTS),
+        col(c::ANSWER)
+            .count()
+            .cast(DataType::UInt32)
+            .alias(c::VALID_ANSWERS),
+        col(c::ANSWER)
+            .gt_eq(lit(4))
+            .cast(DataType::UInt32)
+            .sum()
+            .alias(c::SATISFIED),
+        col(ORDER).min(),
+    ]);
+    // Per respondent and group: y (answers at 4–5), x (valid answers), w (weight).
+    let per_respondent = valid
+        .group_by([
+            col(c::YEAR),
+            col(c::UNIT),
+            col(c::GROUP),
+            col(c::RESPONDENT),
+        ])
         .agg([
-            group_scale(),
-            col(c::RESPONDENT)
-                .n_unique()
-                .cast(DataType::UInt32)
-                .alias(c::RESPONDENTS),
-            col(c::ANSWER)
-                .count()
-                .cast(DataType::UInt32)
-                .alias(c::VALID_ANSWERS),
             col(c::ANSWER)
                 .gt_eq(lit(4))
-                .cast(DataType::UInt32)
+                .cast(DataType::Float64)
                 .sum()
-                .alias(c::SATISFIED),
-            col(ORDER).min(),
+                .alias("y"),
+            col(c::ANSWER).count().cast(DataType::Float64).alias("x"),
+        ]);
+    let per_respondent = match weights {
+        Some(w) => per_respondent.join(
+            w.select([col(c::RESPONDENT), col(c::WEIGHT).cast(DataType::Float64)]),
+            [col(c::RESPONDENT)],
+            [col(c::RESPONDENT)],
+            JoinArgs::new(JoinType::Left),
+        ),
+        None => per_respondent.with_column(lit(1.0).alias(c::WEIGHT)),
+    };
+    let ratio = per_respondent
+        .clone()
+        .group_by(keys.clone())
+        .agg([
+            (col(c::WEIGHT) * col("y")).sum().alias("wy"),
+            (col(c::WEIGHT) * col("x")).sum().alias("wx"),
         ])
+        .with_column((col("wy") / col("wx")).alias("r"));
+    let residuals = per_respondent
+        .join(
+            ratio.clone(),
+            keys.clone(),
+            keys.clone(),
+            JoinArgs::new(JoinType::Inner),
+        )
+        .group_by(keys.clone())
+        .agg([(col(c::WEIGHT) * (col("y") - col("r") * col("x")))
+            .pow(2)
+            .sum()
+            .alias("ss")]);
+    let counts = counts
+        .join(
+            ratio,
+            keys.clone(),
+            keys.clone(),
+            JoinArgs::new(JoinType::Left),
+        )
+        .join(residuals, keys.clone(), keys, JoinArgs::new(JoinType::Left))
         .sort([c::UNIT, c::GROUP, c::YEAR], SortMultipleOptions::default())
         .collect()?;
     let years: Vec<Option<i32>> = counts.column(c::YEAR)?.i32()?.iter().collect();
     let units: Vec<Option<&str>> = counts.column(c::UNIT)?.str()?.iter().collect();
     let groups: Vec<Option<&str>> = counts.column(c::GROUP)?.str()?.iter().collect();
-    let resp: Vec<u32> = counts
-        .column(c::RESPONDENTS)?
-        .u32()?
-        .iter()
-        .map(|v| v.unwrap_or(0))
-        .collect();
-    let valid: Vec<u32> = counts
-        .column(c::VALID_ANSWERS)?
-        .u32()?
-        .iter()
-        .map(|v| v.unwrap_or(0))
-        .collect();
-    let sat: Vec<u32> = counts
-        .column(c::SATISFIED)?
-        .u32()?
-        .iter()
-        .map(|v| v.unwrap_or(0))
-        .collect();
+    let u32s = |name: &str| -> PolarsResult<Vec<u32>> {
+        Ok(counts
+            .column(name)?
+            .u32()?
+            .iter()
+            .map(|v| v.unwrap_or(0))
+            .collect())
+    };
+    let f64s = |name: &str| -> PolarsResult<Vec<f64>> {
+        Ok(counts
+            .column(name)?
+            .f64()?
+            .iter()
+            .map(|v| v.unwrap_or(0.0))
+            .collect())
+    };
+    let (resp, valid) = (u32s(c::RESPONDENTS)?, u32s(c::VALID_ANSWERS)?);
+    let (wy, wx, ss) = (f64s("wy")?, f64s("wx")?, f64s("ss")?);
     let n = counts.height();
-    let mut idx = Vec::with_capacity(n);
-    let (mut lo, mut hi) = (Vec::with_capacity(n), Vec::with_capacity(n));
-    let (mut delta, mut p_value, mut significant) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
+    let estimates: Vec<stats::Clustered> = (0..n)
+        .map(|i| {
+            stats::RatioTotals {
+                weighted_y: wy[i],
+                weighted_x: wx[i],
+                respondents: resp[i],
+                squared_residuals: ss[i],
+            }
+            .estimate(f64::from(valid[i]))
+        })
+        .collect();
+    let (mut delta, mut p_value) = (Vec::with_capacity(n), Vec::with_capacity(n));
     for i in 0..n {
-        let (x, m) = (f64::from(sat[i]), f64::from(valid[i]));
-        idx.push((m > 0.0).then(|| x / m));
-        let interval = stats::wilson(x, m);
-        lo.push(interval.map(|w| w.0));
-        hi.push(interval.map(|w| w.1));
         // The row of the same unit and group the year before, if any (rows are sorted by year).
         let prev = (0..n).find(|&j| {
             units[j] == units[i]
                 && groups[j] == groups[i]
                 && years[j].zip(years[i]).is_some_and(|(a, b)| a + 1 == b)
         });
-        match prev {
-            Some(j) if valid[j] > 0 && m > 0.0 => {
-                let (x0, m0) = (f64::from(sat[j]), f64::from(valid[j]));
-                delta.push(Some(x / m - x0 / m0));
-                let p = stats::two_proportion_p(x0, m0, x, m);
+        match (
+            prev.and_then(|j| estimates[j].index.map(|r| (j, r))),
+            estimates[i].index,
+        ) {
+            (Some((j, before)), Some(after)) => {
+                let (d, _, p) = stats::change((before, estimates[j].se), (after, estimates[i].se));
+                delta.push(Some(d));
                 p_value.push(p);
-                significant.push(p.map(|p| p < 0.05));
             }
             _ => {
                 delta.push(None);
                 p_value.push(None);
-                significant.push(None);
             }
         }
     }
+    let pick = |f: fn(&stats::Clustered) -> Option<f64>| -> Vec<Option<f64>> {
+        estimates.iter().map(f).collect()
+    };
+    let significant: Vec<Option<bool>> = p_value.iter().map(|p| p.map(|p| p < 0.05)).collect();
     let small: Vec<bool> = resp.iter().map(|r| *r < SMALL_GROUP).collect();
-    let mut out = counts;
-    out.with_column(Column::new(c::INDEX.into(), idx))?;
-    out.with_column(Column::new(c::CI_LOW.into(), lo))?;
-    out.with_column(Column::new(c::CI_HIGH.into(), hi))?;
+    let mut out = counts.drop_many(["wy", "wx", "r", "ss"]);
+    out.with_column(Column::new(c::INDEX.into(), pick(|e| e.index)))?;
+    out.with_column(Column::new(c::SE.into(), pick(|e| e.se)))?;
+    out.with_column(Column::new(c::CI_LOW.into(), pick(|e| e.ci.map(|c| c.0))))?;
+    out.with_column(Column::new(c::CI_HIGH.into(), pick(|e| e.ci.map(|c| c.1))))?;
+    out.with_column(Column::new(c::DEFF.into(), pick(|e| e.deff)))?;
+    out.with_column(Column::new(c::EFFECTIVE_N.into(), pick(|e| e.effective_n)))?;
     out.with_column(Column::new(c::DELTA.into(), delta))?;
     out.with_column(Column::new(c::P_VALUE.into(), p_value))?;
     out.with_column(Column::new(c::SIGNIFICANT.into(), significant))?;
@@ -173,6 +239,27 @@ pub fn index(
         .sort([c::YEAR, c::UNIT, ORDER], SortMultipleOptions::default())
         .drop(cols([ORDER]))
         .collect()
+}
+
+/// Adds `p_adjusted` after `p_value` — the p-values adjusted for the number of groups the
+/// table tests — and bases `significant` on it.
+pub fn with_adjusted(index: DataFrame, method: stats::Adjust) -> PolarsResult<DataFrame> {
+    let p: Vec<Option<f64>> = index.column(c::P_VALUE)?.f64()?.iter().collect();
+    let adjusted = stats::adjust(&p, method);
+    let significant: Vec<Option<bool>> = adjusted.iter().map(|p| p.map(|p| p < 0.05)).collect();
+    let mut out = index;
+    out.with_column(Column::new(c::SIGNIFICANT.into(), significant))?;
+    let names: Vec<PlSmallStr> = out.get_column_names().into_iter().cloned().collect();
+    out.with_column(Column::new(c::P_ADJUSTED.into(), adjusted))?;
+    let mut order: Vec<PlSmallStr> = Vec::with_capacity(names.len() + 1);
+    for name in names {
+        let after = name == c::P_VALUE;
+        order.push(name);
+        if after {
+            order.push(c::P_ADJUSTED.into());
+        }
+    }
+    out.select(order)
 }
 
 /// A group's answer scale, or [`MIXED`] (answers stored before scales were are satisfaction).
@@ -269,7 +356,7 @@ mod tests {
 
     #[test]
     fn overall_pools_answers_instead_of_averaging_elements() {
-        let out = index(answers(), None, &By::Overall).expect("index");
+        let out = index(answers(), None, &By::Overall, None).expect("index");
         // A 2022: valid 5,2,4,3 → satisfied 2 of 4 (the invalid answer is not counted).
         assert_eq!(
             out.column(c::VALID_ANSWERS)
@@ -284,9 +371,11 @@ mod tests {
         assert_eq!(f(&out, c::INDEX)[1], Some(1.0));
         assert_eq!(f(&out, c::DELTA)[1], Some(0.5));
         assert_eq!(f(&out, c::DELTA)[2], None, "B has no 2022");
-        let p = f(&out, c::P_VALUE)[1].expect("p");
-        let expected = stats::two_proportion_p(2.0, 4.0, 2.0, 2.0).expect("p");
-        assert!((p - expected).abs() < 1e-12);
+        // 2023 has one respondent: no SE, so no test (never a p-value from one person).
+        assert_eq!(f(&out, c::P_VALUE)[1], None);
+        assert_eq!(f(&out, c::SE)[1], None);
+        // 2022, two respondents: r1 (y 1, x 2), r2 (y 1, x 2): residuals 0 → no variance.
+        assert_eq!(f(&out, c::SE)[0], None);
         let small: Vec<Option<bool>> = out
             .column(c::SMALL_GROUP)
             .expect("s")
@@ -299,7 +388,7 @@ mod tests {
 
     #[test]
     fn elements_and_attributes_group_answers() {
-        let out = index(answers(), None, &By::Element).expect("index");
+        let out = index(answers(), None, &By::Element, None).expect("index");
         let groups: Vec<Option<&str>> = out
             .column(c::GROUP)
             .expect("g")
@@ -316,9 +405,73 @@ mod tests {
         )
         .expect("attrs")
         .lazy();
-        let out = index(answers(), Some(attrs), &By::Attribute("Giới tính".into())).expect("index");
+        let out = index(
+            answers(),
+            Some(attrs),
+            &By::Attribute("Giới tính".into()),
+            None,
+        )
+        .expect("index");
         assert_eq!(out.height(), 3, "2022 Nam, 2022 Nữ, 2023 Nữ");
         assert_eq!(f(&out, c::INDEX), [Some(0.5), Some(0.5), Some(1.0)]);
+    }
+
+    #[test]
+    fn the_clustered_se_and_the_change_follow_the_formulas() {
+        // Unit A, 2022: r1 (y 2, x 2), r2 (y 0, x 2), r3 (y 1, x 2): R = 3/6.
+        // Residuals 1, −1, 0: Σ² = 2; V = 3/2 · 2 / 36 = 1/12.
+        // 2023: r4 (y 2, x 2), r5 (y 2, x 2), r6 (y 1, x 2): R = 5/6; residuals 1/3, 1/3, −2/3:
+        // Σ² = 2/3; V = 3/2 · (2/3) / 36 = 1/36.
+        let frame = df!(
+            c::YEAR => [2022, 2022, 2022, 2022, 2022, 2022, 2023, 2023, 2023, 2023, 2023, 2023],
+            c::UNIT => ["A"; 12],
+            c::RESPONDENT => ["r1", "r1", "r2", "r2", "r3", "r3", "r4", "r4", "r5", "r5", "r6", "r6"],
+            c::QUESTION => ["1", "2", "1", "2", "1", "2", "1", "2", "1", "2", "1", "2"],
+            c::ELEMENT => ["E"; 12],
+            c::ANSWER => [5, 4, 1, 2, 4, 3, 5, 5, 4, 4, 4, 2],
+            c::STATUS => ["valid"; 12],
+        )
+        .expect("frame")
+        .lazy();
+        let out = index(frame, None, &By::Overall, None).expect("index");
+        let se = f(&out, c::SE);
+        assert!((se[0].expect("se") - (1.0_f64 / 12.0).sqrt()).abs() < 1e-12);
+        assert!((se[1].expect("se") - (1.0_f64 / 36.0).sqrt()).abs() < 1e-12);
+        // deff 2022: (1/12) / (0.25/6) = 2.
+        assert!((f(&out, c::DEFF)[0].expect("deff") - 2.0).abs() < 1e-12);
+        assert!((f(&out, c::EFFECTIVE_N)[0].expect("n") - 3.0).abs() < 1e-12);
+        // The change: 5/6 − 1/2 = 1/3, SE = √(1/12 + 1/36) = √(1/9) = 1/3, z = 1.
+        let p = f(&out, c::P_VALUE)[1].expect("p");
+        assert!((p - stats::two_sided_p(1.0)).abs() < 1e-12);
+        // Weighted: r1 counts twice. R = (2·2 + 0 + 1) / (2·2 + 2 + 2) = 5/8.
+        let weights = df!(
+            c::RESPONDENT => ["r1", "r2", "r3", "r4", "r5", "r6"],
+            c::WEIGHT => [2.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+        )
+        .expect("w")
+        .lazy();
+        let weighted = index(
+            df!(
+                c::YEAR => [2022, 2022, 2022, 2022, 2022, 2022],
+                c::UNIT => ["A"; 6],
+                c::RESPONDENT => ["r1", "r1", "r2", "r2", "r3", "r3"],
+                c::QUESTION => ["1", "2", "1", "2", "1", "2"],
+                c::ELEMENT => ["E"; 6],
+                c::ANSWER => [5, 4, 1, 2, 4, 3],
+                c::STATUS => ["valid"; 6],
+            )
+            .expect("frame")
+            .lazy(),
+            None,
+            &By::Overall,
+            Some(weights),
+        )
+        .expect("weighted");
+        assert_eq!(f(&weighted, c::INDEX)[0], Some(0.625));
+        // Residuals w(y − R x): 2(2 − 1.25) = 1.5; (0 − 1.25) = −1.25; (1 − 1.25) = −0.25.
+        // Σ² = 2.25 + 1.5625 + 0.0625 = 3.875; V = 3/2 · 3.875 / 64.
+        let want = (1.5 * 3.875 / 64.0_f64).sqrt();
+        assert!((f(&weighted, c::SE)[0].expect("se") - want).abs() < 1e-12);
     }
 
     #[test]

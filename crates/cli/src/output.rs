@@ -34,6 +34,7 @@ const RATIOS: &[&str] = &[
     c::INDEX,
     c::CI_LOW,
     c::CI_HIGH,
+    c::SE,
     c::SHARES[0],
     c::SHARES[1],
     c::SHARES[2],
@@ -81,6 +82,10 @@ const LABELS: &[(&str, &str, &str)] = &[
     (c::CI_LOW, "Cận dưới 95%", "CI low"),
     (c::CI_HIGH, "Cận trên 95%", "CI high"),
     (c::P_VALUE, "Giá trị p", "p-value"),
+    (c::P_ADJUSTED, "p hiệu chỉnh", "Adjusted p"),
+    (c::SE, "Sai số chuẩn", "SE"),
+    (c::DEFF, "Hệ số thiết kế", "Design effect"),
+    (c::EFFECTIVE_N, "Cỡ mẫu hiệu dụng", "Effective n"),
     (c::SIGNIFICANT, "Có ý nghĩa", "Significant"),
     (c::SMALL_GROUP, "Nhóm nhỏ (<30)", "Small group"),
     (c::KIND, "Loại", "Kind"),
@@ -171,6 +176,20 @@ pub fn fmt_number(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A p-value for people: four decimals, or two significant digits in scientific notation below
+/// 0.0001 (a p of 1e-40 is never shown as 0).
+pub fn fmt_p(p: f64, lang: Lang) -> String {
+    if p >= 1e-4 || p == 0.0 {
+        return fmt_number(p, 4, lang);
+    }
+    let s = format!("{p:.1e}");
+    if lang == Lang::Vi {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
 /// An amount of money for people, in whole units with grouped thousands: "1.234.567" in
 /// Vietnamese, "1,234,567" in English.
 pub fn fmt_money(x: f64, lang: Lang) -> String {
@@ -201,7 +220,8 @@ fn display(value: &AnyValue<'_>, name: &str, lang: Lang, ratio_delta: bool) -> S
             (true, Lang::En) => "yes".to_owned(),
             (false, Lang::En) => "no".to_owned(),
         },
-        AnyValue::Float64(x) if name == "p_value" => fmt_number(*x, 4, lang),
+        AnyValue::Float64(x) if name == c::P_VALUE || name == c::P_ADJUSTED => fmt_p(*x, lang),
+        AnyValue::Float64(x) if name == c::EFFECTIVE_N => fmt_number(*x, 0, lang),
         AnyValue::Float64(x) => {
             let s = fmt_number(*x, 2, lang);
             let sep = if lang == Lang::Vi { ',' } else { '.' };

@@ -95,6 +95,16 @@ pub const CI_LOW: &str = "ci_low";
 pub const CI_HIGH: &str = "ci_high";
 /// Survey index: two-proportion z-test p-value against the year before.
 pub const P_VALUE: &str = "p_value";
+/// Survey index: the p-value adjusted for the number of groups tested (Holm by default).
+pub const P_ADJUSTED: &str = "p_adjusted";
+/// Survey index: the standard error of the index, respondents as clusters.
+pub const SE: &str = "se";
+/// Survey index: design effect, se² / (index·(1−index)/valid_answers).
+pub const DEFF: &str = "deff";
+/// Survey index: valid_answers / deff, the number of independent answers worth as much.
+pub const EFFECTIVE_N: &str = "effective_n";
+/// Survey: a respondent's weight (`--weight`, `--weight-by`).
+pub const WEIGHT: &str = "weight";
 /// Survey index: p_value < 0.05.
 pub const SIGNIFICANT: &str = "significant";
 /// Survey index: fewer than 30 respondents in the group.

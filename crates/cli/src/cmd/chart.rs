@@ -256,7 +256,7 @@ fn draw_survey(
         cchc_plot::LikertChart::from_distribution(&dist, &unit, lang)?.draw(out)?;
         return Ok(());
     }
-    let index = cchc_analysis::survey::index(answers, respondents, &by)?;
+    let index = cchc_analysis::survey::index(answers, respondents, &by, None)?;
     let unit = choose_unit(unit, &super::distinct_strings(&index, c::UNIT)?, lang)?;
     if kind == ChartKind::ElementTrend {
         TrendChart::survey_elements(&index, &unit, lang)?.draw(out)?;

@@ -156,7 +156,14 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     save_table("scorecard_trend.csv", &trend)?;
 
     // Satisfaction surveys: the overall index per unit and year, then by element.
-    let overall = super::survey::index_table(&store, &By::Overall, None, None, lang)?;
+    let overall = super::survey::index_table(
+        &store,
+        &By::Overall,
+        None,
+        None,
+        lang,
+        super::survey::IndexSpec::plain(),
+    )?;
     out!();
     out!(
         "== {} ==",
@@ -170,12 +177,26 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         ..global.clone()
     };
     super::print_frame(&table_global, &overall)?;
-    let by_element = super::survey::index_table(&store, &By::Element, None, None, lang)?;
+    let by_element = super::survey::index_table(
+        &store,
+        &By::Element,
+        None,
+        None,
+        lang,
+        super::survey::IndexSpec::plain(),
+    )?;
     save_table("survey_index_overall.csv", &overall)?;
     save_table("survey_index_by_element.csv", &by_element)?;
     save_table(
         "survey_index_by_question.csv",
-        &super::survey::index_table(&store, &By::Question, None, None, lang)?,
+        &super::survey::index_table(
+            &store,
+            &By::Question,
+            None,
+            None,
+            lang,
+            super::survey::IndexSpec::plain(),
+        )?,
     )?;
     let (answers, respondents) = super::survey::survey_tables(&store, lang)?;
     save_table(
