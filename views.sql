@@ -11,16 +11,16 @@
 -- that a failed removal left behind, so run `cchc store list` when numbers look doubled.
 
 CREATE OR REPLACE VIEW scorecard AS
-SELECT * FROM read_parquet('cchc-data/scorecard/*/*.parquet', hive_partitioning = false, union_by_name = true);
+SELECT * FROM read_parquet('cchc-data/scorecard/*/*.parquet', hive_partitioning = true, union_by_name = true);
 
 CREATE OR REPLACE VIEW survey_answers AS
-SELECT * FROM read_parquet('cchc-data/survey_answers/*/*.parquet', hive_partitioning = false, union_by_name = true);
+SELECT * FROM read_parquet('cchc-data/survey_answers/*/*.parquet', hive_partitioning = true, union_by_name = true);
 
 CREATE OR REPLACE VIEW procedures AS
-SELECT * FROM read_parquet('cchc-data/procedures/*/*.parquet', hive_partitioning = false, union_by_name = true);
+SELECT * FROM read_parquet('cchc-data/procedures/*/*.parquet', hive_partitioning = true, union_by_name = true);
 
 CREATE OR REPLACE VIEW procedure_registry AS
-SELECT * FROM read_parquet('cchc-data/procedure_registry/*/*.parquet', hive_partitioning = false, union_by_name = true);
+SELECT * FROM read_parquet('cchc-data/procedure_registry/*/*.parquet', hive_partitioning = true, union_by_name = true);
 
 -- Scorecards: points lost per leaf criterion, its share of the unit's loss, Pareto cumulative
 -- share and rank (ties in table order: the source row). Only leaves are summed.

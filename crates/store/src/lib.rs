@@ -196,7 +196,10 @@ impl Parts {
     }
 
     fn write(&mut self, table: &str, rows: &Rows) -> Result<(), StoreError> {
-        let schema = rows.schema();
+        // The year is in the part's folder (`year=2024`), not in its file: every engine's
+        // hive-partitioned read (DataFusion refuses a column named twice) finds it there.
+        let mut schema = rows.schema();
+        schema.shift_remove(c::YEAR);
         for ((year, unit), idx) in part::split(rows).map_err(|e| self.err(e))? {
             let n = self.writers.len();
             let at = match self
@@ -241,7 +244,8 @@ impl Parts {
                     detail: e.to_string(),
                 };
                 let fields = writer.parquet_schema().fields().to_vec();
-                let chunks = part::encode(rows, idx.as_deref(), &fields).map_err(parquet_err)?;
+                let chunks = part::encode(rows, idx.as_deref(), &fields, Some(c::YEAR))
+                    .map_err(parquet_err)?;
                 writer
                     .write_row_group(height as u64, &chunks)
                     .map_err(parquet_err)?;
@@ -528,15 +532,14 @@ impl Store {
     /// Units are read under one name each: "SỞ Y TẾ" and "Sở Y tế" are one unit (see
     /// [`Store::unit_renames`]).
     pub fn scan_table(&self, table: &str) -> Result<Option<LazyFrame>, StoreError> {
-        let files: Vec<PathBuf> = self
+        let parts: Vec<&Part> = self
             .manifest
             .sources
             .iter()
             .flat_map(|s| s.parts.iter())
             .filter(|p| p.table == table)
-            .map(|p| self.root.join(&p.file))
             .collect();
-        let Some(lf) = self.scan_files(&files)? else {
+        let Some(lf) = self.scan_parts(&parts)? else {
             return Ok(None);
         };
         let renames = self.unit_renames();
@@ -616,6 +619,36 @@ impl Store {
             return Ok(None);
         }
         concat(frames, UnionArgs::default())
+            .map(Some)
+            .map_err(|e| self.parquet_err(e))
+    }
+
+    /// The parts of a table, each with its year: from its folder for parts written without the
+    /// column (the layout since the store became hive-partitioned in the path only), from the
+    /// file for older parts, which carry it.
+    fn scan_parts(&self, parts: &[&Part]) -> Result<Option<LazyFrame>, StoreError> {
+        if parts.is_empty() {
+            return Ok(None);
+        }
+        let mut frames = Vec::with_capacity(parts.len());
+        for part in parts {
+            let file = self.root.join(&part.file);
+            let Some(mut lf) = self.scan_files(std::slice::from_ref(&file))? else {
+                continue;
+            };
+            let schema = lf.collect_schema().map_err(|e| self.parquet_err(e))?;
+            if !schema.contains(c::YEAR) {
+                let mut columns = vec![lit(part.year).cast(DataType::Int32).alias(c::YEAR)];
+                columns.extend(schema.iter_names().map(|n| col(n.clone())));
+                lf = lf.select(columns);
+            }
+            frames.push(lf);
+        }
+        let union = UnionArgs {
+            diagonal: true,
+            ..UnionArgs::default()
+        };
+        concat(frames, union)
             .map(Some)
             .map_err(|e| self.parquet_err(e))
     }

@@ -186,14 +186,21 @@ pub(crate) fn encode(
     rows: &Rows,
     idx: Option<&[IdxSize]>,
     fields: &[ParquetType],
+    skip: Option<&str>,
 ) -> PolarsResult<Vec<Vec<CompressedPage>>> {
-    if fields.len() != rows.columns().len() {
+    // The columns written: all but `skip` (the year, which the part's folder holds).
+    let written: Vec<&RowsColumn> = rows
+        .columns()
+        .iter()
+        .filter(|c| skip.is_none_or(|s| c.name() != s))
+        .collect();
+    if fields.len() != written.len() {
         polars_bail!(
-            ShapeMismatch: "{} columns for a file of {}", rows.columns().len(), fields.len()
+            ShapeMismatch: "{} columns for a file of {}", written.len(), fields.len()
         );
     }
     let options = write_options();
-    let encode_column = |(column, field): (&RowsColumn, &ParquetType)| {
+    let encode_column = |(column, field): (&&RowsColumn, &ParquetType)| {
         let (array, encodings): (Box<dyn Array>, Vec<Encoding>) = match column {
             RowsColumn::Plain(_) | RowsColumn::Runs { .. } => {
                 let col = column.materialized()?;
@@ -225,14 +232,13 @@ pub(crate) fn encode(
     };
     let columns = match &*ENCODERS {
         Some(pool) => pool.install(|| {
-            rows.columns()
+            written
                 .par_iter()
                 .zip(fields)
                 .map(encode_column)
                 .collect::<PolarsResult<Vec<_>>>()
         }),
-        None => rows
-            .columns()
+        None => written
             .iter()
             .zip(fields)
             .map(encode_column)

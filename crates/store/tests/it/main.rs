@@ -589,3 +589,67 @@ fn coded_runs_are_stored_as_the_rows_they_stand_for() {
         .collect();
     assert_eq!(respondents, ["r1", "r1", "r2", "r3", "r5", "r4", "r4"]);
 }
+
+#[test]
+fn the_year_is_in_the_folder_only_and_older_parts_with_the_column_still_read() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open_for_write(dir.path()).expect("store");
+    let file = dir.path().join("a.xlsx");
+    store
+        .add(batch(
+            "aaa",
+            &file,
+            frame(2024, "Sở A", &[1.0, 2.0]),
+            Vec::new(),
+        ))
+        .expect("add");
+    store
+        .add(batch("bbb", &file, frame(2023, "Sở B", &[3.0]), Vec::new()))
+        .expect("add");
+    // The files hold no year: it is in their folder, as every engine's hive read expects.
+    let parts: Vec<String> = store
+        .sources()
+        .iter()
+        .flat_map(|s| s.parts.iter().map(|p| p.file.clone()))
+        .collect();
+    assert_eq!(parts.len(), 2);
+    for part in &parts {
+        assert!(part.contains("/year=202"), "{part}");
+        let df = ParquetReader::new(std::fs::File::open(dir.path().join(part)).expect("open"))
+            .finish()
+            .expect("read");
+        assert!(
+            df.column("year").is_err(),
+            "{part}: {:?}",
+            df.get_column_names()
+        );
+    }
+    // An older part that carries the column, as stores written before did: read once, as is.
+    let old = dir.path().join(&parts[1]);
+    let mut legacy = frame(2023, "Sở B", &[3.0]);
+    ParquetWriter::new(std::fs::File::create(&old).expect("create"))
+        .finish(&mut legacy)
+        .expect("write");
+    let df = store
+        .scan(TableKind::Scorecard)
+        .expect("scan")
+        .expect("rows")
+        .sort(["year"], SortMultipleOptions::default())
+        .collect()
+        .expect("collect");
+    let years: Vec<Option<i32>> = df
+        .column("year")
+        .expect("year")
+        .i32()
+        .expect("i32")
+        .iter()
+        .collect();
+    assert_eq!(years, [Some(2023), Some(2024), Some(2024)]);
+    assert_eq!(
+        df.get_column_names()
+            .iter()
+            .filter(|n| n.as_str() == "year")
+            .count(),
+        1
+    );
+}
