@@ -2,6 +2,7 @@
 //! the same workbooks independently (calamine, not the importer) or printed in the seed plan.
 
 mod corpus;
+mod engines;
 mod fuzz;
 mod r_survey;
 mod real;
