@@ -58,6 +58,7 @@ fn cchc_figures(store: &std::path::Path) -> BTreeMap<String, BTreeMap<String, Va
     out
 }
 
+#[allow(clippy::print_stderr)] // says why an engine was skipped on a machine without it
 fn read_with(store: &std::path::Path, engine: &str) -> Option<Value> {
     let out = Command::new("python3")
         .arg(root().join("tests/engines/read_store.py"))
