@@ -1145,43 +1145,27 @@ fn hostile_workbooks_get_clear_errors_and_leave_the_store_untouched() {
     assert!(!store.join("manifest.json").exists(), "nothing stored");
 }
 
-/// The views of `views.sql`, computed by DuckDB over the same store, as JSON rows per view; `None`
-/// when DuckDB's Python package is missing outside CI (CI installs it: .ci/run).
-#[allow(clippy::print_stderr)] // says why a check was skipped on a machine without DuckDB
-fn duckdb_views(store: &Path, views: &[&str]) -> Option<Vec<Vec<Value>>> {
-    let script = r#"
-import sys, json
-try:
-    import duckdb
-except ImportError:
-    sys.exit(3)
-sql = open(sys.argv[1], encoding="utf-8").read().replace("'cchc-data/", "'" + sys.argv[2] + "/")
-con = duckdb.connect()
-con.execute(sql)
-out = []
-for view in sys.argv[3:]:
-    cur = con.execute(f"SELECT * FROM {view}")
-    names = [d[0] for d in cur.description]
-    out.append([dict(zip(names, row)) for row in cur.fetchall()])
-print(json.dumps(out, default=float))
-"#;
+/// Runs the views of `views/` (the engine's scans, then the shared metrics) in one engine over a
+/// store, through `tests/engines/views.py`; each asked view's rows. `None` (a note on stderr)
+/// when the engine's Python package is missing outside CI.
+#[allow(clippy::print_stderr)] // says why a check was skipped on a machine without the engine
+fn engine_views(engine: &str, store: &Path, views: &[&str]) -> Option<Vec<Vec<Value>>> {
     let out = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(root().join("views.sql"))
+        .arg(root().join("tests/engines/views.py"))
+        .arg(engine)
         .arg(store)
         .args(views)
         .output()
         .expect("python3 runs");
-    if out.status.code() == Some(3) && std::env::var_os("CI").is_none() {
-        eprintln!("views.sql not checked: pip install duckdb (CI installs it)");
+    let err = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success()
+        && err.contains("ModuleNotFoundError")
+        && std::env::var_os("CI").is_none()
+    {
+        eprintln!("views not checked in {engine}: pip install -r tests/engines/requirements.txt");
         return None;
     }
-    assert!(
-        out.status.success(),
-        "duckdb: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{engine}: {err}");
     let parsed: Vec<Vec<Value>> = serde_json::from_slice(&out.stdout).expect("json");
     Some(parsed)
 }
@@ -1205,7 +1189,7 @@ fn same_rows(view: &str, ours: &[Value], theirs: &[Value], key: &[&str], figures
             match (row[*f].as_f64(), other[*f].as_f64()) {
                 (Some(a), Some(b)) => assert!(
                     (a - b).abs() <= 1e-9 * a.abs().max(1.0),
-                    "{view} {f}: cchc {a}, views.sql {b} ({row})"
+                    "{view} {f}: cchc {a}, views {b} ({row})"
                 ),
                 (a, b) => assert_eq!(a, b, "{view} {f}: {row} vs {other}"),
             }
@@ -1214,7 +1198,7 @@ fn same_rows(view: &str, ours: &[Value], theirs: &[Value], key: &[&str], figures
 }
 
 #[test]
-fn views_sql_agrees_with_the_analysis_crate() {
+fn views_agree_with_the_analysis_crate_in_duckdb_datafusion_and_spark() {
     let tmp = tempfile::tempdir().expect("tmp");
     let store = tmp.path().join("store");
     let mut files: Vec<String> = std::fs::read_dir(root().join("datasets"))
@@ -1235,19 +1219,26 @@ fn views_sql_agrees_with_the_analysis_crate() {
         "survey_index_by_element",
         "procedure_stats_by_unit",
     ];
-    let Some(sql) = duckdb_views(&store, &views) else {
-        return;
-    };
+    for engine in ["duckdb", "datafusion", "spark"] {
+        let Some(sql) = engine_views(engine, &store, &views) else {
+            continue;
+        };
+        compare_views(&store, &sql);
+    }
+}
+
+/// The views of one engine against `cchc … --format json`.
+fn compare_views(store: &Path, sql: &[Vec<Value>]) {
     same_rows(
         "scorecard_gaps",
-        &json(&store, &["scorecard", "gaps"]),
+        &json(store, &["scorecard", "gaps"]),
         &sql[0],
         &["year", "unit", "code"],
         &["points_lost", "share_of_loss", "cumulative_share", "rank"],
     );
     same_rows(
         "scorecard_trend",
-        &json(&store, &["scorecard", "trend"]),
+        &json(store, &["scorecard", "trend"]),
         &sql[1],
         &["unit", "year"],
         &["max_total", "score_total", "attainment", "delta", "rank"],
@@ -1255,21 +1246,21 @@ fn views_sql_agrees_with_the_analysis_crate() {
     let figures = ["respondents", "valid_answers", "satisfied", "index"];
     same_rows(
         "survey_index_overall",
-        &json(&store, &["survey", "index"]),
+        &json(store, &["survey", "index"]),
         &sql[2],
         &["year", "unit"],
         &figures,
     );
     same_rows(
         "survey_index_by_element",
-        &json(&store, &["survey", "index", "--by", "element"]),
+        &json(store, &["survey", "index", "--by", "element"]),
         &sql[3],
         &["year", "unit", "group"],
         &figures,
     );
     same_rows(
         "procedure_stats_by_unit",
-        &json(&store, &["procedures", "stats", "--by", "unit"]),
+        &json(store, &["procedures", "stats", "--by", "unit"]),
         &sql[4],
         &["year", "unit"],
         &[

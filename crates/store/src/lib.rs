@@ -214,7 +214,7 @@ impl Parts {
                         path: dir.clone(),
                         source,
                     })?;
-                    // Not `.parquet` until renamed: a glob over the store (views.sql) never reads a part
+                    // Not `.parquet` until renamed: a glob over the store (views/) never reads a part
                     // being written.
                     let tmp = dir.join(format!(".tmp-{}-{n}.partial", self.tag));
                     let file = fs::File::create(&tmp).map_err(|source| StoreError::Io {

@@ -1,33 +1,22 @@
--- cchc: the metric definitions in plain SQL, over the Parquet store, so that any engine computes
--- the numbers `cchc` prints. Written for DuckDB; standard SQL apart from read_parquet.
---
--- Use: replace the store directory in the first four views (default `cchc-data`), then
---   duckdb -c ".read views.sql" -c "SELECT * FROM survey_index_overall"
--- A test (tests/e2e, views_sql_agrees_with_the_analysis_crate) runs this file with DuckDB on the
--- demo store and compares every view with `cchc … --format json`.
---
--- Ratios are fractions (0–1). Only files named in manifest.json are live. Parts being written are
--- named `.partial` until committed, so these globs never read them; a glob does read an orphan
--- that a failed removal left behind, so run `cchc store list` when numbers look doubled.
-
-CREATE OR REPLACE VIEW scorecard AS
-SELECT * FROM read_parquet('cchc-data/scorecard/*/*.parquet', hive_partitioning = true, union_by_name = true);
-
-CREATE OR REPLACE VIEW survey_answers AS
-SELECT * FROM read_parquet('cchc-data/survey_answers/*/*.parquet', hive_partitioning = true, union_by_name = true);
-
-CREATE OR REPLACE VIEW procedures AS
-SELECT * FROM read_parquet('cchc-data/procedures/*/*.parquet', hive_partitioning = true, union_by_name = true);
-
-CREATE OR REPLACE VIEW procedure_registry AS
-SELECT * FROM read_parquet('cchc-data/procedure_registry/*/*.parquet', hive_partitioning = true, union_by_name = true);
+-- cchc: the metric definitions, once, in portable SQL (ANSI: CAST, CASE, window functions,
+-- double-quoted identifiers), over the base views `scorecard`, `survey_answers`, `procedures` and
+-- `procedure_registry` that each engine's file in this folder creates from the store:
+--   views/duckdb.sql      DuckDB:     read_parquet(…, hive_partitioning = true)
+--   views/datafusion.sql  DataFusion: CREATE EXTERNAL TABLE … PARTITIONED BY (year)
+--   views/spark.sql       Spark SQL:  CREATE TEMPORARY VIEW … USING parquet (run it with
+--                          spark.sql.ansi.doubleQuotedIdentifiers=true; the views here become
+--                          TEMPORARY views: `CREATE OR REPLACE VIEW` → `… TEMPORARY VIEW`)
+-- Run the engine's file, then this one. tests/e2e (views_agree_with_the_analysis_crate) does so
+-- in DuckDB, DataFusion and Spark on the store of the datasets and compares every view with
+-- `cchc … --format json`. Ratios are fractions (0–1). Unit spellings are as stored: `cchc` reads
+-- "SỞ Y TẾ" and "Sở Y tế" as one unit, these views do not.
 
 -- Scorecards: points lost per leaf criterion, its share of the unit's loss, Pareto cumulative
 -- share and rank (ties in table order: the source row). Only leaves are summed.
 CREATE OR REPLACE VIEW scorecard_gaps AS
 WITH leaves AS (
     SELECT year, unit, code, criterion, max_score, score, sheet, "row",
-           score / NULLIF(max_score, 0) AS attainment,
+           CAST(score AS DOUBLE) / NULLIF(max_score, 0) AS attainment,
            max_score - score AS points_lost
     FROM scorecard
     WHERE is_leaf AND max_score IS NOT NULL AND score IS NOT NULL
@@ -66,8 +55,8 @@ CREATE OR REPLACE VIEW survey_index_overall AS
 SELECT year, unit,
        COUNT(DISTINCT respondent) AS respondents,
        COUNT(*) AS valid_answers,
-       COUNT(*) FILTER (WHERE answer >= 4) AS satisfied,
-       COUNT(*) FILTER (WHERE answer >= 4) / COUNT(*)::DOUBLE AS "index"
+       SUM(CASE WHEN answer >= 4 THEN 1 ELSE 0 END) AS satisfied,
+       CAST(SUM(CASE WHEN answer >= 4 THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS "index"
 FROM survey_answers
 WHERE status = 'valid'
 GROUP BY year, unit;
@@ -76,8 +65,8 @@ CREATE OR REPLACE VIEW survey_index_by_element AS
 SELECT year, unit, element AS "group",
        COUNT(DISTINCT respondent) AS respondents,
        COUNT(*) AS valid_answers,
-       COUNT(*) FILTER (WHERE answer >= 4) AS satisfied,
-       COUNT(*) FILTER (WHERE answer >= 4) / COUNT(*)::DOUBLE AS "index"
+       SUM(CASE WHEN answer >= 4 THEN 1 ELSE 0 END) AS satisfied,
+       CAST(SUM(CASE WHEN answer >= 4 THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS "index"
 FROM survey_answers
 WHERE status = 'valid'
 GROUP BY year, unit, element;
@@ -106,10 +95,10 @@ WITH p AS (
 SELECT year, unit,
        COUNT(*) AS procedures,
        SUM(received) AS received,
-       SUM(received_online) / NULLIF(SUM(received), 0)::DOUBLE AS online_share,
-       SUM(received_postal) / NULLIF(SUM(received), 0)::DOUBLE AS postal_share,
+       CAST(SUM(received_online) AS DOUBLE) / NULLIF(SUM(received), 0) AS online_share,
+       CAST(SUM(received_postal) AS DOUBLE) / NULLIF(SUM(received), 0) AS postal_share,
        SUM(resolved) AS resolved,
-       SUM(in_time) / NULLIF(SUM(resolved), 0)::DOUBLE AS on_time_rate,
-       SUM(resolved_late) / NULLIF(SUM(resolved), 0)::DOUBLE AS late_rate
+       CAST(SUM(in_time) AS DOUBLE) / NULLIF(SUM(resolved), 0) AS on_time_rate,
+       CAST(SUM(resolved_late) AS DOUBLE) / NULLIF(SUM(resolved), 0) AS late_rate
 FROM p
 GROUP BY year, unit;

@@ -1,0 +1,12 @@
+-- cchc store → Spark SQL: the base views the metrics (views/metrics.sql) read. Replace
+-- `cchc-data` with the store's directory; run with spark.sql.ansi.doubleQuotedIdentifiers=true,
+-- then the metrics with `CREATE OR REPLACE VIEW` read as `CREATE OR REPLACE TEMPORARY VIEW`.
+-- Spark discovers `year=…` folders as an integer partition column.
+
+CREATE OR REPLACE TEMPORARY VIEW scorecard USING parquet OPTIONS (path 'cchc-data/scorecard', mergeSchema 'true');
+
+CREATE OR REPLACE TEMPORARY VIEW survey_answers USING parquet OPTIONS (path 'cchc-data/survey_answers', mergeSchema 'true');
+
+CREATE OR REPLACE TEMPORARY VIEW procedures USING parquet OPTIONS (path 'cchc-data/procedures', mergeSchema 'true');
+
+CREATE OR REPLACE TEMPORARY VIEW procedure_registry USING parquet OPTIONS (path 'cchc-data/procedure_registry', mergeSchema 'true');
