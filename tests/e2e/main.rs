@@ -4,6 +4,7 @@
 mod corpus;
 mod engines;
 mod fuzz;
+mod notebooks;
 mod r_survey;
 mod real;
 
