@@ -28,13 +28,25 @@ const CHANNELS: [&str; 3] = ["Trực tiếp", "Trực tuyến", "Bưu chính cô
 
 /// Writes a survey of `rows` respondents to `path`.
 pub fn survey(rows: u32, path: &Path) -> Result<(), XlsxError> {
+    survey_of(rows, path, &UNITS, 2024, 2024)
+}
+
+/// Writes a survey of `rows` respondents of `units` in `year` to `path`, its rows drawn from
+/// `seed`.
+pub fn survey_of(
+    rows: u32,
+    path: &Path,
+    units: &[&str],
+    year: i32,
+    seed: u64,
+) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Phiếu khảo sát")?;
     ws.write_string(
         0,
         0,
-        "KẾT QUẢ KHẢO SÁT SỰ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC NĂM 2024",
+        format!("KẾT QUẢ KHẢO SÁT SỰ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC NĂM {year}"),
     )?;
     ws.write_string(
         1,
@@ -61,20 +73,20 @@ pub fn survey(rows: u32, path: &Path) -> Result<(), XlsxError> {
             format!("Câu {code}. {text}"),
         )?;
     }
-    let mut rng = Lcg::new(2024);
+    let mut rng = Lcg::new(seed);
     let pick = |rng: &mut Lcg, n: usize| ((rng.next_f64() * n as f64) as usize).min(n - 1);
     for i in 0..rows {
         let r = 4 + i;
         ws.write_number(r, 0, f64::from(i + 1))?;
-        let unit = pick(&mut rng, UNITS.len());
-        ws.write_string(r, 1, UNITS[unit])?;
+        let unit = pick(&mut rng, units.len());
+        ws.write_string(r, 1, units[unit])?;
         ws.write_string(r, 2, GENDERS[pick(&mut rng, 2)])?;
         ws.write_string(r, 3, AGES[pick(&mut rng, 4)])?;
         ws.write_string(r, 4, OCCUPATIONS[pick(&mut rng, 5)])?;
         ws.write_string(r, 5, PROCEDURES[pick(&mut rng, 6)])?;
         ws.write_string(r, 6, CHANNELS[pick(&mut rng, 3)])?;
         ws.write_number(r, 7, (1 + pick(&mut rng, 3)) as f64)?;
-        let p = 0.70 + 0.04 * unit as f64 + (rng.next_f64() - 0.5) * 0.2;
+        let p = 0.70 + 0.04 * (unit % 4) as f64 + (rng.next_f64() - 0.5) * 0.2;
         for q in 0..QUESTIONS.len() {
             let col = (attributes.len() + q) as u16;
             let level = if rng.next_f64() < p {
@@ -106,4 +118,84 @@ pub fn survey(rows: u32, path: &Path) -> Result<(), XlsxError> {
         book.write_string(r, 2, *text)?;
     }
     wb.save(path)
+}
+
+/// The 34 provincial-level units of the 2025 administrative map (Nghị quyết 202/2025/QH15).
+pub const PROVINCES_2025: [&str; 34] = [
+    "Hà Nội",
+    "Huế",
+    "Lai Châu",
+    "Điện Biên",
+    "Sơn La",
+    "Lạng Sơn",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Hà Tĩnh",
+    "Cao Bằng",
+    "Tuyên Quang",
+    "Lào Cai",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Bắc Ninh",
+    "Hưng Yên",
+    "Hải Phòng",
+    "Ninh Bình",
+    "Quảng Trị",
+    "Đà Nẵng",
+    "Quảng Ngãi",
+    "Gia Lai",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Đắk Lắk",
+    "Hồ Chí Minh",
+    "Đồng Nai",
+    "Tây Ninh",
+    "Cần Thơ",
+    "Vĩnh Long",
+    "Đồng Tháp",
+    "Cà Mau",
+    "An Giang",
+];
+
+/// A national-size set of workbooks for the engines' benchmark (`bench/national.py`): for each
+/// of the 34 provinces, a survey of `respondents` respondents (22 answers each) of its four
+/// departments, and the dossier statistics of two departments for the five years 2021–2025
+/// (one workbook per department, a sheet per year). Returns the files written.
+pub fn national(dir: &Path, respondents: u32) -> Result<Vec<std::path::PathBuf>, crate::Error> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for (i, province) in PROVINCES_2025.iter().enumerate() {
+        let units: Vec<String> = UNITS
+            .iter()
+            .map(|u| match u.strip_prefix("UBND huyện ") {
+                Some(_) => format!("UBND {province}"),
+                None => format!("{u} {province}"),
+            })
+            .collect();
+        let names: Vec<&str> = units.iter().map(String::as_str).collect();
+        let path = dir.join(format!("khao_sat_{:02}.xlsx", i + 1));
+        survey_of(respondents, &path, &names, 2025, 7_000 + i as u64)?;
+        written.push(path);
+        for (k, (unit, fields, procs, seed)) in crate::procedures::units().iter().enumerate() {
+            let unit = format!("{unit} {province}");
+            let sheets: Vec<crate::sheet::SheetSpec> = (2021..=2025)
+                .map(|year| {
+                    crate::procedures::statistics(
+                        &unit,
+                        fields,
+                        procs,
+                        seed + i as u64,
+                        year,
+                        true,
+                        false,
+                    )
+                })
+                .collect();
+            let path = dir.join(format!("thu_tuc_{:02}_{k}.xlsx", i + 1));
+            crate::sheet::write_xlsx(&path, &sheets)?;
+            written.push(path);
+        }
+    }
+    Ok(written)
 }

@@ -1,5 +1,6 @@
 //! `cchc-datagen datasets|fixtures [DIR]`: rewrites the bundled datasets or the test fixtures;
-//! `cchc-datagen bench-survey ROWS FILE.xlsx` writes a large survey for the import benchmark.
+//! `cchc-datagen bench-survey ROWS FILE.xlsx` writes a large survey for the import benchmark;
+//! `cchc-datagen national DIR [RESPONDENTS]` the 34 provinces' workbooks for the engines'.
 #![allow(clippy::print_stdout, clippy::print_stderr)] // A command-line tool reports what it wrote.
 
 use std::path::PathBuf;
@@ -51,8 +52,20 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some("national") => {
+            let respondents: u32 = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(14_000);
+            match args.get(1) {
+                Some(dir) => cchc_datagen::bench::national(&PathBuf::from(dir), respondents),
+                None => {
+                    eprintln!("usage: cchc-datagen national DIR [RESPONDENTS_PER_PROVINCE]");
+                    return ExitCode::from(2);
+                }
+            }
+        }
         _ => {
-            eprintln!("usage: cchc-datagen datasets|fixtures [DIR] | bench-survey ROWS FILE.xlsx");
+            eprintln!(
+                "usage: cchc-datagen datasets|fixtures [DIR] | bench-survey ROWS FILE.xlsx | national DIR [RESPONDENTS]"
+            );
             return ExitCode::from(2);
         }
     };
