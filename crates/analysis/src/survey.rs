@@ -88,24 +88,9 @@ pub fn index(
     let answers = with_scale(answers)?;
     let keys = [col(c::YEAR), col(c::UNIT), col(c::GROUP)];
     let valid = grouped(answers, respondents, by);
-    let counts = valid.clone().group_by(keys.clone()).agg([
-        group_scale(),
-        col(c::RESPONDENT)
-            .n_unique()
-            .cast(DataType::UInt32)
-            .alias(c::RESPONDENTS),
-        col(c::ANSWER)
-            .count()
-            .cast(DataType::UInt32)
-            .alias(c::VALID_ANSWERS),
-        col(c::ANSWER)
-            .gt_eq(lit(4))
-            .cast(DataType::UInt32)
-            .sum()
-            .alias(c::SATISFIED),
-        col(ORDER).min(),
-    ]);
-    // Per respondent and group: y (answers at 4–5), x (valid answers), w (weight).
+    // One pass over the answers: per respondent and group, y (answers at 4–5), x (valid
+    // answers), the respondent's scales; every group figure follows from these rows.
+    let scale = col(c::SCALE).fill_null(lit(Scale::Satisfaction.as_str()));
     let per_respondent = valid
         .group_by([
             col(c::YEAR),
@@ -120,7 +105,38 @@ pub fn index(
                 .sum()
                 .alias("y"),
             col(c::ANSWER).count().cast(DataType::Float64).alias("x"),
-        ]);
+            col(ORDER).min(),
+            scale.clone().first().alias("scale_first"),
+            scale.n_unique().alias("scale_n"),
+        ])
+        .cache();
+    let counts = per_respondent.clone().group_by(keys.clone()).agg([
+        // One scale per group, or "mixed".
+        when(
+            col("scale_n")
+                .max()
+                .eq(lit(1u32))
+                .and(col("scale_first").n_unique().eq(lit(1u32))),
+        )
+        .then(col("scale_first").first())
+        .otherwise(lit(MIXED))
+        .alias(c::SCALE),
+        len().cast(DataType::UInt32).alias(c::RESPONDENTS),
+        col("x")
+            .sum()
+            .cast(DataType::UInt32)
+            .alias(c::VALID_ANSWERS),
+        col("y").sum().cast(DataType::UInt32).alias(c::SATISFIED),
+        col(ORDER).min(),
+    ]);
+    let per_respondent = per_respondent.select([
+        col(c::YEAR),
+        col(c::UNIT),
+        col(c::GROUP),
+        col(c::RESPONDENT),
+        col("y"),
+        col("x"),
+    ]);
     let per_respondent = match weights {
         Some(w) => per_respondent.join(
             w.select([col(c::RESPONDENT), col(c::WEIGHT).cast(DataType::Float64)]),
