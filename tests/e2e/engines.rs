@@ -11,7 +11,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use super::{json, ok, root};
+use super::{import_datasets, json, root};
 
 /// What cchc itself says of the store: per table, the rows and years its manifest records, and
 /// the sums its analyses print.
@@ -96,15 +96,7 @@ fn same(engine: &str, theirs: &Value, ours: &BTreeMap<String, BTreeMap<String, V
 #[test]
 fn every_engine_reads_the_store_as_cchc_reports_it() {
     let store = tempfile::tempdir().expect("tmp");
-    let datasets: Vec<String> = std::fs::read_dir(root().join("datasets"))
-        .expect("datasets")
-        .flatten()
-        .map(|e| e.path().display().to_string())
-        .filter(|p| p.ends_with(".xlsx"))
-        .collect();
-    let mut args = vec!["import"];
-    args.extend(datasets.iter().map(String::as_str));
-    ok(store.path(), &args);
+    import_datasets(store.path());
     let ours = cchc_figures(store.path());
     assert_eq!(ours.len(), 5, "{ours:?}");
     let mut read = 0;

@@ -48,6 +48,20 @@ fn ok(store: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf8")
 }
 
+/// Imports every bundled workbook (`datasets/*.xlsx`, in name order) into `store`.
+fn import_datasets(store: &Path) {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("datasets"))
+        .expect("datasets")
+        .flatten()
+        .map(|e| e.path().display().to_string())
+        .filter(|p| p.ends_with(".xlsx"))
+        .collect();
+    files.sort();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    ok(store, &args);
+}
+
 fn json(store: &Path, args: &[&str]) -> Vec<Value> {
     let mut all: Vec<&str> = args.to_vec();
     all.extend(["--format", "json"]);
@@ -537,15 +551,7 @@ fn committed_datasets_and_fixtures_are_what_the_generator_writes() {
 fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
     use std::io::Read;
     let store = tempfile::tempdir().expect("tmp");
-    let all: Vec<String> = std::fs::read_dir(root().join("datasets"))
-        .expect("datasets")
-        .flatten()
-        .map(|e| e.path().display().to_string())
-        .filter(|p| p.ends_with(".xlsx"))
-        .collect();
-    let mut args = vec!["import"];
-    args.extend(all.iter().map(String::as_str));
-    ok(store.path(), &args);
+    import_datasets(store.path());
     // Over 100 KB of JSON: more than a pipe buffers, so the writer meets the closed pipe.
     let mut child = Command::new(cchc_bin())
         .arg("--store")
@@ -1202,17 +1208,7 @@ fn same_rows(view: &str, ours: &[Value], theirs: &[Value], key: &[&str], figures
 fn views_agree_with_the_analysis_crate_in_duckdb_datafusion_and_spark() {
     let tmp = tempfile::tempdir().expect("tmp");
     let store = tmp.path().join("store");
-    let mut files: Vec<String> = std::fs::read_dir(root().join("datasets"))
-        .expect("datasets")
-        .filter_map(|e| {
-            let name = e.ok()?.file_name().to_string_lossy().into_owned();
-            name.ends_with(".xlsx").then(|| format!("datasets/{name}"))
-        })
-        .collect();
-    files.sort();
-    let mut args = vec!["import"];
-    args.extend(files.iter().map(String::as_str));
-    ok(&store, &args);
+    import_datasets(&store);
     let views = [
         "scorecard_gaps",
         "scorecard_trend",

@@ -350,13 +350,7 @@ pub fn write_frame(
 /// `None` when the frame has no scale column.
 fn frame_scale(df: &DataFrame) -> Option<Option<Scale>> {
     let column = df.column(c::SCALE).ok()?.str().ok()?.clone();
-    let mut seen: Vec<&str> = column.iter().flatten().collect();
-    seen.sort_unstable();
-    seen.dedup();
-    Some(match seen.as_slice() {
-        [one] => Scale::parse(Some(one)),
-        _ => None,
-    })
+    Some(cchc_model::scale::shared(column.iter().flatten()).flatten())
 }
 
 /// A stored scale name in a table cell: short words ("đồng ý"; "nhiều thang" for mixed).

@@ -46,8 +46,38 @@ impl Scale {
     }
 }
 
+/// The one scale that stored scale names share: `None` without names, `Some(None)` when they
+/// differ (or one is not a scale), `Some(Some(scale))` when they are all the same.
+pub fn shared<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<Option<Scale>> {
+    let mut seen: Option<&str> = None;
+    for name in names {
+        match seen {
+            None => seen = Some(name),
+            Some(first) if first != name => return Some(None),
+            Some(_) => {}
+        }
+    }
+    seen.map(|name| Scale::parse(Some(name)))
+}
+
 impl std::fmt::Display for Scale {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_share_a_scale_or_mix() {
+        assert_eq!(shared([]), None);
+        assert_eq!(
+            shared(["agreement", "agreement"]),
+            Some(Some(Scale::Agreement))
+        );
+        assert_eq!(shared(["agreement", "quality"]), Some(None));
+        assert_eq!(shared(["mixed"]), Some(None));
     }
 }

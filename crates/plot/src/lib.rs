@@ -434,14 +434,7 @@ fn frame_scale(df: &DataFrame) -> Option<Scale> {
     let Ok(values) = column.str() else {
         return Some(Scale::Satisfaction);
     };
-    let mut seen: Vec<&str> = values.iter().flatten().collect();
-    seen.sort_unstable();
-    seen.dedup();
-    match seen.as_slice() {
-        [] => Some(Scale::Satisfaction),
-        [one] => Scale::parse(Some(one)),
-        _ => None,
-    }
+    cchc_model::scale::shared(values.iter().flatten()).unwrap_or(Some(Scale::Satisfaction))
 }
 
 impl LikertChart {

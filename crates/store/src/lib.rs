@@ -602,9 +602,7 @@ impl Store {
             .collect();
         let mut frames = Vec::with_capacity(files.len());
         for file in &files {
-            let Some(mut lf) = self.scan_files(std::slice::from_ref(file))? else {
-                continue;
-            };
+            let mut lf = self.scan_file(file)?;
             let schema = lf.collect_schema().map_err(|e| self.parquet_err(e))?;
             let columns: Vec<Expr> = COLUMNS
                 .iter()
@@ -615,27 +613,16 @@ impl Store {
                 .collect();
             frames.push(lf.select(columns));
         }
-        if frames.is_empty() {
-            return Ok(None);
-        }
-        concat(frames, UnionArgs::default())
-            .map(Some)
-            .map_err(|e| self.parquet_err(e))
+        self.union(frames)
     }
 
     /// The parts of a table, each with its year: from its folder for parts written without the
     /// column (the layout since the store became hive-partitioned in the path only), from the
     /// file for older parts, which carry it.
     fn scan_parts(&self, parts: &[&Part]) -> Result<Option<LazyFrame>, StoreError> {
-        if parts.is_empty() {
-            return Ok(None);
-        }
         let mut frames = Vec::with_capacity(parts.len());
         for part in parts {
-            let file = self.root.join(&part.file);
-            let Some(mut lf) = self.scan_files(std::slice::from_ref(&file))? else {
-                continue;
-            };
+            let mut lf = self.scan_file(&self.root.join(&part.file))?;
             let schema = lf.collect_schema().map_err(|e| self.parquet_err(e))?;
             if !schema.contains(c::YEAR) {
                 let mut columns = vec![lit(part.year).cast(DataType::Int32).alias(c::YEAR)];
@@ -644,30 +631,24 @@ impl Store {
             }
             frames.push(lf);
         }
-        let union = UnionArgs {
-            diagonal: true,
-            ..UnionArgs::default()
-        };
-        concat(frames, union)
-            .map(Some)
-            .map_err(|e| self.parquet_err(e))
+        self.union(frames)
     }
 
-    fn scan_files(&self, files: &[PathBuf]) -> Result<Option<LazyFrame>, StoreError> {
-        if files.is_empty() {
-            return Ok(None);
-        }
+    /// A lazy scan of one Parquet file of the store (its folder names are not read as columns).
+    fn scan_file(&self, file: &Path) -> Result<LazyFrame, StoreError> {
         let mut args = ScanArgsParquet::default();
         args.hive_options.enabled = Some(false);
-        let mut frames = Vec::with_capacity(files.len());
-        for f in files {
-            let path = PlRefPath::new(f.to_string_lossy().as_ref());
-            frames.push(
-                LazyFrame::scan_parquet(path, args.clone()).map_err(|e| self.parquet_err(e))?,
-            );
+        let path = PlRefPath::new(file.to_string_lossy().as_ref());
+        LazyFrame::scan_parquet(path, args).map_err(|e| self.parquet_err(e))
+    }
+
+    /// The frames one after the other, `None` when there are none. Diagonal: a part written
+    /// before a column was added (the registry's issuer and agencies) reads as null in that
+    /// column instead of failing the scan.
+    fn union(&self, frames: Vec<LazyFrame>) -> Result<Option<LazyFrame>, StoreError> {
+        if frames.is_empty() {
+            return Ok(None);
         }
-        // Diagonal: a part written before a column was added (the registry's issuer and
-        // agencies) reads as null in that column instead of failing the scan.
         let union = UnionArgs {
             diagonal: true,
             ..UnionArgs::default()

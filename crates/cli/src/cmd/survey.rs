@@ -76,6 +76,15 @@ impl IndexSpec {
     }
 }
 
+/// A weight as written ("1,5" or "1.5"), when it is a positive number.
+fn positive_weight(text: &str) -> Option<f64> {
+    text.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|w| *w > 0.0 && w.is_finite())
+}
+
 /// A respondent's weight from a numeric attribute: every respondent needs a positive number.
 fn attribute_weights(
     respondents: Option<LazyFrame>,
@@ -104,11 +113,11 @@ fn attribute_weights(
             continue;
         }
         let text = vals.get(i).unwrap_or("");
-        match text.trim().replace(',', ".").parse::<f64>() {
-            Ok(w) if w > 0.0 && w.is_finite() => {
+        match positive_weight(text) {
+            Some(w) => {
                 weights.insert(id.to_owned(), w);
             }
-            _ => bail!(
+            None => bail!(
                 "{}",
                 match lang {
                     Lang::Vi => format!(
@@ -164,9 +173,9 @@ fn unit_weights(answers: LazyFrame, spec: &str, lang: Lang) -> Result<LazyFrame>
         }
         let (unit, weight) = line.rsplit_once(',').unwrap_or((line, ""));
         let unit = unit.trim().trim_matches('"').to_owned();
-        match weight.trim().parse::<f64>() {
-            Ok(w) if w > 0.0 && w.is_finite() => table.push((unit, w)),
-            _ => bail!(
+        match positive_weight(weight) {
+            Some(w) => table.push((unit, w)),
+            None => bail!(
                 "{}",
                 match lang {
                     Lang::Vi => format!(

@@ -25,7 +25,7 @@ use crate::table::driver::{Classified, Header, Mapped, Reading, SheetCtx, SheetK
 use crate::table::layout::{self, FieldSpec, TableLayout};
 use crate::table::number::{Parsed, parse_vn_number};
 use crate::table::text::fold;
-use crate::table::{ColumnMapping, ColumnRole};
+use crate::table::{ColumnMapping, ColumnRole, header_at};
 
 const STT: &str = "stt";
 const ID: &str = "id";
@@ -400,13 +400,7 @@ impl SheetKind for Wide {
         if cols.second_header == Some(row.index) {
             return settled(RowOutcome::Structure(StructureKind::Header));
         }
-        let header = |col: u32| {
-            cols.columns
-                .iter()
-                .find(|m| m.col == col)
-                .map(|m| m.header.clone())
-                .unwrap_or_default()
-        };
+        let header = |col: u32| header_at(&cols.columns, col).unwrap_or_default().to_owned();
         let unit = text_at(row, Some(cols.unit)).map(|u| clean(&u));
         if unit.as_deref().is_some_and(is_summary) {
             return settled(RowOutcome::Structure(StructureKind::Total));
@@ -522,12 +516,9 @@ impl SheetKind for Wide {
         };
         // The total column against the fields.
         if let Some(total_col) = cols.total {
-            let header = cols
-                .columns
-                .iter()
-                .find(|m| m.col == total_col)
-                .map(|m| m.header.clone())
-                .unwrap_or_default();
+            let header = header_at(&cols.columns, total_col)
+                .unwrap_or_default()
+                .to_owned();
             for r in &rows {
                 if let (Some(stated), Some(computed)) = (r.total, leaf_sum(r))
                     && !agrees(stated, computed)
