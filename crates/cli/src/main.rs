@@ -99,6 +99,8 @@ enum Command {
     Rejects(cmd::rejects::Args),
     /// Vẽ biểu đồ (draw a chart)
     Chart(cmd::chart::Args),
+    /// Lập báo cáo năm: trang HTML, sổ tính Excel, bản thảo kế hoạch Word (write the year's report)
+    Report(cmd::report::Args),
     /// Chạy ví dụ trên bộ dữ liệu kèm theo (import the bundled datasets, write tables and charts)
     Demo(cmd::demo::Args),
 }
@@ -124,6 +126,7 @@ fn main() -> ExitCode {
         Command::Store(command) => cmd::store::run(&global, command),
         Command::Rejects(args) => cmd::rejects::run(&global, args),
         Command::Chart(args) => cmd::chart::run(&global, args),
+        Command::Report(args) => cmd::report::run(&global, args),
         Command::Demo(args) => cmd::demo::run(&global, args),
     };
     match result {

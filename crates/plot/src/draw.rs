@@ -1,7 +1,7 @@
 //! Drawing with plotters on either backend. Each chart is a [`Chart`] that draws on any
 //! `DrawingBackend`; [`render`] picks the backend from the file extension.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use cchc_model::Lang;
 use plotters::coord::Shift;
@@ -50,6 +50,9 @@ pub const BAR_COLORS: [RGBColor; 8] = [
 ];
 
 const WIDTH: u32 = 1600;
+/// Width of a chart inlined in a printed page: narrower than a file's, so that its text keeps a
+/// readable size at the page's 16 cm.
+const PAGE_WIDTH: u32 = 1100;
 const LEGEND_LINE: u32 = 30;
 /// Longest item name listed under a chart before it is shortened.
 const NAME_CHARS: usize = 110;
@@ -85,6 +88,24 @@ pub(crate) fn render<C: Chart>(path: &Path, chart: &C) -> Result<(), PlotError> 
             path: path.to_owned(),
         }),
     }
+}
+
+/// Draws a chart as an SVG document held in memory, at the width of a printed page (for a page
+/// that inlines it).
+pub(crate) fn render_svg<C: Chart>(chart: &C) -> Result<String, PlotError> {
+    font::ensure();
+    let draw_err = |detail: String| PlotError::Draw {
+        path: PathBuf::from("<svg>"),
+        detail,
+    };
+    let mut out = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut out, (PAGE_WIDTH, chart.height())).into_drawing_area();
+        chart.plot(&root).map_err(draw_err)?;
+        root.present().map_err(|e| draw_err(e.to_string()))?;
+    }
+    Ok(out)
 }
 
 fn style(size: f64) -> TextStyle<'static> {
@@ -662,6 +683,9 @@ mod tests {
             );
         }
         assert!(svg.contains("DejaVu Sans"));
+        let page = pareto(7).svg().expect("in memory");
+        assert!(page.starts_with("<svg width=\"1100\""), "{}", &page[..60]);
+        assert!(page.contains("Điểm bị mất theo tiêu chí — Sở Kế hoạch và Đầu tư, năm 2021"));
     }
 
     #[test]

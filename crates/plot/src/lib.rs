@@ -254,6 +254,11 @@ impl ParetoChart {
     pub fn draw(&self, path: &Path) -> Result<(), PlotError> {
         draw::render(path, self)
     }
+
+    /// Draws the chart as an SVG document in memory.
+    pub fn svg(&self) -> Result<String, PlotError> {
+        draw::render_svg(self)
+    }
 }
 
 impl GroupedBars {
@@ -299,6 +304,11 @@ impl GroupedBars {
     pub fn draw(&self, path: &Path) -> Result<(), PlotError> {
         draw::render(path, self)
     }
+
+    /// Draws the chart as an SVG document in memory.
+    pub fn svg(&self) -> Result<String, PlotError> {
+        draw::render_svg(self)
+    }
 }
 
 impl TrendChart {
@@ -342,6 +352,11 @@ impl TrendChart {
     /// Draws the chart; the extension of `path` picks PNG or SVG.
     pub fn draw(&self, path: &Path) -> Result<(), PlotError> {
         draw::render(path, self)
+    }
+
+    /// Draws the chart as an SVG document in memory.
+    pub fn svg(&self) -> Result<String, PlotError> {
+        draw::render_svg(self)
     }
 }
 
@@ -495,6 +510,11 @@ impl LikertChart {
     /// Draws the chart; the extension of `path` picks PNG or SVG.
     pub fn draw(&self, path: &Path) -> Result<(), PlotError> {
         draw::render(path, self)
+    }
+
+    /// Draws the chart as an SVG document in memory.
+    pub fn svg(&self) -> Result<String, PlotError> {
+        draw::render_svg(self)
     }
 }
 
@@ -766,6 +786,11 @@ impl ScatterChart {
     /// Draws the chart; the extension of `path` picks PNG or SVG.
     pub fn draw(&self, path: &Path) -> Result<(), PlotError> {
         draw::render(path, self)
+    }
+
+    /// Draws the chart as an SVG document in memory.
+    pub fn svg(&self) -> Result<String, PlotError> {
+        draw::render_svg(self)
     }
 }
 

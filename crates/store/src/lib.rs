@@ -86,6 +86,8 @@ pub struct Source<'a> {
     pub counts: RowCounts,
     /// Refused rows.
     pub rejections: Vec<Rejection>,
+    /// Warnings raised while reading (rows imported with a remark).
+    pub warnings: u64,
 }
 
 /// One part being written: a table's rows of one year and unit.
@@ -469,6 +471,7 @@ impl Store {
             sheets: batch.sheets,
             imported_at: manifest::now_utc(),
             counts: batch.counts,
+            warnings: batch.warnings,
             parts: parts.clone(),
             rejects_file,
         });

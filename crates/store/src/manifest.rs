@@ -38,6 +38,9 @@ pub struct SourceEntry {
     pub imported_at: String,
     /// Rows read, imported, structure, rejected.
     pub counts: RowCounts,
+    /// Warnings raised while reading it (0 in manifests written before they were kept).
+    #[serde(default)]
+    pub warnings: u64,
     /// Parquet parts holding its rows.
     pub parts: Vec<Part>,
     /// Parquet file holding its refused rows.

@@ -156,6 +156,7 @@ pub fn store_all(store: &mut Store, read: Vec<Read>, global: &Global) -> Result<
                 .collect(),
             counts: file.counts(),
             rejections: file.rejections().cloned().collect(),
+            warnings: file.warnings().count() as u64,
         };
         match store.commit(pending, source)? {
             Added::AlreadyImported { imported_at } => out!(

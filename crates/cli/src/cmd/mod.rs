@@ -6,6 +6,7 @@ pub mod import;
 pub mod inspect;
 pub mod procedures;
 pub mod rejects;
+pub mod report;
 pub mod scorecard;
 pub mod store;
 pub mod survey;

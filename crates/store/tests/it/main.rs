@@ -37,6 +37,7 @@ fn batch<'a>(
                 rejected: rejections.len() as u64,
             },
             rejections,
+            warnings: 1,
         },
         frame,
         extra: Vec::new(),
@@ -88,6 +89,11 @@ fn the_same_bytes_twice_add_nothing() {
         .expect("add");
     assert!(matches!(again, Added::AlreadyImported { .. }));
     assert_eq!(store.sources().len(), 1);
+    assert_eq!(
+        Store::open(dir.path()).expect("reopen").sources()[0].warnings,
+        1,
+        "the manifest keeps the count of warnings"
+    );
     assert_eq!(stored_scores(&store), [1.0, 2.0]);
     assert!(
         dir.path().join("scorecard/year=2021").is_dir(),
@@ -140,6 +146,7 @@ fn survey_source<'a>(sha256: &'a str, file: &'a str) -> cchc_store::Source<'a> {
         sheets: vec!["S".into()],
         counts: Default::default(),
         rejections: Vec::new(),
+        warnings: 0,
     }
 }
 

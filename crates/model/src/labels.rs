@@ -1,0 +1,177 @@
+//! The words of the canonical columns (table headers in Vietnamese and English), which of them
+//! hold fractions, and numbers as people write them: the command line's tables and the report
+//! share them.
+
+use crate::Lang;
+use crate::columns as c;
+
+/// Columns holding fractions, shown as percentages in tables.
+pub const RATIOS: &[&str] = &[
+    c::ATTAINMENT,
+    c::SHARE_OF_LOSS,
+    c::CUMULATIVE_SHARE,
+    c::PCT_CHANGE,
+    c::INDEX,
+    c::CI_LOW,
+    c::CI_HIGH,
+    c::SE,
+    c::SHARES[0],
+    c::SHARES[1],
+    c::SHARES[2],
+    c::SHARES[3],
+    c::SHARES[4],
+    c::ONLINE_SHARE,
+    c::DIRECT_SHARE,
+    c::POSTAL_SHARE,
+    c::ON_TIME_RATE,
+    c::LATE_RATE,
+    c::LATE_OR_OVERDUE_RATE,
+    c::TIME_RATIO,
+    c::ONLINE_UPTAKE,
+    c::FULL_ONLINE_PROCEDURES,
+    c::CUMULATIVE_SHARE_OF_PROCEDURES,
+];
+
+/// Column headers for tables: (name, Vietnamese, English).
+pub const LABELS: &[(&str, &str, &str)] = &[
+    (c::YEAR, "Năm", "Year"),
+    (c::UNIT, "Đơn vị", "Unit"),
+    (c::CODE, "Mã", "Code"),
+    (c::CRITERION, "Tiêu chí", "Criterion"),
+    (c::MAX_SCORE, "Điểm tối đa", "Max"),
+    (c::SCORE, "Điểm đạt", "Score"),
+    (c::ATTAINMENT, "Tỷ lệ đạt", "Attainment"),
+    (c::POINTS_LOST, "Điểm mất", "Points lost"),
+    (c::SHARE_OF_LOSS, "Tỷ trọng mất", "Share of loss"),
+    (c::CUMULATIVE_SHARE, "Cộng dồn", "Cumulative"),
+    (c::RANK, "Hạng", "Rank"),
+    (c::SELF_SCORE, "Tự đánh giá", "Self-assessed"),
+    (c::SELF_MINUS_APPRAISED, "Tự ĐG − đạt", "Self − score"),
+    (c::MAX_TOTAL, "Tổng điểm tối đa", "Max total"),
+    (c::SCORE_TOTAL, "Tổng điểm đạt", "Score total"),
+    (c::DELTA, "Tăng/giảm", "Change"),
+    (c::PCT_CHANGE, "% thay đổi", "% change"),
+    (c::RANK_CHANGE, "Thay đổi hạng", "Rank change"),
+    (c::SELF_TOTAL, "Tổng tự ĐG", "Self total"),
+    (c::GROUP, "Nhóm", "Group"),
+    (c::RESPONDENTS, "Số người trả lời", "Respondents"),
+    (c::VALID_ANSWERS, "Câu trả lời hợp lệ", "Valid answers"),
+    (c::SATISFIED, "Hài lòng", "Satisfied"),
+    (c::INDEX, "Chỉ số hài lòng", "Index"),
+    (c::SCALE, "Thang đo", "Scale"),
+    (c::CI_LOW, "Cận dưới 95%", "CI low"),
+    (c::CI_HIGH, "Cận trên 95%", "CI high"),
+    (c::P_VALUE, "Giá trị p", "p-value"),
+    (c::P_ADJUSTED, "p hiệu chỉnh", "Adjusted p"),
+    (c::SE, "Sai số chuẩn", "SE"),
+    (c::DEFF, "Hệ số thiết kế", "Design effect"),
+    (c::EFFECTIVE_N, "Cỡ mẫu hiệu dụng", "Effective n"),
+    (c::SIGNIFICANT, "Có ý nghĩa", "Significant"),
+    (c::SMALL_GROUP, "Nhóm nhỏ (<30)", "Small group"),
+    (c::KIND, "Loại", "Kind"),
+    (c::YEARS, "Các năm", "Years"),
+    (c::UNITS, "Đơn vị", "Units"),
+    (c::ROWS_READ, "Dòng đọc", "Rows read"),
+    (c::IMPORTED, "Nhập", "Imported"),
+    (c::STRUCTURE, "Cấu trúc", "Structure"),
+    (c::REJECTED, "Bị loại", "Rejected"),
+    (c::IMPORTED_AT, "Thời điểm nhập", "Imported at"),
+    (c::SOURCE_FILE, "Tệp nguồn", "Source file"),
+    (c::CELL, "Ô", "Cell"),
+    (c::REASON_CODE, "Mã lý do", "Reason code"),
+    (c::REASON, "Lý do", "Reason"),
+    (c::LEGACY_REASON_VI, "Lý do", "Reason"),
+    (c::LEGACY_REASON_EN, "Lý do (EN)", "Reason"),
+    (c::ROW_TEXT, "Nội dung dòng", "Row"),
+    (c::NAME, "Tên thủ tục", "Procedure"),
+    (c::FIELD, "Lĩnh vực", "Field"),
+    (c::PROCEDURES, "Số TTHC", "Procedures"),
+    (
+        c::PROCEDURES_WITH_DOSSIERS,
+        "TTHC có hồ sơ",
+        "With dossiers",
+    ),
+    (c::RECEIVED, "Tiếp nhận", "Received"),
+    (c::ONLINE_SHARE, "Trực tuyến", "Online"),
+    (c::DIRECT_SHARE, "Trực tiếp", "In person"),
+    (c::POSTAL_SHARE, "BCCI", "Postal"),
+    (c::POSTAL_TARGET_MET, "Đạt BCCI", "Postal target"),
+    (c::ONLINE_TARGET_MET, "Đạt trực tuyến", "Online target"),
+    (c::RESOLVED, "Đã giải quyết", "Resolved"),
+    (c::ON_TIME_RATE, "Đúng hạn", "On time"),
+    (c::LATE_RATE, "Trễ hạn", "Late"),
+    (c::PENDING_OVERDUE, "Quá hạn đang GQ", "Overdue pending"),
+    (c::NEED_TO_HANDLE, "Phải giải quyết", "To handle"),
+    (c::LATE_OR_OVERDUE_RATE, "Trễ + quá hạn", "Late or overdue"),
+    (c::LEGAL_DAYS, "Thời hạn (ngày)", "Limit (days)"),
+    (c::ACTUAL_DAYS, "Thực tế (ngày)", "Actual (days)"),
+    (c::TIME_RATIO, "Thực tế / thời hạn", "Actual / limit"),
+    (c::ONLINE_LEVEL, "Mức DVC", "Online level"),
+    (c::ONLINE_UPTAKE, "TTHC trực tuyến có HS", "Online uptake"),
+    (c::FULL_ONLINE_PROCEDURES, "TTHC toàn trình", "Fully online"),
+    (c::PROPOSAL, "Đề xuất", "Proposal"),
+    (c::REASON_CODES, "Mã lý do", "Reason codes"),
+    (c::REASONS, "Lý do", "Reasons"),
+    (
+        c::COST_BEFORE,
+        "Chi phí hiện nay (đ/năm)",
+        "Cost now (VND/yr)",
+    ),
+    (c::ESTIMATED_SAVING, "Tiết kiệm (đ/năm)", "Saving (VND/yr)"),
+    (
+        c::CUMULATIVE_SHARE_OF_PROCEDURES,
+        "Cộng dồn % TTHC",
+        "Cumulative % of procedures",
+    ),
+];
+
+/// The header of a column in the chosen language (its name when it has none).
+pub fn label(name: &str, lang: Lang) -> String {
+    LABELS
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, vi, en)| lang.pick(vi, en).to_owned())
+        .unwrap_or_else(|| name.to_owned())
+}
+
+/// A number for people: fixed decimals, a decimal comma in Vietnamese.
+pub fn fmt_number(x: f64, decimals: usize, lang: Lang) -> String {
+    let s = format!("{x:.decimals$}");
+    if lang == Lang::Vi {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// A p-value for people: four decimals, or two significant digits in scientific notation below
+/// 0.0001 (a p of 1e-40 is never shown as 0).
+pub fn fmt_p(p: f64, lang: Lang) -> String {
+    if p >= 1e-4 || p == 0.0 {
+        return fmt_number(p, 4, lang);
+    }
+    let s = format!("{p:.1e}");
+    if lang == Lang::Vi {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// An amount of money for people, in whole units with grouped thousands: "1.234.567" in
+/// Vietnamese, "1,234,567" in English.
+pub fn fmt_money(x: f64, lang: Lang) -> String {
+    let digits = format!("{:.0}", x.abs());
+    let sep = if lang == Lang::Vi { '.' } else { ',' };
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    if x < 0.0 && digits != "0" {
+        out.insert(0, '-');
+    }
+    out
+}

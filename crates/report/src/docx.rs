@@ -1,0 +1,564 @@
+//! The Word draft of the next year's plan, in the shape of the seed plan (925/KH-SKHĐT): the
+//! heading block of an administrative document (agency, number and date left to fill), the
+//! title, I. Mục đích, yêu cầu; II. Nội dung — one task per criterion that lost points, largest
+//! loss first, the responsible office and the deadline left to fill; III. Tổ chức thực hiện; the
+//! signature block; and the appendix table exactly as the seed's (STT, TÊN TIÊU CHÍ, NĂM Y: Điểm
+//! chuẩn / Điểm đạt được / Lý do, GIẢI PHÁP KHẮC PHỤC TRONG NĂM Y+1), then the procedures proposed
+//! for simplification when the store has them. Times New Roman 14 pt (tables 12 pt), A4, margins
+//! top and bottom 20 mm, left 30 mm, right 15 mm, page numbers at the foot.
+
+use std::path::Path;
+
+use cchc_model::Lang;
+use cchc_model::diag::{fmt_num, fmt_num_vi};
+use docx_rs::{
+    AlignmentType, BreakType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run,
+    RunFonts, Table as DTable, TableCell, TableLayoutType, TableRow, VMergeType, WidthType,
+};
+
+use crate::ReportError;
+use crate::model::*;
+
+const FONT: &str = "Times New Roman";
+/// Sizes in half-points.
+const BODY: usize = 28;
+const SMALL: usize = 24;
+/// A4 in twentieths of a point, and the writing width between the margins (210 − 30 − 15 mm).
+const A4: (u32, u32) = (11906, 16838);
+const WIDTH: usize = 9355;
+/// Where a value is left for the analyst to fill.
+const BLANK: &str = "……………";
+
+fn fonts() -> RunFonts {
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .east_asia(FONT)
+        .cs(FONT)
+}
+
+fn run(text: &str, size: usize) -> Run {
+    Run::new().add_text(text).size(size).fonts(fonts())
+}
+
+fn para(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, BODY))
+        .align(AlignmentType::Both)
+        .indent(
+            None,
+            Some(docx_rs::SpecialIndentType::FirstLine(567)),
+            None,
+            None,
+        )
+        .line_spacing(LineSpacing::new().after(120))
+}
+
+fn heading(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, BODY).bold())
+        .keep_next(true)
+        .indent(
+            None,
+            Some(docx_rs::SpecialIndentType::FirstLine(567)),
+            None,
+            None,
+        )
+        .line_spacing(LineSpacing::new().before(120).after(120))
+}
+
+fn centred(text: &str, size: usize, bold: bool, italic: bool) -> Paragraph {
+    let mut r = run(text, size);
+    if bold {
+        r = r.bold();
+    }
+    if italic {
+        r = r.italic();
+    }
+    Paragraph::new().add_run(r).align(AlignmentType::Center)
+}
+
+fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
+    paragraphs
+        .into_iter()
+        .fold(TableCell::new(), TableCell::add_paragraph)
+        .width(width, WidthType::Dxa)
+}
+
+fn cell_text(text: &str, width: usize, align: AlignmentType, bold: bool) -> TableCell {
+    let lines: Vec<Paragraph> = text
+        .split('\n')
+        .map(|line| {
+            let r = run(line, SMALL);
+            Paragraph::new()
+                .add_run(if bold { r.bold() } else { r })
+                .align(align)
+        })
+        .collect();
+    cell(lines, width)
+}
+
+/// A score as the seed writes it: "33,5", "28,61", "2".
+fn score(x: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => fmt_num_vi((x * 100.0).round() / 100.0),
+        Lang::En => fmt_num((x * 100.0).round() / 100.0),
+    }
+}
+
+/// The heading block: agency and number on the left, the national motto and the date on the right.
+fn heading_block(doc: &Document) -> DTable {
+    let lang = doc.lang;
+    let agency = match doc.units.as_slice() {
+        [one] => one.to_uppercase(),
+        _ => BLANK.to_owned(),
+    };
+    let left = vec![
+        centred(
+            lang.pick("UBND TỈNH/THÀNH PHỐ ……………", "PEOPLE'S COMMITTEE OF ……………"),
+            SMALL + 2,
+            false,
+            false,
+        ),
+        centred(&agency, SMALL + 2, true, false),
+        centred("", SMALL, false, false),
+        centred(
+            lang.pick("Số: …/KH-……", "No. …/KH-……"),
+            SMALL + 2,
+            false,
+            false,
+        ),
+    ];
+    let right = vec![
+        centred(
+            lang.pick(
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "SOCIALIST REPUBLIC OF VIET NAM",
+            ),
+            SMALL,
+            true,
+            false,
+        ),
+        centred(
+            lang.pick(
+                "Độc lập - Tự do - Hạnh phúc",
+                "Independence - Freedom - Happiness",
+            ),
+            SMALL + 2,
+            true,
+            false,
+        ),
+        centred("", SMALL, false, false),
+        centred(
+            lang.pick("……………, ngày … tháng … năm ……", "……………, date ……………"),
+            SMALL + 2,
+            false,
+            true,
+        ),
+    ];
+    DTable::without_borders(vec![TableRow::new(vec![
+        cell(left, 3800),
+        cell(right, WIDTH - 3800),
+    ])])
+    .set_grid(vec![3800, WIDTH - 3800])
+    .layout(TableLayoutType::Fixed)
+}
+
+/// The appendix table of the seed plan: two header rows, one row per criterion, a total.
+fn appendix(doc: &Document) -> DTable {
+    let lang = doc.lang;
+    let year = doc.year;
+    let grid = [650, 2600, 900, 900, 2100, 2205];
+    let header = |text: &str, i: usize| cell_text(text, grid[i], AlignmentType::Center, true);
+    let first = TableRow::new(vec![
+        header(lang.pick("STT", "No."), 0).vertical_merge(VMergeType::Restart),
+        header(lang.pick("TÊN TIÊU CHÍ", "CRITERION"), 1).vertical_merge(VMergeType::Restart),
+        cell_text(
+            &format!("{} {year}", lang.pick("NĂM", "YEAR")),
+            grid[2] + grid[3] + grid[4],
+            AlignmentType::Center,
+            true,
+        )
+        .grid_span(3),
+        header(
+            &match lang {
+                Lang::Vi => format!("GIẢI PHÁP KHẮC PHỤC TRONG NĂM {}", year + 1),
+                Lang::En => format!("REMEDY IN {}", year + 1),
+            },
+            5,
+        )
+        .vertical_merge(VMergeType::Restart),
+    ])
+    .cant_split();
+    let second = TableRow::new(vec![
+        header("", 0).vertical_merge(VMergeType::Continue),
+        header("", 1).vertical_merge(VMergeType::Continue),
+        header(lang.pick("Điểm chuẩn", "Maximum"), 2),
+        header(lang.pick("Điểm đạt được", "Score"), 3),
+        header(lang.pick("Lý do", "Reason"), 4),
+        header("", 5).vertical_merge(VMergeType::Continue),
+    ])
+    .cant_split();
+    let mut rows = vec![first, second];
+    let several = doc.units.len() > 1;
+    let (mut max_total, mut score_total) = (0.0, 0.0);
+    for unit in &doc.units {
+        let tasks: Vec<&Task> = doc.plan.tasks.iter().filter(|t| &t.unit == unit).collect();
+        if tasks.is_empty() {
+            continue;
+        }
+        if several {
+            rows.push(TableRow::new(vec![
+                cell_text(unit, WIDTH, AlignmentType::Left, true).grid_span(6),
+            ]));
+        }
+        // The seed lists the criteria in their own order, by code.
+        let mut tasks = tasks;
+        tasks.sort_by_key(|t| natural(&t.code));
+        for t in tasks {
+            max_total += t.max_score;
+            score_total += t.score;
+            let or_blank = |s: &str| {
+                if s.is_empty() {
+                    BLANK.to_owned()
+                } else {
+                    s.to_owned()
+                }
+            };
+            rows.push(
+                TableRow::new(vec![
+                    cell_text(&t.code, grid[0], AlignmentType::Center, false),
+                    cell_text(&t.criterion, grid[1], AlignmentType::Left, false),
+                    cell_text(
+                        &score(t.max_score, lang),
+                        grid[2],
+                        AlignmentType::Center,
+                        false,
+                    ),
+                    cell_text(&score(t.score, lang), grid[3], AlignmentType::Center, false),
+                    cell_text(&or_blank(&t.reason), grid[4], AlignmentType::Left, false),
+                    cell_text(&or_blank(&t.remedy), grid[5], AlignmentType::Left, false),
+                ])
+                .cant_split(),
+            );
+        }
+    }
+    rows.push(TableRow::new(vec![
+        cell_text(
+            lang.pick("Tổng", "Total"),
+            grid[0] + grid[1],
+            AlignmentType::Center,
+            true,
+        )
+        .grid_span(2),
+        cell_text(
+            &score(max_total, lang),
+            grid[2],
+            AlignmentType::Center,
+            true,
+        ),
+        cell_text(
+            &score(score_total, lang),
+            grid[3],
+            AlignmentType::Center,
+            true,
+        ),
+        cell_text("", grid[4], AlignmentType::Left, false),
+        cell_text("", grid[5], AlignmentType::Left, false),
+    ]));
+    DTable::new(rows)
+        .set_grid(grid.to_vec())
+        .layout(TableLayoutType::Fixed)
+}
+
+/// A code's parts as numbers where they are ("1.10" after "1.9").
+fn natural(code: &str) -> Vec<(u64, String)> {
+    code.split(['.', ' '])
+        .map(|p| (p.parse().unwrap_or(u64::MAX), p.to_owned()))
+        .collect()
+}
+
+/// The procedures proposed for simplification, as a second appendix.
+fn procedures(table: &Table, lang: Lang) -> DTable {
+    // STT, code, name, reasons, proposal, saving: the columns of the proposal table without
+    // the unit and rank (the unit heads its rows when there are several).
+    let keep = [2usize, 3, 4, 5, 6];
+    let grid = [600usize, 1200, 2700, 2200, 1700, 955];
+    let mut header = vec![cell_text(
+        lang.pick("STT", "No."),
+        grid[0],
+        AlignmentType::Center,
+        true,
+    )];
+    for (k, &i) in keep.iter().enumerate() {
+        header.push(cell_text(
+            &table.columns[i].header,
+            grid[k + 1],
+            AlignmentType::Center,
+            true,
+        ));
+    }
+    let mut rows = vec![TableRow::new(header).cant_split()];
+    let mut unit = String::new();
+    for (n, row) in table.rows.iter().enumerate() {
+        if let Cell::Text(u) = &row[0]
+            && *u != unit
+        {
+            {
+                unit = u.clone();
+                rows.push(TableRow::new(vec![
+                    cell_text(u, WIDTH, AlignmentType::Left, true).grid_span(6),
+                ]));
+            }
+        }
+        let mut cells = vec![cell_text(
+            &(n + 1).to_string(),
+            grid[0],
+            AlignmentType::Center,
+            false,
+        )];
+        for (k, &i) in keep.iter().enumerate() {
+            let align = if table.columns[i].kind == Kind::Text {
+                AlignmentType::Left
+            } else {
+                AlignmentType::Right
+            };
+            cells.push(cell_text(
+                &row[i].display(table.columns[i].kind, lang),
+                grid[k + 1],
+                align,
+                false,
+            ));
+        }
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    DTable::new(rows)
+        .set_grid(grid.to_vec())
+        .layout(TableLayoutType::Fixed)
+}
+
+/// Writes the plan.
+pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
+    let lang = doc.lang;
+    let (year, next) = (doc.year, doc.plan.year);
+    let who = match doc.units.as_slice() {
+        [one] => one.clone(),
+        _ => lang.pick("các cơ quan, đơn vị", "the units").to_owned(),
+    };
+    let mut docx = Docx::new()
+        .page_size(A4.0, A4.1)
+        .page_margin(PageMargin {
+            top: 1134,
+            left: 1701,
+            bottom: 1134,
+            right: 850,
+            header: 567,
+            footer: 567,
+            gutter: 0,
+        })
+        .default_fonts(fonts())
+        .default_size(BODY)
+        .footer(Footer::new().add_paragraph(
+            Paragraph::new()
+                .add_page_num(PageNum::new())
+                .align(AlignmentType::Center),
+        ))
+        .add_table(heading_block(doc))
+        .add_paragraph(centred("", BODY, false, false))
+        .add_paragraph(centred(lang.pick("KẾ HOẠCH", "PLAN"), BODY, true, false))
+        .add_paragraph(centred(
+            &match lang {
+                Lang::Vi => format!(
+                    "Thực hiện các nhiệm vụ, giải pháp nâng cao hiệu quả công tác cải cách hành chính năm {next}"
+                ),
+                Lang::En => format!("Tasks and measures to improve administrative reform in {next}"),
+            },
+            BODY,
+            true,
+            false,
+        ))
+        .add_paragraph(centred("", BODY, false, false))
+        .add_paragraph(para(&match lang {
+            Lang::Vi => format!(
+                "Căn cứ Quyết định số {BLANK} ngày {BLANK} phê duyệt và công bố Chỉ số cải cách hành chính năm {year};"
+            ),
+            Lang::En => format!(
+                "Under Decision No. {BLANK} of {BLANK} approving and publishing the administrative reform index of {year};"
+            ),
+        }))
+        .add_paragraph(para(&match lang {
+            Lang::Vi => format!(
+                "{who} ban hành Kế hoạch thực hiện các nhiệm vụ, giải pháp nâng cao hiệu quả công tác cải cách hành chính năm {next}, với những nội dung chính như sau:"
+            ),
+            Lang::En => format!(
+                "{who} issues this plan of tasks and measures to improve administrative reform in {next}, as follows:"
+            ),
+        }))
+        .add_paragraph(heading(lang.pick("I. MỤC ĐÍCH, YÊU CẦU", "I. PURPOSE AND REQUIREMENTS")))
+        .add_paragraph(heading(lang.pick("1. Mục đích", "1. Purpose")))
+        .add_paragraph(para(&match lang {
+            Lang::Vi => format!(
+                "Triển khai các nhiệm vụ, giải pháp để khắc phục những tồn tại, hạn chế, qua đó duy trì và nâng cao Chỉ số cải cách hành chính năm {next}, phấn đấu điểm số năm {next} cao hơn năm {year}."
+            ),
+            Lang::En => format!(
+                "Carry out the tasks and measures that remedy the shortcomings, so that the administrative reform index of {next} is higher than that of {year}."
+            ),
+        }))
+        .add_paragraph(heading(lang.pick("2. Yêu cầu", "2. Requirements")))
+        .add_paragraph(para(&match lang {
+            Lang::Vi => format!(
+                "Tập trung khắc phục những tiêu chí, tiêu chí thành phần bị mất điểm trong năm {year} (theo Phụ lục gửi kèm); mỗi nhiệm vụ có đơn vị chủ trì, thời hạn hoàn thành và kết quả cụ thể."
+            ),
+            Lang::En => format!(
+                "Remedy the criteria that lost points in {year} (see the appendix); each task has a responsible office, a deadline and a concrete result."
+            ),
+        }))
+        .add_paragraph(heading(lang.pick("II. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP", "II. TASKS AND MEASURES")));
+    if doc.plan.tasks.is_empty() {
+        docx = docx.add_paragraph(para(&match lang {
+            Lang::Vi => format!("Không có tiêu chí bị mất điểm trong số liệu năm {year} của kho."),
+            Lang::En => format!("No criterion lost points in the store's figures for {year}."),
+        }));
+    }
+    let several = doc.units.len() > 1;
+    for (i, t) in doc.plan.tasks.iter().enumerate() {
+        let unit = if several {
+            format!(" — {}", t.unit)
+        } else {
+            String::new()
+        };
+        docx = docx
+            .add_paragraph(heading(&match lang {
+                Lang::Vi => format!(
+                    "{}. Tiêu chí {}: {}{unit} (mất {} điểm, đạt {}/{})",
+                    i + 1,
+                    t.code,
+                    t.criterion,
+                    score(t.points_lost, lang),
+                    score(t.score, lang),
+                    score(t.max_score, lang)
+                ),
+                Lang::En => format!(
+                    "{}. Criterion {}: {}{unit} ({} points lost, {} of {})",
+                    i + 1,
+                    t.code,
+                    t.criterion,
+                    score(t.points_lost, lang),
+                    score(t.score, lang),
+                    score(t.max_score, lang)
+                ),
+            }))
+            .add_paragraph(para(&format!(
+                "- {}: {}",
+                lang.pick("Lý do", "Reason"),
+                if t.reason.is_empty() { BLANK } else { &t.reason }
+            )))
+            .add_paragraph(para(&format!(
+                "- {}: {}",
+                lang.pick("Giải pháp", "Measure"),
+                if t.remedy.is_empty() { BLANK } else { &t.remedy }
+            )))
+            .add_paragraph(para(&match lang {
+                Lang::Vi => format!("- Đơn vị chủ trì: {BLANK}; đơn vị phối hợp: {BLANK}; thời hạn hoàn thành: {BLANK}."),
+                Lang::En => format!("- Responsible office: {BLANK}; in cooperation with: {BLANK}; deadline: {BLANK}."),
+            }));
+    }
+    if let Some(table) = &doc.plan.procedures {
+        let k = doc.plan.tasks.len() + 1;
+        docx = docx.add_paragraph(heading(&match lang {
+            Lang::Vi => format!("{k}. Đơn giản hoá thủ tục hành chính"),
+            Lang::En => format!("{k}. Simplify administrative procedures"),
+        }))
+        .add_paragraph(para(&match lang {
+            Lang::Vi => format!(
+                "Rà soát, đề xuất đơn giản hoá {} thủ tục hành chính theo Phụ lục II (lý do và chi phí tiết kiệm ước tính); đơn vị chủ trì: {BLANK}; thời hạn: {BLANK}.",
+                table.rows.len()
+            ),
+            Lang::En => format!(
+                "Review and propose the simplification of {} procedures listed in Appendix II (reasons and estimated savings); responsible office: {BLANK}; deadline: {BLANK}.",
+                table.rows.len()
+            ),
+        }));
+    }
+    docx = docx
+        .add_paragraph(heading(lang.pick("III. TỔ CHỨC THỰC HIỆN", "III. IMPLEMENTATION")))
+        .add_paragraph(para(&match lang {
+            Lang::Vi => format!(
+                "Các phòng, đơn vị được giao nhiệm vụ tổ chức thực hiện, báo cáo kết quả về {BLANK} trước ngày {BLANK} để tổng hợp. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo để xem xét, giải quyết."
+            ),
+            Lang::En => format!(
+                "The offices given a task carry it out and report to {BLANK} before {BLANK}. Difficulties are reported at once for a decision."
+            ),
+        }))
+        .add_paragraph(centred("", BODY, false, false))
+        .add_table(
+            DTable::without_borders(vec![TableRow::new(vec![
+                cell(
+                    vec![
+                        Paragraph::new().add_run(run(lang.pick("Nơi nhận:", "To:"), SMALL).bold().italic()),
+                        Paragraph::new().add_run(run(&format!("- {BLANK};"), 22)),
+                        Paragraph::new().add_run(run(lang.pick("- Lưu: VT.", "- Archive."), 22)),
+                    ],
+                    4300,
+                ),
+                cell(
+                    vec![
+                        centred(lang.pick("THỦ TRƯỞNG CƠ QUAN", "HEAD OF THE AGENCY"), BODY, true, false),
+                        centred(lang.pick("(Ký, ghi rõ họ tên)", "(Signature and name)"), BODY, false, true),
+                    ],
+                    WIDTH - 4300,
+                ),
+            ])])
+            .set_grid(vec![4300, WIDTH - 4300])
+            .layout(TableLayoutType::Fixed),
+        )
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
+        .add_paragraph(centred(lang.pick("PHỤ LỤC", "APPENDIX"), BODY, true, false))
+        .add_paragraph(centred(
+            &match lang {
+                Lang::Vi => format!(
+                    "Các tiêu chí bị mất điểm năm {year} và giải pháp khắc phục trong năm {next}"
+                ),
+                Lang::En => format!("Criteria that lost points in {year} and their remedies in {next}"),
+            },
+            BODY,
+            true,
+            false,
+        ))
+        .add_paragraph(centred(
+            lang.pick("(Kèm theo Kế hoạch số …/KH-…… ngày … tháng … năm ……)", "(Attached to Plan No. …/KH-…… of ……)"),
+            BODY,
+            false,
+            true,
+        ))
+        .add_table(appendix(doc));
+    if let Some(table) = &doc.plan.procedures {
+        docx = docx
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
+            .add_paragraph(centred(
+                lang.pick("PHỤ LỤC II", "APPENDIX II"),
+                BODY,
+                true,
+                false,
+            ))
+            .add_paragraph(centred(
+                lang.pick(
+                    "Thủ tục hành chính đề xuất đơn giản hoá",
+                    "Administrative procedures proposed for simplification",
+                ),
+                BODY,
+                true,
+                false,
+            ))
+            .add_paragraph(centred(&table.title, SMALL, false, true))
+            .add_table(procedures(table, lang));
+    }
+    let file = std::fs::File::create(path).map_err(|source| ReportError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    docx.build().pack(file).map_err(|e| ReportError::Docx {
+        path: path.to_owned(),
+        detail: e.to_string(),
+    })
+}
