@@ -7,6 +7,7 @@ mod fuzz;
 mod notebooks;
 mod r_survey;
 mod real;
+mod report;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -15,10 +15,9 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
 
 use crate::words::{self, Words};
 
-/// Whether a text would start a formula if typed into a cell.
-pub fn looks_like_formula(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
+use cchc_report::sheet_name;
+pub use cchc_report::xlsx::looks_like_formula;
+use cchc_report::xlsx::{print_setup, row_height};
 
 struct Formats {
     title: Format,
@@ -92,30 +91,6 @@ fn number(
     Ok(())
 }
 
-/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the workbook.
-fn sheet_name(base: &str, taken: &[String]) -> String {
-    let clean: String = base
-        .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
-        .collect();
-    let clean = clean.trim().trim_matches('\'').to_owned();
-    let mut name: String = clean.chars().take(31).collect();
-    let mut n = 2;
-    while taken
-        .iter()
-        .any(|t| t.to_lowercase() == name.to_lowercase())
-    {
-        let suffix = format!(" ({n})");
-        name = clean
-            .chars()
-            .take(31 - suffix.chars().count())
-            .collect::<String>()
-            + &suffix;
-        n += 1;
-    }
-    name
-}
-
 /// Column headers: (text or band, sub-header).
 fn headers(
     lang: Lang,
@@ -166,6 +141,11 @@ fn headers(
     };
     (before, band, figures, after)
 }
+
+/// Column widths, in characters.
+const WIDTHS: [f64; 13] = [
+    6.0, 14.0, 42.0, 18.0, 11.0, 9.0, 11.0, 12.0, 11.0, 36.0, 34.0, 16.0, 16.0,
+];
 
 fn write_sheet(ws: &mut Worksheet, p: &Proposal, lang: Lang, f: &Formats) -> Result<()> {
     let (before, band, figures, after) = headers(lang, p.year);
@@ -231,8 +211,20 @@ fn write_sheet(ws: &mut Worksheet, p: &Proposal, lang: Lang, f: &Formats) -> Res
             .iter()
             .map(|r| words::proposal(r, lang))
             .collect();
-        text(ws, row, 9, &reasons.join("; "), f)?;
-        text(ws, row, 10, &proposals.join("; "), f)?;
+        let (reasons, proposals) = (reasons.join("; "), proposals.join("; "));
+        text(ws, row, 9, &reasons, f)?;
+        text(ws, row, 10, &proposals, f)?;
+        // Tall enough for the longest wrapped text (a fixed height lets it run over the next row).
+        ws.set_row_height(
+            row,
+            row_height([
+                (proc.code.as_str(), WIDTHS[1]),
+                (proc.name.as_deref().unwrap_or(""), WIDTHS[2]),
+                (proc.field.as_deref().unwrap_or(""), WIDTHS[3]),
+                (reasons.as_str(), WIDTHS[9]),
+                (proposals.as_str(), WIDTHS[10]),
+            ]),
+        )?;
         number(ws, row, 11, cand.cost_before, &f.money)?;
         number(ws, row, 12, Some(cand.estimated_saving), &f.money)?;
         row += 1;
@@ -254,17 +246,13 @@ fn write_sheet(ws: &mut Worksheet, p: &Proposal, lang: Lang, f: &Formats) -> Res
         ),
         &f.note,
     )?;
-    let widths = [
-        6.0, 14.0, 42.0, 18.0, 11.0, 9.0, 11.0, 12.0, 11.0, 36.0, 34.0, 16.0, 16.0,
-    ];
-    for (c, w) in widths.iter().enumerate() {
+    for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_row_height(h2, 48)?;
     ws.set_freeze_panes(h2 + 2, 3)?;
-    ws.set_landscape();
-    ws.set_paper_size(9); // A4
-    ws.set_print_fit_to_pages(1, 0);
+    // A4 landscape, fit to width, the header rows and the column numbers on every page.
+    print_setup(ws, h2 + 1, lang)?;
     Ok(())
 }
 
@@ -294,30 +282,4 @@ pub fn write_proposal(path: &Path, proposals: &[Proposal], lang: Lang) -> Result
     wb.save(path)
         .with_context(|| format!("{}", path.display()))?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_like_text_is_told_apart() {
-        assert!(looks_like_formula("=HYPERLINK(\"http://x\")"));
-        assert!(looks_like_formula("+84 912"));
-        assert!(looks_like_formula("@SUM(A1)"));
-        assert!(!looks_like_formula("Cấp giấy phép"));
-    }
-
-    #[test]
-    fn sheet_names_are_short_clean_and_unique() {
-        let a = sheet_name("2024 Sở Kế hoạch và Đầu tư tỉnh Đồng Nai", &[]);
-        assert_eq!(a.chars().count(), 31);
-        let b = sheet_name(
-            "2024 Sở Kế hoạch và Đầu tư tỉnh Đồng Nai",
-            std::slice::from_ref(&a),
-        );
-        assert_ne!(a, b);
-        assert!(b.ends_with(" (2)") && b.chars().count() <= 31);
-        assert_eq!(sheet_name("2024 A/B", &[]), "2024 A B");
-    }
 }

@@ -172,6 +172,13 @@ impl W {
     fn num(&self, x: f64, decimals: usize) -> String {
         fmt_number(x, decimals, self.lang)
     }
+    /// A maximum as scorecards write it: "100", "39,5".
+    fn trimmed(&self, x: f64) -> String {
+        match self.lang {
+            Lang::Vi => cchc_model::diag::fmt_num_vi(x),
+            Lang::En => cchc_model::diag::fmt_num(x),
+        }
+    }
     fn pct(&self, x: f64) -> String {
         format!("{}%", self.num(x * 100.0, 1))
     }
@@ -230,13 +237,13 @@ pub fn sheet_name(base: &str, taken: &[String]) -> String {
 /// pháp" → "Sở TP", "UBND huyện Long Thành" → "UBND huyện LT").
 fn short_unit(unit: &str) -> String {
     let words: Vec<&str> = unit.split_whitespace().collect();
-    let head = words
-        .iter()
-        .take_while(|w| w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 5)
-        .count()
-        .clamp(1, 2)
-        .min(words.len());
-    let (kind, name) = words.split_at(head.min(words.len().saturating_sub(1)).max(1));
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let head = if words.len() > 2 && lower(words[1]) {
+        2
+    } else {
+        1
+    };
+    let (kind, name) = words.split_at(head.min(words.len()));
     let initials: String = name
         .iter()
         .filter_map(|w| w.chars().next())
@@ -497,7 +504,7 @@ fn summary(
                     figures.push(Figure {
                         label: w.pick("Chỉ số CCHC", "PAR index").to_owned(),
                         value: match (total, max) {
-                            (Some(t), Some(m)) => format!("{}/{}", w.num(t, 2), w.num(m, 2)),
+                            (Some(t), Some(m)) => format!("{} / {}", w.num(t, 2), w.trimmed(m)),
                             (Some(t), None) => w.num(t, 2),
                             _ => "—".to_owned(),
                         },
@@ -705,7 +712,7 @@ fn points_lost(
             Figure {
                 label: w.pick("Tổng điểm đạt", "Total score").to_owned(),
                 value: w.num(total, 2),
-                detail: format!("{} {}", w.pick("trên", "of"), w.num(total_max, 2)),
+                detail: format!("{} {}", w.pick("trên", "of"), w.trimmed(total_max)),
             },
             Figure {
                 label: w.pick("Điểm bị mất", "Points lost").to_owned(),
@@ -1442,4 +1449,30 @@ fn plan(
         tasks,
         procedures,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_short_clean_and_unique() {
+        let a = sheet_name("2024 Sở Kế hoạch và Đầu tư tỉnh Đồng Nai", &[]);
+        assert_eq!(a.chars().count(), 31);
+        let b = sheet_name(
+            "2024 Sở Kế hoạch và Đầu tư tỉnh Đồng Nai",
+            std::slice::from_ref(&a),
+        );
+        assert_ne!(a, b);
+        assert!(b.ends_with(" (2)") && b.chars().count() <= 31);
+        assert_eq!(sheet_name("2024 A/B", &[]), "2024 A B");
+    }
+
+    #[test]
+    fn units_are_shortened_to_their_initials_for_sheet_names() {
+        assert_eq!(short_unit("Sở Tư pháp"), "Sở TP");
+        assert_eq!(short_unit("Sở Kế hoạch và Đầu tư"), "Sở KHVĐT");
+        assert_eq!(short_unit("UBND huyện Long Thành"), "UBND huyện LT");
+        assert_eq!(short_unit("Sở"), "Sở");
+    }
 }

@@ -12,8 +12,8 @@ use std::path::Path;
 use cchc_model::Lang;
 use cchc_model::diag::{fmt_num, fmt_num_vi};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run,
-    RunFonts, Table as DTable, TableCell, TableLayoutType, TableRow, VMergeType, WidthType,
+    AlignmentType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts,
+    Table as DTable, TableCell, TableLayoutType, TableRow, VMergeType, WidthType,
 };
 
 use crate::ReportError;
@@ -26,6 +26,10 @@ const SMALL: usize = 24;
 /// A4 in twentieths of a point, and the writing width between the margins (210 − 30 − 15 mm).
 const A4: (u32, u32) = (11906, 16838);
 const WIDTH: usize = 9355;
+/// The height (twips) that marks a table's header rows until [`repeat_headers`] turns it into
+/// Word's "repeat as header row" (docx-rs writes no `w:tblHeader`).
+const HEADER_MARK: f32 = 7.0;
+const HEADER_MARK_XML: &str = r#"<w:trHeight w:val="7" w:hRule="atLeast" />"#;
 /// Where a value is left for the analyst to fill.
 const BLANK: &str = "……………";
 
@@ -168,7 +172,7 @@ fn heading_block(doc: &Document) -> DTable {
 fn appendix(doc: &Document) -> DTable {
     let lang = doc.lang;
     let year = doc.year;
-    let grid = [650, 2600, 900, 900, 2100, 2205];
+    let grid = [750, 2500, 900, 900, 2100, 2205];
     let header = |text: &str, i: usize| cell_text(text, grid[i], AlignmentType::Center, true);
     let first = TableRow::new(vec![
         header(lang.pick("STT", "No."), 0).vertical_merge(VMergeType::Restart),
@@ -189,7 +193,8 @@ fn appendix(doc: &Document) -> DTable {
         )
         .vertical_merge(VMergeType::Restart),
     ])
-    .cant_split();
+    .cant_split()
+    .row_height(HEADER_MARK);
     let second = TableRow::new(vec![
         header("", 0).vertical_merge(VMergeType::Continue),
         header("", 1).vertical_merge(VMergeType::Continue),
@@ -198,7 +203,8 @@ fn appendix(doc: &Document) -> DTable {
         header(lang.pick("Lý do", "Reason"), 4),
         header("", 5).vertical_merge(VMergeType::Continue),
     ])
-    .cant_split();
+    .cant_split()
+    .row_height(HEADER_MARK);
     let mut rows = vec![first, second];
     let several = doc.units.len() > 1;
     let (mut max_total, mut score_total) = (0.0, 0.0);
@@ -298,7 +304,7 @@ fn procedures(table: &Table, lang: Lang) -> DTable {
             true,
         ));
     }
-    let mut rows = vec![TableRow::new(header).cant_split()];
+    let mut rows = vec![TableRow::new(header).cant_split().row_height(HEADER_MARK)];
     let mut unit = String::new();
     for (n, row) in table.rows.iter().enumerate() {
         if let Cell::Text(u) = &row[0]
@@ -512,8 +518,9 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
             .set_grid(vec![4300, WIDTH - 4300])
             .layout(TableLayoutType::Fixed),
         )
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
-        .add_paragraph(centred(lang.pick("PHỤ LỤC", "APPENDIX"), BODY, true, false))
+        .add_paragraph(
+            centred(lang.pick("PHỤ LỤC", "APPENDIX"), BODY, true, false).page_break_before(true),
+        )
         .add_paragraph(centred(
             &match lang {
                 Lang::Vi => format!(
@@ -534,13 +541,10 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
         .add_table(appendix(doc));
     if let Some(table) = &doc.plan.procedures {
         docx = docx
-            .add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
-            .add_paragraph(centred(
-                lang.pick("PHỤ LỤC II", "APPENDIX II"),
-                BODY,
-                true,
-                false,
-            ))
+            .add_paragraph(
+                centred(lang.pick("PHỤ LỤC II", "APPENDIX II"), BODY, true, false)
+                    .page_break_before(true),
+            )
             .add_paragraph(centred(
                 lang.pick(
                     "Thủ tục hành chính đề xuất đơn giản hoá",
@@ -553,12 +557,42 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
             .add_paragraph(centred(&table.title, SMALL, false, true))
             .add_table(procedures(table, lang));
     }
-    let file = std::fs::File::create(path).map_err(|source| ReportError::Io {
+    let docx_err = |detail: String| ReportError::Docx {
+        path: path.to_owned(),
+        detail,
+    };
+    let mut packed = std::io::Cursor::new(Vec::new());
+    docx.build()
+        .pack(&mut packed)
+        .map_err(|e| docx_err(e.to_string()))?;
+    let bytes = repeat_headers(packed.get_ref()).map_err(docx_err)?;
+    std::fs::write(path, bytes).map_err(|source| ReportError::Io {
         path: path.to_owned(),
         source,
-    })?;
-    docx.build().pack(file).map_err(|e| ReportError::Docx {
-        path: path.to_owned(),
-        detail: e.to_string(),
     })
+}
+
+/// The package with the marked header rows of its tables repeated at the top of every page.
+fn repeat_headers(package: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(package)).map_err(|e| e.to_string())?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| e.to_string())?;
+        if part.is_dir() {
+            continue;
+        }
+        let name = part.name().map_err(|e| e.to_string())?.into_owned();
+        let mut data = Vec::new();
+        part.read_to_end(&mut data).map_err(|e| e.to_string())?;
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data).map_err(|e| e.to_string())?;
+            data = xml.replace(HEADER_MARK_XML, "<w:tblHeader />").into_bytes();
+        }
+        out.start_file(name, options).map_err(|e| e.to_string())?;
+        out.write_all(&data).map_err(|e| e.to_string())?;
+    }
+    Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
 }

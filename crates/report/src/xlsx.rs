@@ -60,6 +60,12 @@ fn title_format() -> Format {
         .set_bold()
 }
 
+/// Whether a text would start a formula if typed into a cell (such text is written with Excel's
+/// quote prefix, so it shows what the data says and stays text).
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// Lines a text needs in a column of this width (in characters), counting its line breaks.
 fn lines_needed(text: &str, width: f64) -> usize {
     let per_line = (width * 1.05).max(4.0);
@@ -178,7 +184,7 @@ fn write_table(
                 }
                 Cell::Text(s) => {
                     // Text stays text: what would start a formula gets Excel's quote prefix.
-                    if s.starts_with(['=', '+', '-', '@']) {
+                    if looks_like_formula(s) {
                         ws.write_string_with_format(r, i as u16, s, &f.clone().set_quote_prefix())?;
                     } else {
                         ws.write_string_with_format(r, i as u16, s, f)?;
@@ -432,4 +438,30 @@ fn notes(ws: &mut Worksheet, doc: &Document) -> Result<(), rust_xlsxwriter::Xlsx
     }
     print_setup(ws, 0, lang)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_text_is_told_apart() {
+        assert!(looks_like_formula("=HYPERLINK(\"http://x\")"));
+        assert!(looks_like_formula("+84 912"));
+        assert!(looks_like_formula("@SUM(A1)"));
+        assert!(!looks_like_formula("Cấp giấy phép"));
+    }
+
+    #[test]
+    fn rows_grow_with_their_longest_wrapped_text() {
+        assert_eq!(row_height([("ngắn", 10.0)]), LINE_HEIGHT);
+        // 100 characters in a 20-character column: five or six lines, not one.
+        let tall = row_height([("x".repeat(100).as_str(), 20.0), ("y", 5.0)]);
+        assert!(
+            (5.0 * LINE_HEIGHT..=6.0 * LINE_HEIGHT).contains(&tall),
+            "{tall}"
+        );
+        // Line breaks count.
+        assert_eq!(row_height([("a\nb\nc", 30.0)]), 3.0 * LINE_HEIGHT);
+    }
 }

@@ -350,6 +350,26 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         charts_written.push(path);
     }
     written.extend(charts_written);
+
+    // The report: the latest year of every unit, and the seed unit's 2021 with its plan for 2022.
+    let report_dir = args.out.join("report");
+    let all = cchc_report::Format::ALL;
+    written.extend(super::report::write(
+        &store,
+        lang,
+        None,
+        &[],
+        &report_dir,
+        &all,
+    )?);
+    written.extend(super::report::write(
+        &store,
+        lang,
+        Some(2021),
+        &[seed_unit.to_owned()],
+        &report_dir,
+        &all,
+    )?);
     out!();
     out!("== {} ==", lang.pick("Đã ghi", "Written"));
     for path in &written {
