@@ -356,7 +356,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let all = cchc_report::Format::ALL;
     written.extend(super::report::write(
         &store,
-        lang,
+        global,
         None,
         &[],
         &report_dir,
@@ -364,7 +364,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     )?);
     written.extend(super::report::write(
         &store,
-        lang,
+        global,
         Some(2021),
         &[seed_unit.to_owned()],
         &report_dir,

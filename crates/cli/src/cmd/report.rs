@@ -59,14 +59,7 @@ pub struct Args {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let store = Store::open(&global.store)?;
     let formats: Vec<Format> = args.formats.iter().map(|f| (*f).into()).collect();
-    let written = write(
-        &store,
-        global.lang(),
-        args.year,
-        &args.unit,
-        &args.out,
-        &formats,
-    )?;
+    let written = write(&store, global, args.year, &args.unit, &args.out, &formats)?;
     for path in written {
         out!("{}", path.display());
     }
@@ -103,12 +96,13 @@ fn keep_units(df: DataFrame, units: &[String]) -> Result<DataFrame> {
 /// Builds the report of the store and writes it in each format into `out`; returns the paths.
 pub fn write(
     store: &Store,
-    lang: Lang,
+    global: &Global,
     year: Option<i32>,
     wanted: &[String],
     out: &Path,
     formats: &[Format],
 ) -> Result<Vec<PathBuf>> {
+    let lang = global.lang();
     if store.sources().is_empty() {
         bail!(
             "{}",
@@ -196,6 +190,13 @@ pub fn write(
         },
     };
 
+    // Steps: scorecards, surveys, procedures, the document, then each format.
+    let bar = crate::progress::bar(
+        4 + formats.len() as u64,
+        global.quiet,
+        lang.pick("Lập báo cáo", "Report"),
+    );
+    bar.set_message(lang.pick("bảng điểm", "scorecards"));
     let scorecards = match scorecard {
         Some(_) => Some(cchc_report::Scorecards {
             gaps: keep_units(
@@ -213,6 +214,8 @@ pub fn write(
         }),
         None => None,
     };
+    bar.inc(1);
+    bar.set_message(lang.pick("phiếu khảo sát", "surveys"));
     let surveys = match survey {
         Some(_) => {
             let plain = super::survey::IndexSpec::plain;
@@ -234,6 +237,8 @@ pub fn write(
         }
         None => None,
     };
+    bar.inc(1);
+    bar.set_message(lang.pick("thủ tục hành chính", "procedures"));
     let procedures = match stats {
         Some(_) => {
             let procs: Vec<proc::Procedure> = super::procedures::load(store, lang)?
@@ -298,7 +303,10 @@ pub fn write(
         procedures,
         sources,
     };
+    bar.inc(1);
+    bar.set_message(lang.pick("biểu đồ, bảng", "charts, tables"));
     let doc = cchc_report::build(&inputs)?;
+    bar.inc(1);
     std::fs::create_dir_all(out)?;
     let suffix = match units.as_slice() {
         [one] if !wanted.is_empty() => Some(super::slug(one).replace('_', "-")),
@@ -307,9 +315,12 @@ pub fn write(
     let mut written = Vec::new();
     for format in formats {
         let path = out.join(format.file_name(year, suffix.as_deref()));
+        bar.set_message(path.display().to_string());
         format.write(&doc, &path)?;
+        bar.inc(1);
         written.push(path);
     }
+    bar.finish_and_clear();
     Ok(written)
 }
 
