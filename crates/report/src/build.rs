@@ -813,7 +813,18 @@ fn trends(
         .filter(col(c::YEAR).lt_eq(lit(year)))
         .collect()?;
     let mut blocks = Vec::new();
-    if let Some((chart, svg)) = chart_of(TrendChart::from_trend(&upto, w.lang), TrendChart::svg)? {
+    let chart = chart_of(TrendChart::from_trend(&upto, w.lang), TrendChart::svg)?
+        // A line needs two years: one point is no trend.
+        .filter(|(chart, _)| chart.series.iter().any(|(_, points)| points.len() > 1));
+    if chart.is_none() {
+        blocks.push(Block::Note(match w.lang {
+            Lang::Vi => {
+                format!("Chỉ có bảng điểm của một năm đến năm {year}: chưa có xu hướng để vẽ.")
+            }
+            Lang::En => format!("Scorecards of a single year up to {year}: no trend to draw yet."),
+        }));
+    }
+    if let Some((chart, svg)) = chart {
         let years: Vec<i32> = {
             let mut y: Vec<i32> = chart
                 .series
@@ -1299,7 +1310,7 @@ fn sources(w: &W, inputs: &Inputs, sheets: &mut Sheets) -> Section {
         .map(|s| {
             vec![
                 text(&s.file),
-                text(&s.kind),
+                text(kind_words(&s.kind, w)),
                 text(
                     s.years
                         .iter()
@@ -1335,11 +1346,11 @@ fn sources(w: &W, inputs: &Inputs, sheets: &mut Sheets) -> Section {
                 sheet: sheets.name(w.pick("Nguồn", "Sources")),
                 title: w.pick("Các tệp đã nhập", "Imported files").to_owned(),
                 columns: vec![
-                    w.named("Tệp", "File", Kind::Text, 30.0),
-                    w.col(c::KIND, Kind::Text, 11.0),
-                    w.col(c::YEARS, Kind::Text, 10.0),
-                    w.col(c::UNITS, Kind::Text, 22.0),
-                    w.col(c::SHA256, Kind::Text, 30.0),
+                    w.named("Tệp", "File", Kind::Text, 26.0),
+                    w.col(c::KIND, Kind::Text, 10.0),
+                    w.col(c::YEARS, Kind::Text, 9.0),
+                    w.col(c::UNITS, Kind::Text, 18.0),
+                    w.col(c::SHA256, Kind::Text, 34.0),
                     w.col(c::ROWS_READ, Kind::Int, 8.0),
                     w.col(c::IMPORTED, Kind::Int, 8.0),
                     w.col(c::STRUCTURE, Kind::Int, 8.0),
@@ -1353,6 +1364,16 @@ fn sources(w: &W, inputs: &Inputs, sheets: &mut Sheets) -> Section {
                 }],
             }),
         ],
+    }
+}
+
+/// A table kind in words ("scorecard" → "bảng điểm").
+fn kind_words<'a>(kind: &'a str, w: &W) -> &'a str {
+    match kind {
+        "scorecard" => w.pick("bảng điểm", "scorecard"),
+        "survey" => w.pick("khảo sát", "survey"),
+        "procedures" => w.pick("thủ tục", "procedures"),
+        other => other,
     }
 }
 
