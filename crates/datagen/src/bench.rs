@@ -26,9 +26,38 @@ const PROCEDURES: [&str; 6] = [
 ];
 const CHANNELS: [&str; 3] = ["Trực tiếp", "Trực tuyến", "Bưu chính công ích"];
 
+/// Seven units, for the many-unit variant: respondents of every unit interleaved row by row.
+const MANY_UNITS: [&str; 7] = [
+    "Sở Tư pháp",
+    "Sở Y tế",
+    "Sở Kế hoạch và Đầu tư",
+    "UBND huyện Long Thành",
+    "Sở Tài chính",
+    "Sở Xây dựng",
+    "UBND thành phố Biên Hòa",
+];
+
+/// How a benchmark survey is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    /// Shared strings, four units (rust_xlsxwriter's usual writer, as Excel writes).
+    Shared,
+    /// Inline strings (`t="inlineStr"`), seven units interleaved: how streaming writers
+    /// (openpyxl's write-only mode, Apache POI's SXSSF) export large tables.
+    Inline,
+}
+
 /// Writes a survey of `rows` respondents to `path`.
 pub fn survey(rows: u32, path: &Path) -> Result<(), XlsxError> {
     survey_of(rows, path, &UNITS, 2024, 2024)
+}
+
+/// Writes a survey of `rows` respondents to `path` in the given variant.
+pub fn survey_variant(rows: u32, path: &Path, variant: Variant) -> Result<(), XlsxError> {
+    match variant {
+        Variant::Shared => survey(rows, path),
+        Variant::Inline => write_survey(rows, path, &MANY_UNITS, 2024, 2024, true),
+    }
 }
 
 /// Writes a survey of `rows` respondents of `units` in `year` to `path`, its rows drawn from
@@ -40,8 +69,24 @@ pub fn survey_of(
     year: i32,
     seed: u64,
 ) -> Result<(), XlsxError> {
+    write_survey(rows, path, units, year, seed, false)
+}
+
+fn write_survey(
+    rows: u32,
+    path: &Path,
+    units: &[&str],
+    year: i32,
+    seed: u64,
+    inline: bool,
+) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
+    // The constant-memory writer streams rows and writes text as inline strings.
+    let ws = if inline {
+        wb.add_worksheet_with_constant_memory()?
+    } else {
+        wb.add_worksheet()
+    };
     ws.set_name("Phiếu khảo sát")?;
     ws.write_string(
         0,

@@ -1,5 +1,6 @@
 //! `cchc-datagen datasets|fixtures [DIR]`: rewrites the bundled datasets or the test fixtures;
-//! `cchc-datagen bench-survey ROWS FILE.xlsx` writes a large survey for the import benchmark;
+//! `cchc-datagen bench-survey ROWS FILE.xlsx [shared|inline]` writes a large survey for the import
+//! benchmark (inline: inline strings, seven units interleaved);
 //! `cchc-datagen national DIR [RESPONDENTS]` the 34 provinces' workbooks for the engines'.
 #![allow(clippy::print_stdout, clippy::print_stderr)] // A command-line tool reports what it wrote.
 
@@ -39,15 +40,20 @@ fn main() -> ExitCode {
         }
         Some("bench-survey") => {
             let rows: Option<u32> = args.get(1).and_then(|r| r.parse().ok());
-            match (rows, args.get(2)) {
-                (Some(rows), Some(out)) => {
+            let variant = match args.get(3).map(String::as_str) {
+                None | Some("shared") => Some(cchc_datagen::bench::Variant::Shared),
+                Some("inline") => Some(cchc_datagen::bench::Variant::Inline),
+                Some(_) => None,
+            };
+            match (rows, args.get(2), variant) {
+                (Some(rows), Some(out), Some(variant)) => {
                     let out = PathBuf::from(out);
-                    cchc_datagen::bench::survey(rows, &out)
+                    cchc_datagen::bench::survey_variant(rows, &out, variant)
                         .map(|()| vec![out])
                         .map_err(Into::into)
                 }
                 _ => {
-                    eprintln!("usage: cchc-datagen bench-survey ROWS FILE.xlsx");
+                    eprintln!("usage: cchc-datagen bench-survey ROWS FILE.xlsx [shared|inline]");
                     return ExitCode::from(2);
                 }
             }

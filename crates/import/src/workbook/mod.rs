@@ -431,6 +431,17 @@ mod tests {
         let extra = dir.path().join("extra.xlsx");
         cchc_datagen::sheet::write_xlsx(&extra, &[spec]).expect("written");
         files.push(extra);
+        // A streaming writer's export: every text an inline string (the same labels on every
+        // row, read once and then from the sheet's cache), units interleaved.
+        let inline = dir.path().join("inline.xlsx");
+        cchc_datagen::bench::survey_variant(300, &inline, cchc_datagen::bench::Variant::Inline)
+            .expect("written");
+        files.push(inline);
+        // Inline strings in the forms the one-pass read leaves to the general path: rich-text
+        // runs, a preserved space, an entity, an empty string.
+        let odd = dir.path().join("inline_odd.xlsx");
+        write_inline_odd(&odd);
+        files.push(odd);
         let mut compared = 0;
         for path in files {
             let Ok(mut fast) = Workbook::open(&path) else {
@@ -462,6 +473,43 @@ mod tests {
             assert_eq!(fast.fallbacks(), 0, "{}", path.display());
         }
         assert!(compared > 1000, "{compared} rows compared");
+    }
+
+    /// A workbook whose sheet holds inline strings as other writers write them.
+    fn write_inline_odd(path: &std::path::Path) {
+        use std::io::Write;
+        let sheet = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>Mức độ</t></is></c><c r="B1" t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">Rất </t></r><r><t>hài lòng</t></r></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve"> Hài lòng </t></is></c><c r="B2" t="inlineStr"><is><t>A &amp; B</t></is></c><c r="C2" t="inlineStr"><is><t></t></is></c></row>
+<row r="3"><c r="A3" t="inlineStr"><is><t>Mức độ</t></is></c><c r="B3" t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">Rất </t></r><r><t>hài lòng</t></r></is></c><c r="C3" s="0" t="inlineStr"><is><t>A &amp; B</t></is></c></row>
+</sheetData></worksheet>"#;
+        let parts: [(&str, &str); 5] = [
+            (
+                "[Content_Types].xml",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+            ),
+            (
+                "_rels/.rels",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+            ),
+            (
+                "xl/workbook.xml",
+                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Phiếu" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            ),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ];
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(path).expect("create"));
+        for (name, text) in parts {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .expect("part");
+            zip.write_all(text.as_bytes()).expect("write");
+        }
+        zip.finish().expect("zip");
     }
 
     #[test]

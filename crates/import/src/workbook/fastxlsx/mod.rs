@@ -213,6 +213,7 @@ impl FastXlsx {
         let chunks = inflate_in_background(self.path.clone(), part);
         let shared = self.shared.as_deref().unwrap_or_default();
         let mut scanner = Scanner::new(chunks);
+        let mut inline = InlineStrings::default();
         if !scanner.seek_sheet_data()? {
             return Ok(Ok(())); // no cells at all
         }
@@ -253,8 +254,8 @@ impl FastXlsx {
             } else if rest.starts_with(b"<c") && matches!(rest.get(2), Some(b' ' | b'>' | b'/')) {
                 // Attributes, body (`None` when self-closing), `<v>` text when already found,
                 // and length: in one pass for the usual cell, else by searching for its ends.
-                let ((r_attr, t_attr, s_attr), body, v, len) = match simple_cell(rest) {
-                    Some((attrs, v, len)) => (attrs, v, v, len),
+                let ((r_attr, t_attr, s_attr), body, v, len, simple) = match simple_cell(rest) {
+                    Some((attrs, v, len)) => (attrs, v, v, len, true),
                     None => {
                         let Some(open_end) = memchr::memchr(b'>', rest) else {
                             if !scanner.more().map_err(Fallback)? {
@@ -264,7 +265,7 @@ impl FastXlsx {
                         };
                         let tag = &rest[..=open_end];
                         if tag.ends_with(b"/>") {
-                            (cell_attrs(tag), None, None, open_end + 1)
+                            (cell_attrs(tag), None, None, open_end + 1, false)
                         } else {
                             let Some(close) =
                                 CELL_END.find(&rest[open_end..]).map(|e| open_end + e)
@@ -275,7 +276,7 @@ impl FastXlsx {
                                 continue;
                             };
                             let body = &rest[open_end + 1..close];
-                            (cell_attrs(tag), Some(body), None, close + 4)
+                            (cell_attrs(tag), Some(body), None, close + 4, false)
                         }
                     }
                 };
@@ -288,8 +289,16 @@ impl FastXlsx {
                 let value = match body {
                     Some(body) => {
                         let kind = t_attr.and_then(|t| std::str::from_utf8(t).ok());
-                        cell_value(body, v, kind, style, &self.date_styles, shared)
-                            .map_err(Fallback)?
+                        if kind == Some("inlineStr") {
+                            if simple {
+                                inline.text(body)
+                            } else {
+                                inline.value(body)
+                            }
+                        } else {
+                            cell_value(body, v, kind, style, &self.date_styles, shared)
+                                .map_err(Fallback)?
+                        }
                     }
                     None => None,
                 };
@@ -314,6 +323,46 @@ impl FastXlsx {
             }
             scanner.compact();
         }
+    }
+}
+
+/// The inline strings of a sheet already read, by their raw XML: a streaming writer (openpyxl's
+/// write-only mode, Apache POI's SXSSF) writes every text inline, the same few answer labels and
+/// units on every row, and each distinct one is cleaned once, as a shared string is. Bounded: long
+/// texts and texts past the first 65,536 distinct ones are read each time.
+#[derive(Default)]
+struct InlineStrings {
+    seen: HashMap<Box<[u8]>, Option<Arc<str>>>,
+}
+
+impl InlineStrings {
+    const MAX_ENTRIES: usize = 1 << 16;
+    const MAX_BYTES: usize = 512;
+
+    /// The value of an inline string's body (`<is>…</is>`, runs and all).
+    fn value(&mut self, body: &[u8]) -> Option<Value> {
+        self.cached(body, |body| item_text(body))
+    }
+
+    /// The value of an inline string whose body is one `<t>`, from that text (escaped).
+    fn text(&mut self, raw: &[u8]) -> Option<Value> {
+        // Raw text holds no '<' and a body starts with one: the two kinds of key never meet.
+        self.cached(raw, unescape)
+    }
+
+    fn cached(&mut self, raw: &[u8], read: impl Fn(&[u8]) -> String) -> Option<Value> {
+        let cacheable = raw.len() <= Self::MAX_BYTES;
+        if cacheable && let Some(text) = self.seen.get(raw) {
+            return text.clone().map(Value::Text);
+        }
+        let text = text_value(&read(raw)).map(|v| match v {
+            Value::Text(s) => s,
+            other => other.as_text().into(),
+        });
+        if cacheable && self.seen.len() < Self::MAX_ENTRIES {
+            self.seen.insert(raw.into(), text.clone());
+        }
+        text.map(Value::Text)
     }
 }
 
@@ -345,7 +394,7 @@ fn cell_value(
             s.clone().map(Value::Text)
         }
         Some("str") => text().and_then(|s| text_value(&s)),
-        Some("inlineStr") => text_value(&item_text(body)),
+        Some("inlineStr") => InlineStrings::default().value(body),
         Some("b") => text().map(|s| Value::Bool(s.trim() == "1")),
         Some("e") => text().map(Value::Error),
         Some("d") => text().map(Value::Date),

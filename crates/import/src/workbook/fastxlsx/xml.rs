@@ -65,9 +65,9 @@ pub(super) fn parse_whole(bytes: &[u8]) -> Option<u64> {
     Some(n)
 }
 
-/// The usual cell, `<c r="B5" s="1" t="s"><v>12</v></c>` or `<c r="B5" s="1"/>`, read in one
-/// pass: its attributes, the text of its `<v>` (`None` when self-closing) and its length in
-/// bytes. `None` for any other form, or when the buffer ends inside the cell: the general path
+/// The usual cell, `<c r="B5" s="1" t="s"><v>12</v></c>`, `<c r="B5" s="1"/>` or
+/// `<c r="B5" t="inlineStr"><is><t>Hài lòng</t></is></c>`, read in one pass: its attributes, the
+/// text of its `<v>` or its inline `<t>` (`None` when self-closing) and its length in bytes. `None` for any other form, or when the buffer ends inside the cell: the general path
 /// reads it.
 pub(super) fn simple_cell(rest: &[u8]) -> Option<(CellAttrs<'_>, Option<&[u8]>, usize)> {
     let (mut r, mut t, mut s) = (None, None, None);
@@ -105,7 +105,19 @@ pub(super) fn simple_cell(rest: &[u8]) -> Option<(CellAttrs<'_>, Option<&[u8]>, 
         }
         i = j + 1;
     }
-    // `>` at i: the body must be `<v>…</v></c>`.
+    // `>` at i: the body must be `<v>…</v></c>`, or an inline string's `<is><t>…</t></is></c>`
+    // (whose text is returned in place of the value).
+    if rest.get(i + 1..i + 8) == Some(b"<is><t>") {
+        let t_start = i + 8;
+        let mut k = t_start;
+        while rest.get(k)? != &b'<' {
+            k += 1;
+        }
+        if rest.get(k..k + 13)? != b"</t></is></c>" {
+            return None;
+        }
+        return Some(((r, t, s), Some(&rest[t_start..k]), k + 13));
+    }
     let v_start = i + 4;
     if rest.get(i + 1..v_start)? != b"<v>" {
         return None;
@@ -343,14 +355,27 @@ mod tests {
             )
         );
         assert_eq!(&xml[len..len + 2], b"<c");
+        let inline = br#"<c r="C7" t="inlineStr"><is><t>H&#224;i l&#242;ng</t></is></c><c"#;
+        let ((r, t, _), text, len) = simple_cell(inline).expect("inline");
+        assert_eq!(
+            (r, t, text),
+            (
+                Some(&b"C7"[..]),
+                Some(&b"inlineStr"[..]),
+                Some(&b"H&#224;i l&#242;ng"[..])
+            )
+        );
+        assert_eq!(&inline[len..], b"<c");
         let empty = br#"<c r="A1" s="3"/><c"#;
         let ((r, _, _), v, len) = simple_cell(empty).expect("self-closing");
         assert_eq!((r, v, len), (Some(&b"A1"[..]), None, 17));
-        // Forms the general path reads: formulas, inline strings, single quotes, a buffer that
-        // ends inside the cell.
+        // Forms the general path reads: formulas, rich or spaced inline strings, single quotes,
+        // a buffer that ends inside the cell.
         for other in [
             &br#"<c r="A1"><f>SUM(B1)</f><v>3</v></c>"#[..],
-            br#"<c r="A1" t="inlineStr"><is><t>x</t></is></c>"#,
+            br#"<c r="A1" t="inlineStr"><is><r><t>x</t></r></is></c>"#,
+            br#"<c r="A1" t="inlineStr"><is><t xml:space="preserve"> x</t></is></c>"#,
+            br#"<c r="A1" t="inlineStr"><is><t>x</t></is></"#,
             br#"<c r='A1'><v>3</v></c>"#,
             br#"<c r="A1"><v>3</v></"#,
             br#"<c r="A1"><v>3"#,
