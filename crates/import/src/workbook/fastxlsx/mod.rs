@@ -341,7 +341,7 @@ impl InlineStrings {
 
     /// The value of an inline string's body (`<is>…</is>`, runs and all).
     fn value(&mut self, body: &[u8]) -> Option<Value> {
-        self.cached(body, |body| item_text(body))
+        self.cached(body, item_text)
     }
 
     /// The value of an inline string whose body is one `<t>`, from that text (escaped).
