@@ -17,3 +17,4 @@ pub mod procedures;
 pub mod scorecard;
 pub mod stats;
 pub mod survey;
+mod tally;

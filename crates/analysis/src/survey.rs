@@ -15,6 +15,8 @@ use cchc_model::columns as c;
 use polars::prelude::*;
 
 use crate::stats;
+pub use crate::tally::AnswerBatches;
+use crate::tally::Tally;
 
 /// How answers are grouped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +82,106 @@ fn grouped_unordered(answers: LazyFrame, respondents: Option<LazyFrame>, by: &By
 /// — agreeing, good. `significant` is p_value < 0.05 here; [`with_adjusted`] adjusts it for the
 /// number of groups tested.
 pub fn index(
+    answers: &dyn AnswerBatches,
+    respondents: Option<LazyFrame>,
+    by: &By,
+    weights: Option<LazyFrame>,
+) -> PolarsResult<DataFrame> {
+    let counts = match tallied(answers, respondents.clone(), by, weights.clone())? {
+        Some(counts) => counts,
+        None => counts_lazy(answers.lazy()?, respondents, by, weights)?,
+    };
+    let counts = counts
+        .select([
+            c::YEAR,
+            c::UNIT,
+            c::GROUP,
+            c::SCALE,
+            c::RESPONDENTS,
+            c::VALID_ANSWERS,
+            c::SATISFIED,
+            ORDER,
+            "wy",
+            "wx",
+            "ss",
+        ])?
+        .lazy()
+        .sort([c::UNIT, c::GROUP, c::YEAR], SortMultipleOptions::default())
+        .collect()?;
+    with_precision(counts)
+}
+
+/// Each respondent's attribute value and weight, by respondent, for the tally.
+type ByRespondent<T> = Option<std::collections::HashMap<String, T>>;
+
+fn attribute_values(respondents: Option<LazyFrame>, by: &By) -> PolarsResult<ByRespondent<String>> {
+    let By::Attribute(name) = by else {
+        return Ok(None);
+    };
+    let Some(respondents) = respondents else {
+        return Ok(Some(Default::default()));
+    };
+    let values = respondents
+        .filter(col(c::ATTRIBUTE).eq(lit(name.as_str())))
+        .select([col(c::RESPONDENT), col(c::VALUE)])
+        .collect()?;
+    let (who, what) = (
+        values.column(c::RESPONDENT)?.str()?,
+        values.column(c::VALUE)?.str()?,
+    );
+    Ok(Some(
+        who.iter()
+            .zip(what.iter())
+            .filter_map(|(r, v)| Some((r?.to_owned(), v?.to_owned())))
+            .collect(),
+    ))
+}
+
+fn weight_values(weights: Option<LazyFrame>) -> PolarsResult<ByRespondent<f64>> {
+    let Some(weights) = weights else {
+        return Ok(None);
+    };
+    let w = weights
+        .select([col(c::RESPONDENT), col(c::WEIGHT).cast(DataType::Float64)])
+        .collect()?;
+    let (who, weight) = (w.column(c::RESPONDENT)?.str()?, w.column(c::WEIGHT)?.f64()?);
+    Ok(Some(
+        who.iter()
+            .zip(weight.iter())
+            .filter_map(|(r, w)| Some((r?.to_owned(), w?)))
+            .collect(),
+    ))
+}
+
+/// The figures of every group in one pass over the answers ([`crate::tally`]), or `None` when the
+/// answers are not kept together by respondent.
+fn tallied(
+    answers: &dyn AnswerBatches,
+    respondents: Option<LazyFrame>,
+    by: &By,
+    weights: Option<LazyFrame>,
+) -> PolarsResult<Option<DataFrame>> {
+    let mut tally = Tally::new(
+        by,
+        attribute_values(respondents, by)?,
+        weight_values(weights)?,
+    );
+    let mut apart = false;
+    answers.for_each_batch(&Tally::columns(by), &mut |year, unit, batch| {
+        if !apart && tally.add(year, unit, &batch)?.is_err() {
+            apart = true;
+        }
+        Ok(())
+    })?;
+    if apart {
+        return Ok(None);
+    }
+    tally.finish(ORDER).map(Some)
+}
+
+/// The same figures computed by polars over the whole scan: for answers not kept together by
+/// respondent (and the reference the tally is tested against).
+fn counts_lazy(
     answers: LazyFrame,
     respondents: Option<LazyFrame>,
     by: &By,
@@ -166,7 +268,7 @@ pub fn index(
             .pow(2)
             .sum()
             .alias("ss")]);
-    let counts = counts
+    counts
         .join(
             ratio,
             keys.clone(),
@@ -174,8 +276,12 @@ pub fn index(
             JoinArgs::new(JoinType::Left),
         )
         .join(residuals, keys.clone(), keys, JoinArgs::new(JoinType::Left))
-        .sort([c::UNIT, c::GROUP, c::YEAR], SortMultipleOptions::default())
-        .collect()?;
+        .collect()
+}
+
+/// The index, its precision and the change against the year before, from the figures of every
+/// group (sorted by unit, group and year).
+fn with_precision(counts: DataFrame) -> PolarsResult<DataFrame> {
     let years: Vec<Option<i32>> = counts.column(c::YEAR)?.i32()?.iter().collect();
     let units: Vec<Option<&str>> = counts.column(c::UNIT)?.str()?.iter().collect();
     let groups: Vec<Option<&str>> = counts.column(c::GROUP)?.str()?.iter().collect();
@@ -237,7 +343,7 @@ pub fn index(
     };
     let significant: Vec<Option<bool>> = p_value.iter().map(|p| p.map(|p| p < 0.05)).collect();
     let small: Vec<bool> = resp.iter().map(|r| *r < SMALL_GROUP).collect();
-    let mut out = counts.drop_many(["wy", "wx", "r", "ss"]);
+    let mut out = counts.drop_many(["wy", "wx", "ss"]);
     out.with_column(Column::new(c::INDEX.into(), pick(|e| e.index)))?;
     out.with_column(Column::new(c::SE.into(), pick(|e| e.se)))?;
     out.with_column(Column::new(c::CI_LOW.into(), pick(|e| e.ci.map(|c| c.0))))?;
@@ -304,6 +410,40 @@ fn with_scale(mut answers: LazyFrame) -> PolarsResult<LazyFrame> {
 /// Output columns: year, unit, group, valid_answers, scale, level_1 … level_5 (counts),
 /// share_1 … share_5 (fractions of valid answers).
 pub fn distribution(
+    answers: &dyn AnswerBatches,
+    respondents: Option<LazyFrame>,
+    by: &By,
+) -> PolarsResult<DataFrame> {
+    let Some(counts) = tallied(answers, respondents.clone(), by, None)? else {
+        return distribution_lazy(answers.lazy()?, respondents, by);
+    };
+    let mut shares = Vec::new();
+    for (level, share) in c::LEVELS.into_iter().zip(c::SHARES) {
+        shares.push(
+            (col(level).cast(DataType::Float64) / col(c::VALID_ANSWERS).cast(DataType::Float64))
+                .alias(share),
+        );
+    }
+    let mut columns = vec![
+        col(c::YEAR),
+        col(c::UNIT),
+        col(c::GROUP),
+        col(c::VALID_ANSWERS),
+        col(c::SCALE),
+    ];
+    columns.extend(c::LEVELS.iter().map(|l| col(*l)));
+    columns.push(col(ORDER));
+    counts
+        .lazy()
+        .select(columns)
+        .with_columns(shares)
+        .sort([c::YEAR, c::UNIT, ORDER], SortMultipleOptions::default())
+        .drop(cols([ORDER]))
+        .collect()
+}
+
+/// [`distribution`] by polars over the whole scan, for answers not kept together by respondent.
+fn distribution_lazy(
     answers: LazyFrame,
     respondents: Option<LazyFrame>,
     by: &By,
@@ -372,7 +512,7 @@ mod tests {
 
     #[test]
     fn overall_pools_answers_instead_of_averaging_elements() {
-        let out = index(answers(), None, &By::Overall, None).expect("index");
+        let out = index(&answers(), None, &By::Overall, None).expect("index");
         // A 2022: valid 5,2,4,3 → satisfied 2 of 4 (the invalid answer is not counted).
         assert_eq!(
             out.column(c::VALID_ANSWERS)
@@ -404,7 +544,7 @@ mod tests {
 
     #[test]
     fn elements_and_attributes_group_answers() {
-        let out = index(answers(), None, &By::Element, None).expect("index");
+        let out = index(&answers(), None, &By::Element, None).expect("index");
         let groups: Vec<Option<&str>> = out
             .column(c::GROUP)
             .expect("g")
@@ -422,7 +562,7 @@ mod tests {
         .expect("attrs")
         .lazy();
         let out = index(
-            answers(),
+            &answers(),
             Some(attrs),
             &By::Attribute("Giới tính".into()),
             None,
@@ -449,7 +589,7 @@ mod tests {
         )
         .expect("frame")
         .lazy();
-        let out = index(frame, None, &By::Overall, None).expect("index");
+        let out = index(&frame, None, &By::Overall, None).expect("index");
         let se = f(&out, c::SE);
         assert!((se[0].expect("se") - (1.0_f64 / 12.0).sqrt()).abs() < 1e-12);
         assert!((se[1].expect("se") - (1.0_f64 / 36.0).sqrt()).abs() < 1e-12);
@@ -467,7 +607,7 @@ mod tests {
         .expect("w")
         .lazy();
         let weighted = index(
-            df!(
+            &df!(
                 c::YEAR => [2022, 2022, 2022, 2022, 2022, 2022],
                 c::UNIT => ["A"; 6],
                 c::RESPONDENT => ["r1", "r1", "r2", "r2", "r3", "r3"],
@@ -492,7 +632,7 @@ mod tests {
 
     #[test]
     fn distribution_counts_each_level() {
-        let out = distribution(answers(), None, &By::Overall).expect("dist");
+        let out = distribution(&answers(), None, &By::Overall).expect("dist");
         let row0: Vec<u32> = (1..=5)
             .map(|l| {
                 out.column(&format!("level_{l}"))
@@ -505,5 +645,148 @@ mod tests {
             .collect();
         assert_eq!(row0, [0, 1, 1, 1, 1]);
         assert_eq!(f(&out, "share_5")[0], Some(0.25));
+    }
+
+    /// A survey of two years and three units, respondents answering eight questions of three
+    /// elements on two scales, some answers invalid or missing, an attribute and weights:
+    /// deterministic, big enough for every figure to differ from group to group.
+    fn generated() -> (LazyFrame, LazyFrame, LazyFrame) {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let (mut year, mut unit, mut who, mut question, mut element) =
+            (vec![], vec![], vec![], vec![], vec![]);
+        let (mut answer, mut status, mut scale) = (vec![], vec![], vec![]);
+        let (mut r_who, mut r_attr, mut r_value, mut w_who, mut w_weight) =
+            (vec![], vec![], vec![], vec![], vec![]);
+        for r in 0..600 {
+            let (y, u) = (2023 + (r % 2) as i32, ["A", "B", "C"][r % 3]);
+            let id = format!("s{}:{r}", r % 4);
+            let level = 1 + next(5) as i32;
+            for q in 0..8 {
+                year.push(y);
+                unit.push(u);
+                who.push(id.clone());
+                question.push(format!("{}.{}", 1 + q / 3, 1 + q % 3));
+                element.push(["E1", "E2", "E3"][q / 3]);
+                scale.push(if q == 7 && r % 5 == 0 {
+                    "agreement"
+                } else {
+                    "satisfaction"
+                });
+                let roll = next(20);
+                let a = (level + next(3) as i32 - 1).clamp(1, 5);
+                answer.push(if roll == 0 { None } else { Some(a) });
+                status.push(if roll == 0 { "invalid" } else { "valid" });
+            }
+            r_who.push(id.clone());
+            r_attr.push("Giới tính");
+            r_value.push(["Nam", "Nữ"][next(2) as usize]);
+            if r % 7 != 0 {
+                w_who.push(id);
+                w_weight.push(0.5 + next(4) as f64);
+            }
+        }
+        let answers = df!(
+            c::YEAR => year, c::UNIT => unit, c::RESPONDENT => who, c::QUESTION => question,
+            c::ELEMENT => element, c::SCALE => scale, c::ANSWER => answer, c::STATUS => status,
+        )
+        .expect("answers");
+        let respondents = df!(c::RESPONDENT => r_who, c::ATTRIBUTE => r_attr, c::VALUE => r_value)
+            .expect("respondents");
+        let weights = df!(c::RESPONDENT => w_who, c::WEIGHT => w_weight).expect("weights");
+        (answers.lazy(), respondents.lazy(), weights.lazy())
+    }
+
+    /// Two frames equal, floats to a relative 1e-12.
+    fn assert_same(a: &DataFrame, b: &DataFrame, what: &str) {
+        assert_eq!(a.get_column_names(), b.get_column_names(), "{what}");
+        assert_eq!(a.height(), b.height(), "{what}");
+        for (x, y) in a.columns().iter().zip(b.columns()) {
+            if x.dtype() == &DataType::Float64 {
+                for (p, q) in x.f64().expect("f").iter().zip(y.f64().expect("f").iter()) {
+                    match (p, q) {
+                        (Some(p), Some(q)) => assert!(
+                            (p - q).abs() <= 1e-12 * p.abs().max(q.abs()).max(1e-300),
+                            "{what} {}: {p} vs {q}",
+                            x.name()
+                        ),
+                        (p, q) => assert_eq!(p, q, "{what} {}", x.name()),
+                    }
+                }
+            } else {
+                assert_eq!(x, y, "{what} {}", x.name());
+            }
+        }
+    }
+
+    #[test]
+    fn the_one_pass_tally_gives_the_figures_polars_gives() {
+        let (answers, respondents, weights) = generated();
+        for by in [
+            By::Overall,
+            By::Element,
+            By::Question,
+            By::Unit,
+            By::Attribute("Giới tính".into()),
+        ] {
+            for w in [None, Some(weights.clone())] {
+                let fast = tallied(&answers, Some(respondents.clone()), &by, w.clone())
+                    .expect("tally")
+                    .expect("kept together");
+                let reference =
+                    counts_lazy(answers.clone(), Some(respondents.clone()), &by, w.clone())
+                        .expect("polars");
+                let sort = |df: DataFrame| {
+                    df.lazy()
+                        .select([
+                            col(c::YEAR),
+                            col(c::UNIT),
+                            col(c::GROUP),
+                            col(c::SCALE),
+                            col(c::RESPONDENTS),
+                            col(c::VALID_ANSWERS),
+                            col(c::SATISFIED),
+                            col(ORDER),
+                            col("wy"),
+                            col("wx"),
+                            col("ss"),
+                        ])
+                        .sort([c::YEAR, c::UNIT, c::GROUP], SortMultipleOptions::default())
+                        .collect()
+                        .expect("sorted")
+                };
+                assert_same(
+                    &sort(fast),
+                    &sort(reference),
+                    &format!("{by:?}, weights {}", w.is_some()),
+                );
+            }
+            let fast = distribution(&answers, Some(respondents.clone()), &by).expect("tally");
+            let reference =
+                distribution_lazy(answers.clone(), Some(respondents.clone()), &by).expect("polars");
+            assert_same(&fast, &reference, &format!("distribution {by:?}"));
+        }
+    }
+
+    #[test]
+    fn answers_not_kept_together_by_respondent_are_counted_by_polars() {
+        let (answers, _, _) = generated();
+        // Every respondent's answers scattered: the tally refuses, and the figures are polars'.
+        let shuffled = answers
+            .clone()
+            .sort([c::QUESTION], SortMultipleOptions::default());
+        assert!(
+            tallied(&shuffled, None, &By::Overall, None)
+                .expect("tally")
+                .is_none()
+        );
+        let a = index(&shuffled, None, &By::Element, None).expect("index");
+        let b = index(&answers, None, &By::Element, None).expect("index");
+        assert_same(&a, &b, "index");
     }
 }

@@ -558,6 +558,69 @@ impl Store {
         Ok(Some(lf.with_column(unit.alias(c::UNIT))))
     }
 
+    /// Reads every part of a table a few row groups at a time (about `rows` rows): calls
+    /// `each(year, unit, batch)` in the parts' order, a batch holding the `columns` asked for that
+    /// its part has (older parts lack later columns), its unit under its shown name. Memory
+    /// follows a batch, not the table.
+    pub fn for_each_batch(
+        &self,
+        table: &str,
+        columns: &[&str],
+        rows: usize,
+        each: &mut dyn FnMut(i32, &str, DataFrame) -> PolarsResult<()>,
+    ) -> Result<(), StoreError> {
+        let renames = self.unit_renames();
+        for part in self
+            .manifest
+            .sources
+            .iter()
+            .flat_map(|s| s.parts.iter())
+            .filter(|p| p.table == table)
+        {
+            let path = self.root.join(&part.file);
+            let err = |e: PolarsError| StoreError::Parquet {
+                path: path.clone(),
+                detail: e.to_string(),
+            };
+            let open = || {
+                fs::File::open(&path).map_err(|source| StoreError::Io {
+                    path: path.clone(),
+                    source,
+                })
+            };
+            let mut reader = ParquetReader::new(open()?);
+            let metadata = reader.get_metadata().map_err(err)?.clone();
+            let schema = reader.schema().map_err(err)?;
+            let present: Vec<String> = columns
+                .iter()
+                .filter(|c| schema.contains(c))
+                .map(|c| (*c).to_owned())
+                .collect();
+            let unit = renames.get(&part.unit).unwrap_or(&part.unit);
+            // Slices of whole row groups, about `rows` rows each.
+            let mut offset = 0usize;
+            let mut groups = metadata.row_groups.iter().map(|g| g.num_rows()).peekable();
+            while groups.peek().is_some() {
+                let mut len = 0usize;
+                while let Some(n) = groups.peek().copied() {
+                    if len > 0 && len + n > rows {
+                        break;
+                    }
+                    len += n;
+                    groups.next();
+                }
+                let mut reader = ParquetReader::new(open()?)
+                    .with_columns(Some(present.clone()))
+                    .with_slice(Some((offset, len)));
+                reader.set_metadata(metadata.clone());
+                let batch = reader.finish().map_err(err)?;
+                each(part.year, unit, batch).map_err(err)?;
+                offset += len;
+            }
+        }
+        Ok(())
+    }
+
     /// Every stored spelling of a unit that is shown under another name, with that name.
     pub fn unit_renames(&self) -> std::collections::BTreeMap<String, String> {
         units::renames(

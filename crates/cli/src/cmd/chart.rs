@@ -251,12 +251,12 @@ fn draw_survey(
     let (answers, respondents) = super::survey::survey_tables(store, lang)?;
     let by = cchc_analysis::survey::By::Element;
     if kind == ChartKind::Likert {
-        let dist = cchc_analysis::survey::distribution(answers, respondents, &by)?;
+        let dist = cchc_analysis::survey::distribution(&answers, respondents, &by)?;
         let unit = choose_unit(unit, &super::distinct_strings(&dist, c::UNIT)?, lang)?;
         cchc_plot::LikertChart::from_distribution(&dist, &unit, lang)?.draw(out)?;
         return Ok(());
     }
-    let index = cchc_analysis::survey::index(answers, respondents, &by, None)?;
+    let index = cchc_analysis::survey::index(&answers, respondents, &by, None)?;
     let unit = choose_unit(unit, &super::distinct_strings(&index, c::UNIT)?, lang)?;
     if kind == ChartKind::ElementTrend {
         TrendChart::survey_elements(&index, &unit, lang)?.draw(out)?;

@@ -201,7 +201,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let (answers, respondents) = super::survey::survey_tables(&store, lang)?;
     save_table(
         "survey_distribution_by_element.csv",
-        &cchc_analysis::survey::distribution(answers, respondents, &By::Element)?,
+        &cchc_analysis::survey::distribution(&answers, respondents, &By::Element)?,
     )?;
     let survey_units = super::distinct_strings(&overall, c::UNIT)?;
 

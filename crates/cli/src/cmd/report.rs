@@ -230,7 +230,7 @@ pub fn write(
                     &units,
                 )?,
                 distribution: keep_units(
-                    cchc_analysis::survey::distribution(answers, respondents, &By::Element)?,
+                    cchc_analysis::survey::distribution(&answers, respondents, &By::Element)?,
                     &units,
                 )?,
             })

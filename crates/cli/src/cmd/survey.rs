@@ -247,8 +247,32 @@ pub struct Args {
     pub unit: Option<String>,
 }
 
+/// The stored answers: read part by part, a few row groups at a time, for the one-pass tally of
+/// the survey analyses, or as one scan.
+pub struct StoredAnswers<'a> {
+    store: &'a Store,
+    /// Every answer, as one lazy scan.
+    pub scan: LazyFrame,
+}
+
+impl survey::AnswerBatches for StoredAnswers<'_> {
+    fn for_each_batch(
+        &self,
+        columns: &[&str],
+        each: &mut dyn FnMut(i32, &str, DataFrame) -> PolarsResult<()>,
+    ) -> PolarsResult<()> {
+        self.store
+            .for_each_batch(TableKind::Survey.table_name(), columns, 1 << 20, each)
+            .map_err(|e| polars_err!(ComputeError: "{e}"))
+    }
+
+    fn lazy(&self) -> PolarsResult<LazyFrame> {
+        Ok(self.scan.clone())
+    }
+}
+
 /// The stored answers and respondents, or an error telling the analyst to import first.
-pub fn survey_tables(store: &Store, lang: Lang) -> Result<(LazyFrame, Option<LazyFrame>)> {
+pub fn survey_tables(store: &Store, lang: Lang) -> Result<(StoredAnswers<'_>, Option<LazyFrame>)> {
     let Some(answers) = store.scan(TableKind::Survey)? else {
         bail!(
             "{}",
@@ -265,7 +289,10 @@ pub fn survey_tables(store: &Store, lang: Lang) -> Result<(LazyFrame, Option<Laz
         );
     };
     Ok((
-        answers,
+        StoredAnswers {
+            store,
+            scan: answers,
+        },
         store.scan_table(cchc_model::tables::SURVEY_RESPONDENTS)?,
     ))
 }
@@ -317,7 +344,7 @@ pub fn index_table(
     spec: IndexSpec,
 ) -> Result<DataFrame> {
     let (answers, respondents) = survey_tables(store, lang)?;
-    let out = survey::index(answers, respondents, by, spec.weights)?;
+    let out = survey::index(&answers, respondents, by, spec.weights)?;
     let shown = super::filter(out.lazy(), year, unit)?.collect()?;
     let method = if *by == By::Overall {
         stats::Adjust::None
@@ -364,8 +391,10 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
             let by = parse_by(&store, &a.common.by, lang)?;
             let (answers, respondents) = survey_tables(&store, lang)?;
             let weights = match (&a.weight, &a.weight_by) {
-                (Some(column), _) => Some(attribute_weights(respondents, answers, column, lang)?),
-                (None, Some(spec)) => Some(unit_weights(answers, spec, lang)?),
+                (Some(column), _) => {
+                    Some(attribute_weights(respondents, answers.scan, column, lang)?)
+                }
+                (None, Some(spec)) => Some(unit_weights(answers.scan, spec, lang)?),
                 (None, None) => None,
             };
             let spec = IndexSpec {
@@ -401,8 +430,9 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
         Command::Distribution(a) => {
             let by = parse_by(&store, &a.by, lang)?;
             let (answers, respondents) = survey_tables(&store, lang)?;
-            let answers = super::filter(answers, a.year, a.unit.as_deref())?;
-            survey::distribution(answers, respondents, &by)?
+            // Counted in one pass over every answer, then the year and unit asked for kept.
+            let all = survey::distribution(&answers, respondents, &by)?;
+            super::filter(all.lazy(), a.year, a.unit.as_deref())?.collect()?
         }
     };
     super::print_frame(global, &frame)?;

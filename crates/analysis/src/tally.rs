@@ -1,0 +1,483 @@
+//! One pass over the survey answers, a batch at a time, into the figures of every group: the
+//! counts, the five levels, and the per-respondent sums that the clustered precision needs.
+//!
+//! The store keeps a respondent's answers together (the importer writes them row after row, and
+//! a part holds one source, year and unit), so a respondent's figures are complete when the next
+//! respondent begins: they are added to their groups then, and nothing per respondent is kept.
+//! Only the columns a grouping needs are read; text is compared with the row before before it is
+//! looked up, and groups are small integers. A respondent met again after another began (rows not
+//! kept together) is refused with [`NotTogether`], and the caller computes the figures with
+//! polars instead.
+//!
+//! The squared residuals Σ(wᵢ(yᵢ − R xᵢ))² come from the sums Σw²y², Σw²xy, Σw²x²; without
+//! weights these are integers and the residuals are computed exactly (an index with no variance
+//! has none, not a rounding error's worth).
+
+use std::collections::{HashMap, HashSet};
+
+use cchc_model::Scale;
+use cchc_model::columns as c;
+use polars::prelude::*;
+
+use crate::survey::{By, MIXED};
+
+/// The answers are not kept together by respondent: the one-pass tally cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotTogether;
+
+/// Answers a batch at a time, each batch of one year and one unit with a respondent's rows
+/// together (the store's parts, read a few row groups at a time).
+pub trait AnswerBatches {
+    /// Calls `each(year, unit, batch)` for every batch, in order. A batch holds the `columns`
+    /// asked for that the data has (older stores have no `scale`).
+    fn for_each_batch(
+        &self,
+        columns: &[&str],
+        each: &mut dyn FnMut(i32, &str, DataFrame) -> PolarsResult<()>,
+    ) -> PolarsResult<()>;
+
+    /// The whole of the answers as one scan (for figures the one-pass tally cannot give).
+    fn lazy(&self) -> PolarsResult<LazyFrame>;
+}
+
+/// A frame (tests, small stores): its rows of each year and unit, in their order.
+impl AnswerBatches for LazyFrame {
+    fn for_each_batch(
+        &self,
+        columns: &[&str],
+        each: &mut dyn FnMut(i32, &str, DataFrame) -> PolarsResult<()>,
+    ) -> PolarsResult<()> {
+        let mut lf = self.clone();
+        let schema = lf.collect_schema()?;
+        let mut wanted = vec![col(c::YEAR), col(c::UNIT)];
+        wanted.extend(
+            columns
+                .iter()
+                .filter(|n| schema.contains(n))
+                .map(|n| col(*n)),
+        );
+        let frame = lf.select(wanted).collect()?;
+        for part in frame.partition_by_stable([c::YEAR, c::UNIT], true)? {
+            let year = part.column(c::YEAR)?.cast(&DataType::Int32)?;
+            let Some(year) = year.i32()?.get(0) else {
+                continue;
+            };
+            let unit = part
+                .column(c::UNIT)?
+                .str()?
+                .get(0)
+                .unwrap_or_default()
+                .to_owned();
+            each(year, &unit, part)?;
+        }
+        Ok(())
+    }
+
+    fn lazy(&self) -> PolarsResult<LazyFrame> {
+        Ok(self.clone())
+    }
+}
+
+/// Names to small integers, in order of first appearance.
+#[derive(Default)]
+struct Names {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Names {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(id) = self.ids.get(name) {
+            return *id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(name.to_owned(), id);
+        self.names.push(name.to_owned());
+        id
+    }
+}
+
+/// One respondent's figures in one group.
+#[derive(Clone, Copy)]
+struct Mine {
+    group: u32,
+    y: u64,
+    x: u64,
+    levels: [u64; 5],
+    scale: u32,
+    mixed: bool,
+    /// The smallest question code of the group (for elements and questions).
+    order: Option<u32>,
+}
+
+/// A group's figures: (year, unit, group).
+#[derive(Default, Clone)]
+struct Group {
+    respondents: u64,
+    valid: u64,
+    satisfied: u64,
+    levels: [u64; 5],
+    // Unweighted sums of squares, exact.
+    yy: u128,
+    xx: u128,
+    xy: u128,
+    // Weighted sums (respondents without a weight are left out of them, as a null is).
+    wy: f64,
+    wx: f64,
+    wwyy: f64,
+    wwxx: f64,
+    wwxy: f64,
+    scale: Option<u32>,
+    mixed: bool,
+    order: Option<u32>,
+}
+
+/// What a group is taken from.
+enum Grouping {
+    One,
+    Unit,
+    Column(&'static str),
+    Attribute(HashMap<String, u32>),
+}
+
+/// The one-pass tally.
+pub(crate) struct Tally {
+    grouping: Grouping,
+    weights: Option<HashMap<String, f64>>,
+    groups: Names,
+    units: Names,
+    scales: Names,
+    questions: Names,
+    totals: HashMap<(i32, u32, u32), Group>,
+    /// The respondents already tallied, by a hash of their id (a collision only sends the
+    /// figures to the slower path).
+    seen: HashSet<u64>,
+    current: Vec<Mine>,
+    current_respondent: Option<String>,
+    current_key: (i32, u32),
+    current_weight: Option<f64>,
+    current_group: Option<u32>,
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, RandomState};
+    thread_local!(static STATE: RandomState = RandomState::new());
+    STATE.with(|s| s.hash_one(text))
+}
+
+fn strings<'a>(frame: &'a DataFrame, name: &str) -> PolarsResult<Option<&'a StringChunked>> {
+    match frame.column(name) {
+        Ok(column) => Ok(Some(column.str()?)),
+        Err(_) => Ok(None),
+    }
+}
+
+impl Tally {
+    /// A tally grouped `by`; `attribute` holds each respondent's value of the attribute grouped
+    /// by, `weights` each respondent's weight.
+    pub(crate) fn new(
+        by: &By,
+        attribute: Option<HashMap<String, String>>,
+        weights: Option<HashMap<String, f64>>,
+    ) -> Tally {
+        let mut groups = Names::default();
+        let grouping = match by {
+            By::Overall => {
+                groups.id("overall");
+                Grouping::One
+            }
+            By::Unit => Grouping::Unit,
+            By::Element => Grouping::Column(c::ELEMENT),
+            By::Question => Grouping::Column(c::QUESTION),
+            By::Attribute(_) => Grouping::Attribute(
+                attribute
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(respondent, value)| (respondent, groups.id(&value)))
+                    .collect(),
+            ),
+        };
+        Tally {
+            grouping,
+            weights,
+            groups,
+            units: Names::default(),
+            scales: Names::default(),
+            questions: Names::default(),
+            totals: HashMap::new(),
+            seen: HashSet::new(),
+            current: Vec::new(),
+            current_respondent: None,
+            current_key: (0, 0),
+            current_weight: None,
+            current_group: None,
+        }
+    }
+
+    /// The columns a batch must hold.
+    pub(crate) fn columns(by: &By) -> Vec<&'static str> {
+        let mut columns = vec![c::RESPONDENT, c::ANSWER, c::STATUS, c::SCALE];
+        match by {
+            By::Element => columns.extend([c::ELEMENT, c::QUESTION]),
+            By::Question => columns.push(c::QUESTION),
+            _ => {}
+        }
+        columns
+    }
+
+    fn flush(&mut self) {
+        let (year, unit) = self.current_key;
+        let weight = self.current_weight;
+        for mine in self.current.drain(..) {
+            let g = self.totals.entry((year, unit, mine.group)).or_default();
+            g.respondents += 1;
+            g.valid += mine.x;
+            g.satisfied += mine.y;
+            for (total, n) in g.levels.iter_mut().zip(mine.levels) {
+                *total += n;
+            }
+            let (y, x) = (u128::from(mine.y), u128::from(mine.x));
+            g.yy += y * y;
+            g.xx += x * x;
+            g.xy += x * y;
+            if let Some(w) = weight {
+                let (y, x) = (mine.y as f64, mine.x as f64);
+                g.wy += w * y;
+                g.wx += w * x;
+                g.wwyy += w * w * y * y;
+                g.wwxx += w * w * x * x;
+                g.wwxy += w * w * x * y;
+            }
+            match g.scale {
+                None => g.scale = Some(mine.scale),
+                Some(s) if s != mine.scale => g.mixed = true,
+                Some(_) => {}
+            }
+            g.mixed |= mine.mixed;
+            if let Some(mo) = mine.order {
+                g.order = Some(match g.order {
+                    Some(o)
+                        if self.questions.names[o as usize]
+                            <= self.questions.names[mo as usize] =>
+                    {
+                        o
+                    }
+                    _ => mo,
+                });
+            }
+        }
+    }
+
+    /// Adds a batch of one year and unit.
+    pub(crate) fn add(
+        &mut self,
+        year: i32,
+        unit: &str,
+        batch: &DataFrame,
+    ) -> PolarsResult<Result<(), NotTogether>> {
+        let unit_id = self.units.id(unit);
+        let respondents = strings(batch, c::RESPONDENT)?
+            .ok_or_else(|| polars_err!(ColumnNotFound: "{}", c::RESPONDENT))?;
+        let status = strings(batch, c::STATUS)?
+            .ok_or_else(|| polars_err!(ColumnNotFound: "{}", c::STATUS))?;
+        let answers = batch.column(c::ANSWER)?.cast(&DataType::Int32)?;
+        let answers = answers.i32()?;
+        let scales = strings(batch, c::SCALE)?;
+        let group_column = match &self.grouping {
+            Grouping::Column(name) => strings(batch, name)?,
+            _ => None,
+        };
+        let questions = strings(batch, c::QUESTION)?;
+        let default_scale = self.scales.id(Scale::Satisfaction.as_str());
+        let unit_group = match self.grouping {
+            Grouping::Unit => Some(self.groups.id(unit)),
+            Grouping::One => Some(0),
+            _ => None,
+        };
+        // The text of the row before and its id, per column: most rows repeat it.
+        let (mut last_scale, mut last_scale_id): (Option<&str>, u32) = (None, default_scale);
+        let (mut last_group, mut last_group_id): (Option<&str>, u32) = (None, 0);
+        let (mut last_question, mut last_question_id): (Option<&str>, u32) = (None, 0);
+        let mut scale_iter = scales.map(|s| s.iter());
+        let mut group_iter = group_column.map(|s| s.iter());
+        let mut question_iter = questions.map(|s| s.iter());
+        for ((respondent, state), answer) in
+            respondents.iter().zip(status.iter()).zip(answers.iter())
+        {
+            let scale = scale_iter.as_mut().and_then(|it| it.next().flatten());
+            let group_text = group_iter.as_mut().and_then(|it| it.next().flatten());
+            let question = question_iter.as_mut().and_then(|it| it.next().flatten());
+            if state != Some("valid") {
+                continue;
+            }
+            let Some(respondent) = respondent else {
+                continue;
+            };
+            if self.current_respondent.as_deref() != Some(respondent)
+                || self.current_key != (year, unit_id)
+            {
+                self.flush();
+                if !self.seen.insert(hash(respondent)) {
+                    return Ok(Err(NotTogether));
+                }
+                self.current_respondent = Some(respondent.to_owned());
+                self.current_key = (year, unit_id);
+                self.current_weight = match &self.weights {
+                    Some(w) => w.get(respondent).copied(),
+                    None => Some(1.0),
+                };
+                self.current_group = match &self.grouping {
+                    Grouping::Attribute(values) => values.get(respondent).copied(),
+                    _ => unit_group,
+                };
+            }
+            let group = match (&self.grouping, group_text) {
+                (Grouping::Column(_), Some(text)) => {
+                    if last_group != Some(text) {
+                        last_group_id = self.groups.id(text);
+                        last_group = Some(text);
+                    }
+                    last_group_id
+                }
+                (Grouping::Column(_), None) => continue,
+                _ => match self.current_group {
+                    Some(g) => g,
+                    None => continue, // no value of the attribute: not in any group
+                },
+            };
+            let scale_id = match scale {
+                Some(s) => {
+                    if last_scale != Some(s) {
+                        last_scale_id = self.scales.id(s);
+                        last_scale = Some(s);
+                    }
+                    last_scale_id
+                }
+                None => default_scale,
+            };
+            let order = match question {
+                Some(q) => {
+                    if last_question != Some(q) {
+                        last_question_id = self.questions.id(q);
+                        last_question = Some(q);
+                    }
+                    Some(last_question_id)
+                }
+                None => None,
+            };
+            let mine = match self.current.iter_mut().find(|m| m.group == group) {
+                Some(m) => m,
+                None => {
+                    self.current.push(Mine {
+                        group,
+                        y: 0,
+                        x: 0,
+                        levels: [0; 5],
+                        scale: scale_id,
+                        mixed: false,
+                        order,
+                    });
+                    self.current.last_mut().expect("pushed")
+                }
+            };
+            if mine.scale != scale_id {
+                mine.mixed = true;
+            }
+            if let (Some(new), Some(old)) = (order, mine.order)
+                && new != old
+                && self.questions.names[new as usize] < self.questions.names[old as usize]
+            {
+                mine.order = Some(new);
+            }
+            if let Some(a) = answer {
+                mine.x += 1;
+                if a >= 4 {
+                    mine.y += 1;
+                }
+                if (1..=5).contains(&a) {
+                    mine.levels[(a - 1) as usize] += 1;
+                }
+            }
+        }
+        Ok(Ok(()))
+    }
+
+    /// The figures of every group: year, unit, group, scale, respondents, valid_answers,
+    /// satisfied, the order key, level_1 … level_5, and wy, wx, ss for the precision.
+    pub(crate) fn finish(mut self, order: &str) -> PolarsResult<DataFrame> {
+        self.flush();
+        let weighted = self.weights.is_some();
+        let mut keys: Vec<&(i32, u32, u32)> = self.totals.keys().collect();
+        keys.sort_unstable();
+        let n = keys.len();
+        let mut year = Vec::with_capacity(n);
+        let mut unit = Vec::with_capacity(n);
+        let mut group = Vec::with_capacity(n);
+        let mut scale = Vec::with_capacity(n);
+        let mut respondents = Vec::with_capacity(n);
+        let mut valid = Vec::with_capacity(n);
+        let mut satisfied = Vec::with_capacity(n);
+        let mut orders = Vec::with_capacity(n);
+        let mut levels: [Vec<u32>; 5] = Default::default();
+        let (mut wy, mut wx, mut ss) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for key in keys {
+            let g = &self.totals[key];
+            year.push(key.0);
+            unit.push(self.units.names[key.1 as usize].as_str());
+            group.push(self.groups.names[key.2 as usize].as_str());
+            scale.push(match (g.mixed, g.scale) {
+                (false, Some(s)) => self.scales.names[s as usize].as_str(),
+                _ => MIXED,
+            });
+            respondents.push(g.respondents as u32);
+            valid.push(g.valid as u32);
+            satisfied.push(g.satisfied as u32);
+            orders.push(
+                g.order
+                    .map(|o| self.questions.names[o as usize].as_str())
+                    .unwrap_or(self.groups.names[key.2 as usize].as_str()),
+            );
+            for (l, v) in levels.iter_mut().zip(g.levels) {
+                l.push(v as u32);
+            }
+            if weighted {
+                let r = g.wy / g.wx;
+                wy.push(g.wy);
+                wx.push(g.wx);
+                ss.push((g.wwyy - 2.0 * r * g.wwxy + r * r * g.wwxx).max(0.0));
+            } else {
+                // Σ(y − R x)² with R = Y/X, exactly: (Syy·X² − 2·Y·X·Sxy + Y²·Sxx) / X².
+                let (y, x) = (u128::from(g.satisfied), u128::from(g.valid));
+                wy.push(g.satisfied as f64);
+                wx.push(g.valid as f64);
+                let num = (g.yy * x * x + y * y * g.xx) as i128 - (2 * y * x * g.xy) as i128;
+                ss.push(if x == 0 {
+                    0.0
+                } else {
+                    num.max(0) as f64 / (x * x) as f64
+                });
+            }
+        }
+        let mut columns = vec![
+            Column::new(c::YEAR.into(), year),
+            Column::new(c::UNIT.into(), unit),
+            Column::new(c::GROUP.into(), group),
+            Column::new(c::SCALE.into(), scale),
+            Column::new(c::RESPONDENTS.into(), respondents),
+            Column::new(c::VALID_ANSWERS.into(), valid),
+            Column::new(c::SATISFIED.into(), satisfied),
+            Column::new(order.into(), orders),
+        ];
+        for (name, l) in c::LEVELS.iter().zip(levels) {
+            columns.push(Column::new((*name).into(), l));
+        }
+        columns.push(Column::new("wy".into(), wy));
+        columns.push(Column::new("wx".into(), wx));
+        columns.push(Column::new("ss".into(), ss));
+        DataFrame::new(n, columns)
+    }
+}
