@@ -111,30 +111,22 @@ pub fn index(
     with_precision(counts)
 }
 
-/// Each respondent's attribute value and weight, by respondent, for the tally.
-type ByRespondent<T> = Option<std::collections::HashMap<String, T>>;
+/// Each respondent's weight, by respondent, for the tally.
+type ByRespondent<T> = Option<crate::tally::Map<String, T>>;
 
-fn attribute_values(respondents: Option<LazyFrame>, by: &By) -> PolarsResult<ByRespondent<String>> {
+/// Each respondent's value of the attribute grouped by (respondent, value), for the tally.
+fn attribute_values(respondents: Option<LazyFrame>, by: &By) -> PolarsResult<Option<DataFrame>> {
     let By::Attribute(name) = by else {
         return Ok(None);
     };
-    let Some(respondents) = respondents else {
-        return Ok(Some(Default::default()));
-    };
-    let values = respondents
+    let respondents = respondents.unwrap_or_else(|| {
+        DataFrame::empty_with_schema(&cchc_model::schema::survey_respondents()).lazy()
+    });
+    respondents
         .filter(col(c::ATTRIBUTE).eq(lit(name.as_str())))
         .select([col(c::RESPONDENT), col(c::VALUE)])
-        .collect()?;
-    let (who, what) = (
-        values.column(c::RESPONDENT)?.str()?,
-        values.column(c::VALUE)?.str()?,
-    );
-    Ok(Some(
-        who.iter()
-            .zip(what.iter())
-            .filter_map(|(r, v)| Some((r?.to_owned(), v?.to_owned())))
-            .collect(),
-    ))
+        .collect()
+        .map(Some)
 }
 
 fn weight_values(weights: Option<LazyFrame>) -> PolarsResult<ByRespondent<f64>> {
@@ -161,13 +153,26 @@ fn tallied(
     by: &By,
     weights: Option<LazyFrame>,
 ) -> PolarsResult<Option<DataFrame>> {
+    tally(answers, true, respondents, by, weights)
+}
+
+/// [`tallied`], telling respondents apart or not (counting levels needs only answers).
+fn tally(
+    answers: &dyn AnswerBatches,
+    per_respondent: bool,
+    respondents: Option<LazyFrame>,
+    by: &By,
+    weights: Option<LazyFrame>,
+) -> PolarsResult<Option<DataFrame>> {
     let mut tally = Tally::new(
         by,
+        per_respondent,
         attribute_values(respondents, by)?,
         weight_values(weights)?,
-    );
+    )?;
+    let columns = tally.columns(by);
     let mut apart = false;
-    answers.for_each_batch(&Tally::columns(by), &mut |year, unit, batch| {
+    answers.for_each_batch(&columns, &mut |year, unit, batch| {
         if !apart && tally.add(year, unit, &batch)?.is_err() {
             apart = true;
         }
@@ -414,7 +419,7 @@ pub fn distribution(
     respondents: Option<LazyFrame>,
     by: &By,
 ) -> PolarsResult<DataFrame> {
-    let Some(counts) = tallied(answers, respondents.clone(), by, None)? else {
+    let Some(counts) = tally(answers, false, respondents.clone(), by, None)? else {
         return distribution_lazy(answers.lazy()?, respondents, by);
     };
     let mut shares = Vec::new();

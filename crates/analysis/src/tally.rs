@@ -13,13 +13,17 @@
 //! weights these are integers and the residuals are computed exactly (an index with no variance
 //! has none, not a rounding error's worth).
 
-use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use cchc_model::Scale;
 use cchc_model::columns as c;
 use polars::prelude::*;
 
 use crate::survey::{By, MIXED};
+
+/// A hash map with a fast hasher (the keys are the store's own text, not an adversary's).
+pub(crate) type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type Set<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// The answers are not kept together by respondent: the one-pass tally cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +85,7 @@ impl AnswerBatches for LazyFrame {
 /// Names to small integers, in order of first appearance.
 #[derive(Default)]
 struct Names {
-    ids: HashMap<String, u32>,
+    ids: Map<String, u32>,
     names: Vec<String>,
 }
 
@@ -137,32 +141,30 @@ enum Grouping {
     One,
     Unit,
     Column(&'static str),
-    Attribute(HashMap<String, u32>),
+    Attribute(Map<Box<str>, u32>),
 }
 
 /// The one-pass tally.
 pub(crate) struct Tally {
+    /// Whether respondents are told apart (the index needs them; counting levels does not,
+    /// unless groups are respondents' attributes).
+    per_respondent: bool,
     grouping: Grouping,
-    weights: Option<HashMap<String, f64>>,
+    weights: Option<Map<String, f64>>,
     groups: Names,
     units: Names,
     scales: Names,
     questions: Names,
-    totals: HashMap<(i32, u32, u32), Group>,
+    totals: Map<(i32, u32, u32), Group>,
     /// The respondents already tallied, by a hash of their id (a collision only sends the
     /// figures to the slower path).
-    seen: HashSet<u64>,
+    seen: Set<u64>,
+    hasher: foldhash::fast::RandomState,
     current: Vec<Mine>,
     current_respondent: Option<String>,
     current_key: (i32, u32),
     current_weight: Option<f64>,
     current_group: Option<u32>,
-}
-
-fn hash(text: &str) -> u64 {
-    use std::hash::{BuildHasher, RandomState};
-    thread_local!(static STATE: RandomState = RandomState::new());
-    STATE.with(|s| s.hash_one(text))
 }
 
 fn strings<'a>(frame: &'a DataFrame, name: &str) -> PolarsResult<Option<&'a StringChunked>> {
@@ -177,9 +179,10 @@ impl Tally {
     /// by, `weights` each respondent's weight.
     pub(crate) fn new(
         by: &By,
-        attribute: Option<HashMap<String, String>>,
-        weights: Option<HashMap<String, f64>>,
-    ) -> Tally {
+        per_respondent: bool,
+        attribute: Option<DataFrame>,
+        weights: Option<Map<String, f64>>,
+    ) -> PolarsResult<Tally> {
         let mut groups = Names::default();
         let grouping = match by {
             By::Overall => {
@@ -189,34 +192,50 @@ impl Tally {
             By::Unit => Grouping::Unit,
             By::Element => Grouping::Column(c::ELEMENT),
             By::Question => Grouping::Column(c::QUESTION),
-            By::Attribute(_) => Grouping::Attribute(
-                attribute
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(respondent, value)| (respondent, groups.id(&value)))
-                    .collect(),
-            ),
+            By::Attribute(_) => {
+                let mut values = Map::default();
+                if let Some(frame) = attribute {
+                    let who = frame.column(c::RESPONDENT)?.str()?;
+                    let what = frame.column(c::VALUE)?.str()?;
+                    values.reserve(frame.height());
+                    let (mut last, mut last_id): (Option<&str>, u32) = (None, 0);
+                    for (r, v) in who.iter().zip(what.iter()) {
+                        let (Some(r), Some(v)) = (r, v) else { continue };
+                        if last != Some(v) {
+                            last_id = groups.id(v);
+                            last = Some(v);
+                        }
+                        values.insert(Box::from(r), last_id);
+                    }
+                }
+                Grouping::Attribute(values)
+            }
         };
-        Tally {
+        Ok(Tally {
+            per_respondent: per_respondent || matches!(by, By::Attribute(_)),
             grouping,
             weights,
             groups,
             units: Names::default(),
             scales: Names::default(),
             questions: Names::default(),
-            totals: HashMap::new(),
-            seen: HashSet::new(),
+            totals: Map::default(),
+            seen: Set::default(),
+            hasher: foldhash::fast::RandomState::default(),
             current: Vec::new(),
             current_respondent: None,
             current_key: (0, 0),
             current_weight: None,
             current_group: None,
-        }
+        })
     }
 
     /// The columns a batch must hold.
-    pub(crate) fn columns(by: &By) -> Vec<&'static str> {
-        let mut columns = vec![c::RESPONDENT, c::ANSWER, c::STATUS, c::SCALE];
+    pub(crate) fn columns(&self, by: &By) -> Vec<&'static str> {
+        let mut columns = vec![c::ANSWER, c::STATUS, c::SCALE];
+        if self.per_respondent {
+            columns.push(c::RESPONDENT);
+        }
         match by {
             By::Element => columns.extend([c::ELEMENT, c::QUESTION]),
             By::Question => columns.push(c::QUESTION),
@@ -276,8 +295,14 @@ impl Tally {
         batch: &DataFrame,
     ) -> PolarsResult<Result<(), NotTogether>> {
         let unit_id = self.units.id(unit);
-        let respondents = strings(batch, c::RESPONDENT)?
-            .ok_or_else(|| polars_err!(ColumnNotFound: "{}", c::RESPONDENT))?;
+        let respondents = if self.per_respondent {
+            Some(
+                strings(batch, c::RESPONDENT)?
+                    .ok_or_else(|| polars_err!(ColumnNotFound: "{}", c::RESPONDENT))?,
+            )
+        } else {
+            None
+        };
         let status = strings(batch, c::STATUS)?
             .ok_or_else(|| polars_err!(ColumnNotFound: "{}", c::STATUS))?;
         let answers = batch.column(c::ANSWER)?.cast(&DataType::Int32)?;
@@ -301,35 +326,46 @@ impl Tally {
         let mut scale_iter = scales.map(|s| s.iter());
         let mut group_iter = group_column.map(|s| s.iter());
         let mut question_iter = questions.map(|s| s.iter());
-        for ((respondent, state), answer) in
-            respondents.iter().zip(status.iter()).zip(answers.iter())
-        {
+        let mut respondent_iter = respondents.map(|s| s.iter());
+        for (state, answer) in status.iter().zip(answers.iter()) {
+            let respondent = respondent_iter.as_mut().and_then(|it| it.next().flatten());
             let scale = scale_iter.as_mut().and_then(|it| it.next().flatten());
             let group_text = group_iter.as_mut().and_then(|it| it.next().flatten());
             let question = question_iter.as_mut().and_then(|it| it.next().flatten());
             if state != Some("valid") {
                 continue;
             }
-            let Some(respondent) = respondent else {
-                continue;
-            };
-            if self.current_respondent.as_deref() != Some(respondent)
-                || self.current_key != (year, unit_id)
-            {
-                self.flush();
-                if !self.seen.insert(hash(respondent)) {
-                    return Ok(Err(NotTogether));
+            match respondent {
+                None if self.per_respondent => continue,
+                None => {
+                    // Counting answers only: a batch is one tally.
+                    if self.current_key != (year, unit_id) || self.current_group != unit_group {
+                        self.flush();
+                        self.current_key = (year, unit_id);
+                        self.current_weight = Some(1.0);
+                        self.current_group = unit_group;
+                    }
                 }
-                self.current_respondent = Some(respondent.to_owned());
-                self.current_key = (year, unit_id);
-                self.current_weight = match &self.weights {
-                    Some(w) => w.get(respondent).copied(),
-                    None => Some(1.0),
-                };
-                self.current_group = match &self.grouping {
-                    Grouping::Attribute(values) => values.get(respondent).copied(),
-                    _ => unit_group,
-                };
+                Some(respondent) => {
+                    if self.current_respondent.as_deref() != Some(respondent)
+                        || self.current_key != (year, unit_id)
+                    {
+                        self.flush();
+                        if !self.seen.insert(self.hasher.hash_one(respondent)) {
+                            return Ok(Err(NotTogether));
+                        }
+                        self.current_respondent = Some(respondent.to_owned());
+                        self.current_key = (year, unit_id);
+                        self.current_weight = match &self.weights {
+                            Some(w) => w.get(respondent).copied(),
+                            None => Some(1.0),
+                        };
+                        self.current_group = match &self.grouping {
+                            Grouping::Attribute(values) => values.get(respondent).copied(),
+                            _ => unit_group,
+                        };
+                    }
+                }
             }
             let group = match (&self.grouping, group_text) {
                 (Grouping::Column(_), Some(text)) => {

@@ -570,55 +570,47 @@ impl Store {
         each: &mut dyn FnMut(i32, &str, DataFrame) -> PolarsResult<()>,
     ) -> Result<(), StoreError> {
         let renames = self.unit_renames();
-        for part in self
+        let parts: Vec<(i32, String, PathBuf)> = self
             .manifest
             .sources
             .iter()
             .flat_map(|s| s.parts.iter())
             .filter(|p| p.table == table)
-        {
-            let path = self.root.join(&part.file);
-            let err = |e: PolarsError| StoreError::Parquet {
-                path: path.clone(),
-                detail: e.to_string(),
-            };
-            let open = || {
-                fs::File::open(&path).map_err(|source| StoreError::Io {
-                    path: path.clone(),
-                    source,
-                })
-            };
-            let mut reader = ParquetReader::new(open()?);
-            let metadata = reader.get_metadata().map_err(err)?.clone();
-            let schema = reader.schema().map_err(err)?;
-            let present: Vec<String> = columns
-                .iter()
-                .filter(|c| schema.contains(c))
-                .map(|c| (*c).to_owned())
-                .collect();
-            let unit = renames.get(&part.unit).unwrap_or(&part.unit);
-            // Slices of whole row groups, about `rows` rows each.
-            let mut offset = 0usize;
-            let mut groups = metadata.row_groups.iter().map(|g| g.num_rows()).peekable();
-            while groups.peek().is_some() {
-                let mut len = 0usize;
-                while let Some(n) = groups.peek().copied() {
-                    if len > 0 && len + n > rows {
-                        break;
+            .map(|p| {
+                let unit = renames.get(&p.unit).unwrap_or(&p.unit).clone();
+                (p.year, unit, self.root.join(&p.file))
+            })
+            .collect();
+        // The next batch is read on a thread of its own while `each` takes this one.
+        std::thread::scope(|scope| {
+            let (tx, rx) =
+                std::sync::mpsc::sync_channel::<Result<(usize, DataFrame), StoreError>>(1);
+            let parts = &parts;
+            scope.spawn(move || {
+                for (i, (_, _, path)) in parts.iter().enumerate() {
+                    let sent = read_batches(path, columns, rows, &mut |batch| {
+                        tx.send(Ok((i, batch))).is_ok()
+                    });
+                    match sent {
+                        Ok(true) => {}
+                        Ok(false) => return, // the reader stopped
+                        Err(e) => {
+                            let _ = tx.send(Err(e));
+                            return;
+                        }
                     }
-                    len += n;
-                    groups.next();
                 }
-                let mut reader = ParquetReader::new(open()?)
-                    .with_columns(Some(present.clone()))
-                    .with_slice(Some((offset, len)));
-                reader.set_metadata(metadata.clone());
-                let batch = reader.finish().map_err(err)?;
-                each(part.year, unit, batch).map_err(err)?;
-                offset += len;
+            });
+            for message in rx {
+                let (i, batch) = message?;
+                let (year, unit, path) = &parts[i];
+                each(*year, unit, batch).map_err(|e| StoreError::Parquet {
+                    path: path.clone(),
+                    detail: e.to_string(),
+                })?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// Every stored spelling of a unit that is shown under another name, with that name.
@@ -890,4 +882,53 @@ mod tests {
         assert_eq!(done[0].file, "t/year=2024/part-abc-0.parquet");
         assert_eq!(files(dir.path()), ["part-abc-0.parquet"]);
     }
+}
+
+/// Reads one Parquet file in slices of whole row groups, about `rows` rows each, with the
+/// `columns` it has; `send` returns false to stop. Returns whether every slice was sent.
+fn read_batches(
+    path: &Path,
+    columns: &[&str],
+    rows: usize,
+    send: &mut dyn FnMut(DataFrame) -> bool,
+) -> Result<bool, StoreError> {
+    let err = |e: PolarsError| StoreError::Parquet {
+        path: path.to_owned(),
+        detail: e.to_string(),
+    };
+    let open = || {
+        fs::File::open(path).map_err(|source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })
+    };
+    let mut reader = ParquetReader::new(open()?);
+    let metadata = reader.get_metadata().map_err(err)?.clone();
+    let schema = reader.schema().map_err(err)?;
+    let present: Vec<String> = columns
+        .iter()
+        .filter(|c| schema.contains(c))
+        .map(|c| (*c).to_owned())
+        .collect();
+    let mut offset = 0usize;
+    let mut groups = metadata.row_groups.iter().map(|g| g.num_rows()).peekable();
+    while groups.peek().is_some() {
+        let mut len = 0usize;
+        while let Some(n) = groups.peek().copied() {
+            if len > 0 && len + n > rows {
+                break;
+            }
+            len += n;
+            groups.next();
+        }
+        let mut reader = ParquetReader::new(open()?)
+            .with_columns(Some(present.clone()))
+            .with_slice(Some((offset, len)));
+        reader.set_metadata(metadata.clone());
+        if !send(reader.finish().map_err(err)?) {
+            return Ok(false);
+        }
+        offset += len;
+    }
+    Ok(true)
 }
