@@ -854,36 +854,6 @@ fn rejects_frame(
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parts_being_written_are_not_parquet_files_until_finished() {
-        let dir = tempfile::tempdir().expect("tmp");
-        let mut parts = Parts {
-            root: dir.path().to_owned(),
-            tag: "t".into(),
-            writers: Vec::new(),
-        };
-        let frame = df!["year" => [2024i32], "unit" => ["Sở A"], "value" => [1i32]].expect("frame");
-        parts.write("t", &Rows::from(frame)).expect("write");
-        let files = |dir: &Path| -> Vec<String> {
-            fs::read_dir(dir.join("t/year=2024"))
-                .expect("dir")
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        };
-        let writing = files(dir.path());
-        assert_eq!(writing.len(), 1);
-        assert!(writing[0].ends_with(".partial"), "{writing:?}");
-        let done = parts.finish("abc").expect("finish");
-        assert_eq!(done[0].file, "t/year=2024/part-abc-0.parquet");
-        assert_eq!(files(dir.path()), ["part-abc-0.parquet"]);
-    }
-}
-
 /// Reads one Parquet file in slices of whole row groups, about `rows` rows each, with the
 /// `columns` it has; `send` returns false to stop. Returns whether every slice was sent.
 fn read_batches(
@@ -931,4 +901,34 @@ fn read_batches(
         offset += len;
     }
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_being_written_are_not_parquet_files_until_finished() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let mut parts = Parts {
+            root: dir.path().to_owned(),
+            tag: "t".into(),
+            writers: Vec::new(),
+        };
+        let frame = df!["year" => [2024i32], "unit" => ["Sở A"], "value" => [1i32]].expect("frame");
+        parts.write("t", &Rows::from(frame)).expect("write");
+        let files = |dir: &Path| -> Vec<String> {
+            fs::read_dir(dir.join("t/year=2024"))
+                .expect("dir")
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        };
+        let writing = files(dir.path());
+        assert_eq!(writing.len(), 1);
+        assert!(writing[0].ends_with(".partial"), "{writing:?}");
+        let done = parts.finish("abc").expect("finish");
+        assert_eq!(done[0].file, "t/year=2024/part-abc-0.parquet");
+        assert_eq!(files(dir.path()), ["part-abc-0.parquet"]);
+    }
 }
