@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Import benchmark: `cchc import` against its peers, side by side, in one run.
+"""Import and query benchmark: `cchc` against its peers, side by side, in one run.
 
-Generates large survey workbooks deterministically (`cchc-datagen bench-survey`), then times, for
-each size, the same file read by:
+Generates large survey workbooks deterministically (`cchc-datagen bench-survey`) in two variants —
+"shared" (shared strings, four units, as Excel writes) and "inline" (inline strings, seven units
+interleaved, as streaming writers such as openpyxl's write-only mode or Apache POI's SXSSF write) —
+then times, for each size and variant, the same file read by:
   - cchc import (release build, into a fresh store: read, classify, write Parquet),
   - fastexcel (calamine-based, Python) loading the survey sheet into a polars frame,
   - polars.read_excel with the calamine engine,
@@ -10,10 +12,16 @@ each size, the same file read by:
   - bare decompression of the sheet's XML (Python zlib, streaming): the floor no reader beats.
 Each tool runs in its own process; wall time and peak resident memory (ru_maxrss) come from
 wait4. Results must agree: respondents and satisfied answers counted by cchc equal those counted
-from fastexcel's frame. Writes BENCHMARKS.md with the machine and the versions.
+from fastexcel's frame.
 
-Usage: python3 bench/run.py [--sizes 100000,1000000] [--repeat 3]
-Needs: pip install fastexcel polars pandas openpyxl (the script says which are missing).
+Then the queries, on the store cchc wrote: `cchc survey index` (overall, by element, by question,
+by an attribute) and `cchc survey distribution --by element`, beside DuckDB computing the same
+aggregates from the same Parquet files — including the per-respondent sums the clustered standard
+error needs — as a whole Python process (bench/duckdb_queries.py); the figures must agree.
+Writes BENCHMARKS.md with the machine and the versions.
+
+Usage: python3 bench/run.py [--sizes 100000,1000000] [--variants shared,inline] [--repeat 3]
+Needs: pip install fastexcel polars pandas openpyxl duckdb (the script says which are missing).
 """
 import argparse
 import json
@@ -124,10 +132,12 @@ def cchc_counts(store):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="100000,1000000")
+    ap.add_argument("--variants", default="shared,inline")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    variants = args.variants.split(",")
 
     subprocess.run(["cargo", "build", "--release", "-p", "cchc-cli", "-p", "cchc-datagen"],
                    cwd=ROOT, check=True)
@@ -138,11 +148,13 @@ def main():
     os.makedirs(DATA, exist_ok=True)
     results = []
     agreement = []
-    for n in sizes:
-        path = os.path.join(DATA, f"survey_{n}.xlsx")
+    queries = []
+    for n, variant in [(n, v) for n in sizes for v in variants]:
+        path = os.path.join(DATA, f"survey_{variant}_{n}.xlsx")
         if not os.path.exists(path):
             print(f"generating {path}", file=sys.stderr)
-            subprocess.run([DATAGEN, "bench-survey", str(n), path], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run([DATAGEN, "bench-survey", str(n), path, variant], check=True,
+                           stdout=subprocess.DEVNULL)
         size_mb = os.path.getsize(path) / 1e6
         with zipfile.ZipFile(path) as z:
             xml_mb = z.getinfo("xl/worksheets/sheet1.xml").file_size / 1e6
@@ -155,36 +167,89 @@ def main():
         # Round-robin: each repeat runs every tool once, so that a slow spell of the machine
         # falls on all tools alike rather than on one.
         runs = {name: [] for name, _ in tools}
+        kept_store = None
         for _ in range(args.repeat):
             for name, code in tools:
                 if code is None:
                     store = tempfile.mkdtemp(prefix="cchc-bench-")
                     runs[name].append(measure([CCHC, "--quiet", "--store", store, "import", path]))
                     if len(runs[name]) == 1:
-                        agreement.append((n, cchc_counts(store)))
-                    shutil.rmtree(store)
+                        agreement.append((n, variant, cchc_counts(store)))
+                        kept_store = store
+                    else:
+                        shutil.rmtree(store)
                 else:
                     runs[name].append(measure([sys.executable, "-c", code, path, SHEET, str(HEADER_ROW)]))
         for name, _ in tools:
             secs = statistics.median(r[0] for r in runs[name])
             peak = max(r[1] for r in runs[name])
-            results.append({"rows": n, "tool": name, "seconds": secs, "peak_mib": peak,
-                            "runs": len(runs[name]), "file_mb": size_mb, "xml_mb": xml_mb})
-            print(f"{n:>9} {name:<32} {secs:8.2f} s {peak:9.0f} MiB", file=sys.stderr)
+            results.append({"rows": n, "variant": variant, "tool": name, "seconds": secs,
+                            "peak_mib": peak, "runs": len(runs[name]), "file_mb": size_mb,
+                            "xml_mb": xml_mb})
+            print(f"{n:>9} {variant:<7} {name:<32} {secs:8.2f} s {peak:9.0f} MiB", file=sys.stderr)
         if "fastexcel" not in missing:
             peer = satisfied_from_fastexcel(path)
-            at = next(i for i, a in enumerate(agreement) if a[0] == n and len(a) == 2)
-            mine = agreement[at][1]
+            at = next(i for i, a in enumerate(agreement) if a[:2] == (n, variant) and len(a) == 3)
+            mine = agreement[at][2]
             ok = peer == mine
-            agreement[at] = (n, mine, peer, ok)
-            print(f"agreement at {n}: cchc {mine} fastexcel {peer}: {'OK' if ok else 'MISMATCH'}",
+            agreement[at] = (n, variant, mine, peer, ok)
+            print(f"agreement at {n} {variant}: cchc {mine} fastexcel {peer}: {'OK' if ok else 'MISMATCH'}",
                   file=sys.stderr)
             if not ok:
                 raise SystemExit("cchc and fastexcel disagree")
-    write_report(args.out, results, agreement)
+        if python_has("duckdb"):
+            queries.extend(run_queries(kept_store, n, variant, args.repeat))
+        shutil.rmtree(kept_store)
+    write_report(args.out, results, agreement, queries)
 
 
-def write_report(out, results, agreement):
+QUERIES = [
+    ("survey index", ["survey", "index", "--by", "overall"], "overall"),
+    ("survey index --by element", ["survey", "index", "--by", "element"], "element"),
+    ("survey index --by question", ["survey", "index", "--by", "question"], "question"),
+    ("survey index --by \"Giới tính\"", ["survey", "index", "--by", "Giới tính"], "attribute"),
+    ("survey distribution --by element", ["survey", "distribution", "--by", "element"], "distribution"),
+]
+
+
+def run_queries(store, n, variant, repeat):
+    """Each query by cchc and by DuckDB over the same store, round-robin; the figures must agree."""
+    out = []
+    for label, args, which in QUERIES:
+        ours, theirs = [], []
+        for _ in range(repeat):
+            ours.append(measure([CCHC, "--store", store, "--format", "json"] + args))
+            theirs.append(measure([sys.executable, os.path.join(ROOT, "bench", "duckdb_queries.py"),
+                                   store, which]))
+        mine = json.loads(ours[0][2])
+        peer = json.loads(theirs[0][2])
+        key = (lambda r: (r["year"], r["unit"], r["group"]))
+        if which == "distribution":
+            a = {key(r): [r["valid_answers"]] + [r[f"level_{l}"] for l in range(1, 6)] for r in mine}
+        else:
+            a = {key(r): [r["respondents"], r["valid_answers"], r["satisfied"]] for r in mine}
+        b = {key(r): r["figures"] for r in peer}
+        ok = a == b
+        if not ok:
+            raise SystemExit(f"cchc and DuckDB disagree on {label}: {list(a.items())[:2]} vs {list(b.items())[:2]}")
+        if which != "distribution":
+            # The per-respondent sums give the same clustered SE.
+            se = {key(r): r["se"] for r in mine}
+            worst = max(abs(se[k] - r["se"]) / max(abs(r["se"]), 1e-300)
+                        for k, r in ((key(r), r) for r in peer) if r["se"] is not None and se[k] is not None)
+            if worst > 1e-9:
+                raise SystemExit(f"cchc and DuckDB disagree on the SE of {label}: {worst}")
+        for tool, runs in (("cchc", ours), ("DuckDB", theirs)):
+            secs = statistics.median(r[0] for r in runs)
+            peak = max(r[1] for r in runs)
+            out.append({"rows": n, "variant": variant, "query": label, "tool": tool,
+                        "seconds": secs, "peak_mib": peak, "groups": len(a)})
+            print(f"{n:>9} {variant:<7} {label:<36} {tool:<7} {secs:6.2f} s {peak:7.0f} MiB",
+                  file=sys.stderr)
+    return out
+
+
+def write_report(out, results, agreement, queries):
     cpu = "unknown"
     try:
         with open("/proc/cpuinfo") as f:
@@ -214,26 +279,47 @@ def write_report(out, results, agreement):
         f"Versions: cchc {sha} ({rustc}); Python {platform.python_version()}; fastexcel {version('fastexcel')};"
         f" polars {version('polars')}; pandas {version('pandas')}; openpyxl {version('openpyxl')}.",
         "",
-        "| rows | tool | runs | time (s) | rows/s | peak memory (MiB) | vs fastexcel (time) | vs fastexcel (memory) | vs floor (time) |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| rows | variant | tool | runs | time (s) | rows/s | peak memory (MiB) | vs fastexcel (time) | vs fastexcel (memory) | vs floor (time) |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        fe = next((x for x in results if x["rows"] == r["rows"] and x["tool"] == "fastexcel"), None)
+        same = (lambda x: x["rows"] == r["rows"] and x["variant"] == r["variant"])
+        fe = next((x for x in results if same(x) and x["tool"] == "fastexcel"), None)
         vt = f"{fe['seconds'] / r['seconds']:.2f}× faster" if fe else ""
         vm = f"{r['peak_mib'] / fe['peak_mib']:.2f}×" if fe else ""
-        floor = next((x for x in results if x["rows"] == r["rows"]
+        floor = next((x for x in results if same(x)
                       and x["tool"] == "bare decompression (zlib)"), None)
         vf = f"{r['seconds'] / floor['seconds']:.1f}×" if floor else ""
-        lines.append(f"| {r['rows']:,} | {r['tool']} | {r['runs']} | {r['seconds']:.2f} | "
+        lines.append(f"| {r['rows']:,} | {r['variant']} | {r['tool']} | {r['runs']} | {r['seconds']:.2f} | "
                      f"{r['rows'] / r['seconds']:,.0f} | {r['peak_mib']:,.0f} | {vt} | {vm} | {vf} |")
-    lines += ["", "Files: " + "; ".join(sorted({f"{r['rows']:,} rows: {r['file_mb']:.0f} MB "
+    lines += ["", "Files: " + "; ".join(sorted({f"{r['rows']:,} rows, {r['variant']}: {r['file_mb']:.0f} MB "
                                                   f"(sheet XML {r['xml_mb']:.0f} MB)" for r in results})) + ".", ""]
     for a in agreement:
-        if len(a) == 4:
-            lines.append(f"Agreement at {a[0]:,} rows: cchc counted {a[1]['respondents']:,} respondents, "
-                         f"{a[1]['valid']:,} valid and {a[1]['satisfied']:,} satisfied answers; "
-                         f"fastexcel's frame gives {a[2]['respondents']:,}, {a[2]['valid']:,} and "
-                         f"{a[2]['satisfied']:,}: {'equal' if a[3] else 'DIFFERENT'}.")
+        if len(a) == 5:
+            lines.append(f"Agreement at {a[0]:,} rows ({a[1]}): cchc counted {a[2]['respondents']:,} respondents, "
+                         f"{a[2]['valid']:,} valid and {a[2]['satisfied']:,} satisfied answers; "
+                         f"fastexcel's frame gives {a[3]['respondents']:,}, {a[3]['valid']:,} and "
+                         f"{a[3]['satisfied']:,}: {'equal' if a[4] else 'DIFFERENT'}.")
+    if queries:
+        lines += ["", "## Queries on the store",
+                  "",
+                  "The store `cchc import` wrote, queried by `cchc` and by DuckDB "
+                  f"({version('duckdb')}) from the same Parquet files, each a whole process "
+                  "(bench/duckdb_queries.py: respondents, valid and satisfied answers per year, unit and "
+                  "group, with the per-respondent sums Σx, Σy, Σx², Σy², Σxy the clustered SE needs; "
+                  "the distribution's five levels). Every group's counts agree, and the SE DuckDB's sums "
+                  "give equals cchc's to 1e-9.",
+                  "",
+                  "| rows | variant | query | groups | cchc (s) | DuckDB (s) | cchc / DuckDB (time) | cchc (MiB) | DuckDB (MiB) | cchc / DuckDB (memory) |",
+                  "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for q in queries:
+            if q["tool"] != "cchc":
+                continue
+            d = next(x for x in queries if x["rows"] == q["rows"] and x["variant"] == q["variant"]
+                     and x["query"] == q["query"] and x["tool"] == "DuckDB")
+            lines.append(f"| {q['rows']:,} | {q['variant']} | `{q['query']}` | {q['groups']} | "
+                         f"{q['seconds']:.2f} | {d['seconds']:.2f} | {q['seconds'] / d['seconds']:.2f}× | "
+                         f"{q['peak_mib']:,.0f} | {d['peak_mib']:,.0f} | {q['peak_mib'] / d['peak_mib']:.2f}× |")
     # The hand-written analysis below the figures survives a new run.
     kept = ""
     if os.path.exists(out):
