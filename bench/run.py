@@ -133,6 +133,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="100000,1000000")
     ap.add_argument("--variants", default="shared,inline")
+    ap.add_argument("--queries-only", action="store_true",
+                    help="import each file once (untimed) and rerun only the queries; "
+                         "rewrites only that section of the report")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
     args = ap.parse_args()
@@ -164,6 +167,12 @@ def main():
         tools = [(name, code) for name, code in tools
                  if not (name == "pandas + openpyxl" and n > 100_000)
                  and module_of.get(name) not in missing]
+        if args.queries_only:
+            kept_store = tempfile.mkdtemp(prefix="cchc-bench-")
+            measure([CCHC, "--quiet", "--store", kept_store, "import", path])
+            queries.extend(run_queries(kept_store, n, variant, args.repeat))
+            shutil.rmtree(kept_store)
+            continue
         # Round-robin: each repeat runs every tool once, so that a slow spell of the machine
         # falls on all tools alike rather than on one.
         runs = {name: [] for name, _ in tools}
@@ -200,7 +209,10 @@ def main():
         if python_has("duckdb"):
             queries.extend(run_queries(kept_store, n, variant, args.repeat))
         shutil.rmtree(kept_store)
-    write_report(args.out, results, agreement, queries)
+    if args.queries_only:
+        rewrite_queries(args.out, queries)
+    else:
+        write_report(args.out, results, agreement, queries)
 
 
 QUERIES = [
@@ -247,6 +259,42 @@ def run_queries(store, n, variant, repeat):
             print(f"{n:>9} {variant:<7} {label:<36} {tool:<7} {secs:6.2f} s {peak:7.0f} MiB",
                   file=sys.stderr)
     return out
+
+
+def rewrite_queries(out, queries):
+    """Replaces the queries section of an existing report, keeping the rest."""
+    with open(out) as f:
+        text = f.read()
+    start = text.index("\n## Queries on the store")
+    end = text.find("\n## Reading the figures")
+    new = "\n".join(query_lines(queries)) + "\n"
+    text = text[:start] + "\n" + new + (text[end:] if end >= 0 else "")
+    with open(out, "w") as f:
+        f.write(text)
+    print(f"rewrote the queries of {out}", file=sys.stderr)
+
+
+def query_lines(queries):
+    lines = ["## Queries on the store",
+             "",
+             "The store `cchc import` wrote, queried by `cchc` and by DuckDB "
+             f"({version('duckdb')}) from the same Parquet files, each a whole process "
+             "(bench/duckdb_queries.py: respondents, valid and satisfied answers per year, unit and "
+             "group, with the per-respondent sums Σx, Σy, Σx², Σy², Σxy the clustered SE needs; "
+             "the distribution's five levels). Every group's counts agree, and the SE DuckDB's sums "
+             "give equals cchc's to 1e-9.",
+             "",
+             "| rows | variant | query | groups | cchc (s) | DuckDB (s) | cchc / DuckDB (time) | cchc (MiB) | DuckDB (MiB) | cchc / DuckDB (memory) |",
+             "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for q in queries:
+        if q["tool"] != "cchc":
+            continue
+        d = next(x for x in queries if x["rows"] == q["rows"] and x["variant"] == q["variant"]
+                 and x["query"] == q["query"] and x["tool"] == "DuckDB")
+        lines.append(f"| {q['rows']:,} | {q['variant']} | `{q['query']}` | {q['groups']} | "
+                     f"{q['seconds']:.2f} | {d['seconds']:.2f} | {q['seconds'] / d['seconds']:.2f}× | "
+                     f"{q['peak_mib']:,.0f} | {d['peak_mib']:,.0f} | {q['peak_mib'] / d['peak_mib']:.2f}× |")
+    return lines
 
 
 def write_report(out, results, agreement, queries):
@@ -301,25 +349,7 @@ def write_report(out, results, agreement, queries):
                          f"fastexcel's frame gives {a[3]['respondents']:,}, {a[3]['valid']:,} and "
                          f"{a[3]['satisfied']:,}: {'equal' if a[4] else 'DIFFERENT'}.")
     if queries:
-        lines += ["", "## Queries on the store",
-                  "",
-                  "The store `cchc import` wrote, queried by `cchc` and by DuckDB "
-                  f"({version('duckdb')}) from the same Parquet files, each a whole process "
-                  "(bench/duckdb_queries.py: respondents, valid and satisfied answers per year, unit and "
-                  "group, with the per-respondent sums Σx, Σy, Σx², Σy², Σxy the clustered SE needs; "
-                  "the distribution's five levels). Every group's counts agree, and the SE DuckDB's sums "
-                  "give equals cchc's to 1e-9.",
-                  "",
-                  "| rows | variant | query | groups | cchc (s) | DuckDB (s) | cchc / DuckDB (time) | cchc (MiB) | DuckDB (MiB) | cchc / DuckDB (memory) |",
-                  "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|"]
-        for q in queries:
-            if q["tool"] != "cchc":
-                continue
-            d = next(x for x in queries if x["rows"] == q["rows"] and x["variant"] == q["variant"]
-                     and x["query"] == q["query"] and x["tool"] == "DuckDB")
-            lines.append(f"| {q['rows']:,} | {q['variant']} | `{q['query']}` | {q['groups']} | "
-                         f"{q['seconds']:.2f} | {d['seconds']:.2f} | {q['seconds'] / d['seconds']:.2f}× | "
-                         f"{q['peak_mib']:,.0f} | {d['peak_mib']:,.0f} | {q['peak_mib'] / d['peak_mib']:.2f}× |")
+        lines += [""] + query_lines(queries)
     # The hand-written analysis below the figures survives a new run.
     kept = ""
     if os.path.exists(out):

@@ -262,7 +262,7 @@ impl survey::AnswerBatches for StoredAnswers<'_> {
         each: &mut dyn FnMut(i32, &str, DataFrame) -> PolarsResult<()>,
     ) -> PolarsResult<()> {
         self.store
-            .for_each_batch(TableKind::Survey.table_name(), columns, 1 << 20, each)
+            .for_each_batch(TableKind::Survey.table_name(), columns, 1 << 18, each)
             .map_err(|e| polars_err!(ComputeError: "{e}"))
     }
 
