@@ -779,6 +779,40 @@ mod tests {
     }
 
     #[test]
+    fn attribute_values_are_found_in_any_order() {
+        // In the answers' order the next respondent is the next row; reversed, the map by id
+        // finds them: the figures are the same either way, and polars'.
+        let (answers, respondents, _) = generated();
+        let reversed = respondents
+            .clone()
+            .with_row_index("i", None)
+            .sort(
+                ["i"],
+                SortMultipleOptions::default().with_order_descending(true),
+            )
+            .drop(cols(["i"]));
+        let by = By::Attribute("Giới tính".into());
+        let in_order = index(&answers, Some(respondents.clone()), &by, None).expect("in order");
+        let shuffled = index(&answers, Some(reversed), &by, None).expect("reversed");
+        assert_same(&in_order, &shuffled, "attribute order");
+        let reference = counts_lazy(answers.clone(), Some(respondents), &by, None).expect("polars");
+        assert_eq!(
+            in_order
+                .column(c::RESPONDENTS)
+                .expect("n")
+                .u32()
+                .expect("u32")
+                .sum(),
+            reference
+                .column(c::RESPONDENTS)
+                .expect("n")
+                .u32()
+                .expect("u32")
+                .sum()
+        );
+    }
+
+    #[test]
     fn answers_not_kept_together_by_respondent_are_counted_by_polars() {
         let (answers, _, _) = generated();
         // Every respondent's answers scattered: the tally refuses, and the figures are polars'.

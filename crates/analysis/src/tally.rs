@@ -136,12 +136,45 @@ struct Group {
     order: Option<u32>,
 }
 
+/// Each respondent's value of an attribute (its group id), met in the order of the answers: the
+/// store keeps both tables in the import's order, so the next respondent is usually the next row
+/// (or a few rows on, past respondents without valid answers); a map by id is built only when
+/// the order is not followed.
+struct Attribute {
+    who: StringChunked,
+    values: Vec<u32>,
+    next: usize,
+    by_id: Option<Map<Box<str>, u32>>,
+}
+
+impl Attribute {
+    /// How far ahead a respondent is looked for before the map is used.
+    const LOOKAHEAD: usize = 8;
+
+    fn get(&mut self, respondent: &str) -> Option<u32> {
+        for i in self.next..(self.next + Self::LOOKAHEAD).min(self.values.len()) {
+            if self.who.get(i) == Some(respondent) {
+                self.next = i + 1;
+                return Some(self.values[i]);
+            }
+        }
+        let (who, values) = (&self.who, &self.values);
+        let by_id = self.by_id.get_or_insert_with(|| {
+            who.iter()
+                .zip(values)
+                .filter_map(|(r, v)| Some((Box::from(r?), *v)))
+                .collect()
+        });
+        by_id.get(respondent).copied()
+    }
+}
+
 /// What a group is taken from.
 enum Grouping {
     One,
     Unit,
     Column(&'static str),
-    Attribute(Map<Box<str>, u32>),
+    Attribute(Attribute),
 }
 
 /// The one-pass tally.
@@ -193,22 +226,34 @@ impl Tally {
             By::Element => Grouping::Column(c::ELEMENT),
             By::Question => Grouping::Column(c::QUESTION),
             By::Attribute(_) => {
-                let mut values = Map::default();
-                if let Some(frame) = attribute {
-                    let who = frame.column(c::RESPONDENT)?.str()?;
-                    let what = frame.column(c::VALUE)?.str()?;
-                    values.reserve(frame.height());
-                    let (mut last, mut last_id): (Option<&str>, u32) = (None, 0);
-                    for (r, v) in who.iter().zip(what.iter()) {
-                        let (Some(r), Some(v)) = (r, v) else { continue };
-                        if last != Some(v) {
-                            last_id = groups.id(v);
-                            last = Some(v);
-                        }
-                        values.insert(Box::from(r), last_id);
+                let frame = match attribute {
+                    Some(frame) => frame
+                        .lazy()
+                        .filter(
+                            col(c::RESPONDENT)
+                                .is_not_null()
+                                .and(col(c::VALUE).is_not_null()),
+                        )
+                        .collect()?,
+                    None => DataFrame::empty_with_schema(&cchc_model::schema::survey_respondents())
+                        .select([c::RESPONDENT, c::VALUE])?,
+                };
+                let who = frame.column(c::RESPONDENT)?.str()?.rechunk().into_owned();
+                let mut values = Vec::with_capacity(frame.height());
+                let (mut last, mut last_id): (Option<&str>, u32) = (None, 0);
+                for v in frame.column(c::VALUE)?.str()?.iter().flatten() {
+                    if last != Some(v) {
+                        last_id = groups.id(v);
+                        last = Some(v);
                     }
+                    values.push(last_id);
                 }
-                Grouping::Attribute(values)
+                Grouping::Attribute(Attribute {
+                    who,
+                    values,
+                    next: 0,
+                    by_id: None,
+                })
             }
         };
         Ok(Tally {
@@ -360,8 +405,8 @@ impl Tally {
                             Some(w) => w.get(respondent).copied(),
                             None => Some(1.0),
                         };
-                        self.current_group = match &self.grouping {
-                            Grouping::Attribute(values) => values.get(respondent).copied(),
+                        self.current_group = match &mut self.grouping {
+                            Grouping::Attribute(values) => values.get(respondent),
                             _ => unit_group,
                         };
                     }
