@@ -1057,8 +1057,8 @@ fn satisfaction(
     }
     blocks.push(Block::Note(
         w.pick(
-            "p_adjusted: hiệu chỉnh Holm cho các yếu tố của mỗi bảng; thay đổi có ý nghĩa khi p_adjusted < 0,05.",
-            "p_adjusted: Holm adjustment over the elements of each table; a change is significant when p_adjusted < 0.05.",
+            "p_adjusted: hiệu chỉnh Holm cho mọi kiểm định của chỉ số theo yếu tố (mọi đơn vị, mọi năm có năm trước để so sánh); thay đổi có ý nghĩa khi p_adjusted < 0,05.",
+            "p_adjusted: Holm adjustment over every test of the index by element (every unit, every year with a year before); a change is significant when p_adjusted < 0.05.",
         )
         .to_owned(),
     ));
