@@ -446,8 +446,8 @@ impl Tally {
                 }
                 None => None,
             };
-            let mine = match self.current.iter_mut().find(|m| m.group == group) {
-                Some(m) => m,
+            let k = match self.current.iter().position(|m| m.group == group) {
+                Some(k) => k,
                 None => {
                     self.current.push(Mine {
                         group,
@@ -458,9 +458,10 @@ impl Tally {
                         mixed: false,
                         order,
                     });
-                    self.current.last_mut().expect("pushed")
+                    self.current.len() - 1
                 }
             };
+            let mine = &mut self.current[k];
             if mine.scale != scale_id {
                 mine.mixed = true;
             }

@@ -277,74 +277,36 @@ pub fn build(inputs: &Inputs) -> Result<Document, ReportError> {
     let mut sections = Vec::new();
     let mut missing = Vec::new();
 
-    let scorecards = match &inputs.scorecards {
-        Some(s) => {
-            let gaps = of(&s.gaps, Some(year), None)?;
-            if gaps.height() == 0 {
-                missing.push(match w.lang {
-                    Lang::Vi => format!(
-                        "Điểm bị mất và xu hướng: không có bảng điểm Chỉ số CCHC năm {year}."
-                    ),
-                    Lang::En => {
-                        format!("Points lost and trends: no PAR index scorecard for {year}.")
-                    }
-                });
-                None
-            } else {
-                Some((s, gaps))
-            }
-        }
-        None => {
-            missing.push(
-                w.pick(
-                    "Điểm bị mất và xu hướng: kho chưa có bảng điểm Chỉ số CCHC.",
-                    "Points lost and trends: the store holds no PAR index scorecard.",
-                )
-                .to_owned(),
-            );
-            None
-        }
+    let scorecards = match usable(
+        &w,
+        inputs.scorecards.as_ref(),
+        |s| Ok(of(&s.gaps, Some(year), None)?.height() > 0),
+        year,
+        ("Điểm bị mất và xu hướng", "bảng điểm Chỉ số CCHC"),
+        ("Points lost and trends", "PAR index scorecard"),
+        &mut missing,
+    )? {
+        Some(s) => Some((s, of(&s.gaps, Some(year), None)?)),
+        None => None,
     };
-    let surveys = match &inputs.surveys {
-        Some(s) if of(&s.overall, Some(year), None)?.height() > 0 => Some(s),
-        Some(_) => {
-            missing.push(match w.lang {
-                Lang::Vi => format!("Sự hài lòng: không có phiếu khảo sát năm {year}."),
-                Lang::En => format!("Satisfaction: no survey for {year}."),
-            });
-            None
-        }
-        None => {
-            missing.push(
-                w.pick(
-                    "Sự hài lòng: kho chưa có phiếu khảo sát.",
-                    "Satisfaction: the store holds no survey.",
-                )
-                .to_owned(),
-            );
-            None
-        }
-    };
-    let procedures = match &inputs.procedures {
-        Some(p) if of(&p.by_unit, Some(year), None)?.height() > 0 => Some(p),
-        Some(_) => {
-            missing.push(match w.lang {
-                Lang::Vi => format!("Thủ tục hành chính: không có thống kê hồ sơ năm {year}."),
-                Lang::En => format!("Procedures: no dossier statistics for {year}."),
-            });
-            None
-        }
-        None => {
-            missing.push(
-                w.pick(
-                    "Thủ tục hành chính: kho chưa có thống kê hồ sơ.",
-                    "Procedures: the store holds no dossier statistics.",
-                )
-                .to_owned(),
-            );
-            None
-        }
-    };
+    let surveys = usable(
+        &w,
+        inputs.surveys.as_ref(),
+        |s| Ok(of(&s.overall, Some(year), None)?.height() > 0),
+        year,
+        ("Sự hài lòng", "phiếu khảo sát"),
+        ("Satisfaction", "survey"),
+        &mut missing,
+    )?;
+    let procedures = usable(
+        &w,
+        inputs.procedures.as_ref(),
+        |p| Ok(of(&p.by_unit, Some(year), None)?.height() > 0),
+        year,
+        ("Thủ tục hành chính", "thống kê hồ sơ"),
+        ("Procedures", "dossier statistics"),
+        &mut missing,
+    )?;
 
     sections.push(summary(
         &w,
@@ -391,6 +353,32 @@ pub fn build(inputs: &Inputs) -> Result<Document, ReportError> {
         missing,
         plan,
     })
+}
+
+/// An input the report can use for the year: `None`, with the reason added to `missing`, when
+/// the store lacks it or has none of the year. `vi` and `en` name the section and what it needs.
+fn usable<'a, T>(
+    w: &W,
+    input: Option<&'a T>,
+    has_year: impl Fn(&T) -> PolarsResult<bool>,
+    year: i32,
+    vi: (&str, &str),
+    en: (&str, &str),
+    missing: &mut Vec<String>,
+) -> PolarsResult<Option<&'a T>> {
+    let why = match input {
+        Some(t) if has_year(t)? => return Ok(Some(t)),
+        Some(_) => match w.lang {
+            Lang::Vi => format!("{}: không có {} năm {year}.", vi.0, vi.1),
+            Lang::En => format!("{}: no {} for {year}.", en.0, en.1),
+        },
+        None => match w.lang {
+            Lang::Vi => format!("{}: kho chưa có {}.", vi.0, vi.1),
+            Lang::En => format!("{}: the store holds no {}.", en.0, en.1),
+        },
+    };
+    missing.push(why);
+    Ok(None)
 }
 
 /// The row of a unit in a frame of the year, if any.
@@ -448,6 +436,11 @@ fn summary(
         columns.push(w.col(c::POSTAL_SHARE, Kind::Pct, 10.0));
     }
     let mut rows = Vec::new();
+    // Units scored in the year, of which a rank is out.
+    let ranked = match scorecards {
+        Some(s) => of(&s.trend, Some(year), None)?.height(),
+        None => 0,
+    };
     for unit in &inputs.units {
         let mut figures = Vec::new();
         let mut row = vec![text(unit)];
@@ -460,7 +453,6 @@ fn summary(
                         first(t, c::MAX_TOTAL),
                         first(t, c::RANK),
                     );
-                    let ranked = of(&s.trend, Some(year), None)?.height();
                     let mut detail = Vec::new();
                     if let Some(r) = rank {
                         detail.push(match w.lang {
@@ -799,6 +791,31 @@ fn points_lost(
     })
 }
 
+/// The columns and rows of a table with a text label per row (a column of `frame`) and the
+/// numeric columns `cols` (name, kind, width) beside it.
+fn labelled(
+    w: &W,
+    frame: &DataFrame,
+    label: (&str, Col),
+    cols: &[(&str, Kind, f64)],
+) -> PolarsResult<(Vec<Col>, Vec<Vec<Cell>>)> {
+    let labels = strs(frame, label.0)?;
+    let values: Vec<Vec<Option<f64>>> = cols
+        .iter()
+        .map(|(n, _, _)| floats(frame, n))
+        .collect::<PolarsResult<_>>()?;
+    let rows = (0..frame.height())
+        .map(|i| {
+            let mut row = vec![text(&labels[i])];
+            row.extend(values.iter().map(|v| cell(v[i])));
+            row
+        })
+        .collect();
+    let mut columns = vec![label.1];
+    columns.extend(cols.iter().map(|(n, k, wd)| w.col(n, *k, *wd)));
+    Ok((columns, rows))
+}
+
 fn trends(
     w: &W,
     inputs: &Inputs,
@@ -879,7 +896,6 @@ fn trends(
         }));
     }
     let now = of(&upto, Some(year), None)?;
-    let units = strs(&now, c::UNIT)?;
     let cols: [(&str, Kind, f64); 8] = [
         (c::SCORE_TOTAL, Kind::Num(2), 11.0),
         (c::MAX_TOTAL, Kind::Num(2), 10.0),
@@ -890,19 +906,7 @@ fn trends(
         (c::RANK_CHANGE, Kind::Int, 9.0),
         (c::SELF_MINUS_APPRAISED, Kind::Num(2), 12.0),
     ];
-    let values: Vec<Vec<Option<f64>>> = cols
-        .iter()
-        .map(|(n, _, _)| floats(&now, n))
-        .collect::<PolarsResult<_>>()?;
-    let rows = (0..now.height())
-        .map(|i| {
-            let mut row = vec![text(&units[i])];
-            row.extend(values.iter().map(|v| cell(v[i])));
-            row
-        })
-        .collect();
-    let mut columns = vec![w.col(c::UNIT, Kind::Text, 30.0)];
-    columns.extend(cols.iter().map(|(n, k, wd)| w.col(n, *k, *wd)));
+    let (columns, rows) = labelled(w, &now, (c::UNIT, w.col(c::UNIT, Kind::Text, 30.0)), &cols)?;
     blocks.push(Block::Table(Table {
         sheet: sheets.name(&format!("{} {year}", w.pick("Tổng điểm", "Totals"))),
         title: match w.lang {
@@ -1012,7 +1016,6 @@ fn satisfaction(
         }
         let now = of(&elements, Some(year), Some(&unit))?;
         if now.height() > 0 {
-            let groups = strs(&now, c::GROUP)?;
             let cols: [(&str, Kind, f64); 7] = [
                 (c::RESPONDENTS, Kind::Int, 10.0),
                 (c::VALID_ANSWERS, Kind::Int, 10.0),
@@ -1022,19 +1025,8 @@ fn satisfaction(
                 (c::DELTA, Kind::Pct, 9.0),
                 (c::P_ADJUSTED, Kind::Num(4), 10.0),
             ];
-            let values: Vec<Vec<Option<f64>>> = cols
-                .iter()
-                .map(|(n, _, _)| floats(&now, n))
-                .collect::<PolarsResult<_>>()?;
-            let rows = (0..now.height())
-                .map(|i| {
-                    let mut row = vec![text(&groups[i])];
-                    row.extend(values.iter().map(|v| cell(v[i])));
-                    row
-                })
-                .collect();
-            let mut columns = vec![w.named("Yếu tố", "Element", Kind::Text, 34.0)];
-            columns.extend(cols.iter().map(|(n, k, wd)| w.col(n, *k, *wd)));
+            let element = w.named("Yếu tố", "Element", Kind::Text, 34.0);
+            let (columns, rows) = labelled(w, &now, (c::GROUP, element), &cols)?;
             blocks.push(Block::Table(Table {
                 sheet: sheets.name(&format!(
                     "{} {}",
@@ -1094,13 +1086,7 @@ fn procedures_section(
         (c::LATE_RATE, Kind::Pct, 9.0),
         (c::TIME_RATIO, Kind::Pct, 10.0),
     ];
-    let units = strs(&now, c::UNIT)?;
-    let values: Vec<Vec<Option<f64>>> = cols
-        .iter()
-        .map(|(n, _, _)| floats(&now, n))
-        .collect::<PolarsResult<_>>()?;
-    let mut columns = vec![w.col(c::UNIT, Kind::Text, 28.0)];
-    columns.extend(cols.iter().map(|(n, k, wd)| w.col(n, *k, *wd)));
+    let (columns, rows) = labelled(w, &now, (c::UNIT, w.col(c::UNIT, Kind::Text, 28.0)), &cols)?;
     blocks.push(Block::Paragraph(match w.lang {
         Lang::Vi => format!(
             "Mục tiêu: 100% hồ sơ giải quyết đúng hạn; ít nhất {} hồ sơ qua dịch vụ bưu chính công ích; tăng tỷ lệ hồ sơ trực tuyến. Ô tô màu là chỉ tiêu chưa đạt.",
@@ -1118,13 +1104,7 @@ fn procedures_section(
             Lang::En => format!("Dossiers received and resolved, {year}"),
         },
         columns,
-        rows: (0..now.height())
-            .map(|i| {
-                let mut row = vec![text(&units[i])];
-                row.extend(values.iter().map(|v| cell(v[i])));
-                row
-            })
-            .collect(),
+        rows,
         highlights: vec![
             Highlight::Below {
                 col: 5,

@@ -242,6 +242,15 @@ fn write_table(
     Ok(())
 }
 
+/// A chart's height in pixels: a bar a row for the stacked bars, else a fixed height.
+fn chart_height(native: &Native, placed: &Placed) -> u32 {
+    if native.kind == NativeKind::StackedBars {
+        (140 + 22 * placed.rows).clamp(360, 1400)
+    } else {
+        420
+    }
+}
+
 /// The native chart of a table's figures.
 fn native_chart(native: &Native, placed: &Placed, title: &str) -> XChart {
     let sheet = placed.sheet.as_str();
@@ -312,11 +321,7 @@ fn native_chart(native: &Native, placed: &Placed, title: &str) -> XChart {
     chart.legend().set_position(ChartLegendPosition::Bottom);
     chart
         .set_width(900)
-        .set_height(if native.kind == NativeKind::StackedBars {
-            (140 + 22 * placed.rows).clamp(360, 1400)
-        } else {
-            420
-        });
+        .set_height(chart_height(native, placed));
     chart
 }
 
@@ -358,12 +363,7 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
             let ws = wb.worksheet_from_name(&native.sheet).map_err(err)?;
             ws.insert_chart(next_row[i], 0, &xchart).map_err(err)?;
             breaks[i].push(next_row[i]);
-            let height = if native.kind == NativeKind::StackedBars {
-                (140 + 22 * placed[i].rows).clamp(360, 1400)
-            } else {
-                420
-            };
-            next_row[i] += height / 20 + 2;
+            next_row[i] += chart_height(native, &placed[i]) / 20 + 2;
         }
     }
     for (p, rows) in placed.iter().zip(&breaks) {
