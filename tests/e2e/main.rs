@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `cchc` binary on real workbooks, checked against figures read from
 //! the same workbooks independently (calamine, not the importer) or printed in the seed plan.
 
+mod calendar;
 mod corpus;
 mod engines;
 mod fuzz;

@@ -101,6 +101,9 @@ enum Command {
     Chart(cmd::chart::Args),
     /// Lập báo cáo năm: trang HTML, sổ tính Excel, bản thảo kế hoạch Word (write the year's report)
     Report(cmd::report::Args),
+    /// Lịch ngày làm việc đang dùng: ngày nghỉ lễ, nghỉ bù, hoán đổi, làm bù và giờ làm việc
+    /// (the working-day calendar in use)
+    Calendar(cmd::calendar::Args),
     /// Chạy ví dụ trên bộ dữ liệu kèm theo (import the bundled datasets, write tables and charts)
     Demo(cmd::demo::Args),
 }
@@ -127,6 +130,7 @@ fn main() -> ExitCode {
         Command::Rejects(args) => cmd::rejects::run(&global, args),
         Command::Chart(args) => cmd::chart::run(&global, args),
         Command::Report(args) => cmd::report::run(&global, args),
+        Command::Calendar(args) => cmd::calendar::run(&global, args),
         Command::Demo(args) => cmd::demo::run(&global, args),
     };
     match result {

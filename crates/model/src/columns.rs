@@ -224,6 +224,23 @@ pub const LEVELS: [&str; 5] = ["level_1", "level_2", "level_3", "level_4", "leve
 /// Survey distribution: each level's share of the valid answers.
 pub const SHARES: [&str; 5] = ["share_1", "share_2", "share_3", "share_4", "share_5"];
 
+/// Calendar: a date, ISO `yyyy-mm-dd`.
+pub const DATE: &str = "date";
+/// Calendar: the day of the week (Thứ Hai … Chủ nhật).
+pub const WEEKDAY: &str = "weekday";
+/// Calendar: what the day is (`holiday`, `observed`, `swap_off`, `makeup`, `pending`).
+pub const DAY_KIND: &str = "day_kind";
+/// Calendar: the day's name (Tết Nguyên đán (mùng 1), Nghỉ bù …).
+pub const DAY_NAME: &str = "day_name";
+/// Calendar: the article of law behind the day.
+pub const BASIS: &str = "basis";
+/// Calendar: the yearly decision that fixed the day.
+pub const DECISION: &str = "decision";
+/// Calendar: whether public offices work that day.
+pub const WORKING_DAY: &str = "working_day";
+/// Calendar: the lunar date (ngày/tháng âm lịch).
+pub const LUNAR_DATE: &str = "lunar_date";
+
 /// Store listing: the years of a source's rows, joined.
 pub const YEARS: &str = "years";
 /// Store listing: the units of a source's rows, joined.

@@ -1,5 +1,6 @@
 //! One module per command, each with its `Args` and `run`; shared helpers below.
 
+pub mod calendar;
 pub mod chart;
 pub mod demo;
 pub mod import;

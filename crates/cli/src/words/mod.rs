@@ -40,5 +40,32 @@ pub fn error(err: &anyhow::Error, lang: Lang) -> String {
     if let Some(e) = err.downcast_ref::<cchc_plot::PlotError>() {
         return e.words(lang);
     }
+    if let Some(e) = err.downcast_ref::<cchc_calendar::CalendarError>() {
+        return e.words(lang);
+    }
     format!("{err:#}")
+}
+
+impl Words for cchc_calendar::CalendarError {
+    fn words(&self, lang: Lang) -> String {
+        use cchc_calendar::CalendarError as E;
+        match self {
+            E::NotCovered { year, first, last } => match lang {
+                Lang::Vi => format!(
+                    "lịch ngày làm việc có các năm {first}–{last}, không có năm {year}: cchc không đoán ngày nghỉ của năm chưa có trong bảng (crates/calendar/data/ngay-nghi.csv)"
+                ),
+                Lang::En => format!(
+                    "the working-day calendar covers {first}–{last}, not {year}: cchc does not guess the days off of a year its table lacks (crates/calendar/data/ngay-nghi.csv)"
+                ),
+            },
+            E::Table { line, problem } => match lang {
+                Lang::Vi => format!("bảng ngày nghỉ, dòng {line}: {problem}"),
+                Lang::En => format!("the table of days off, line {line}: {problem}"),
+            },
+            E::Hours(problem) => match lang {
+                Lang::Vi => format!("tệp giờ làm việc: {problem}"),
+                Lang::En => format!("the working-hours file: {problem}"),
+            },
+        }
+    }
 }

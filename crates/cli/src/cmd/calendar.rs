@@ -1,0 +1,199 @@
+//! `cchc calendar`: the working-day calendar in use — the year's days off, swaps and make-up
+//! days with the law and decision behind each, and the working hours.
+
+use anyhow::{Context, Result};
+use cchc_calendar::{Calendar, Day, DayKind, Hours, Weekday, lunar};
+use cchc_model::Lang;
+use cchc_model::columns as c;
+use polars::prelude::*;
+
+use crate::cmd::print_frame;
+use crate::{Global, Outcome};
+
+/// Arguments of `cchc calendar`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Năm (year); mặc định: mọi năm lịch có (default: every year the calendar covers)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Giờ làm việc của tỉnh, TOML như crates/calendar/data/gio-lam-viec.toml
+    /// (a province's working hours)
+    #[arg(long)]
+    pub hours: Option<std::path::PathBuf>,
+    /// Tỉnh có giờ làm việc riêng trong tệp --hours (the province's section in --hours)
+    #[arg(long)]
+    pub province: Option<String>,
+}
+
+/// The calendar the flags ask for: the committed table with the default hours or a province's.
+pub fn load(hours: Option<&std::path::Path>, province: Option<&str>) -> Result<Calendar> {
+    let hours = match hours {
+        None => Hours::default(),
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+            Hours::from_toml(&text, province).with_context(|| format!("{}", path.display()))?
+        }
+    };
+    Ok(Calendar::with_hours(hours)?)
+}
+
+pub fn weekday_name(day: Day, lang: Lang) -> &'static str {
+    match day.weekday() {
+        Weekday::Mon => lang.pick("Thứ Hai", "Monday"),
+        Weekday::Tue => lang.pick("Thứ Ba", "Tuesday"),
+        Weekday::Wed => lang.pick("Thứ Tư", "Wednesday"),
+        Weekday::Thu => lang.pick("Thứ Năm", "Thursday"),
+        Weekday::Fri => lang.pick("Thứ Sáu", "Friday"),
+        Weekday::Sat => lang.pick("Thứ Bảy", "Saturday"),
+        Weekday::Sun => lang.pick("Chủ nhật", "Sunday"),
+    }
+}
+
+fn kind_name(kind: DayKind, lang: Lang) -> &'static str {
+    match kind {
+        DayKind::Holiday => lang.pick("Ngày lễ, Tết", "Holiday"),
+        DayKind::Observed => lang.pick("Nghỉ bù", "Observed"),
+        DayKind::SwapOff => lang.pick("Nghỉ hoán đổi", "Swapped off"),
+        DayKind::Makeup => lang.pick("Làm bù", "Make-up working day"),
+        DayKind::Pending => lang.pick("Chưa quyết định", "Pending"),
+    }
+}
+
+fn clock(m: u16) -> String {
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// Runs `cchc calendar`.
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let lang = global.lang();
+    let cal = load(args.hours.as_deref(), args.province.as_deref())?;
+    let (first, last) = cal.years();
+    let years: Vec<i32> = match args.year {
+        Some(y) if y < first || y > last => {
+            anyhow::bail!(cchc_calendar::CalendarError::NotCovered {
+                year: y,
+                first,
+                last
+            })
+        }
+        Some(y) => vec![y],
+        None => (first..=last).collect(),
+    };
+    let entries: Vec<_> = cal
+        .entries()
+        .iter()
+        .filter(|e| years.contains(&e.date.year()))
+        .collect();
+    let json = global.format == crate::output::OutputFormat::Json;
+    let mut working = Vec::new();
+    for e in &entries {
+        working.push(cal.is_working_day(e.date)?);
+    }
+    let lunar_dates: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            let l = lunar::to_lunar(e.date);
+            format!(
+                "{:02}/{:02}{}",
+                l.day,
+                l.month,
+                if l.leap { "n" } else { "" }
+            )
+        })
+        .collect();
+    let df = DataFrame::new_infer_height(vec![
+        Column::new(
+            c::DATE.into(),
+            entries
+                .iter()
+                .map(|e| {
+                    if json {
+                        e.date.iso()
+                    } else {
+                        e.date.to_string()
+                    }
+                })
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            c::WEEKDAY.into(),
+            entries
+                .iter()
+                .map(|e| weekday_name(e.date, lang))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(c::LUNAR_DATE.into(), lunar_dates),
+        Column::new(
+            c::DAY_KIND.into(),
+            entries
+                .iter()
+                .map(|e| {
+                    if json {
+                        e.kind.code()
+                    } else {
+                        kind_name(e.kind, lang)
+                    }
+                })
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            c::DAY_NAME.into(),
+            entries.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(c::WORKING_DAY.into(), working),
+        Column::new(
+            c::BASIS.into(),
+            entries.iter().map(|e| e.basis.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            c::DECISION.into(),
+            entries
+                .iter()
+                .map(|e| e.decision.as_str())
+                .collect::<Vec<_>>(),
+        ),
+    ])?;
+    print_frame(global, &df)?;
+    if !global.quiet {
+        let h = &cal.hours;
+        for y in &years {
+            let from = Day::from_ymd(*y, 1, 1).expect("1 January");
+            let to = Day::from_ymd(*y, 12, 31).expect("31 December");
+            let n = cal.working_days_between(from, to)? + i32::from(cal.is_working_day(from)?);
+            eprintln!(
+                "{}",
+                lang.pick(
+                    &format!("Năm {y}: {n} ngày làm việc."),
+                    &format!("{y}: {n} working days."),
+                )
+            );
+        }
+        let province = h
+            .province
+            .clone()
+            .unwrap_or_else(|| lang.pick("mặc định", "default").to_owned());
+        eprintln!(
+            "{}",
+            lang.pick(
+                &format!(
+                    "Giờ làm việc ({province}): {}–{}, {}–{}; thủ tục trong ngày nhận sau {} hẹn trả ngày làm việc kế tiếp. Lịch có các năm {first}–{last}.",
+                    clock(h.morning.start),
+                    clock(h.morning.end),
+                    clock(h.afternoon.start),
+                    clock(h.afternoon.end),
+                    clock(h.same_day_cutoff)
+                ),
+                &format!(
+                    "Working hours ({province}): {}–{}, {}–{}; same-day procedures received after {} are due the next working day. The calendar covers {first}–{last}.",
+                    clock(h.morning.start),
+                    clock(h.morning.end),
+                    clock(h.afternoon.start),
+                    clock(h.afternoon.end),
+                    clock(h.same_day_cutoff)
+                ),
+            )
+        );
+    }
+    Ok(Outcome::Ok)
+}
