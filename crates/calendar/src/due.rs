@@ -58,13 +58,13 @@ impl Limit {
     }
 
     /// The limit in working days, for comparing with processing times counted in working days:
-    /// calendar days × 5/7, hours ÷ the working day's hours, same day = 0.
+    /// calendar days × 5/7, hours ÷ the working day's hours, same day = 1 (the day of receipt).
     pub fn working_days(self, hours_per_day: f64) -> f64 {
         match self.unit {
             LimitUnit::WorkingDays => self.amount,
             LimitUnit::CalendarDays => self.amount * 5.0 / 7.0,
             LimitUnit::WorkingHours => self.amount / hours_per_day,
-            LimitUnit::SameDay => 0.0,
+            LimitUnit::SameDay => 1.0,
         }
     }
 }

@@ -114,8 +114,15 @@ pub const SMALL_GROUP: &str = "small_group";
 pub const NAME: &str = "name";
 /// Procedures: the field (lĩnh vực) the procedure belongs to.
 pub const FIELD: &str = "field";
-/// Procedures: the legal time limit in working days (thời hạn giải quyết theo quy định).
+/// Procedures: the legal time limit in working days (thời hạn giải quyết theo quy định); a limit
+/// in calendar days × 5/7, in working hours ÷ 8, same day as 1 (`legal_amount` and `legal_unit`
+/// keep it as written).
 pub const LEGAL_DAYS: &str = "legal_days";
+/// Procedures: the legal time limit as written, in `legal_unit` (0 for same day).
+pub const LEGAL_AMOUNT: &str = "legal_amount";
+/// Procedures: the unit of the legal time limit: `working_days`, `calendar_days`,
+/// `working_hours`, `same_day`.
+pub const LEGAL_UNIT: &str = "legal_unit";
 /// Procedures: fee and charges per dossier, VND (phí, lệ phí).
 pub const FEE: &str = "fee";
 /// Procedures: online service level, `full` (toàn trình, mức 4), `partial` (một phần, mức 3) or

@@ -112,6 +112,8 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (c::NEED_TO_HANDLE, "Phải giải quyết", "To handle"),
     (c::LATE_OR_OVERDUE_RATE, "Trễ + quá hạn", "Late or overdue"),
     (c::LEGAL_DAYS, "Thời hạn (ngày)", "Limit (days)"),
+    (c::LEGAL_AMOUNT, "Thời hạn", "Limit"),
+    (c::LEGAL_UNIT, "Đơn vị thời hạn", "Limit unit"),
     (c::ACTUAL_DAYS, "Thực tế (ngày)", "Actual (days)"),
     (c::TIME_RATIO, "Thực tế / thời hạn", "Actual / limit"),
     (c::ONLINE_LEVEL, "Mức DVC", "Online level"),

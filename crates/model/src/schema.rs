@@ -85,6 +85,8 @@ pub fn procedure_registry() -> Schema {
             .into_iter()
             .chain([
                 Field::new(c::LEGAL_DAYS.into(), DataType::Float64),
+                Field::new(c::LEGAL_AMOUNT.into(), DataType::Float64),
+                Field::new(c::LEGAL_UNIT.into(), DataType::String),
                 Field::new(c::FEE.into(), DataType::Float64),
                 Field::new(c::ONLINE_LEVEL.into(), DataType::String),
                 Field::new(c::COMPONENTS.into(), DataType::Int64),

@@ -833,6 +833,15 @@ fn procedure_rows_are_imported_structure_or_rejected_with_their_cells_in_xlsx_an
             f64s(registry, "legal_days"),
             [Some(10.0), Some(5.0), Some(15.0)]
         );
+        // "10 ngày làm việc" and bare numbers are working days.
+        assert_eq!(
+            strs(registry, "legal_unit"),
+            [
+                Some("working_days".into()),
+                Some("working_days".into()),
+                Some("working_days".into())
+            ]
+        );
         assert_eq!(
             strs(registry, "online_level"),
             [Some("full".into()), Some("partial".into()), None]

@@ -2,6 +2,7 @@
 //! ("I. Lĩnh vực Đầu tư"), counts ("-" = 0, blank = unknown), time limits ("15 ngày làm việc",
 //! "Trong ngày", "04 giờ"), fees ("50.000 đồng", "Không") and online levels.
 
+use cchc_calendar::{Limit, LimitUnit};
 use cchc_model::{CellRef, Warning, WarningKind};
 
 use super::fields::Mapping;
@@ -144,6 +145,57 @@ pub(super) fn days_cell(v: Option<&Value>) -> Result<Option<f64>, String> {
     }
 }
 
+/// A legal time limit with its unit, as registries write it: "15 ngày làm việc" (working days),
+/// "10 ngày" (calendar days: the law says "làm việc" when it means working days), "04 giờ làm
+/// việc" (working hours), "Trong ngày" (same day); a bare number is in working days. The number
+/// is the first one in the text ("05 ngày làm việc kể từ ngày nhận đủ hồ sơ").
+pub(super) fn limit_cell(v: Option<&Value>) -> Result<Option<Limit>, String> {
+    let Some(v) = v else { return Ok(None) };
+    match v {
+        Value::Number(x) if x.is_finite() && *x >= 0.0 => {
+            Ok(Some(Limit::new(*x, LimitUnit::WorkingDays)))
+        }
+        Value::Text(s) => {
+            match parse_vn_number(s) {
+                Some(Parsed::Number(x)) | Some(Parsed::AmbiguousThousands(x)) if x >= 0.0 => {
+                    return Ok(Some(Limit::new(x, LimitUnit::WorkingDays)));
+                }
+                Some(Parsed::None) => return Ok(None),
+                _ => {}
+            }
+            let key = fold(s);
+            if key.starts_with("trong ngay") || key.starts_with("ngay trong ngay") {
+                return Ok(Some(Limit::new(0.0, LimitUnit::SameDay)));
+            }
+            if key.starts_with("khong quy dinh") {
+                return Ok(None);
+            }
+            let digits: String = key
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                .collect();
+            let rest = key[digits.len()..].trim_start();
+            let amount = match parse_vn_number(&digits) {
+                Some(Parsed::Number(x)) | Some(Parsed::AmbiguousThousands(x)) => x,
+                _ => return Err(s.to_string()),
+            };
+            let unit = if let Some(after) = rest.strip_prefix("ngay") {
+                if after.trim_start().starts_with("lam viec") {
+                    LimitUnit::WorkingDays
+                } else {
+                    LimitUnit::CalendarDays
+                }
+            } else if rest.starts_with("gio") {
+                LimitUnit::WorkingHours
+            } else {
+                return Err(s.to_string());
+            };
+            Ok(Some(Limit::new(amount, unit)))
+        }
+        other => Err(other.as_text()),
+    }
+}
+
 /// A fee in VND: a number, "50.000 đồng", "Không", "Miễn phí"; `Err` for text that states a rule
 /// rather than an amount.
 pub(super) fn fee_cell(v: Option<&Value>) -> Result<Option<f64>, String> {
@@ -277,6 +329,25 @@ mod tests {
         assert_eq!(days_cell(Some(&text("Trong ngày"))), Ok(Some(1.0)));
         assert_eq!(days_cell(Some(&text("04 giờ"))), Ok(Some(0.5)));
         assert_eq!(days_cell(Some(&text("2,5"))), Ok(Some(2.5)));
+        let limit = |s: &str| limit_cell(Some(&text(s))).map(|l| l.map(|l| (l.amount, l.unit)));
+        use LimitUnit::*;
+        assert_eq!(limit("15 ngày làm việc"), Ok(Some((15.0, WorkingDays))));
+        assert_eq!(limit("15 ngày"), Ok(Some((15.0, CalendarDays))));
+        assert_eq!(
+            limit("10 ngày kể từ ngày nhận đủ hồ sơ hợp lệ"),
+            Ok(Some((10.0, CalendarDays)))
+        );
+        assert_eq!(limit("04 giờ làm việc"), Ok(Some((4.0, WorkingHours))));
+        assert_eq!(limit("Trong ngày"), Ok(Some((0.0, SameDay))));
+        assert_eq!(limit("Trong ngày làm việc"), Ok(Some((0.0, SameDay))));
+        assert_eq!(limit("2,5"), Ok(Some((2.5, WorkingDays))));
+        assert_eq!(
+            limit_cell(Some(&Value::Number(7.0)))
+                .unwrap()
+                .map(|l| l.unit),
+            Some(WorkingDays)
+        );
+        assert!(limit("theo quy định").is_err());
         assert!(days_cell(Some(&text("theo quy định"))).is_err());
         assert_eq!(fee_cell(Some(&text("50.000 đồng"))), Ok(Some(50000.0)));
         assert_eq!(fee_cell(Some(&text("Không"))), Ok(Some(0.0)));

@@ -44,13 +44,17 @@ pub(super) struct Record {
 
 /// What the registry says of a procedure.
 pub(super) struct Attributes {
-    pub(super) legal_days: Option<f64>,
+    /// The legal time limit with its unit.
+    pub(super) limit: Option<cchc_calendar::Limit>,
     pub(super) fee: Option<f64>,
     pub(super) online_level: Option<&'static str>,
     pub(super) components: Option<i64>,
     pub(super) issuer: Option<String>,
     pub(super) agencies: Option<Vec<String>>,
 }
+
+/// Working hours in a day, for a limit in hours as working days (Quyết định 188/1999/QĐ-TTg).
+const HOURS_PER_DAY: f64 = 8.0;
 
 /// Where a row came from: (file, sheet, zero-based row).
 pub(super) type At<'a> = (&'a SourceFile, &'a str, u32);
@@ -63,6 +67,8 @@ pub(super) struct Registry {
     pub(super) name: Vec<Option<String>>,
     pub(super) field: Vec<Option<String>>,
     pub(super) legal_days: Vec<Option<f64>>,
+    pub(super) legal_amount: Vec<Option<f64>>,
+    pub(super) legal_unit: Vec<Option<&'static str>>,
     pub(super) fee: Vec<Option<f64>>,
     pub(super) online_level: Vec<Option<&'static str>>,
     pub(super) components: Vec<Option<i64>>,
@@ -98,7 +104,10 @@ impl Registry {
         self.code.push(r.code.clone());
         self.name.push(r.name.clone());
         self.field.push(r.field.clone());
-        self.legal_days.push(a.legal_days);
+        self.legal_days
+            .push(a.limit.map(|l| l.working_days(HOURS_PER_DAY)));
+        self.legal_amount.push(a.limit.map(|l| l.amount));
+        self.legal_unit.push(a.limit.map(|l| l.unit.code()));
         self.fee.push(a.fee);
         self.online_level.push(a.online_level);
         self.components.push(a.components);
@@ -182,6 +191,14 @@ impl Registry {
         let mut cols = key_columns(self.year, self.unit, self.code, self.name, self.field);
         cols.extend([
             Column::new(c::LEGAL_DAYS.into(), self.legal_days),
+            Column::new(c::LEGAL_AMOUNT.into(), self.legal_amount),
+            Column::new(
+                c::LEGAL_UNIT.into(),
+                self.legal_unit
+                    .iter()
+                    .map(|u| u.map(str::to_owned))
+                    .collect::<Vec<_>>(),
+            ),
             Column::new(c::FEE.into(), self.fee),
             Column::new(c::ONLINE_LEVEL.into(), online_level),
             Column::new(c::COMPONENTS.into(), self.components),

@@ -25,8 +25,8 @@ use cchc_model::{
 };
 
 use self::cells::{
-    code_text, count_cell, days_cell, fee_cell, is_section_label, online_level, optional,
-    section_field,
+    code_text, count_cell, days_cell, fee_cell, is_section_label, limit_cell, online_level,
+    optional, section_field,
 };
 use self::fields::{COUNT_FIELDS, Mapping, STT, agrees, map_columns};
 use self::frame::{Attributes, Figures, Record, Registry, StatedRow, Stats};
@@ -319,9 +319,9 @@ impl Sheet {
     /// with a warning.
     fn attributes(&self, row: &Row, ctx: &mut SheetCtx<'_>) -> Result<Attributes, RowOutcome> {
         let mapping = &self.mapping;
-        let legal_days = match mapping.get(c::LEGAL_DAYS) {
+        let limit = match mapping.get(c::LEGAL_DAYS) {
             None => None,
-            Some(col) => days_cell(row.get(col)).map_err(|value| {
+            Some(col) => limit_cell(row.get(col)).map_err(|value| {
                 let column = mapping.header(col);
                 ctx.reject(row, col, RejectReason::NotANumber { column, value })
             })?,
@@ -335,7 +335,7 @@ impl Sheet {
         };
         let warnings = &mut ctx.warnings;
         Ok(Attributes {
-            legal_days,
+            limit,
             components,
             issuer: text_of(row, mapping.get(c::ISSUER)),
             agencies: mapping.get(c::AGENCIES).map(|col| list_of(row, col)),
