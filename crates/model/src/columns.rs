@@ -248,6 +248,53 @@ pub const WORKING_DAY: &str = "working_day";
 /// Calendar: the lunar date (ngày/tháng âm lịch).
 pub const LUNAR_DATE: &str = "lunar_date";
 
+/// Dossier logs: the dossier's code (mã hồ sơ), `000.17.22.H56-210531-0001`.
+pub const DOSSIER_CODE: &str = "dossier_code";
+/// Dossier logs: the channel it came by: `online`, `direct`, `postal`.
+pub const CHANNEL: &str = "channel";
+/// Dossier logs: its status, as a code (`received`, `processing`, `supplement`, `withdrawn`,
+/// `stopped`, `resolved`, `returned`, …).
+pub const DOSSIER_STATUS: &str = "dossier_status";
+/// Dossier logs: when it was submitted (ngày nộp), `yyyy-mm-dd HH:MM` local time.
+pub const SUBMITTED_AT: &str = "submitted_at";
+/// Dossier logs: when it was received, complete (ngày tiếp nhận): the clock starts here.
+pub const RECEIVED_AT: &str = "received_at";
+/// Dossier logs: the due date the office wrote (ngày hẹn trả).
+pub const DUE_WRITTEN: &str = "due_written";
+/// Dossier logs: the due date after an extension (ngày gia hạn).
+pub const EXTENDED_TO: &str = "extended_to";
+/// Dossier logs: when processing ended with a result (ngày có kết quả, kết thúc xử lý).
+pub const RESOLVED_AT: &str = "resolved_at";
+/// Dossier logs: when the result was handed over (ngày trả kết quả).
+pub const RETURNED_AT: &str = "returned_at";
+/// Dossier logs: when a supplement was requested (ngày yêu cầu bổ sung): the clock stops.
+pub const SUPPLEMENT_FROM: &str = "supplement_from";
+/// Dossier logs: when the supplement came in (ngày nhận bổ sung): the clock runs again.
+pub const SUPPLEMENT_TO: &str = "supplement_to";
+/// Dossier analyses: the due date by the legal limit on the calendar, ISO.
+pub const DUE_LEGAL: &str = "due_legal";
+/// Dossier analyses: cchc's verdict (`early`, `on_time`, `late`, `pending_in_time`,
+/// `pending_overdue`, `not_counted`).
+pub const VERDICT: &str = "verdict";
+/// Dossier analyses: the office's verdict (the same rule against its written due date).
+pub const OFFICE_VERDICT: &str = "office_verdict";
+/// Dossier analyses: the processing time in working days (receipt to result).
+pub const WORKING_DAYS: &str = "working_days";
+/// Dossier analyses: the period (`2024`, `2024-Q1`, `2024-03`).
+pub const PERIOD: &str = "period";
+/// Dossier statistics: resolved, median processing time in working days.
+pub const MEDIAN_DAYS: &str = "median_days";
+/// Dossier statistics: resolved, 90th percentile of processing time in working days.
+pub const P90_DAYS: &str = "p90_days";
+/// Dossier statistics: resolved, longest processing time in working days.
+pub const MAX_DAYS: &str = "max_days";
+/// Dossier statistics: resolved dossiers that took longer than the limit, as a share.
+pub const OVER_LIMIT_SHARE: &str = "over_limit_share";
+/// Dossier statistics: which verdict the figures follow (`cchc`, `office`).
+pub const VERDICT_SOURCE: &str = "verdict_source";
+/// Dossier audit: the dates the flag is about, as text.
+pub const DATES: &str = "dates";
+
 /// Store listing: the years of a source's rows, joined.
 pub const YEARS: &str = "years";
 /// Store listing: the units of a source's rows, joined.

@@ -41,6 +41,8 @@ pub enum TableKind {
     Survey,
     /// Procedure registry and dossier statistics (thủ tục hành chính).
     Procedures,
+    /// Dossier logs (sổ theo dõi hồ sơ): one row per dossier.
+    Dossiers,
 }
 
 impl TableKind {
@@ -55,6 +57,7 @@ impl TableKind {
             TableKind::Scorecard => &[tables::SCORECARD],
             TableKind::Survey => &[tables::SURVEY_ANSWERS, tables::SURVEY_RESPONDENTS],
             TableKind::Procedures => &[tables::PROCEDURES, tables::PROCEDURE_REGISTRY],
+            TableKind::Dossiers => &[tables::DOSSIERS],
         }
     }
 
@@ -64,6 +67,7 @@ impl TableKind {
             TableKind::Scorecard => "scorecard",
             TableKind::Survey => "survey",
             TableKind::Procedures => "procedures",
+            TableKind::Dossiers => "dossiers",
         }
     }
 }

@@ -11,5 +11,7 @@ pub const SURVEY_RESPONDENTS: &str = "survey_respondents";
 pub const PROCEDURES: &str = "procedures";
 /// What the procedure registry says of each procedure (time limit, fee, online level).
 pub const PROCEDURE_REGISTRY: &str = "procedure_registry";
+/// One row per dossier of a dossier log (sổ theo dõi hồ sơ).
+pub const DOSSIERS: &str = "dossiers";
 /// Rows refused by imports, with their reasons and cells.
 pub const REJECTS: &str = "rejects";

@@ -14,7 +14,7 @@ use crate::{Global, Outcome};
 /// Arguments of `cchc import`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// [scorecard|survey|procedures] rồi các tệp (optional kind, then files)
+    /// [scorecard|survey|procedures|dossiers] rồi các tệp (optional kind, then files)
     #[arg(required = true, num_args = 1.., value_name = "[KIND] FILE")]
     pub inputs: Vec<String>,
     #[command(flatten)]

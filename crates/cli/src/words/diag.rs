@@ -272,6 +272,7 @@ impl Words for TableKind {
             TableKind::Scorecard => ("bảng điểm Chỉ số CCHC", "PAR index scorecard"),
             TableKind::Survey => ("phiếu khảo sát sự hài lòng", "satisfaction survey"),
             TableKind::Procedures => ("thống kê thủ tục hành chính", "procedure statistics"),
+            TableKind::Dossiers => ("sổ theo dõi hồ sơ", "dossier log"),
         };
         lang.pick(vi, en).to_owned()
     }

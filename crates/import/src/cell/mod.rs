@@ -162,13 +162,21 @@ pub(crate) fn text_value(s: &str) -> Option<Value> {
     }
 }
 
-/// An Excel date serial (days since 1899-12-30) as `dd/mm/yyyy`, the way Vietnamese sheets show it.
+/// An Excel date serial (days since 1899-12-30) as `dd/mm/yyyy`, the way Vietnamese sheets show
+/// it, with `HH:MM:SS` when the serial has a time of day.
 pub(crate) fn excel_date(serial: f64) -> String {
     if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
         return serial.to_string();
     }
-    let (year, month, day) = cchc_model::civil::from_days(serial.floor() as i64 - 25_569);
-    format!("{day:02}/{month:02}/{year:04}")
+    let seconds = (serial * 86_400.0).round() as i64;
+    let (days, secs) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    let (year, month, day) = cchc_model::civil::from_days(days - 25_569);
+    if secs == 0 {
+        format!("{day:02}/{month:02}/{year:04}")
+    } else {
+        let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+        format!("{day:02}/{month:02}/{year:04} {h:02}:{m:02}:{s:02}")
+    }
 }
 
 #[cfg(test)]
@@ -179,7 +187,8 @@ mod tests {
     fn excel_dates_read_as_vietnamese_dates() {
         assert_eq!(excel_date(44931.0), "05/01/2023");
         assert_eq!(excel_date(25569.0), "01/01/1970");
-        assert_eq!(excel_date(45351.5), "29/02/2024");
+        assert_eq!(excel_date(45351.0), "29/02/2024");
+        assert_eq!(excel_date(45351.625), "29/02/2024 15:00:00");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! Architecture invariant: the top layer of `import` below its API; kinds use the table,
 //! workbook and cell layers, and no kind uses another.
 
+mod dossiers;
 mod procedures;
 mod scorecard;
 pub(crate) mod sketch;
@@ -106,6 +107,26 @@ pub(crate) const KINDS: &[Registered] = &[
             "co quan thuc hien",
         ],
         import: procedures::import,
+    },
+    Registered {
+        kind: TableKind::Dossiers,
+        names: &["dossiers", "ho so", "so theo doi ho so"],
+        hints: &[
+            "ma ho so",
+            "so ho so",
+            "ngay nop",
+            "ngay tiep nhan",
+            "ngay hen tra",
+            "ngay co ket qua",
+            "ngay ket thuc xu ly",
+            "ngay tra ket qua",
+            "ngay gia han",
+            "trang thai",
+            "kenh",
+            "hinh thuc nop",
+            "don vi tiep nhan",
+        ],
+        import: dossiers::import,
     },
 ];
 

@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use cchc_model::TableKind;
 use cchc_model::columns as c;
 
-use super::{KINDS, procedures, scorecard, survey};
+use super::{KINDS, dossiers, procedures, scorecard, survey};
 use crate::cell::{Row, Value};
 use crate::error::ImportError;
 use crate::table::layout::{self, FieldSpec, HEAD_ROWS, TableLayout};
@@ -77,6 +77,7 @@ fn needs(kind: TableKind) -> &'static [&'static [&'static str]] {
                 c::ONLINE_LEVEL,
             ],
         ],
+        TableKind::Dossiers => &[&[c::DOSSIER_CODE], &[c::RECEIVED_AT]],
     }
 }
 
@@ -85,6 +86,7 @@ fn fields_of(kind: TableKind) -> &'static [FieldSpec] {
         TableKind::Scorecard => scorecard::FIELDS,
         TableKind::Survey => survey::FIELDS,
         TableKind::Procedures => procedures::FIELDS,
+        TableKind::Dossiers => dossiers::FIELDS,
     }
 }
 

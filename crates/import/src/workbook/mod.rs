@@ -13,6 +13,7 @@
 mod calamine;
 mod cfb;
 mod contain;
+mod csv;
 mod fastxlsx;
 mod limits;
 mod ods;
@@ -50,6 +51,8 @@ pub enum Format {
     Xls,
     /// OpenDocument spreadsheet.
     Ods,
+    /// Comma- or semicolon-separated text, UTF-8: one sheet named after the file.
+    Csv,
 }
 
 /// An open workbook.
@@ -57,7 +60,8 @@ pub(crate) struct Workbook {
     path: PathBuf,
     format: Format,
     sheets: Vec<String>,
-    inner: Calamine,
+    /// The calamine reader (`None` for a CSV file, read by [`csv`]).
+    inner: Option<Calamine>,
     limits: Limits,
     /// The fast .xlsx sheet scanner, when the workbook is laid out as it expects.
     fast: Option<FastXlsx>,
@@ -121,6 +125,29 @@ impl Workbook {
                 });
             }
             open_cfb(path, &limits)?
+        } else if ext.as_deref() == Some("csv") && csv::looks_like_text(&head[..read]) {
+            let sheet = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "csv".to_owned());
+            return Ok(Workbook {
+                path: path.to_owned(),
+                format: Format::Csv,
+                sheets: vec![sheet],
+                inner: None,
+                // A CSV has no grid to allocate: its rows are streamed, never held whole.
+                limits: Limits {
+                    max_rows: u32::MAX - 1,
+                    max_cells: u64::MAX,
+                    ..limits
+                },
+                fast: None,
+                fallbacks: 0,
+                encoding: Encoding::Auto,
+                legacy_cells: LegacyCells::new(),
+                decoded: HashMap::new(),
+                repairs: Vec::new(),
+            });
         } else {
             return Err(ImportError::NotASpreadsheet {
                 path: path.to_owned(),
@@ -142,7 +169,7 @@ impl Workbook {
             path: path.to_owned(),
             format,
             sheets,
-            inner,
+            inner: Some(inner),
             limits,
             fast,
             fallbacks: 0,
@@ -213,7 +240,10 @@ impl Workbook {
     }
 
     fn merges_unguarded(&mut self, sheet: &str) -> Result<Vec<Merge>, ImportError> {
-        self.inner.merges(sheet, &self.path)
+        match &mut self.inner {
+            Some(inner) => inner.merges(sheet, &self.path),
+            None => Ok(Vec::new()),
+        }
     }
 
     /// Streams the sheet's non-empty rows in order to `on_row`, which may stop early with `Break`.
@@ -275,8 +305,10 @@ impl Workbook {
             }
         }
         let fonts = self.legacy_cells.get(sheet);
-        self.inner
-            .rows(sheet, path, grouper, decoding, fonts, on_row)
+        match &mut self.inner {
+            Some(inner) => inner.rows(sheet, path, grouper, decoding, fonts, on_row),
+            None => csv::rows(path, grouper, on_row),
+        }
     }
 }
 

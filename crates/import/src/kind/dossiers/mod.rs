@@ -1,0 +1,520 @@
+//! Dossier logs (sổ theo dõi hồ sơ, Mẫu số 06 of Thông tư 01/2018/TT-VPCP, Mẫu số 07 of Thông
+//! tư 03/2025/TT-VPCP) into the canonical `dossiers` table: one row per dossier, with its code,
+//! procedure, field, receiving unit, channel, status and dates.
+//!
+//! Every row with a dossier code and a receipt date is imported (the year is the receipt's); a
+//! row without either is rejected with its cell. The same code twice in one file rejects the
+//! later row. A date, status or channel that cannot be read refuses that cell only: the row is
+//! still imported and counted as received. Personal columns (the applicant's name, address,
+//! phone, email) are never read. Rows go to the sink in batches, so a log of millions of rows
+//! (CSV, or several workbooks) streams.
+
+mod cells;
+
+use std::collections::HashMap;
+
+use cchc_model::columns as c;
+use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, TableKind, Warning, WarningKind};
+use polars::prelude::{Column, DataFrame};
+
+use crate::cell::{Row, Value, clean};
+use crate::error::ImportError;
+use crate::table::context::Given;
+use crate::table::driver::{
+    Classified, Header, Mapped, Reading, SheetCtx, SheetKind, read_sheets, send_frame,
+};
+use crate::table::layout::{self, FieldSpec, TableLayout};
+use crate::table::personal;
+use crate::table::{ColumnMapping, ColumnRole, ImportOptions, SheetReport, Sink, SourceFile};
+use crate::workbook::Workbook;
+
+/// Rows per batch sent to the sink.
+const BATCH_ROWS: usize = 65_536;
+
+/// The header vocabulary of dossier logs, folded.
+pub(crate) const FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        field: "stt",
+        synonyms: &["stt", "tt", "so tt"],
+    },
+    FieldSpec {
+        field: c::DOSSIER_CODE,
+        synonyms: &[
+            "ma ho so",
+            "so ho so",
+            "ma so ho so",
+            "ma hs",
+            "so bien nhan",
+        ],
+    },
+    FieldSpec {
+        field: c::CODE,
+        synonyms: &[
+            "ma tthc",
+            "ma thu tuc",
+            "ma thu tuc hanh chinh",
+            "ma so tthc",
+        ],
+    },
+    FieldSpec {
+        field: c::NAME,
+        synonyms: &[
+            "ten tthc",
+            "ten thu tuc",
+            "ten thu tuc hanh chinh",
+            "thu tuc hanh chinh",
+            "thu tuc",
+        ],
+    },
+    FieldSpec {
+        field: c::FIELD,
+        synonyms: &["linh vuc", "ten linh vuc"],
+    },
+    FieldSpec {
+        field: c::UNIT,
+        synonyms: &[
+            "don vi tiep nhan",
+            "co quan tiep nhan",
+            "co quan chu tri giai quyet",
+            "co quan giai quyet",
+            "don vi xu ly",
+            "don vi",
+        ],
+    },
+    FieldSpec {
+        field: c::CHANNEL,
+        synonyms: &[
+            "kenh",
+            "kenh nop",
+            "kenh tiep nhan",
+            "hinh thuc nop",
+            "hinh thuc tiep nhan",
+        ],
+    },
+    FieldSpec {
+        field: c::DOSSIER_STATUS,
+        synonyms: &["trang thai", "trang thai ho so", "tinh trang"],
+    },
+    FieldSpec {
+        field: c::SUBMITTED_AT,
+        synonyms: &["ngay nop", "thoi gian nop", "ngay dang ky"],
+    },
+    FieldSpec {
+        field: c::RECEIVED_AT,
+        synonyms: &[
+            "ngay tiep nhan",
+            "thoi gian tiep nhan",
+            "ngay nhan ho so",
+            "nhan ho so",
+        ],
+    },
+    FieldSpec {
+        field: c::DUE_WRITTEN,
+        synonyms: &[
+            "ngay hen tra",
+            "ngay hen tra ket qua",
+            "hen tra ket qua",
+            "han xu ly",
+            "han giai quyet",
+        ],
+    },
+    FieldSpec {
+        field: c::EXTENDED_TO,
+        synonyms: &["ngay gia han", "gia han den", "han gia han"],
+    },
+    FieldSpec {
+        field: c::RESOLVED_AT,
+        synonyms: &[
+            "ngay co ket qua",
+            "ngay ket thuc xu ly",
+            "ngay xu ly xong",
+            "ngay hoan thanh",
+            "nhan ket qua",
+        ],
+    },
+    FieldSpec {
+        field: c::RETURNED_AT,
+        synonyms: &["ngay tra ket qua", "tra ket qua", "ngay tra"],
+    },
+    FieldSpec {
+        field: c::SUPPLEMENT_FROM,
+        synonyms: &["ngay yeu cau bo sung", "yeu cau bo sung"],
+    },
+    FieldSpec {
+        field: c::SUPPLEMENT_TO,
+        synonyms: &["ngay nhan bo sung", "ngay bo sung", "ngay cong dan bo sung"],
+    },
+];
+
+/// Personal columns of the logs, folded, beside those `table::personal` knows.
+const PERSONAL: &[&str] = &[
+    "chu ho so",
+    "ten ca nhan, to chuc",
+    "ten ca nhan to chuc",
+    "ca nhan, to chuc",
+    "nguoi nop",
+    "nguoi dung ten",
+    "dia chi, so dien thoai",
+    "so dien thoai",
+    "dien thoai",
+    "email",
+    "dia chi",
+    "so cmnd",
+    "so cccd",
+    "ky nhan",
+];
+
+/// The date columns, in the order they are stored.
+const DATES: [&str; 8] = [
+    c::SUBMITTED_AT,
+    c::RECEIVED_AT,
+    c::DUE_WRITTEN,
+    c::EXTENDED_TO,
+    c::RESOLVED_AT,
+    c::RETURNED_AT,
+    c::SUPPLEMENT_FROM,
+    c::SUPPLEMENT_TO,
+];
+
+/// One sheet's columns.
+struct Sheet {
+    cols: HashMap<&'static str, u32>,
+    columns: Vec<ColumnMapping>,
+    index: u16,
+}
+
+impl Sheet {
+    fn get(&self, field: &str) -> Option<u32> {
+        self.cols.get(field).copied()
+    }
+
+    fn header(&self, col: u32) -> String {
+        crate::table::header_at(&self.columns, col)
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+/// The rows of a batch, column by column.
+#[derive(Default)]
+struct Batch {
+    year: Vec<i32>,
+    unit: Vec<String>,
+    dossier: Vec<String>,
+    code: Vec<Option<String>>,
+    name: Vec<Option<String>>,
+    field: Vec<Option<String>>,
+    channel: Vec<Option<&'static str>>,
+    status: Vec<Option<&'static str>>,
+    dates: [Vec<Option<String>>; 8],
+    sha: Vec<String>,
+    file: Vec<String>,
+    sheet: Vec<String>,
+    row: Vec<i32>,
+}
+
+impl Batch {
+    fn len(&self) -> usize {
+        self.year.len()
+    }
+
+    fn into_frame(self) -> polars::prelude::PolarsResult<DataFrame> {
+        let owned = |v: Vec<Option<&'static str>>| -> Vec<Option<String>> {
+            v.into_iter().map(|s| s.map(str::to_owned)).collect()
+        };
+        let mut cols = vec![
+            Column::new(c::YEAR.into(), self.year),
+            Column::new(c::UNIT.into(), self.unit),
+            Column::new(c::DOSSIER_CODE.into(), self.dossier),
+            Column::new(c::CODE.into(), self.code),
+            Column::new(c::NAME.into(), self.name),
+            Column::new(c::FIELD.into(), self.field),
+            Column::new(c::CHANNEL.into(), owned(self.channel)),
+            Column::new(c::DOSSIER_STATUS.into(), owned(self.status)),
+        ];
+        for (name, values) in DATES.iter().zip(self.dates) {
+            cols.push(Column::new((*name).into(), values));
+        }
+        cols.extend([
+            Column::new(c::SOURCE_SHA256.into(), self.sha),
+            Column::new(c::SOURCE_FILE.into(), self.file),
+            Column::new(c::SHEET.into(), self.sheet),
+            Column::new(c::ROW.into(), self.row),
+        ]);
+        DataFrame::new_infer_height(cols)
+    }
+}
+
+/// A dossier-log import: the batch being filled, the codes seen in the file, the sink.
+struct Dossiers<'a, 'b> {
+    batch: Batch,
+    sink: &'a mut Sink<'b>,
+    /// Code → (sheet index, zero-based row) of its first row in this file.
+    seen: HashMap<Box<str>, (u16, u32)>,
+    sheets: Vec<String>,
+    batch_rows: usize,
+}
+
+impl Dossiers<'_, '_> {
+    fn flush(&mut self, path: &std::path::Path) -> Result<(), ImportError> {
+        if self.batch.len() == 0 {
+            return Ok(());
+        }
+        let batch = std::mem::take(&mut self.batch);
+        send_frame(
+            self.sink,
+            path,
+            cchc_model::tables::DOSSIERS,
+            batch.into_frame(),
+        )
+    }
+}
+
+fn text_of(row: &Row, col: Option<u32>) -> Option<String> {
+    col.and_then(|col| row.get(col))
+        .map(|v| clean(&v.as_text()).trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+impl SheetKind for Dossiers<'_, '_> {
+    type Sheet = Sheet;
+    const KIND: TableKind = TableKind::Dossiers;
+    const READING: Reading = Reading::Streamed;
+
+    fn fields(&self) -> &'static [FieldSpec] {
+        FIELDS
+    }
+
+    fn map(
+        &mut self,
+        table: &TableLayout,
+        ctx: &mut SheetCtx<'_>,
+    ) -> Result<Header<Sheet>, ImportError> {
+        let mut cols = HashMap::new();
+        let mut columns = Vec::new();
+        let mut hidden = Vec::new();
+        for h in &table.columns {
+            let key = h.leaf_key();
+            let listed = PERSONAL
+                .iter()
+                .any(|p| key == *p || key.starts_with(&format!("{p} ")));
+            let personal = match personal::by_header(&h.label()) {
+                Some(kind) => Some(kind),
+                None if listed => Some(personal::PersonalKind::Name),
+                None => None,
+            };
+            let field = if personal.is_some() {
+                None
+            } else {
+                layout::best_field(&key, FIELDS).map(|f| f.field)
+            };
+            if personal.is_some() {
+                hidden.push(h.col);
+            }
+            columns.push(ColumnMapping {
+                col: h.col,
+                header: h.label(),
+                field: match (field, personal) {
+                    (_, Some(kind)) => Some(ColumnRole::Personal(kind)),
+                    (Some(f), None) => Some(ColumnRole::Field(f)),
+                    (None, None) => None,
+                },
+                year: None,
+            });
+            if let Some(f) = field
+                && let Some(prev) = cols.insert(f, h.col)
+            {
+                return Err(ImportError::AmbiguousColumn {
+                    path: ctx.path.to_owned(),
+                    sheet: ctx.sheet.to_owned(),
+                    field: f.to_owned(),
+                    first: cchc_model::column_letters(prev),
+                    second: cchc_model::column_letters(h.col),
+                });
+            }
+        }
+        for (field, expected) in [
+            (c::DOSSIER_CODE, "Mã hồ sơ"),
+            (c::RECEIVED_AT, "Ngày tiếp nhận"),
+        ] {
+            if !cols.contains_key(field) {
+                return Err(ImportError::MissingColumn {
+                    path: ctx.path.to_owned(),
+                    sheet: ctx.sheet.to_owned(),
+                    field: field.to_owned(),
+                    expected: expected.to_owned(),
+                });
+            }
+        }
+        ctx.hidden = hidden;
+        let index = self.sheets.len() as u16;
+        self.sheets.push(ctx.sheet.to_owned());
+        Ok(Header::Mapped(Mapped {
+            notes: Vec::new(),
+            columns: columns.clone(),
+            given: Given {
+                year_column: true,
+                unit_column: cols.contains_key(c::UNIT),
+                band_years: Vec::new(),
+            },
+            sheet: Sheet {
+                cols,
+                columns,
+                index,
+            },
+        }))
+    }
+
+    fn classify(
+        &mut self,
+        sheet: &mut Sheet,
+        row: &Row,
+        ctx: &mut SheetCtx<'_>,
+    ) -> Result<Classified, ImportError> {
+        let settled = |outcome| Ok(Classified::Row(outcome));
+        if let Some(kind) = ctx.body_structure(row, !self.seen.is_empty()) {
+            return settled(RowOutcome::Structure(kind));
+        }
+        let code_col = sheet.get(c::DOSSIER_CODE).unwrap_or(0);
+        let Some(code) = text_of(row, Some(code_col)) else {
+            let column = sheet.header(code_col);
+            return settled(ctx.reject(row, code_col, RejectReason::Missing { column }));
+        };
+        let received_col = sheet.get(c::RECEIVED_AT).unwrap_or(0);
+        let received = match row.get(received_col) {
+            None => {
+                let column = sheet.header(received_col);
+                return settled(ctx.reject(row, received_col, RejectReason::Missing { column }));
+            }
+            Some(v) => match cells::moment(v) {
+                Some(m) => m,
+                None => {
+                    let reason = RejectReason::NotADate {
+                        column: sheet.header(received_col),
+                        value: v.as_text(),
+                    };
+                    return settled(ctx.reject(row, received_col, reason));
+                }
+            },
+        };
+        if let Some(&(first_sheet, first_row)) = self.seen.get(code.as_str()) {
+            let first = CellRef::new(&self.sheets[first_sheet as usize], first_row, code_col);
+            let reason = RejectReason::DuplicateCode {
+                code,
+                first: first.to_string(),
+            };
+            return settled(ctx.reject(row, code_col, reason));
+        }
+        let unit = match text_of(row, sheet.get(c::UNIT)) {
+            Some(u) => cchc_model::text::unit_spelling(&u),
+            None => match &ctx.unit {
+                Some(u) => u.value.clone(),
+                None => return Err(ctx.no_unit()),
+            },
+        };
+        let year: i32 = received[..4].parse().unwrap_or_default();
+        let mut refuse_cell = |col: u32, reason: RejectReason| {
+            ctx.cell_rejections.push(Rejection {
+                cell: CellRef::new(ctx.sheet, row.index, col),
+                reason,
+                row_text: ctx.row_text(row),
+            });
+        };
+        let mut dates: [Option<String>; 8] = Default::default();
+        for (slot, field) in dates.iter_mut().zip(DATES) {
+            if field == c::RECEIVED_AT {
+                *slot = Some(received.clone());
+                continue;
+            }
+            let Some((col, v)) = sheet
+                .get(field)
+                .and_then(|col| row.get(col).map(|v| (col, v)))
+            else {
+                continue;
+            };
+            *slot = cells::moment(v);
+            if slot.is_none() {
+                refuse_cell(
+                    col,
+                    RejectReason::NotADate {
+                        column: sheet.header(col),
+                        value: v.as_text(),
+                    },
+                );
+            }
+        }
+        // A status or channel no system writes is left unknown, with a warning.
+        let mut coded = |field: &str, read: fn(&Value) -> Option<&'static str>| {
+            let (col, v) = sheet
+                .get(field)
+                .and_then(|col| row.get(col).map(|v| (col, v)))?;
+            let out = read(v);
+            if out.is_none() {
+                ctx.warnings.push(Warning {
+                    cell: Some(CellRef::new(ctx.sheet, row.index, col)),
+                    kind: WarningKind::NotRead {
+                        column: sheet.header(col),
+                        value: v.as_text(),
+                    },
+                });
+            }
+            out
+        };
+        let channel = coded(c::CHANNEL, cells::channel);
+        let status = coded(c::DOSSIER_STATUS, cells::status);
+        let b = &mut self.batch;
+        b.year.push(year);
+        b.unit.push(unit);
+        b.code.push(text_of(row, sheet.get(c::CODE)));
+        b.name.push(text_of(row, sheet.get(c::NAME)));
+        b.field.push(text_of(row, sheet.get(c::FIELD)));
+        b.channel.push(channel);
+        b.status.push(status);
+        for (column, value) in b.dates.iter_mut().zip(dates) {
+            column.push(value);
+        }
+        b.sha.push(ctx.source.sha256.clone());
+        b.file.push(ctx.source.file_name.clone());
+        b.sheet.push(ctx.sheet.to_owned());
+        b.row.push(row.index as i32 + 1);
+        self.seen
+            .insert(code.clone().into_boxed_str(), (sheet.index, row.index));
+        b.dossier.push(code);
+        if self.batch.len() >= self.batch_rows {
+            self.flush(ctx.path)?;
+        }
+        settled(RowOutcome::Imported)
+    }
+
+    fn finish_sheet(
+        &mut self,
+        _sheet: Sheet,
+        _ctx: &mut SheetCtx<'_>,
+    ) -> Result<Vec<(u32, RowOutcome)>, ImportError> {
+        Ok(Vec::new())
+    }
+}
+
+/// Imports the dossier-log sheets of an open workbook (or CSV file), sending the rows to `sink`
+/// in batches.
+pub(crate) fn import(
+    wb: &mut Workbook,
+    source: &SourceFile,
+    opts: &ImportOptions,
+    sink: &mut Sink<'_>,
+) -> Result<Vec<SheetReport>, ImportError> {
+    let mut kind = Dossiers {
+        batch: Batch::default(),
+        sink,
+        seen: HashMap::new(),
+        sheets: Vec::new(),
+        batch_rows: if opts.batch_rows == 0 {
+            BATCH_ROWS
+        } else {
+            opts.batch_rows
+        },
+    };
+    let reports = read_sheets(&mut kind, wb, source, opts)?;
+    kind.flush(wb.path())?;
+    Ok(reports)
+}

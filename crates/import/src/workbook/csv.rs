@@ -1,0 +1,230 @@
+//! CSV files as a one-sheet workbook (dossier logs past Excel's row limit come as CSV): UTF-8
+//! with or without a byte-order mark, fields separated by `,`, `;` or a tab (told from the first
+//! line, outside quotes), quoted fields with `""` for a quote and line breaks inside. Every cell
+//! is text, cleaned like a workbook's; the kind reads numbers and dates from it. Streamed: the
+//! file is never held whole, and every cell passes the one limit check of [`RowGrouper`].
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::ops::ControlFlow;
+use std::path::Path;
+
+use super::limits::RowGrouper;
+use crate::cell::{Row, text_value};
+use crate::error::ImportError;
+
+/// The most bytes one field may hold: a field that never closes its quote is refused before it
+/// swallows the file.
+const MAX_FIELD_BYTES: usize = 1 << 20;
+
+/// Whether the first bytes look like text (no NUL, valid UTF-8 up to a cut character).
+pub(super) fn looks_like_text(head: &[u8]) -> bool {
+    if head.contains(&0) {
+        return false;
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+/// The field separator: the one of `,`, `;` and tab that the first line holds most of, outside
+/// quotes (`,` when none).
+fn separator(first_line: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in first_line {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let seps = [b',', b';', b'\t'];
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    if counts[best] == 0 { b',' } else { seps[best] }
+}
+
+/// Streams a CSV file's rows through `grouper` to `on_row`.
+pub(super) fn rows<F>(
+    path: &Path,
+    grouper: &mut RowGrouper<'_>,
+    on_row: &mut F,
+) -> Result<(), ImportError>
+where
+    F: FnMut(Row) -> ControlFlow<()>,
+{
+    let io = |source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let damaged = |detail: String| ImportError::Damaged {
+        path: path.to_owned(),
+        detail,
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, File::open(path).map_err(io)?);
+    let mut line: Vec<u8> = Vec::with_capacity(4096);
+    let mut field: Vec<u8> = Vec::with_capacity(256);
+    let mut sep = None;
+    let mut row: u32 = 0;
+    let mut col: u32 = 0;
+    let mut quoted = false;
+    let mut first = true;
+    loop {
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line).map_err(io)?;
+        if n == 0 {
+            break;
+        }
+        let mut bytes: &[u8] = &line;
+        if first {
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            first = false;
+        }
+        let sep = *sep.get_or_insert_with(|| separator(bytes));
+        // A line's end outside quotes ends the row; inside quotes it is part of the field.
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if quoted {
+                if b == b'"' {
+                    if bytes.get(i + 1) == Some(&b'"') {
+                        field.push(b'"');
+                        i += 1;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.push(b);
+                }
+            } else if b == b'"' && field.iter().all(u8::is_ascii_whitespace) {
+                field.clear();
+                quoted = true;
+            } else if b == sep {
+                if emit(&mut field, row, col, grouper, on_row, path)?.is_break() {
+                    return Ok(());
+                }
+                col += 1;
+            } else if b == b'\n' || b == b'\r' {
+                // The row ends at the line break (a lone \r before \n is skipped).
+            } else {
+                field.push(b);
+            }
+            i += 1;
+        }
+        if field.len() > MAX_FIELD_BYTES {
+            return Err(damaged(format!(
+                "a field from row {} holds more than {MAX_FIELD_BYTES} bytes (an unclosed quote?)",
+                row + 1
+            )));
+        }
+        if !quoted {
+            if emit(&mut field, row, col, grouper, on_row, path)?.is_break() {
+                return Ok(());
+            }
+            row = row
+                .checked_add(1)
+                .ok_or_else(|| damaged("too many rows".into()))?;
+            col = 0;
+        }
+    }
+    if quoted {
+        return Err(damaged(format!(
+            "a quoted field opened in row {} is never closed",
+            row + 1
+        )));
+    }
+    grouper.finish(on_row);
+    Ok(())
+}
+
+fn emit<F>(
+    field: &mut Vec<u8>,
+    row: u32,
+    col: u32,
+    grouper: &mut RowGrouper<'_>,
+    on_row: &mut F,
+    path: &Path,
+) -> Result<ControlFlow<()>, ImportError>
+where
+    F: FnMut(Row) -> ControlFlow<()>,
+{
+    if field.is_empty() {
+        return Ok(ControlFlow::Continue(()));
+    }
+    let text = std::str::from_utf8(field).map_err(|e| ImportError::Damaged {
+        path: path.to_owned(),
+        detail: format!(
+            "row {}, column {}: not UTF-8 text (byte {}); save the file as CSV UTF-8",
+            row + 1,
+            cchc_model::column_letters(col),
+            e.valid_up_to() + 1
+        ),
+    })?;
+    let flow = match text_value(text) {
+        Some(value) => grouper.push(row, col, value, on_row)?,
+        None => ControlFlow::Continue(()),
+    };
+    field.clear();
+    Ok(flow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cell::Value;
+    use crate::workbook::Limits;
+
+    fn read(text: &[u8]) -> Result<Vec<Vec<(u32, String)>>, ImportError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.csv");
+        std::fs::write(&path, text).unwrap();
+        let mut grouper = RowGrouper::new(&path, "log", Limits::default());
+        let mut out = Vec::new();
+        let mut on_row = |r: Row| {
+            out.push(
+                r.cells
+                    .into_iter()
+                    .map(|(c, v)| {
+                        let Value::Text(t) = v else { panic!() };
+                        (c, t.to_string())
+                    })
+                    .collect(),
+            );
+            ControlFlow::Continue(())
+        };
+        rows(&path, &mut grouper, &mut on_row)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn separators_quotes_and_a_byte_order_mark() {
+        let rows = read(b"\xEF\xBB\xBFM\xC3\xA3 h\xE1\xBB\x93 s\xC6\xA1;Ng\xC3\xA0y\r\nA-1;\"01/02/2024; 08:00\"\r\n\r\nA-2;\"say \"\"hi\"\"\nthere\"\n").unwrap();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0], vec![(0, "Mã hồ sơ".into()), (1, "Ngày".into())]);
+        assert_eq!(rows[1][1], (1, "01/02/2024; 08:00".into()));
+        assert_eq!(rows[2][1], (1, "say \"hi\"\nthere".into()));
+        let commas = read(b"a,b,,d\n1,2,3,4\n").unwrap();
+        assert_eq!(
+            commas[0],
+            vec![(0, "a".into()), (1, "b".into()), (3, "d".into())]
+        );
+    }
+
+    #[test]
+    fn broken_files_are_errors_that_say_where() {
+        let err = read(b"a,b\n1,\"never closed\n2,3\n").unwrap_err();
+        assert!(
+            err.to_string().contains("never closed") || format!("{err:?}").contains("never closed"),
+            "{err:?}"
+        );
+        let err = read(b"a,b\n1,\xFF\xFE\n").unwrap_err();
+        assert!(format!("{err:?}").contains("UTF-8"), "{err:?}");
+        assert!(looks_like_text(b"a;b\n1;2"));
+        assert!(!looks_like_text(b"PK\x03\x04\x00"));
+    }
+}
