@@ -3,6 +3,7 @@
 
 mod calendar;
 mod corpus;
+mod dossiers;
 mod engines;
 mod fuzz;
 mod notebooks;

@@ -13,6 +13,7 @@
 //! layout, charts or the command line. Its inputs and outputs are polars frames with the column
 //! names of `cchc_model::columns`.
 
+pub mod dossiers;
 pub mod procedures;
 pub mod scorecard;
 pub mod stats;

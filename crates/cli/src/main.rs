@@ -104,6 +104,9 @@ enum Command {
     /// Lịch ngày làm việc đang dùng: ngày nghỉ lễ, nghỉ bù, hoán đổi, làm bù và giờ làm việc
     /// (the working-day calendar in use)
     Calendar(cmd::calendar::Args),
+    /// Sổ theo dõi hồ sơ: thống kê theo kỳ, kiểm tra, từng hồ sơ (dossier logs)
+    #[command(subcommand)]
+    Dossiers(cmd::dossiers::Command),
     /// Chạy ví dụ trên bộ dữ liệu kèm theo (import the bundled datasets, write tables and charts)
     Demo(cmd::demo::Args),
 }
@@ -131,6 +134,7 @@ fn main() -> ExitCode {
         Command::Chart(args) => cmd::chart::run(&global, args),
         Command::Report(args) => cmd::report::run(&global, args),
         Command::Calendar(args) => cmd::calendar::run(&global, args),
+        Command::Dossiers(command) => cmd::dossiers::run(&global, command),
         Command::Demo(args) => cmd::demo::run(&global, args),
     };
     match result {

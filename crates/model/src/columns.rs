@@ -252,8 +252,9 @@ pub const LUNAR_DATE: &str = "lunar_date";
 pub const DOSSIER_CODE: &str = "dossier_code";
 /// Dossier logs: the channel it came by: `online`, `direct`, `postal`.
 pub const CHANNEL: &str = "channel";
-/// Dossier logs: its status, as a code (`received`, `processing`, `supplement`, `withdrawn`,
-/// `stopped`, `resolved`, `returned`, …).
+/// Dossier logs: its status, as a code: `registered`, `accepted`, `refused`, `processing`,
+/// `supplement`, `financial`, `withdrawn`, `stopped`, `completed`, `returned` (codes 1–10 of the
+/// provincial systems).
 pub const DOSSIER_STATUS: &str = "dossier_status";
 /// Dossier logs: when it was submitted (ngày nộp), `yyyy-mm-dd HH:MM` local time.
 pub const SUBMITTED_AT: &str = "submitted_at";

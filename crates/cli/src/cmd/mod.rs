@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod chart;
 pub mod demo;
+pub mod dossiers;
 pub mod import;
 pub mod inspect;
 pub mod procedures;

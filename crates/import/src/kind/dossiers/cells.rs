@@ -28,7 +28,10 @@ pub(super) fn moment(v: &Value) -> Option<String> {
 }
 
 fn valid(y: u32, m: u32, d: u32) -> bool {
-    (1900..=2200).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= cchc_calendar::day::days_in_month(y as i32, m)
+    (1900..=2200).contains(&y)
+        && (1..=12).contains(&m)
+        && d >= 1
+        && d <= cchc_calendar::day::days_in_month(y as i32, m)
 }
 
 fn text_moment(s: &str) -> Option<String> {
@@ -77,14 +80,14 @@ fn text_moment(s: &str) -> Option<String> {
 pub(super) fn status(v: &Value) -> Option<&'static str> {
     const CODES: [&str; 10] = [
         "registered",
-        "received",
+        "accepted",
         "refused",
         "processing",
         "supplement",
         "financial",
         "withdrawn",
         "stopped",
-        "resolved",
+        "completed",
         "returned",
     ];
     let key = match v {
@@ -105,7 +108,7 @@ pub(super) fn status(v: &Value) -> Option<&'static str> {
         "returned"
     } else if has("da xu ly xong") || has("da giai quyet") || has("hoan thanh") || has("co ket qua")
     {
-        "resolved"
+        "completed"
     } else if has("bo sung") {
         "supplement"
     } else if has("nghia vu tai chinh") {
@@ -117,7 +120,7 @@ pub(super) fn status(v: &Value) -> Option<&'static str> {
     } else if has("dang xu ly") || has("dang giai quyet") || has("cho xu ly") {
         "processing"
     } else if has("tiep nhan") {
-        "received"
+        "accepted"
     } else {
         return None;
     })
@@ -194,7 +197,7 @@ mod tests {
         assert_eq!(status(&t("Yêu cầu bổ sung")), Some("supplement"));
         assert_eq!(status(&t("Rút hồ sơ")), Some("withdrawn"));
         assert_eq!(status(&t("Không được tiếp nhận")), Some("refused"));
-        assert_eq!(status(&Value::Number(9.0)), Some("resolved"));
+        assert_eq!(status(&Value::Number(9.0)), Some("completed"));
         assert_eq!(status(&t("8")), Some("stopped"));
         assert_eq!(status(&t("???")), None);
         assert_eq!(channel(&t("Trực tuyến")), Some("online"));

@@ -1,0 +1,939 @@
+//! Dossier logs: each dossier's legal due date on Vietnam's working-day calendar, cchc's verdict
+//! beside the office's, the period statistics in the official shape (Biểu 06a: received by
+//! channel and carried over; resolved early, on time, late; pending in time, overdue), processing
+//! time distributions, and the audit of what a log should not show.
+//!
+//! The rules (see `cchc_calendar::due` for the due date):
+//! - a supplement request stops the clock: the due date moves by the working days between the
+//!   request and the supplement (when the log has both dates);
+//! - verdicts compare calendar dates: a result dated before the due date is early, on it on
+//!   time, after it late; a dossier without a result is pending in time or overdue at the end of
+//!   the period, or at `as_of` when that is earlier;
+//! - the office's verdict applies the same rule to the due date it wrote (or its extension);
+//! - withdrawn, stopped and refused dossiers are received but never resolved; a result dated
+//!   before the receipt is kept as received and left out of resolved and of processing times;
+//! - the same dossier code in two files keeps the row with the latest date (counted).
+
+use std::collections::{BTreeMap, HashMap};
+
+use cchc_calendar::{Calendar, CalendarError, Day, Limit, LimitUnit, Moment};
+use cchc_model::columns as c;
+use polars::prelude::*;
+
+/// How statistics are grouped in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Year,
+    Quarter,
+    Month,
+}
+
+impl Period {
+    /// The period of a day: `2024`, `2024-Q1`, `2024-03`.
+    pub fn of(self, day: Day) -> String {
+        let (y, m, _) = day.ymd();
+        match self {
+            Period::Year => format!("{y}"),
+            Period::Quarter => format!("{y}-Q{}", (m - 1) / 3 + 1),
+            Period::Month => format!("{y}-{m:02}"),
+        }
+    }
+
+    /// The first and last day of the period holding `day`.
+    fn bounds(self, day: Day) -> (Day, Day) {
+        let (y, m, _) = day.ymd();
+        let (m0, m1) = match self {
+            Period::Year => (1, 12),
+            Period::Quarter => {
+                let q = (m - 1) / 3;
+                (q * 3 + 1, q * 3 + 3)
+            }
+            Period::Month => (m, m),
+        };
+        let first = Day::from_ymd(y, m0, 1).expect("a first day");
+        let last =
+            Day::from_ymd(y, m1, cchc_calendar::day::days_in_month(y, m1)).expect("a last day");
+        (first, last)
+    }
+}
+
+/// Which verdict the statistics follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictOf {
+    Cchc,
+    Office,
+}
+
+/// Options of the analyses.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub period: Period,
+    /// Pending dossiers are judged at the end of each period or at this day, whichever is first.
+    pub as_of: Option<Day>,
+    pub verdict: VerdictOf,
+}
+
+/// A verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Early,
+    OnTime,
+    Late,
+    /// No result yet: judged at a date.
+    Pending,
+    /// Received but never to be resolved (withdrawn, stopped, refused) or with a result dated
+    /// before its receipt.
+    NotCounted,
+    /// No legal limit known for its procedure (cchc), or no written due date (office).
+    Unknown,
+}
+
+impl Verdict {
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Early => "early",
+            Verdict::OnTime => "on_time",
+            Verdict::Late => "late",
+            Verdict::Pending => "pending",
+            Verdict::NotCounted => "not_counted",
+            Verdict::Unknown => "unknown",
+        }
+    }
+}
+
+/// Why a dossier is flagged by the audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Flag {
+    /// Its completion time equals its written due time, as in many of its unit's dossiers (an
+    /// "overdue reset" that overwrote the completion with the due time).
+    OverdueReset,
+    /// The written due date is later than the legal one, without an extension.
+    DueLaterThanLegal,
+    /// Withdrawn or stopped, yet carrying a result.
+    WithdrawnWithResult,
+    /// A result dated before the receipt.
+    ResultBeforeReceipt,
+    /// The date its code embeds differs from its receipt date.
+    CodeDateMismatch,
+}
+
+impl Flag {
+    pub fn code(self) -> &'static str {
+        match self {
+            Flag::OverdueReset => "overdue_reset",
+            Flag::DueLaterThanLegal => "due_later_than_legal",
+            Flag::WithdrawnWithResult => "withdrawn_with_result",
+            Flag::ResultBeforeReceipt => "result_before_receipt",
+            Flag::CodeDateMismatch => "code_date_mismatch",
+        }
+    }
+}
+
+/// Errors of the analyses.
+#[derive(Debug, thiserror::Error)]
+pub enum DossierError {
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    #[error(transparent)]
+    Polars(#[from] PolarsError),
+}
+
+/// A dossier as the analyses read it.
+#[derive(Debug, Clone)]
+struct Dossier {
+    unit: String,
+    code: String,
+    procedure: Option<String>,
+    name: Option<String>,
+    field: Option<String>,
+    channel: Option<String>,
+    status: Option<String>,
+    received: Moment,
+    due_written: Option<Moment>,
+    extended_to: Option<Moment>,
+    result: Option<Moment>,
+    supplement: Option<(Day, Day)>,
+    /// The latest date the row holds: which of two rows of one code wins.
+    status_at: Moment,
+}
+
+/// Parses a stored moment (`yyyy-mm-dd[ HH:MM]`).
+pub fn parse_moment(s: &str) -> Option<Moment> {
+    let day = Day::parse_iso(s.get(..10)?)?;
+    let minute = match s.get(11..16) {
+        Some(t) => {
+            let (h, m) = t.split_once(':')?;
+            h.parse::<u16>().ok()? * 60 + m.parse::<u16>().ok()?
+        }
+        None => 0,
+    };
+    Some(Moment::new(day, minute))
+}
+
+/// Whether a stored moment carries a time of day.
+fn has_time(s: &str) -> bool {
+    s.len() > 10
+}
+
+/// The date a dossier code embeds (`<unit>-<yyMMdd>-<sequence>`), if it does.
+pub fn code_date(code: &str) -> Option<Day> {
+    let mut parts = code.rsplit('-');
+    parts.next()?;
+    let date = parts.next()?;
+    if date.len() != 6 || !date.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Day::from_ymd(
+        2000 + date[0..2].parse::<i32>().ok()?,
+        date[2..4].parse().ok()?,
+        date[4..6].parse().ok()?,
+    )
+}
+
+fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+    match df.column(name) {
+        Ok(col) => Ok(col.str()?.iter().map(|s| s.map(str::to_owned)).collect()),
+        Err(_) => Ok(vec![None; df.height()]),
+    }
+}
+
+/// The dossiers of a stored log, one per code (the row with the latest date wins), and how many
+/// rows were dropped as repeats of a code from another file.
+/// The dossiers, the rows dropped as repeats, and the (code, unit) whose completion equals the
+/// written due time to the minute.
+type Read = (Vec<Dossier>, usize, Vec<(String, String)>);
+
+fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
+    let get = |n| strs(df, n);
+    let (unit, code, procedure, name, field) = (
+        get(c::UNIT)?,
+        get(c::DOSSIER_CODE)?,
+        get(c::CODE)?,
+        get(c::NAME)?,
+        get(c::FIELD)?,
+    );
+    let (channel, status, received, due, extended, resolved, returned, sup_from, sup_to) = (
+        get(c::CHANNEL)?,
+        get(c::DOSSIER_STATUS)?,
+        get(c::RECEIVED_AT)?,
+        get(c::DUE_WRITTEN)?,
+        get(c::EXTENDED_TO)?,
+        get(c::RESOLVED_AT)?,
+        get(c::RETURNED_AT)?,
+        get(c::SUPPLEMENT_FROM)?,
+        get(c::SUPPLEMENT_TO)?,
+    );
+    let mut by_code: HashMap<String, usize> = HashMap::with_capacity(df.height());
+    let mut out: Vec<Dossier> = Vec::with_capacity(df.height());
+    let mut exact_resets: Vec<(String, String)> = Vec::new();
+    let mut repeats = 0;
+    for i in 0..df.height() {
+        let (Some(code), Some(received)) = (
+            code[i].clone(),
+            received[i].as_deref().and_then(parse_moment),
+        ) else {
+            continue;
+        };
+        let m = |v: &Option<String>| v.as_deref().and_then(parse_moment);
+        let result = m(&resolved[i]).or_else(|| m(&returned[i]));
+        let supplement = match (m(&sup_from[i]), m(&sup_to[i])) {
+            (Some(a), Some(b)) => Some((a.day, b.day)),
+            _ => None,
+        };
+        let status_at = [
+            m(&returned[i]),
+            m(&resolved[i]),
+            m(&extended[i]),
+            supplement.map(|s| Moment::new(s.1, 0)),
+            Some(received),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(received);
+        if let (Some(r), Some(d)) = (&resolved[i], &due[i])
+            && has_time(r)
+            && r == d
+        {
+            exact_resets.push((code.clone(), unit[i].clone().unwrap_or_default()));
+        }
+        let d = Dossier {
+            unit: unit[i].clone().unwrap_or_default(),
+            code: code.clone(),
+            procedure: procedure[i].clone(),
+            name: name[i].clone(),
+            field: field[i].clone(),
+            channel: channel[i].clone(),
+            status: status[i].clone(),
+            received,
+            due_written: m(&due[i]),
+            extended_to: m(&extended[i]),
+            result,
+            supplement,
+            status_at,
+        };
+        match by_code.get(&code) {
+            Some(&at) => {
+                repeats += 1;
+                if d.status_at > out[at].status_at {
+                    out[at] = d;
+                }
+            }
+            None => {
+                by_code.insert(code, out.len());
+                out.push(d);
+            }
+        }
+    }
+    Ok((out, repeats, exact_resets))
+}
+
+/// The legal limits of procedures, by code, from the registry frame (the latest year's when a
+/// code has several): `legal_amount` in `legal_unit`, or `legal_days` as working days for
+/// registries stored before units were.
+pub fn limits(registry: &DataFrame) -> PolarsResult<HashMap<String, Limit>> {
+    let codes = strs(registry, c::CODE)?;
+    let units = strs(registry, c::LEGAL_UNIT)?;
+    let f64s = |name: &str| -> PolarsResult<Vec<Option<f64>>> {
+        match registry.column(name) {
+            Ok(col) => Ok(col.cast(&DataType::Float64)?.f64()?.iter().collect()),
+            Err(_) => Ok(vec![None; registry.height()]),
+        }
+    };
+    let (amounts, days) = (f64s(c::LEGAL_AMOUNT)?, f64s(c::LEGAL_DAYS)?);
+    let years: Vec<Option<i32>> = registry.column(c::YEAR)?.i32()?.iter().collect();
+    let mut out: HashMap<String, (i32, Limit)> = HashMap::new();
+    for i in 0..registry.height() {
+        let Some(code) = &codes[i] else { continue };
+        let limit = match (
+            amounts[i],
+            units[i].as_deref().and_then(LimitUnit::from_code),
+        ) {
+            (Some(a), Some(u)) => Limit::new(a, u),
+            _ => match days[i] {
+                Some(d) => Limit::new(d, LimitUnit::WorkingDays),
+                None => continue,
+            },
+        };
+        let year = years[i].unwrap_or(0);
+        if out.get(code).is_none_or(|(y, _)| year >= *y) {
+            out.insert(code.clone(), (year, limit));
+        }
+    }
+    Ok(out.into_iter().map(|(k, (_, l))| (k, l)).collect())
+}
+
+/// A dossier judged.
+struct Judged {
+    due_legal: Option<Day>,
+    due_office: Option<Day>,
+    /// The result's day when it counts (not before receipt, not withdrawn).
+    result: Option<Day>,
+    counted: bool,
+    working_days: Option<i32>,
+    limit_days: Option<f64>,
+}
+
+fn judge(d: &Dossier, limit: Option<Limit>, cal: &Calendar) -> Result<Judged, CalendarError> {
+    let mut due_legal = match limit {
+        Some(l) => Some(cal.due(d.received, l)?),
+        None => None,
+    };
+    if let (Some(due), Some((from, to)), Some(l)) = (due_legal, d.supplement, limit) {
+        due_legal = Some(cal.extend(due, l.unit, from, to)?);
+    }
+    let due_office = d.extended_to.or(d.due_written).map(|m| m.day);
+    let withdrawn = matches!(
+        d.status.as_deref(),
+        Some("withdrawn" | "stopped" | "refused")
+    );
+    let result = d.result.map(|m| m.day).filter(|r| *r >= d.received.day);
+    let before_receipt = d.result.is_some() && result.is_none();
+    let counted = !(withdrawn || before_receipt);
+    let working_days = match (counted, result) {
+        (true, Some(r)) => Some(cal.working_days_between(d.received.day, r)?),
+        _ => None,
+    };
+    let hours = f64::from(cal.hours.minutes_per_day()) / 60.0;
+    Ok(Judged {
+        due_legal,
+        due_office,
+        result: if counted { result } else { None },
+        counted,
+        working_days,
+        limit_days: limit.map(|l| l.working_days(hours)),
+    })
+}
+
+fn verdict_at(j: &Judged, due: Option<Day>) -> Verdict {
+    if !j.counted {
+        return Verdict::NotCounted;
+    }
+    match (j.result, due) {
+        (None, _) => Verdict::Pending,
+        (Some(_), None) => Verdict::Unknown,
+        (Some(r), Some(due)) if r < due => Verdict::Early,
+        (Some(r), Some(due)) if r == due => Verdict::OnTime,
+        (Some(_), Some(_)) => Verdict::Late,
+    }
+}
+
+/// One dossier per row with its legal due date, both verdicts and its processing time.
+pub fn judged(
+    log: &DataFrame,
+    registry: Option<&DataFrame>,
+    cal: &Calendar,
+) -> Result<DataFrame, DossierError> {
+    let limits = match registry {
+        Some(r) => limits(r)?,
+        None => HashMap::new(),
+    };
+    let (all, _, _) = dossiers(log)?;
+    let mut unit = Vec::with_capacity(all.len());
+    let mut code = Vec::with_capacity(all.len());
+    let mut procedure = Vec::with_capacity(all.len());
+    let mut received = Vec::with_capacity(all.len());
+    let mut due = Vec::with_capacity(all.len());
+    let (mut verdicts, mut office, mut days) = (Vec::new(), Vec::new(), Vec::new());
+    for d in &all {
+        let limit = d.procedure.as_ref().and_then(|p| limits.get(p)).copied();
+        let j = judge(d, limit, cal)?;
+        unit.push(d.unit.clone());
+        code.push(d.code.clone());
+        procedure.push(d.procedure.clone());
+        received.push(d.received.day.iso());
+        due.push(j.due_legal.map(Day::iso));
+        verdicts.push(verdict_at(&j, j.due_legal).code());
+        office.push(verdict_at(&j, j.due_office).code());
+        days.push(j.working_days);
+    }
+    Ok(DataFrame::new_infer_height(vec![
+        Column::new(c::UNIT.into(), unit),
+        Column::new(c::DOSSIER_CODE.into(), code),
+        Column::new(c::CODE.into(), procedure),
+        Column::new(c::RECEIVED_AT.into(), received),
+        Column::new(c::DUE_LEGAL.into(), due),
+        Column::new(c::VERDICT.into(), verdicts),
+        Column::new(c::OFFICE_VERDICT.into(), office),
+        Column::new(c::WORKING_DAYS.into(), days),
+    ])?)
+}
+
+/// The period statistics of a log, per unit, field, procedure and period, in the official shape,
+/// with processing-time distributions; and how many rows were repeats of a code.
+#[derive(Default, Clone)]
+struct Tally {
+    received: i64,
+    online: i64,
+    direct: i64,
+    postal: i64,
+    carried_over: i64,
+    resolved: i64,
+    early: i64,
+    on_time: i64,
+    late: i64,
+    unknown: i64,
+    pending_in_time: i64,
+    pending_overdue: i64,
+    days: Vec<i32>,
+    over_limit: i64,
+    limit_days: Option<f64>,
+}
+
+/// The statistics table and the number of rows dropped as repeats of a code.
+pub fn statistics(
+    log: &DataFrame,
+    registry: Option<&DataFrame>,
+    cal: &Calendar,
+    opts: &Options,
+) -> Result<(DataFrame, usize), DossierError> {
+    let limits = match registry {
+        Some(r) => limits(r)?,
+        None => HashMap::new(),
+    };
+    let (all, repeats, _) = dossiers(log)?;
+    type Key = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    );
+    let mut groups: BTreeMap<Key, Tally> = BTreeMap::new();
+    // The periods the log spans, from its first receipt to its last date (or as_of).
+    let first = all.iter().map(|d| d.received.day).min();
+    let last = all
+        .iter()
+        .map(|d| {
+            d.result
+                .map_or(d.received.day, |r| r.day.max(d.received.day))
+        })
+        .max();
+    let (Some(first), Some(mut last)) = (first, last) else {
+        return Ok((empty_stats()?, repeats));
+    };
+    if let Some(a) = opts.as_of {
+        last = last.min(a).max(first);
+    }
+    let mut periods: Vec<(Day, Day)> = Vec::new();
+    let mut p = opts.period.bounds(first);
+    loop {
+        periods.push(p);
+        if p.1 >= last {
+            break;
+        }
+        p = opts.period.bounds(p.1.plus(1));
+    }
+    for d in &all {
+        let limit = d.procedure.as_ref().and_then(|p| limits.get(p)).copied();
+        let j = judge(d, limit, cal)?;
+        let due = match opts.verdict {
+            VerdictOf::Cchc => j.due_legal,
+            VerdictOf::Office => j.due_office,
+        };
+        let key_of = |p: &(Day, Day)| -> Key {
+            (
+                d.unit.clone(),
+                d.field.clone(),
+                d.procedure.clone(),
+                d.name.clone(),
+                opts.period.of(p.0),
+            )
+        };
+        for p in &periods {
+            let (start, end) = *p;
+            if d.received.day > end {
+                break;
+            }
+            let resolved_before = j.result.is_some_and(|r| r < start);
+            if resolved_before {
+                continue;
+            }
+            let t = groups.entry(key_of(p)).or_default();
+            t.limit_days = j.limit_days;
+            if d.received.day >= start {
+                t.received += 1;
+                match d.channel.as_deref() {
+                    Some("online") => t.online += 1,
+                    Some("direct") => t.direct += 1,
+                    Some("postal") => t.postal += 1,
+                    _ => {}
+                }
+            } else if j.counted {
+                t.carried_over += 1;
+            }
+            if !j.counted {
+                continue;
+            }
+            let judged_at = opts.as_of.map_or(end, |a| a.min(end));
+            match j.result {
+                Some(r) if r <= end => {
+                    t.resolved += 1;
+                    match verdict_at(&j, due) {
+                        Verdict::Early => t.early += 1,
+                        Verdict::OnTime => t.on_time += 1,
+                        Verdict::Late => t.late += 1,
+                        _ => t.unknown += 1,
+                    }
+                    if let Some(w) = j.working_days {
+                        t.days.push(w);
+                        if j.limit_days.is_some_and(|l| f64::from(w) > l) {
+                            t.over_limit += 1;
+                        }
+                    }
+                    break;
+                }
+                _ => {
+                    if opts.as_of.is_some_and(|a| a < d.received.day) {
+                        continue;
+                    }
+                    match due {
+                        Some(due) if due >= judged_at => t.pending_in_time += 1,
+                        Some(_) => t.pending_overdue += 1,
+                        None => t.unknown += 1,
+                    }
+                }
+            }
+        }
+    }
+    Ok((stats_frame(groups, opts)?, repeats))
+}
+
+fn quantile(sorted: &[i32], q: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    // Linear interpolation between closest ranks (type 7, as R, numpy, DuckDB's quantile_cont).
+    let h = (sorted.len() - 1) as f64 * q;
+    let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
+    Some(f64::from(sorted[lo]) + (h - lo as f64) * f64::from(sorted[hi] - sorted[lo]))
+}
+
+fn empty_stats() -> PolarsResult<DataFrame> {
+    stats_frame(
+        BTreeMap::new(),
+        &Options {
+            period: Period::Year,
+            as_of: None,
+            verdict: VerdictOf::Cchc,
+        },
+    )
+}
+
+type StatsKey = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
+fn stats_frame(groups: BTreeMap<StatsKey, Tally>, opts: &Options) -> PolarsResult<DataFrame> {
+    let n = groups.len();
+    let mut unit = Vec::with_capacity(n);
+    let mut field = Vec::with_capacity(n);
+    let mut code = Vec::with_capacity(n);
+    let mut name = Vec::with_capacity(n);
+    let mut period = Vec::with_capacity(n);
+    let mut ints: [Vec<i64>; 11] = Default::default();
+    let (mut median, mut p90, mut max, mut over, mut limit) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for ((u, f, cd, nm, p), mut t) in groups {
+        unit.push(u);
+        field.push(f);
+        code.push(cd);
+        name.push(nm);
+        period.push(p);
+        for (slot, v) in ints.iter_mut().zip([
+            t.received,
+            t.online,
+            t.direct,
+            t.postal,
+            t.carried_over,
+            t.resolved,
+            t.early,
+            t.on_time,
+            t.late,
+            t.pending_in_time,
+            t.pending_overdue,
+        ]) {
+            slot.push(v);
+        }
+        t.days.sort_unstable();
+        median.push(quantile(&t.days, 0.5));
+        p90.push(quantile(&t.days, 0.9));
+        max.push(t.days.last().map(|&d| f64::from(d)));
+        over.push((!t.days.is_empty()).then(|| t.over_limit as f64 / t.days.len() as f64));
+        limit.push(t.limit_days);
+    }
+    let source = match opts.verdict {
+        VerdictOf::Cchc => "cchc",
+        VerdictOf::Office => "office",
+    };
+    let mut cols = vec![
+        Column::new(c::UNIT.into(), unit),
+        Column::new(c::FIELD.into(), field),
+        Column::new(c::CODE.into(), code),
+        Column::new(c::NAME.into(), name),
+        Column::new(c::PERIOD.into(), period),
+    ];
+    for (name, values) in [
+        c::RECEIVED,
+        c::RECEIVED_ONLINE,
+        c::RECEIVED_DIRECT,
+        c::RECEIVED_POSTAL,
+        c::CARRIED_OVER,
+        c::RESOLVED,
+        c::RESOLVED_EARLY,
+        c::RESOLVED_ON_TIME,
+        c::RESOLVED_LATE,
+        c::PENDING_IN_TIME,
+        c::PENDING_OVERDUE,
+    ]
+    .into_iter()
+    .zip(ints)
+    {
+        cols.push(Column::new(name.into(), values));
+    }
+    let height = cols[0].len();
+    cols.extend([
+        Column::new(c::LEGAL_DAYS.into(), limit),
+        Column::new(c::MEDIAN_DAYS.into(), median),
+        Column::new(c::P90_DAYS.into(), p90),
+        Column::new(c::MAX_DAYS.into(), max),
+        Column::new(c::OVER_LIMIT_SHARE.into(), over),
+        Column::new(c::VERDICT_SOURCE.into(), vec![source; height]),
+    ]);
+    DataFrame::new_infer_height(cols)
+}
+
+/// The audit: one row per flagged dossier and reason, with the dates involved.
+pub fn audit(
+    log: &DataFrame,
+    registry: Option<&DataFrame>,
+    cal: &Calendar,
+) -> Result<DataFrame, DossierError> {
+    /// Exact completion-equals-due coincidences a unit must show before they are called a reset.
+    const RESET_MIN: usize = 5;
+    let limits = match registry {
+        Some(r) => limits(r)?,
+        None => HashMap::new(),
+    };
+    let (all, _, exact) = dossiers(log)?;
+    let mut per_unit: HashMap<&str, usize> = HashMap::new();
+    for (_, unit) in &exact {
+        *per_unit.entry(unit.as_str()).or_default() += 1;
+    }
+    let resets: std::collections::HashSet<&str> = exact
+        .iter()
+        .filter(|(_, u)| per_unit[u.as_str()] >= RESET_MIN)
+        .map(|(code, _)| code.as_str())
+        .collect();
+    let mut flagged: Vec<(String, String, Flag, String)> = Vec::new();
+    let show = |m: Option<Moment>| m.map_or_else(|| "—".to_owned(), |m| m.to_string());
+    for d in &all {
+        let limit = d.procedure.as_ref().and_then(|p| limits.get(p)).copied();
+        let j = judge(d, limit, cal)?;
+        let mut flag = |f: Flag, dates: String| {
+            flagged.push((d.unit.clone(), d.code.clone(), f, dates));
+        };
+        if resets.contains(d.code.as_str()) {
+            flag(
+                Flag::OverdueReset,
+                format!(
+                    "kết quả {} = hẹn trả {}",
+                    show(d.result),
+                    show(d.due_written)
+                ),
+            );
+        }
+        if let (Some(written), Some(legal)) = (d.due_written, j.due_legal)
+            && d.extended_to.is_none()
+            && written.day > legal
+        {
+            flag(
+                Flag::DueLaterThanLegal,
+                format!(
+                    "tiếp nhận {}; hẹn trả {}; hạn luật định {legal}",
+                    d.received, written.day
+                ),
+            );
+        }
+        if matches!(d.status.as_deref(), Some("withdrawn" | "stopped")) && d.result.is_some() {
+            flag(
+                Flag::WithdrawnWithResult,
+                format!("kết quả {}", show(d.result)),
+            );
+        }
+        if let Some(r) = d.result
+            && r.day < d.received.day
+        {
+            flag(
+                Flag::ResultBeforeReceipt,
+                format!("kết quả {r}; tiếp nhận {}", d.received),
+            );
+        }
+        if let Some(embedded) = code_date(&d.code)
+            && embedded != d.received.day
+        {
+            flag(
+                Flag::CodeDateMismatch,
+                format!("mã ghi {embedded}; tiếp nhận {}", d.received.day),
+            );
+        }
+    }
+    flagged.sort_by(|a, b| (&a.0, a.2, &a.1).cmp(&(&b.0, b.2, &b.1)));
+    Ok(DataFrame::new_infer_height(vec![
+        Column::new(
+            c::UNIT.into(),
+            flagged.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            c::DOSSIER_CODE.into(),
+            flagged.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            c::REASON_CODE.into(),
+            flagged.iter().map(|f| f.2.code()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            c::DATES.into(),
+            flagged.iter().map(|f| f.3.as_str()).collect::<Vec<_>>(),
+        ),
+    ])?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn log(rows: &[[&str; 8]]) -> DataFrame {
+        // unit, dossier code, procedure, status, received, due written, resolved, channel
+        let col = |i: usize, name: &str| {
+            Column::new(
+                name.into(),
+                rows.iter()
+                    .map(|r| (!r[i].is_empty()).then(|| r[i].to_owned()))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        DataFrame::new_infer_height(vec![
+            col(0, c::UNIT),
+            col(1, c::DOSSIER_CODE),
+            col(2, c::CODE),
+            col(3, c::DOSSIER_STATUS),
+            col(4, c::RECEIVED_AT),
+            col(5, c::DUE_WRITTEN),
+            col(6, c::RESOLVED_AT),
+            col(7, c::CHANNEL),
+        ])
+        .unwrap()
+    }
+
+    fn registry() -> DataFrame {
+        df!(
+            c::YEAR => [2026i32, 2026],
+            c::CODE => ["1.000001", "1.000002"],
+            c::LEGAL_AMOUNT => [3.0, 0.0],
+            c::LEGAL_UNIT => ["working_days", "same_day"]
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn verdicts_compare_dates_on_the_calendar_and_the_audit_spares_the_legal_case() {
+        let cal = Calendar::vietnam();
+        let l = log(&[
+            // Thu 5/3/2026 + 3 working days = Tue 10/3: resolved Mon 9/3 → early.
+            [
+                "S",
+                "X-260305-0001",
+                "1.000001",
+                "returned",
+                "2026-03-05 09:00",
+                "2026-03-10",
+                "2026-03-09 10:00",
+                "online",
+            ],
+            // Resolved on the due date → on time.
+            [
+                "S",
+                "X-260305-0002",
+                "1.000001",
+                "returned",
+                "2026-03-05 09:00",
+                "2026-03-10",
+                "2026-03-10 16:00",
+                "direct",
+            ],
+            // Resolved after → late; its code says 6/3 (a mismatch).
+            [
+                "S",
+                "X-260306-0003",
+                "1.000001",
+                "returned",
+                "2026-03-05 09:00",
+                "2026-03-10",
+                "2026-03-11 08:00",
+                "postal",
+            ],
+            // Same day, received at 15:30 on Friday 6/3: due Monday 9/3, written so: not flagged.
+            [
+                "S",
+                "X-260306-0004",
+                "1.000002",
+                "returned",
+                "2026-03-06 15:30",
+                "2026-03-09",
+                "2026-03-09 09:00",
+                "direct",
+            ],
+            // Written due date later than the legal one (Tue 10/3) without an extension.
+            [
+                "S",
+                "X-260305-0005",
+                "1.000001",
+                "processing",
+                "2026-03-05 09:00",
+                "2026-03-13",
+                "",
+                "online",
+            ],
+            // Withdrawn with a result.
+            [
+                "S",
+                "X-260305-0006",
+                "1.000001",
+                "withdrawn",
+                "2026-03-05 09:00",
+                "2026-03-10",
+                "2026-03-09",
+                "online",
+            ],
+        ]);
+        let judged = judged(&l, Some(&registry()), &cal).unwrap();
+        let texts = |df: &DataFrame, name: &str| -> Vec<String> {
+            strs(df, name)
+                .unwrap()
+                .into_iter()
+                .map(Option::unwrap_or_default)
+                .collect()
+        };
+        let verdicts = texts(&judged, c::VERDICT);
+        assert_eq!(
+            verdicts,
+            [
+                "early",
+                "on_time",
+                "late",
+                "on_time",
+                "pending",
+                "not_counted"
+            ]
+        );
+        let audit = audit(&l, Some(&registry()), &cal).unwrap();
+        let flags: Vec<(String, String)> = texts(&audit, c::DOSSIER_CODE)
+            .into_iter()
+            .zip(texts(&audit, c::REASON_CODE))
+            .collect();
+        let flags: Vec<(&str, &str)> = flags
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("X-260305-0005", "due_later_than_legal"),
+                ("X-260305-0006", "withdrawn_with_result"),
+                ("X-260306-0003", "code_date_mismatch"),
+            ]
+        );
+        let opts = Options {
+            period: Period::Year,
+            as_of: None,
+            verdict: VerdictOf::Cchc,
+        };
+        let (stats, repeats) = statistics(&l, Some(&registry()), &cal, &opts).unwrap();
+        assert_eq!(repeats, 0);
+        let sum = |name: &str| stats.column(name).unwrap().i64().unwrap().sum().unwrap();
+        assert_eq!(sum(c::RECEIVED), 6);
+        assert_eq!(sum(c::RESOLVED), 4);
+        assert_eq!(
+            (
+                sum(c::RESOLVED_EARLY),
+                sum(c::RESOLVED_ON_TIME),
+                sum(c::RESOLVED_LATE)
+            ),
+            (1, 2, 1)
+        );
+        assert_eq!(sum(c::PENDING_OVERDUE), 1, "judged at the end of 2026");
+        assert_eq!(
+            (
+                sum(c::RECEIVED_ONLINE),
+                sum(c::RECEIVED_DIRECT),
+                sum(c::RECEIVED_POSTAL)
+            ),
+            (3, 2, 1)
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! `cchc dossiers stats|audit|list`: what dossier logs say — the period statistics computed on
+//! Vietnam's working-day calendar, the audit of what a log should not show, and each dossier's
+//! legal due date and verdicts.
+
+use anyhow::{Result, bail};
+use cchc_analysis::dossiers::{self, Options, Period, VerdictOf};
+use cchc_calendar::Day;
+use cchc_model::TableKind;
+use cchc_model::columns as c;
+use cchc_store::Store;
+use clap::Subcommand;
+use polars::prelude::*;
+
+use crate::cmd::{calendar, filter, print_frame};
+use crate::{Global, Outcome};
+
+/// The dossier-log analyses.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Thống kê theo kỳ (Biểu 06a): tiếp nhận theo kênh, tồn kỳ trước, giải quyết trước hạn /
+    /// đúng hạn / trễ hạn, đang giải quyết trong hạn / quá hạn, thời gian xử lý
+    /// (period statistics from the log, with processing-time distributions)
+    Stats(StatsArgs),
+    /// Các hồ sơ đáng ngờ, có mã lý do và các ngày liên quan (flagged dossiers, with reasons)
+    Audit(CommonArgs),
+    /// Từng hồ sơ: hạn theo quy định, đánh giá của cchc và của đơn vị, số ngày làm việc
+    /// (each dossier with its legal due date and both verdicts)
+    List(CommonArgs),
+}
+
+/// The flags every dossier command takes.
+#[derive(clap::Args, Debug)]
+pub struct CommonArgs {
+    /// Chỉ năm tiếp nhận này (only dossiers received this year)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Chỉ đơn vị này (only this unit)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Giờ làm việc của tỉnh, TOML (a province's working hours)
+    #[arg(long)]
+    pub hours: Option<std::path::PathBuf>,
+    /// Tỉnh trong tệp --hours (the province's section in --hours)
+    #[arg(long)]
+    pub province: Option<String>,
+}
+
+/// Arguments of `cchc dossiers stats`.
+#[derive(clap::Args, Debug)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Kỳ: năm, quý hoặc tháng (period)
+    #[arg(long, value_enum, default_value_t = PeriodArg::Year)]
+    pub period: PeriodArg,
+    /// Xét hồ sơ đang giải quyết tại ngày này, yyyy-mm-dd; mặc định: cuối mỗi kỳ
+    /// (judge pending dossiers at this date; default: the end of each period)
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Theo đánh giá của: cchc (hạn tính theo quy định) hoặc office (ngày hẹn trả đơn vị ghi)
+    /// (whose verdict: cchc's legal due date, or the office's written one)
+    #[arg(long, default_value = "cchc")]
+    pub verdict: String,
+}
+
+/// `--period`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy)]
+pub enum PeriodArg {
+    /// Năm (year)
+    Year,
+    /// Quý (quarter)
+    Quarter,
+    /// Tháng (month)
+    Month,
+}
+
+/// The stored log (filtered) and the registry, or an error saying what to import.
+fn inputs(global: &Global, args: &CommonArgs) -> Result<(DataFrame, Option<DataFrame>)> {
+    let store = Store::open(&global.store)?;
+    let lang = global.lang();
+    let Some(log) = store.scan(TableKind::Dossiers)? else {
+        bail!(
+            "{}",
+            lang.pick(
+                "kho chưa có sổ theo dõi hồ sơ nào: hãy nhập trước (cchc import dossiers TỆP…)",
+                "the store holds no dossier log: import one first (cchc import dossiers FILE…)",
+            )
+        );
+    };
+    let log = filter(log, args.year, args.unit.as_deref())?.collect()?;
+    if log.height() == 0 {
+        bail!(
+            "{}",
+            lang.pick(
+                "không có hồ sơ nào khớp --year/--unit",
+                "no dossier matches --year/--unit",
+            )
+        );
+    }
+    let registry = match store.scan_table(cchc_model::tables::PROCEDURE_REGISTRY)? {
+        Some(r) => Some(r.collect()?),
+        None => None,
+    };
+    Ok((log, registry))
+}
+
+/// An analysis error, with a calendar's own error kept as such (its words are the analyst's).
+fn lift(e: dossiers::DossierError) -> anyhow::Error {
+    match e {
+        dossiers::DossierError::Calendar(e) => e.into(),
+        other => other.into(),
+    }
+}
+
+/// Runs `cchc dossiers …`.
+pub fn run(global: &Global, command: Command) -> Result<Outcome> {
+    let lang = global.lang();
+    match command {
+        Command::Stats(args) => {
+            let period = match args.period {
+                PeriodArg::Year => Period::Year,
+                PeriodArg::Quarter => Period::Quarter,
+                PeriodArg::Month => Period::Month,
+            };
+            let verdict = match args.verdict.as_str() {
+                "cchc" => VerdictOf::Cchc,
+                "office" => VerdictOf::Office,
+                other => bail!(
+                    "{}",
+                    lang.pick(
+                        &format!("--verdict \"{other}\": chọn cchc hoặc office"),
+                        &format!("--verdict \"{other}\": choose cchc or office"),
+                    )
+                ),
+            };
+            let as_of = match &args.as_of {
+                None => None,
+                Some(s) => Some(Day::parse_iso(s).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "{}",
+                        lang.pick(
+                            &format!("--as-of \"{s}\" không phải ngày yyyy-mm-dd"),
+                            &format!("--as-of \"{s}\" is not a yyyy-mm-dd date"),
+                        )
+                    )
+                })?),
+            };
+            let cal = calendar::load(
+                args.common.hours.as_deref(),
+                args.common.province.as_deref(),
+            )?;
+            let (log, registry) = inputs(global, &args.common)?;
+            let opts = Options {
+                period,
+                as_of,
+                verdict,
+            };
+            let (stats, repeats) =
+                dossiers::statistics(&log, registry.as_ref(), &cal, &opts).map_err(lift)?;
+            print_frame(global, &stats)?;
+            if !global.quiet {
+                let no_limit = stats.column(c::LEGAL_DAYS)?.null_count();
+                eprintln!(
+                    "{}",
+                    lang.pick(
+                        &format!(
+                            "Theo đánh giá của {}: hạn tính trên lịch ngày làm việc (cchc calendar). {repeats} dòng trùng mã giữa các tệp: giữ dòng có ngày muộn nhất. {no_limit} nhóm không có thời hạn trong danh mục thủ tục (nhập danh mục để tính hạn).",
+                            args.verdict
+                        ),
+                        &format!(
+                            "Verdict of {}: due dates on the working-day calendar (cchc calendar). {repeats} rows repeated a code across files: the latest kept. {no_limit} groups have no time limit in the registry (import it to compute due dates).",
+                            args.verdict
+                        ),
+                    )
+                );
+            }
+        }
+        Command::Audit(args) => {
+            let cal = calendar::load(args.hours.as_deref(), args.province.as_deref())?;
+            let (log, registry) = inputs(global, &args)?;
+            let audit = dossiers::audit(&log, registry.as_ref(), &cal).map_err(lift)?;
+            print_frame(global, &audit)?;
+            if !global.quiet {
+                eprintln!(
+                    "{}",
+                    lang.pick(
+                        &format!(
+                            "{} hồ sơ bị đánh dấu trên {} hồ sơ.",
+                            audit.height(),
+                            log.height()
+                        ),
+                        &format!("{} flags over {} dossiers.", audit.height(), log.height()),
+                    )
+                );
+            }
+        }
+        Command::List(args) => {
+            let cal = calendar::load(args.hours.as_deref(), args.province.as_deref())?;
+            let (log, registry) = inputs(global, &args)?;
+            print_frame(
+                global,
+                &dossiers::judged(&log, registry.as_ref(), &cal).map_err(lift)?,
+            )?;
+        }
+    }
+    Ok(Outcome::Ok)
+}

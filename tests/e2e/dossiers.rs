@@ -1,0 +1,319 @@
+//! Dossier logs through the binary: a registry with limits in each unit, a log as a workbook and
+//! the same log as CSV, the statistics and audit computed by hand from the calendar.
+
+use std::path::Path;
+
+use cchc_datagen::sheet::{SheetSpec, n, t, write_xlsx};
+use serde_json::Value;
+
+use super::{json, ok, run};
+
+/// The registry: 3 working days, 10 calendar days, same day, 4 working hours.
+fn registry(dir: &Path) -> std::path::PathBuf {
+    let mut s = SheetSpec::new("Danh mục");
+    let rows = [
+        [
+            "STT",
+            "Mã TTHC",
+            "Tên thủ tục hành chính",
+            "Thời hạn giải quyết",
+        ],
+        ["1", "1.000001", "Cấp phép A", "03 ngày làm việc"],
+        ["2", "1.000002", "Chứng thực B", "Trong ngày"],
+        ["3", "1.000003", "Đăng ký C", "10 ngày"],
+        ["4", "1.000004", "Xác nhận D", "04 giờ làm việc"],
+    ];
+    for (i, r) in rows.iter().enumerate() {
+        let cells = r
+            .iter()
+            .enumerate()
+            .map(|(j, v)| {
+                Some(if i > 0 && j == 0 {
+                    n(v.parse().unwrap())
+                } else {
+                    t(v)
+                })
+            })
+            .collect();
+        s.row(i as u32 + 2, cells);
+    }
+    s.row(
+        0,
+        vec![Some(t("DANH MỤC THỦ TỤC HÀNH CHÍNH NĂM 2026 - SỞ TƯ PHÁP"))],
+    );
+    let path = dir.join("danh_muc_2026.xlsx");
+    write_xlsx(&path, &[s]).unwrap();
+    path
+}
+
+const HEADER: [&str; 10] = [
+    "Mã hồ sơ",
+    "Mã TTHC",
+    "Lĩnh vực",
+    "Chủ hồ sơ",
+    "Kênh",
+    "Ngày tiếp nhận",
+    "Ngày hẹn trả",
+    "Ngày gia hạn",
+    "Ngày có kết quả",
+    "Trạng thái",
+];
+
+/// The log, and why each verdict is what it is (cchc's, on the 2026 calendar).
+const LOG: [[&str; 10]; 9] = [
+    // Thu 5/3 + 3 working days → Tue 10/3; result Mon 9/3: early.
+    [
+        "T-260305-0001",
+        "1.000001",
+        "Chứng thực",
+        "Nguyễn Văn An",
+        "Trực tuyến",
+        "05/03/2026 09:00:00",
+        "10/03/2026 17:00:00",
+        "",
+        "09/03/2026 10:00:00",
+        "Đã trả kết quả",
+    ],
+    // Across Tết: Thu 12/2 + 3 → Fri 13/2, Mon 23/2, Tue 24/2; result 24/2: on time.
+    [
+        "T-260212-0002",
+        "1.000001",
+        "Chứng thực",
+        "Trần Thị Bình",
+        "Trực tiếp",
+        "12/02/2026 08:00:00",
+        "24/02/2026 17:00:00",
+        "",
+        "24/02/2026 16:00:00",
+        "Đã trả kết quả",
+    ],
+    // Same day received Friday 6/3 at 15:30 → due Monday 9/3 (the legal case: not flagged).
+    [
+        "T-260306-0003",
+        "1.000002",
+        "Chứng thực",
+        "Lê Văn Cường",
+        "Trực tiếp",
+        "06/03/2026 15:30:00",
+        "09/03/2026 11:00:00",
+        "",
+        "09/03/2026 09:00:00",
+        "Đã trả kết quả",
+    ],
+    // Same day before the cut-off, result the next day: late.
+    [
+        "T-260306-0004",
+        "1.000002",
+        "Chứng thực",
+        "Phạm Thị Dung",
+        "Bưu chính công ích",
+        "06/03/2026 08:00:00",
+        "06/03/2026 17:00:00",
+        "",
+        "09/03/2026 08:00:00",
+        "Đã trả kết quả",
+    ],
+    // 10 calendar days from Wed 7/1 end Sat 17/1 → Mon 19/1; result 19/1: on time.
+    [
+        "T-260107-0005",
+        "1.000003",
+        "Hộ tịch",
+        "Hoàng Văn Em",
+        "Trực tuyến",
+        "07/01/2026 10:00:00",
+        "19/01/2026 17:00:00",
+        "",
+        "19/01/2026 11:00:00",
+        "Đã trả kết quả",
+    ],
+    // 4 working hours from Thursday 5/3 16:00 → Friday 6/3; result Friday: on time.
+    [
+        "T-260305-0006",
+        "1.000004",
+        "Hộ tịch",
+        "Đỗ Thị Giang",
+        "Trực tuyến",
+        "05/03/2026 16:00:00",
+        "06/03/2026 17:00:00",
+        "",
+        "06/03/2026 10:00:00",
+        "Đã trả kết quả",
+    ],
+    // Written due date later than the legal one (Tue 10/3), no extension; still pending: overdue.
+    [
+        "T-260305-0007",
+        "1.000001",
+        "Chứng thực",
+        "Vũ Văn Hải",
+        "Trực tuyến",
+        "05/03/2026 09:00:00",
+        "20/03/2026 17:00:00",
+        "",
+        "",
+        "Đang xử lý",
+    ],
+    // Withdrawn, yet with a result: received, never resolved.
+    [
+        "T-260305-0008",
+        "1.000001",
+        "Chứng thực",
+        "Bùi Thị Lan",
+        "Trực tiếp",
+        "05/03/2026 09:00:00",
+        "10/03/2026 17:00:00",
+        "",
+        "09/03/2026 09:00:00",
+        "Rút hồ sơ",
+    ],
+    // The code says 1/3, the receipt 5/3; an extension moves the office's date.
+    [
+        "T-260301-0009",
+        "1.000001",
+        "Chứng thực",
+        "Ngô Văn Minh",
+        "Trực tuyến",
+        "05/03/2026 09:00:00",
+        "10/03/2026 17:00:00",
+        "12/03/2026 17:00:00",
+        "11/03/2026 09:00:00",
+        "Đã trả kết quả",
+    ],
+];
+
+fn log_xlsx(dir: &Path) -> std::path::PathBuf {
+    let mut s = SheetSpec::new("Sổ theo dõi");
+    s.row(0, vec![Some(t("SỔ THEO DÕI HỒ SƠ"))]);
+    s.row(1, vec![Some(t("Đơn vị: Sở Tư pháp"))]);
+    s.row(3, HEADER.iter().map(|h| Some(t(h))).collect());
+    for (i, r) in LOG.iter().enumerate() {
+        s.row(
+            4 + i as u32,
+            r.iter().map(|v| (!v.is_empty()).then(|| t(v))).collect(),
+        );
+    }
+    let path = dir.join("so_theo_doi_2026.xlsx");
+    write_xlsx(&path, &[s]).unwrap();
+    path
+}
+
+fn log_csv(dir: &Path) -> std::path::PathBuf {
+    let mut text = String::from("\u{feff}");
+    text.push_str(&format!("{};Đơn vị tiếp nhận\n", HEADER.join(";")));
+    for r in LOG {
+        text.push_str(&format!("{};Sở Tư pháp\n", r.join(";")));
+    }
+    let path = dir.join("so_theo_doi_2026.csv");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn sum(rows: &[Value], key: &str) -> i64 {
+    rows.iter().map(|r| r[key].as_i64().unwrap_or(0)).sum()
+}
+
+#[test]
+fn a_log_as_workbook_or_csv_gives_the_statistics_and_flags_computed_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    for log in [log_xlsx(dir.path()), log_csv(dir.path())] {
+        let store = dir.path().join(format!(
+            "store-{}",
+            log.extension().unwrap().to_string_lossy()
+        ));
+        let out = ok(&store, &["import", registry(dir.path()).to_str().unwrap()]);
+        let _ = out;
+        let out = run(&store, &["import", "dossiers", log.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(said.contains("9 nhập"), "{said}");
+        // The applicant's name never reaches the store.
+        let stored = json(&store, &["dossiers", "list"]);
+        assert!(
+            !serde_json::to_string(&stored)
+                .unwrap()
+                .contains("Nguyễn Văn An")
+        );
+        let verdicts: Vec<&str> = stored
+            .iter()
+            .map(|r| r["verdict"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            verdicts,
+            [
+                "early",
+                "on_time",
+                "on_time",
+                "late",
+                "on_time",
+                "on_time",
+                "pending",
+                "not_counted",
+                "late"
+            ],
+            "{log:?}"
+        );
+        let stats = json(&store, &["dossiers", "stats"]);
+        assert_eq!(sum(&stats, "received"), 9);
+        assert_eq!(
+            (
+                sum(&stats, "received_online"),
+                sum(&stats, "received_direct"),
+                sum(&stats, "received_postal")
+            ),
+            (5, 3, 1)
+        );
+        assert_eq!(sum(&stats, "resolved"), 7);
+        assert_eq!(
+            (
+                sum(&stats, "resolved_early"),
+                sum(&stats, "resolved_on_time"),
+                sum(&stats, "resolved_late")
+            ),
+            (1, 4, 2)
+        );
+        assert_eq!(
+            (
+                sum(&stats, "pending_in_time"),
+                sum(&stats, "pending_overdue")
+            ),
+            (0, 1)
+        );
+        // The office's verdict: the written (or extended) dates — early: 1st (10/3 vs 9/3) and
+        // 9th (extended to 12/3, result 11/3); on time: 2nd, 3rd, 5th, 6th; late: 4th.
+        let office = json(&store, &["dossiers", "stats", "--verdict", "office"]);
+        assert_eq!(
+            (
+                sum(&office, "resolved_early"),
+                sum(&office, "resolved_on_time"),
+                sum(&office, "resolved_late")
+            ),
+            (2, 4, 1)
+        );
+        let audit = json(&store, &["dossiers", "audit"]);
+        let flags: Vec<(&str, &str)> = audit
+            .iter()
+            .map(|r| {
+                (
+                    r["dossier_code"].as_str().unwrap(),
+                    r["reason_code"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("T-260305-0007", "due_later_than_legal"),
+                ("T-260305-0008", "withdrawn_with_result"),
+                ("T-260301-0009", "code_date_mismatch"),
+            ],
+            "{log:?}"
+        );
+    }
+}
