@@ -317,3 +317,130 @@ fn a_log_as_workbook_or_csv_gives_the_statistics_and_flags_computed_by_hand() {
         );
     }
 }
+
+#[allow(clippy::print_stderr)] // says why the check was skipped on a machine without DuckDB
+fn duckdb_stats(log: &Path, limits: &Path, year: i32) -> Option<Vec<Value>> {
+    let out = std::process::Command::new("python3")
+        .arg(super::root().join("tests/engines/dossier_stats.py"))
+        .arg(log)
+        .arg(super::root().join("crates/calendar/data/ngay-nghi.csv"))
+        .arg(limits)
+        .arg(year.to_string())
+        .output()
+        .expect("python3 runs");
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        if err.contains("ModuleNotFoundError") && std::env::var_os("CI").is_none() {
+            eprintln!("DuckDB not checked (pip install -r tests/engines/requirements.txt)");
+            return None;
+        }
+        panic!("dossier_stats.py failed: {err}");
+    }
+    Some(
+        serde_json::from_slice::<Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone(),
+    )
+}
+
+#[test]
+fn a_generated_log_gives_the_statistics_duckdb_computes_and_the_audit_finds_what_was_planted() {
+    use cchc_datagen::dossiers::{LogSpec, PROCEDURES, write_log_csv, write_registry_xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let spec = LogSpec::new(3_000, 2025);
+    let log = dir.path().join("so_theo_doi_2025.csv");
+    let planted = write_log_csv(&log, &spec).unwrap();
+    let registry = dir.path().join("danh_muc_tthc_2025.xlsx");
+    write_registry_xlsx(&registry, &spec).unwrap();
+    let mut limits = String::from("code,amount,unit\n");
+    for p in &PROCEDURES {
+        limits.push_str(&format!("{},{},{}\n", p.code, p.limit.0, p.limit.1.code()));
+    }
+    let limits_csv = dir.path().join("limits.csv");
+    std::fs::write(&limits_csv, limits).unwrap();
+    let store = dir.path().join("store");
+    ok(&store, &["import", registry.to_str().unwrap()]);
+    ok(&store, &["import", "dossiers", log.to_str().unwrap()]);
+
+    // The audit finds every planted manipulation and nothing else (the same-day dossiers
+    // received after 15:00 and due the next working day, the extensions, the supplements and
+    // the honest withdrawals are legal).
+    let audit = json(&store, &["dossiers", "audit"]);
+    let flagged = |reason: &str| -> Vec<String> {
+        let mut v: Vec<String> = audit
+            .iter()
+            .filter(|r| r["reason_code"] == reason)
+            .map(|r| r["dossier_code"].as_str().unwrap().to_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let sorted = |v: &[String]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v
+    };
+    assert!(planted.overdue_reset.len() >= 5, "{planted:?}");
+    assert_eq!(flagged("overdue_reset"), sorted(&planted.overdue_reset));
+    assert_eq!(
+        flagged("due_later_than_legal"),
+        sorted(&planted.due_later_than_legal)
+    );
+    assert_eq!(
+        flagged("withdrawn_with_result"),
+        sorted(&planted.withdrawn_with_result)
+    );
+    assert_eq!(
+        flagged("result_before_receipt"),
+        sorted(&planted.result_before_receipt)
+    );
+    assert_eq!(
+        flagged("code_date_mismatch"),
+        sorted(&planted.code_date_mismatch)
+    );
+    let total = planted.overdue_reset.len()
+        + planted.due_later_than_legal.len()
+        + planted.withdrawn_with_result.len()
+        + planted.result_before_receipt.len()
+        + planted.code_date_mismatch.len();
+    assert_eq!(audit.len(), total);
+
+    // The statistics equal DuckDB's, computed from the CSV and the calendar table alone.
+    let ours = json(&store, &["dossiers", "stats"]);
+    assert_eq!(sum(&ours, "received"), 3_000);
+    let Some(theirs) = duckdb_stats(&log, &limits_csv, 2025) else {
+        return;
+    };
+    assert_eq!(ours.len(), theirs.len());
+    for t in &theirs {
+        let code = t["code"].as_str().unwrap();
+        let o = ours
+            .iter()
+            .find(|r| r["code"] == code)
+            .unwrap_or_else(|| panic!("{code}"));
+        for key in [
+            "received",
+            "received_online",
+            "received_direct",
+            "received_postal",
+            "resolved",
+            "resolved_early",
+            "resolved_on_time",
+            "resolved_late",
+            "pending_in_time",
+            "pending_overdue",
+        ] {
+            assert_eq!(o[key].as_i64(), t[key].as_i64(), "{code} {key}");
+        }
+        for key in ["median_days", "p90_days", "max_days", "over_limit_share"] {
+            let (a, b) = (o[key].as_f64().unwrap(), t[key].as_f64().unwrap());
+            assert!((a - b).abs() < 1e-9, "{code} {key}: {a} vs {b}");
+        }
+    }
+    assert!(
+        sum(&ours, "resolved_late") > 0
+            && sum(&ours, "pending_overdue") + sum(&ours, "pending_in_time") > 0
+    );
+}

@@ -12,6 +12,7 @@
 //! layouts real offices produce.
 
 pub mod bench;
+pub mod dossiers;
 pub mod fixtures;
 pub mod hostile;
 pub mod procedures;

@@ -58,6 +58,43 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some("dossier-log") => {
+            // A dossier log and its registry: ROWS YEAR DIR [csv|xlsx].
+            let rows: Option<u32> = args.get(1).and_then(|r| r.parse().ok());
+            let year: Option<i32> = args.get(2).and_then(|r| r.parse().ok());
+            match (rows, year, args.get(3)) {
+                (Some(rows), Some(year), Some(dir)) => {
+                    let dir = PathBuf::from(dir);
+                    let spec = cchc_datagen::dossiers::LogSpec::new(rows, year);
+                    let xlsx = args.get(4).map(String::as_str) == Some("xlsx");
+                    let log = dir.join(if xlsx {
+                        format!("so_theo_doi_{year}.xlsx")
+                    } else {
+                        format!("so_theo_doi_{year}.csv")
+                    });
+                    let registry = dir.join(format!("danh_muc_tthc_{year}.xlsx"));
+                    std::fs::create_dir_all(&dir)
+                        .map_err(Into::into)
+                        .and_then(|()| {
+                            if xlsx {
+                                cchc_datagen::dossiers::write_log_xlsx(&log, &spec)
+                            } else {
+                                cchc_datagen::dossiers::write_log_csv(&log, &spec)
+                                    .map_err(Into::into)
+                            }
+                        })
+                        .and_then(|planted| {
+                            eprintln!("planted: {planted:?}");
+                            cchc_datagen::dossiers::write_registry_xlsx(&registry, &spec)
+                        })
+                        .map(|()| vec![log, registry])
+                }
+                _ => {
+                    eprintln!("usage: cchc-datagen dossier-log ROWS YEAR DIR [csv|xlsx]");
+                    return ExitCode::from(2);
+                }
+            }
+        }
         Some("national") => {
             let respondents: u32 = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(14_000);
             match args.get(1) {

@@ -112,8 +112,10 @@ pub(crate) fn title_unit(title: &[String]) -> Option<String> {
                 .map(|(pos, d)| (pos, d.len()))
                 .filter(|(pos, len)| names_agency(&key[pos + len..]))
                 .min();
+            // "SỔ THEO DÕI HỒ SƠ - SỞ TƯ PHÁP": a log (sổ) folds like an agency (sở).
+            let is_book = cell.trim_start().to_lowercase().starts_with("sổ");
             if let Some((pos, len)) = dash
-                && !names_agency(&key)
+                && (is_book || !names_agency(&key))
             {
                 push_unit(&mut found, after(pos, len));
             }
@@ -326,6 +328,11 @@ mod tests {
             ]))
             .as_deref(),
             Some("Sở Y tế")
+        );
+        // A log (sổ) is not an agency (sở), though both fold to "so".
+        assert_eq!(
+            title_unit(&["SỔ THEO DÕI HỒ SƠ - SỞ TƯ PHÁP".into()]).as_deref(),
+            Some("Sở Tư pháp")
         );
         // A dash inside the unit's own name is not a separator.
         assert_eq!(
