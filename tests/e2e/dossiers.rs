@@ -444,3 +444,121 @@ fn a_generated_log_gives_the_statistics_duckdb_computes_and_the_audit_finds_what
             && sum(&ours, "pending_overdue") + sum(&ours, "pending_in_time") > 0
     );
 }
+
+#[test]
+fn the_logs_figures_are_read_before_the_office_report_and_reconcile_sets_them_side_by_side() {
+    use cchc_datagen::dossiers::{LogSpec, write_log_csv, write_registry_xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let spec = LogSpec::new(1_000, 2025);
+    let log = dir.path().join("so_theo_doi_2025.csv");
+    write_log_csv(&log, &spec).unwrap();
+    let registry = dir.path().join("danh_muc_tthc_2025.xlsx");
+    write_registry_xlsx(&registry, &spec).unwrap();
+    let store = dir.path().join("store");
+    ok(&store, &["import", registry.to_str().unwrap()]);
+    ok(&store, &["import", "dossiers", log.to_str().unwrap()]);
+    let ours = json(&store, &["dossiers", "stats"]);
+
+    // The office's report of the same year: the same counts, but every late dossier reported on
+    // time (systems that draw the line elsewhere).
+    let mut s = SheetSpec::new("Bieu 06a");
+    s.row(
+        0,
+        vec![Some(t("TÌNH HÌNH GIẢI QUYẾT HỒ SƠ NĂM 2025 - SỞ TƯ PHÁP"))],
+    );
+    let header = [
+        "STT",
+        "Mã TTHC",
+        "Tên thủ tục",
+        "Tổng số hồ sơ tiếp nhận",
+        "Tiếp nhận trực tuyến",
+        "Tiếp nhận trực tiếp",
+        "BCCI",
+        "Đã giải quyết",
+        "Trước hạn",
+        "Đúng hạn",
+        "Trễ hạn",
+    ];
+    s.row(2, header.iter().map(|h| Some(t(h))).collect());
+    for (i, r) in ours.iter().enumerate() {
+        let v = |k: &str| r[k].as_i64().unwrap() as f64;
+        s.row(
+            3 + i as u32,
+            vec![
+                Some(n(i as f64 + 1.0)),
+                Some(t(r["code"].as_str().unwrap())),
+                Some(t(r["name"].as_str().unwrap())),
+                Some(n(v("received"))),
+                Some(n(v("received_online"))),
+                Some(n(v("received_direct"))),
+                Some(n(v("received_postal"))),
+                Some(n(v("resolved"))),
+                Some(n(v("resolved_early"))),
+                Some(n(v("resolved_on_time") + v("resolved_late"))),
+                Some(n(0.0)),
+            ],
+        );
+    }
+    let office = dir.path().join("bao_cao_2025.xlsx");
+    write_xlsx(&office, &[s]).unwrap();
+    ok(&store, &["import", office.to_str().unwrap()]);
+
+    // reconcile: only on time and late differ, by the late dossiers.
+    let table = json(&store, &["dossiers", "reconcile", "--differences"]);
+    let late: i64 = sum(&ours, "resolved_late");
+    assert!(late > 0);
+    let differing: Vec<&str> = table
+        .iter()
+        .map(|r| r["figure"].as_str().unwrap())
+        .collect();
+    assert!(
+        differing
+            .iter()
+            .all(|f| *f == "resolved_on_time" || *f == "resolved_late"),
+        "{differing:?}"
+    );
+    let diff = |figure: &str| -> i64 {
+        table
+            .iter()
+            .filter(|r| r["figure"] == figure)
+            .map(|r| r["difference"].as_i64().unwrap())
+            .sum()
+    };
+    assert_eq!(diff("resolved_late"), late);
+    assert_eq!(diff("resolved_on_time"), -late);
+    for r in &table {
+        let (a, b) = (
+            r["from_log"].as_i64().unwrap(),
+            r["from_office"].as_i64().unwrap(),
+        );
+        assert_eq!(a - b, r["difference"].as_i64().unwrap());
+    }
+
+    // The procedure analyses read the log's figures for this unit and year, and say so.
+    let out = run(&store, &["procedures", "stats", "--format", "json"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("sổ theo dõi hồ sơ") && said.contains("Sở Tư pháp 2025"),
+        "{said}"
+    );
+    let stats: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let late_rate: f64 = stats.iter().filter_map(|r| r["late_rate"].as_f64()).sum();
+    assert!(
+        late_rate > 0.0,
+        "the office's report says none late; the log does"
+    );
+    assert_eq!(
+        stats
+            .iter()
+            .map(|r| r["received"].as_i64().unwrap())
+            .sum::<i64>(),
+        1_000
+    );
+    let out = run(&store, &["procedures", "simplify", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

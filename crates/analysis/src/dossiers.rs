@@ -596,8 +596,14 @@ fn stats_frame(groups: BTreeMap<StatsKey, Tally>, opts: &Options) -> PolarsResul
     let mut name = Vec::with_capacity(n);
     let mut period = Vec::with_capacity(n);
     let mut ints: [Vec<i64>; 11] = Default::default();
-    let (mut median, mut p90, mut max, mut over, mut limit) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut mean, mut median, mut p90, mut max, mut over, mut limit) = (
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+    );
     for ((u, f, cd, nm, p), mut t) in groups {
         unit.push(u);
         field.push(f);
@@ -620,6 +626,10 @@ fn stats_frame(groups: BTreeMap<StatsKey, Tally>, opts: &Options) -> PolarsResul
             slot.push(v);
         }
         t.days.sort_unstable();
+        mean.push(
+            (!t.days.is_empty())
+                .then(|| t.days.iter().map(|&d| f64::from(d)).sum::<f64>() / t.days.len() as f64),
+        );
         median.push(quantile(&t.days, 0.5));
         p90.push(quantile(&t.days, 0.9));
         max.push(t.days.last().map(|&d| f64::from(d)));
@@ -658,6 +668,7 @@ fn stats_frame(groups: BTreeMap<StatsKey, Tally>, opts: &Options) -> PolarsResul
     let height = cols[0].len();
     cols.extend([
         Column::new(c::LEGAL_DAYS.into(), limit),
+        Column::new(c::ACTUAL_DAYS.into(), mean),
         Column::new(c::MEDIAN_DAYS.into(), median),
         Column::new(c::P90_DAYS.into(), p90),
         Column::new(c::MAX_DAYS.into(), max),
@@ -665,6 +676,131 @@ fn stats_frame(groups: BTreeMap<StatsKey, Tally>, opts: &Options) -> PolarsResul
         Column::new(c::VERDICT_SOURCE.into(), vec![source; height]),
     ]);
     DataFrame::new_infer_height(cols)
+}
+
+/// The figures the official period table shares with the office's report, in its order.
+pub const FIGURES: [&str; 11] = [
+    c::RECEIVED,
+    c::RECEIVED_ONLINE,
+    c::RECEIVED_DIRECT,
+    c::RECEIVED_POSTAL,
+    c::CARRIED_OVER,
+    c::RESOLVED,
+    c::RESOLVED_EARLY,
+    c::RESOLVED_ON_TIME,
+    c::RESOLVED_LATE,
+    c::PENDING_IN_TIME,
+    c::PENDING_OVERDUE,
+];
+
+/// Yearly statistics of [`statistics`] in the shape of the `procedures` table (its year from the
+/// period, `pending` = in time + overdue, `actual_days` the mean working days), with `p90_days`
+/// and `origin` = `log`.
+pub fn as_procedures(stats: &DataFrame) -> PolarsResult<DataFrame> {
+    stats
+        .clone()
+        .lazy()
+        .select([
+            col(c::PERIOD).cast(DataType::Int32).alias(c::YEAR),
+            col(c::UNIT),
+            col(c::CODE),
+            col(c::NAME),
+            col(c::FIELD),
+            col(c::RECEIVED),
+            col(c::RECEIVED_ONLINE),
+            col(c::RECEIVED_DIRECT),
+            col(c::RECEIVED_POSTAL),
+            col(c::CARRIED_OVER),
+            col(c::RESOLVED),
+            col(c::RESOLVED_EARLY),
+            col(c::RESOLVED_ON_TIME),
+            col(c::RESOLVED_LATE),
+            (col(c::PENDING_IN_TIME) + col(c::PENDING_OVERDUE)).alias(c::PENDING),
+            col(c::PENDING_IN_TIME),
+            col(c::PENDING_OVERDUE),
+            col(c::ACTUAL_DAYS),
+            col(c::P90_DAYS),
+            lit("log").alias(c::ORIGIN),
+        ])
+        .filter(col(c::CODE).is_not_null())
+        .collect()
+}
+
+/// The log-derived yearly figures beside the office's, figure by figure, for every procedure,
+/// unit and year either has (a side without the procedure shows null; a figure a side does not
+/// report is left out): `log` is
+/// [`as_procedures`]' frame, `office` the stored `procedures` table.
+pub fn reconcile(log: &DataFrame, office: &DataFrame) -> PolarsResult<DataFrame> {
+    type Key = (i32, String, String);
+    /// Per (year, unit, procedure): its name and its figures.
+    type Side = BTreeMap<Key, (Option<String>, Vec<Option<i64>>)>;
+    let read = |df: &DataFrame| -> PolarsResult<Side> {
+        let years: Vec<Option<i32>> = df
+            .column(c::YEAR)?
+            .cast(&DataType::Int32)?
+            .i32()?
+            .iter()
+            .collect();
+        let (units, codes, names) = (strs(df, c::UNIT)?, strs(df, c::CODE)?, strs(df, c::NAME)?);
+        let figures: Vec<Vec<Option<i64>>> = FIGURES
+            .iter()
+            .map(|f| match df.column(f) {
+                Ok(col) => Ok(col.cast(&DataType::Int64)?.i64()?.iter().collect()),
+                Err(_) => Ok(vec![None; df.height()]),
+            })
+            .collect::<PolarsResult<_>>()?;
+        let mut out = BTreeMap::new();
+        for i in 0..df.height() {
+            let (Some(y), Some(u), Some(code)) = (years[i], &units[i], &codes[i]) else {
+                continue;
+            };
+            out.insert(
+                (y, u.clone(), code.clone()),
+                (names[i].clone(), figures.iter().map(|f| f[i]).collect()),
+            );
+        }
+        Ok(out)
+    };
+    let (ours, theirs) = (read(log)?, read(office)?);
+    let keys: std::collections::BTreeSet<&Key> = ours.keys().chain(theirs.keys()).collect();
+    let (mut year, mut unit, mut code, mut name, mut figure) =
+        (vec![], vec![], vec![], vec![], vec![]);
+    let (mut from_log, mut from_office, mut diff) = (vec![], vec![], vec![]);
+    for key in keys {
+        let a = ours.get(key);
+        let b = theirs.get(key);
+        for (i, f) in FIGURES.iter().enumerate() {
+            let x = a.and_then(|a| a.1[i]);
+            let y = b.and_then(|b| b.1[i]);
+            // A figure one side does not report (the office's form without carried-over
+            // dossiers) is not compared; a procedure one side lacks is shown with the other's.
+            let unreported = (a.is_some() && x.is_none()) || (b.is_some() && y.is_none());
+            if unreported {
+                continue;
+            }
+            year.push(key.0);
+            unit.push(key.1.clone());
+            code.push(key.2.clone());
+            name.push(
+                a.and_then(|a| a.0.clone())
+                    .or_else(|| b.and_then(|b| b.0.clone())),
+            );
+            figure.push(*f);
+            from_log.push(x);
+            from_office.push(y);
+            diff.push(x.zip(y).map(|(x, y)| x - y));
+        }
+    }
+    DataFrame::new_infer_height(vec![
+        Column::new(c::YEAR.into(), year),
+        Column::new(c::UNIT.into(), unit),
+        Column::new(c::CODE.into(), code),
+        Column::new(c::NAME.into(), name),
+        Column::new(c::FIGURE.into(), figure),
+        Column::new(c::FROM_LOG.into(), from_log),
+        Column::new(c::FROM_OFFICE.into(), from_office),
+        Column::new(c::DIFFERENCE.into(), diff),
+    ])
 }
 
 /// The audit: one row per flagged dossier and reason, with the dates involved.
@@ -689,76 +825,99 @@ pub fn audit(
         .filter(|(_, u)| per_unit[u.as_str()] >= RESET_MIN)
         .map(|(code, _)| code.as_str())
         .collect();
-    let mut flagged: Vec<(String, String, Flag, String)> = Vec::new();
-    let show = |m: Option<Moment>| m.map_or_else(|| "—".to_owned(), |m| m.to_string());
+    struct Flagged {
+        unit: String,
+        code: String,
+        flag: Flag,
+        received: Moment,
+        due_written: Option<Moment>,
+        extended_to: Option<Moment>,
+        due_legal: Option<Day>,
+        result: Option<Moment>,
+    }
+    let mut flagged: Vec<Flagged> = Vec::new();
     for d in &all {
         let limit = d.procedure.as_ref().and_then(|p| limits.get(p)).copied();
         let j = judge(d, limit, cal)?;
-        let mut flag = |f: Flag, dates: String| {
-            flagged.push((d.unit.clone(), d.code.clone(), f, dates));
+        let mut flag = |flag: Flag| {
+            flagged.push(Flagged {
+                unit: d.unit.clone(),
+                code: d.code.clone(),
+                flag,
+                received: d.received,
+                due_written: d.due_written,
+                extended_to: d.extended_to,
+                due_legal: j.due_legal,
+                result: d.result,
+            });
         };
         if resets.contains(d.code.as_str()) {
-            flag(
-                Flag::OverdueReset,
-                format!(
-                    "kết quả {} = hẹn trả {}",
-                    show(d.result),
-                    show(d.due_written)
-                ),
-            );
+            flag(Flag::OverdueReset);
         }
         if let (Some(written), Some(legal)) = (d.due_written, j.due_legal)
             && d.extended_to.is_none()
             && written.day > legal
         {
-            flag(
-                Flag::DueLaterThanLegal,
-                format!(
-                    "tiếp nhận {}; hẹn trả {}; hạn luật định {legal}",
-                    d.received, written.day
-                ),
-            );
+            flag(Flag::DueLaterThanLegal);
         }
         if matches!(d.status.as_deref(), Some("withdrawn" | "stopped")) && d.result.is_some() {
-            flag(
-                Flag::WithdrawnWithResult,
-                format!("kết quả {}", show(d.result)),
-            );
+            flag(Flag::WithdrawnWithResult);
         }
-        if let Some(r) = d.result
-            && r.day < d.received.day
-        {
-            flag(
-                Flag::ResultBeforeReceipt,
-                format!("kết quả {r}; tiếp nhận {}", d.received),
-            );
+        if d.result.is_some_and(|r| r.day < d.received.day) {
+            flag(Flag::ResultBeforeReceipt);
         }
-        if let Some(embedded) = code_date(&d.code)
-            && embedded != d.received.day
-        {
-            flag(
-                Flag::CodeDateMismatch,
-                format!("mã ghi {embedded}; tiếp nhận {}", d.received.day),
-            );
+        if code_date(&d.code).is_some_and(|embedded| embedded != d.received.day) {
+            flag(Flag::CodeDateMismatch);
         }
     }
-    flagged.sort_by(|a, b| (&a.0, a.2, &a.1).cmp(&(&b.0, b.2, &b.1)));
+    flagged.sort_by(|a, b| (&a.unit, a.flag, &a.code).cmp(&(&b.unit, b.flag, &b.code)));
+    let iso = |m: Option<Moment>| {
+        m.map(|m| format!("{} {:02}:{:02}", m.day.iso(), m.minute / 60, m.minute % 60))
+    };
     Ok(DataFrame::new_infer_height(vec![
         Column::new(
             c::UNIT.into(),
-            flagged.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+            flagged.iter().map(|f| f.unit.as_str()).collect::<Vec<_>>(),
         ),
         Column::new(
             c::DOSSIER_CODE.into(),
-            flagged.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(),
+            flagged.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(),
         ),
         Column::new(
             c::REASON_CODE.into(),
-            flagged.iter().map(|f| f.2.code()).collect::<Vec<_>>(),
+            flagged.iter().map(|f| f.flag.code()).collect::<Vec<_>>(),
         ),
         Column::new(
-            c::DATES.into(),
-            flagged.iter().map(|f| f.3.as_str()).collect::<Vec<_>>(),
+            c::RECEIVED_AT.into(),
+            flagged
+                .iter()
+                .map(|f| iso(Some(f.received)))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            c::DUE_WRITTEN.into(),
+            flagged
+                .iter()
+                .map(|f| iso(f.due_written))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            c::EXTENDED_TO.into(),
+            flagged
+                .iter()
+                .map(|f| iso(f.extended_to))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            c::DUE_LEGAL.into(),
+            flagged
+                .iter()
+                .map(|f| f.due_legal.map(Day::iso))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            c::RESOLVED_AT.into(),
+            flagged.iter().map(|f| iso(f.result)).collect::<Vec<_>>(),
         ),
     ])?)
 }

@@ -293,8 +293,17 @@ pub const MAX_DAYS: &str = "max_days";
 pub const OVER_LIMIT_SHARE: &str = "over_limit_share";
 /// Dossier statistics: which verdict the figures follow (`cchc`, `office`).
 pub const VERDICT_SOURCE: &str = "verdict_source";
-/// Dossier audit: the dates the flag is about, as text.
-pub const DATES: &str = "dates";
+/// Procedure statistics: where the figures come from: `office` (the office's own report) or
+/// `log` (computed by cchc from a dossier log).
+pub const ORIGIN: &str = "origin";
+/// Dossier reconciliation: the figure compared (a column name of the statistics).
+pub const FIGURE: &str = "figure";
+/// Dossier reconciliation: the figure as the log gives it.
+pub const FROM_LOG: &str = "from_log";
+/// Dossier reconciliation: the figure as the office reported it.
+pub const FROM_OFFICE: &str = "from_office";
+/// Dossier reconciliation: log minus office.
+pub const DIFFERENCE: &str = "difference";
 
 /// Store listing: the years of a source's rows, joined.
 pub const YEARS: &str = "years";

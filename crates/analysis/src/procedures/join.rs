@@ -97,6 +97,7 @@ pub fn join(stats: &DataFrame, registry: &DataFrame) -> PolarsResult<Vec<Procedu
         .map(|n| ints(stats, n))
         .collect::<PolarsResult<_>>()?;
     let actual = floats(stats, c::ACTUAL_DAYS)?;
+    let p90 = floats(stats, c::P90_DAYS)?;
     for i in 0..stats.height() {
         let (Some(year), Some(unit), Some(code)) = (years[i], &units[i], &codes[i]) else {
             continue;
@@ -134,6 +135,7 @@ pub fn join(stats: &DataFrame, registry: &DataFrame) -> PolarsResult<Vec<Procedu
             pending_in_time: n(10),
             pending_overdue: n(11),
             actual_days: actual[i],
+            p90_days: p90[i],
         });
         with_stats
             .entry((unit.clone(), year))

@@ -66,6 +66,9 @@ pub struct Procedure {
     pub pending_in_time: Option<i64>,
     pub pending_overdue: Option<i64>,
     pub actual_days: Option<f64>,
+    /// The 90th percentile of processing time in working days, when the figures come from a
+    /// dossier log.
+    pub p90_days: Option<f64>,
 }
 
 pub(crate) fn sum_some(values: &[Option<i64>]) -> Option<i64> {

@@ -13,11 +13,13 @@ use super::rules::{CostModel, Rules};
 pub enum Reason {
     /// No dossier in the period: abolish or merge.
     NoDossiers { received: i64, year: i32 },
-    /// Actual time far below the legal limit: cut the limit.
+    /// Actual time far below the legal limit: cut the limit. With a dossier log, the measure is
+    /// the time within which 90% of dossiers were resolved (`p90_days`), not the mean.
     TimeSlack {
         actual_days: f64,
         legal_days: f64,
         proposed_days: f64,
+        p90_days: Option<f64>,
     },
     /// Too many late dossiers: review the process.
     Late { late: i64, resolved: i64 },
@@ -153,12 +155,13 @@ pub fn assess(p: &Procedure, rules: &Rules) -> (Vec<Reason>, f64) {
         });
     }
     if r.time_slack.enabled
-        && let (Some(ratio), Some(actual), Some(legal), Some(res)) =
-            (p.time_ratio(), p.actual_days, p.legal_days, resolved)
-        && ratio <= r.time_slack.max_time_ratio
+        && let (Some(actual), Some(legal), Some(res)) = (p.actual_days, p.legal_days, resolved)
+        && legal > 0.0
+        && p.p90_days.unwrap_or(actual) / legal <= r.time_slack.max_time_ratio
         && res >= r.time_slack.min_resolved
     {
-        let proposed = (actual * (1.0 + r.time_slack.headroom)).ceil().max(1.0);
+        let measure = p.p90_days.unwrap_or(actual);
+        let proposed = (measure * (1.0 + r.time_slack.headroom)).ceil().max(1.0);
         if proposed < legal {
             saving += received.unwrap_or(0) as f64
                 * (legal - proposed)
@@ -168,6 +171,7 @@ pub fn assess(p: &Procedure, rules: &Rules) -> (Vec<Reason>, f64) {
                 actual_days: actual,
                 legal_days: legal,
                 proposed_days: proposed,
+                p90_days: p.p90_days,
             });
         }
     }

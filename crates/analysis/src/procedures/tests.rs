@@ -164,7 +164,8 @@ fn time_slack_proposes_a_shorter_limit_and_prices_the_days_saved() {
         vec![Reason::TimeSlack {
             actual_days: 4.2,
             legal_days: 15.0,
-            proposed_days: 6.0
+            proposed_days: 6.0,
+            p90_days: None,
         }]
     );
     assert_eq!(saving, 4_500_000.0);
@@ -175,6 +176,23 @@ fn time_slack_proposes_a_shorter_limit_and_prices_the_days_saved() {
         ..p.clone()
     };
     assert!(assess(&slow, &rules).0.is_empty());
+    // From a dossier log, the 90th percentile is the measure: a mean of 4.2 days over a p90 of
+    // 9 is a 9-day practice (60% of the limit: no proposal), a p90 of 5 proposes ceil(5 × 1.2).
+    let skewed = Procedure {
+        p90_days: Some(9.0),
+        ..p.clone()
+    };
+    assert!(assess(&skewed, &rules).0.is_empty());
+    let logged = Procedure {
+        p90_days: Some(5.0),
+        ..p.clone()
+    };
+    assert_eq!(assess(&logged, &rules).0[0].proposed_days(), Some(6.0));
+    let logged = Procedure {
+        p90_days: Some(4.0),
+        ..p.clone()
+    };
+    assert_eq!(assess(&logged, &rules).0[0].proposed_days(), Some(5.0));
     let rare = Procedure {
         resolved: Some(9),
         ..p

@@ -23,6 +23,9 @@ pub enum Command {
     Stats(StatsArgs),
     /// Các hồ sơ đáng ngờ, có mã lý do và các ngày liên quan (flagged dossiers, with reasons)
     Audit(CommonArgs),
+    /// Đối chiếu số liệu tính từ sổ theo dõi với báo cáo của đơn vị, từng chỉ tiêu
+    /// (the log-derived figures beside the office's report, figure by figure)
+    Reconcile(ReconcileArgs),
     /// Từng hồ sơ: hạn theo quy định, đánh giá của cchc và của đơn vị, số ngày làm việc
     /// (each dossier with its legal due date and both verdicts)
     List(CommonArgs),
@@ -43,6 +46,16 @@ pub struct CommonArgs {
     /// Tỉnh trong tệp --hours (the province's section in --hours)
     #[arg(long)]
     pub province: Option<String>,
+}
+
+/// Arguments of `cchc dossiers reconcile`.
+#[derive(clap::Args, Debug)]
+pub struct ReconcileArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Chỉ các chỉ tiêu chênh lệch (only the figures that differ)
+    #[arg(long)]
+    pub differences: bool,
 }
 
 /// Arguments of `cchc dossiers stats`.
@@ -102,6 +115,33 @@ fn inputs(global: &Global, args: &CommonArgs) -> Result<(DataFrame, Option<DataF
         None => None,
     };
     Ok((log, registry))
+}
+
+/// An audit flag in words.
+fn flag_words(code: &str, lang: cchc_model::Lang) -> &'static str {
+    match code {
+        "overdue_reset" => lang.pick(
+            "Thời điểm có kết quả trùng giờ hẹn trả, như nhiều hồ sơ khác của đơn vị (nghi ghi đè khi quá hạn)",
+            "Completion time equals the due time, as in many of the unit's dossiers (an overdue reset?)",
+        ),
+        "due_later_than_legal" => lang.pick(
+            "Ngày hẹn trả muộn hơn hạn theo quy định, không có gia hạn",
+            "Written due date later than the legal one, without an extension",
+        ),
+        "withdrawn_with_result" => lang.pick(
+            "Đã rút hoặc dừng xử lý nhưng có ngày có kết quả",
+            "Withdrawn or stopped, yet with a result",
+        ),
+        "result_before_receipt" => lang.pick(
+            "Có kết quả trước ngày tiếp nhận",
+            "Result dated before the receipt",
+        ),
+        "code_date_mismatch" => lang.pick(
+            "Ngày trong mã hồ sơ khác ngày tiếp nhận",
+            "The date in the dossier code differs from the receipt date",
+        ),
+        _ => "",
+    }
 }
 
 /// An analysis error, with a calendar's own error kept as such (its words are the analyst's).
@@ -178,7 +218,18 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
         Command::Audit(args) => {
             let cal = calendar::load(args.hours.as_deref(), args.province.as_deref())?;
             let (log, registry) = inputs(global, &args)?;
-            let audit = dossiers::audit(&log, registry.as_ref(), &cal).map_err(lift)?;
+            let mut audit = dossiers::audit(&log, registry.as_ref(), &cal).map_err(lift)?;
+            // People read the reason in words; CSV and JSON keep the code.
+            if global.format == crate::output::OutputFormat::Table {
+                let words: Vec<&str> = audit
+                    .column(c::REASON_CODE)?
+                    .str()?
+                    .iter()
+                    .map(|code| flag_words(code.unwrap_or_default(), lang))
+                    .collect();
+                audit.insert_column(3, Column::new(c::REASON.into(), words))?;
+                audit = audit.drop(c::REASON_CODE)?;
+            }
             print_frame(global, &audit)?;
             if !global.quiet {
                 eprintln!(
@@ -190,6 +241,59 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                             log.height()
                         ),
                         &format!("{} flags over {} dossiers.", audit.height(), log.height()),
+                    )
+                );
+            }
+        }
+        Command::Reconcile(args) => {
+            let cal = calendar::load(
+                args.common.hours.as_deref(),
+                args.common.province.as_deref(),
+            )?;
+            let (log, registry) = inputs(global, &args.common)?;
+            let opts = Options {
+                period: Period::Year,
+                as_of: None,
+                verdict: VerdictOf::Cchc,
+            };
+            let (yearly, _) =
+                dossiers::statistics(&log, registry.as_ref(), &cal, &opts).map_err(lift)?;
+            let from_log = dossiers::as_procedures(&yearly)?;
+            let store = Store::open(&global.store)?;
+            let Some(office) = store.scan(TableKind::Procedures)? else {
+                bail!(
+                    "{}",
+                    lang.pick(
+                        "kho chưa có báo cáo thống kê thủ tục của đơn vị để đối chiếu: hãy nhập (cchc import procedures TỆP)",
+                        "the store holds no office report of procedure statistics to compare with: import one (cchc import procedures FILE)",
+                    )
+                );
+            };
+            let office =
+                filter(office, args.common.year, args.common.unit.as_deref())?.collect()?;
+            let mut table = dossiers::reconcile(&from_log, &office)?;
+            let differ = table
+                .column(c::DIFFERENCE)?
+                .i64()?
+                .iter()
+                .filter(|d| d.is_none_or(|d| d != 0))
+                .count();
+            let compared = table.height();
+            if args.differences {
+                let mask = table
+                    .column(c::DIFFERENCE)?
+                    .i64()?
+                    .not_equal(0)
+                    .fill_null_with_values(true)?;
+                table = table.filter(&mask)?;
+            }
+            print_frame(global, &table)?;
+            if !global.quiet {
+                eprintln!(
+                    "{}",
+                    lang.pick(
+                        &format!("{differ} chỉ tiêu chênh lệch hoặc chỉ có ở một nguồn, trên {compared} chỉ tiêu đối chiếu."),
+                        &format!("{differ} figures differ or exist on one side only, of {compared} compared."),
                     )
                 );
             }

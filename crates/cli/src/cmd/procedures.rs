@@ -99,10 +99,93 @@ fn parse_level(by: &str) -> Result<Level> {
     })
 }
 
+/// The (year, unit) whose procedure figures come from dossier logs.
+pub type Covered = Vec<(i32, String)>;
+
+/// The dossier statistics of procedures: the offices' reports and, where the store holds dossier
+/// logs, the yearly figures cchc computes from them (on the default calendar). For a unit and year
+/// a log covers, the log's figures are read and the office's report of it is left aside (it stays
+/// in the store: `cchc dossiers reconcile` sets the two side by side); `origin` says which is
+/// which. Also the (year, unit) read from logs.
+pub fn stats_frame(store: &Store) -> Result<(Option<LazyFrame>, Covered)> {
+    let office = store
+        .scan(TableKind::Procedures)?
+        .map(|lf| lf.with_column(lit("office").alias(c::ORIGIN)));
+    let Some(log) = store.scan(TableKind::Dossiers)? else {
+        return Ok((office, Vec::new()));
+    };
+    let registry = match store.scan_table(cchc_model::tables::PROCEDURE_REGISTRY)? {
+        Some(r) => Some(r.collect()?),
+        None => None,
+    };
+    let opts = cchc_analysis::dossiers::Options {
+        period: cchc_analysis::dossiers::Period::Year,
+        as_of: None,
+        verdict: cchc_analysis::dossiers::VerdictOf::Cchc,
+    };
+    let cal = cchc_calendar::Calendar::vietnam();
+    let (yearly, _) =
+        cchc_analysis::dossiers::statistics(&log.collect()?, registry.as_ref(), &cal, &opts)
+            .map_err(|e| match e {
+                cchc_analysis::dossiers::DossierError::Calendar(e) => anyhow::Error::from(e),
+                other => other.into(),
+            })?;
+    let from_log = cchc_analysis::dossiers::as_procedures(&yearly)?;
+    let years: Vec<Option<i32>> = from_log.column(c::YEAR)?.i32()?.iter().collect();
+    let units: Vec<Option<&str>> = from_log.column(c::UNIT)?.str()?.iter().collect();
+    let mut covered: Vec<(i32, String)> = years
+        .iter()
+        .zip(&units)
+        .filter_map(|(y, u)| Some(((*y)?, (*u)?.to_owned())))
+        .collect();
+    covered.sort();
+    covered.dedup();
+    let office = office.map(|lf| {
+        covered.iter().fold(lf, |lf, (y, u)| {
+            lf.filter(
+                (col(c::YEAR)
+                    .eq(lit(*y))
+                    .and(col(c::UNIT).eq(lit(u.clone()))))
+                .not(),
+            )
+        })
+    });
+    let union = UnionArgs {
+        diagonal: true,
+        ..UnionArgs::default()
+    };
+    let frames: Vec<LazyFrame> = office.into_iter().chain([from_log.lazy()]).collect();
+    Ok((Some(concat(frames, union)?), covered))
+}
+
+/// Says on stderr which units and years take their figures from dossier logs.
+pub fn say_origin(covered: &[(i32, String)], lang: Lang) {
+    if covered.is_empty() {
+        return;
+    }
+    let list = covered
+        .iter()
+        .map(|(y, u)| format!("{u} {y}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    eprintln!(
+        "{}",
+        lang.pick(
+            &format!(
+                "Số liệu thủ tục của {list}: tính từ sổ theo dõi hồ sơ (cột origin = log), không dùng báo cáo của đơn vị; so sánh hai nguồn: cchc dossiers reconcile"
+            ),
+            &format!(
+                "Procedure figures of {list}: computed from the dossier log (origin = log), not the office's report; compare the two: cchc dossiers reconcile"
+            ),
+        )
+    );
+}
+
 /// The stored procedures, registry and statistics joined, or an error telling the analyst to
 /// import first.
 pub fn load(store: &Store, lang: Lang) -> Result<Vec<Procedure>> {
-    let stats = store.scan(TableKind::Procedures)?;
+    let (stats, covered) = stats_frame(store)?;
+    say_origin(&covered, lang);
     let registry = store.scan_table(cchc_model::tables::PROCEDURE_REGISTRY)?;
     if stats.is_none() && registry.is_none() {
         bail!(

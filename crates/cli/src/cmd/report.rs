@@ -120,7 +120,7 @@ pub fn write(
     }
     let scorecard = store.scan(TableKind::Scorecard)?;
     let survey = store.scan(TableKind::Survey)?;
-    let stats = store.scan(TableKind::Procedures)?;
+    let (stats, _) = super::procedures::stats_frame(store)?;
     let mut present = years_and_units(scorecard.clone())?;
     present.extend(years_and_units(survey.clone())?);
     present.extend(years_and_units(stats.clone())?);

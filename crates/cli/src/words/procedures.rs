@@ -90,6 +90,36 @@ impl Words for Reason {
                 Reason::TimeSlack {
                     actual_days,
                     legal_days,
+                    p90_days: Some(p90),
+                    ..
+                },
+                Lang::Vi,
+            ) => format!(
+                "90% hồ sơ giải quyết trong {} ngày làm việc (trung bình {}), bằng {} thời hạn {} ngày (theo sổ theo dõi hồ sơ)",
+                d(*p90),
+                d(*actual_days),
+                pct(p90 / legal_days, lang),
+                d(*legal_days)
+            ),
+            (
+                Reason::TimeSlack {
+                    actual_days,
+                    legal_days,
+                    p90_days: Some(p90),
+                    ..
+                },
+                Lang::En,
+            ) => format!(
+                "90% of dossiers resolved within {} working days (mean {}), {} of the {}-day limit (from the dossier log)",
+                d(*p90),
+                d(*actual_days),
+                pct(p90 / legal_days, lang),
+                d(*legal_days)
+            ),
+            (
+                Reason::TimeSlack {
+                    actual_days,
+                    legal_days,
                     ..
                 },
                 Lang::Vi,
@@ -253,6 +283,7 @@ mod tests {
             actual_days: 4.2,
             legal_days: 15.0,
             proposed_days: 6.0,
+            p90_days: None,
         };
         assert!(proposal(&reason, Lang::Vi).contains("từ 15 xuống 6 ngày"));
         assert!(proposal(&reason, Lang::En).contains("from 15 to 6 days"));

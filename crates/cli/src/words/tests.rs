@@ -476,6 +476,13 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
             actual_days: 4.2,
             legal_days: 15.0,
             proposed_days: 6.0,
+            p90_days: None,
+        },
+        Reason::TimeSlack {
+            actual_days: 2.0,
+            legal_days: 15.0,
+            proposed_days: 5.0,
+            p90_days: Some(4.0),
         },
         Reason::Late {
             late: 12,
