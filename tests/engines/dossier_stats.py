@@ -82,22 +82,26 @@ rows = con.execute(
                  ELSE 1 END AS limit_days
         FROM due u
     )
+    , period AS (
+        -- Resolved in the year: a result dated after it leaves the dossier pending at its end.
+        SELECT j.*, j.res IS NOT NULL AND j.res::DATE <= DATE '{year}-12-31' AS done FROM judged j
+    )
     SELECT code,
         count(*) AS received,
         count(*) FILTER (channel = 'Trực tuyến') AS received_online,
         count(*) FILTER (channel = 'Trực tiếp') AS received_direct,
         count(*) FILTER (channel = 'Bưu chính công ích') AS received_postal,
-        count(*) FILTER (NOT not_counted AND res IS NOT NULL) AS resolved,
-        count(*) FILTER (NOT not_counted AND res::DATE < due) AS resolved_early,
-        count(*) FILTER (NOT not_counted AND res::DATE = due) AS resolved_on_time,
-        count(*) FILTER (NOT not_counted AND res::DATE > due) AS resolved_late,
-        count(*) FILTER (NOT not_counted AND res IS NULL AND due >= DATE '{year}-12-31') AS pending_in_time,
-        count(*) FILTER (NOT not_counted AND res IS NULL AND due < DATE '{year}-12-31') AS pending_overdue,
-        quantile_cont(wdays, 0.5) FILTER (NOT not_counted AND res IS NOT NULL) AS median_days,
-        quantile_cont(wdays, 0.9) FILTER (NOT not_counted AND res IS NOT NULL) AS p90_days,
-        max(wdays) FILTER (NOT not_counted AND res IS NOT NULL) AS max_days,
-        avg((wdays > limit_days)::INT) FILTER (NOT not_counted AND res IS NOT NULL) AS over_limit_share
-    FROM judged GROUP BY code ORDER BY code
+        count(*) FILTER (NOT not_counted AND done) AS resolved,
+        count(*) FILTER (NOT not_counted AND done AND res::DATE < due) AS resolved_early,
+        count(*) FILTER (NOT not_counted AND done AND res::DATE = due) AS resolved_on_time,
+        count(*) FILTER (NOT not_counted AND done AND res::DATE > due) AS resolved_late,
+        count(*) FILTER (NOT not_counted AND NOT done AND due >= DATE '{year}-12-31') AS pending_in_time,
+        count(*) FILTER (NOT not_counted AND NOT done AND due < DATE '{year}-12-31') AS pending_overdue,
+        quantile_cont(wdays, 0.5) FILTER (NOT not_counted AND done) AS median_days,
+        quantile_cont(wdays, 0.9) FILTER (NOT not_counted AND done) AS p90_days,
+        max(wdays) FILTER (NOT not_counted AND done) AS max_days,
+        avg((wdays > limit_days)::INT) FILTER (NOT not_counted AND done) AS over_limit_share
+    FROM period GROUP BY code ORDER BY code
     """
 ).fetchall()
 cols = [

@@ -15,6 +15,7 @@
 //! - the same dossier code in two files keeps the row with the latest date (counted).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use cchc_calendar::{Calendar, CalendarError, Day, Limit, LimitUnit, Moment};
 use cchc_model::columns as c;
@@ -141,13 +142,13 @@ pub enum DossierError {
 /// A dossier as the analyses read it.
 #[derive(Debug, Clone)]
 struct Dossier {
-    unit: String,
-    code: String,
-    procedure: Option<String>,
-    name: Option<String>,
-    field: Option<String>,
-    channel: Option<String>,
-    status: Option<String>,
+    unit: Arc<str>,
+    code: Box<str>,
+    procedure: Option<Arc<str>>,
+    name: Option<Arc<str>>,
+    field: Option<Arc<str>>,
+    channel: Option<Arc<str>>,
+    status: Option<Arc<str>>,
     received: Moment,
     due_written: Option<Moment>,
     extended_to: Option<Moment>,
@@ -156,6 +157,25 @@ struct Dossier {
     /// The latest date the row holds: which of two rows of one code wins.
     status_at: Moment,
 }
+
+/// The stored columns the analyses read (the lineage is left in the store).
+pub const COLUMNS: [&str; 15] = [
+    c::UNIT,
+    c::DOSSIER_CODE,
+    c::CODE,
+    c::NAME,
+    c::FIELD,
+    c::CHANNEL,
+    c::DOSSIER_STATUS,
+    c::SUBMITTED_AT,
+    c::RECEIVED_AT,
+    c::DUE_WRITTEN,
+    c::EXTENDED_TO,
+    c::RESOLVED_AT,
+    c::RETURNED_AT,
+    c::SUPPLEMENT_FROM,
+    c::SUPPLEMENT_TO,
+];
 
 /// Parses a stored moment (`yyyy-mm-dd[ HH:MM]`).
 pub fn parse_moment(s: &str) -> Option<Moment> {
@@ -203,47 +223,86 @@ fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
 /// written due time to the minute.
 type Read = (Vec<Dossier>, usize, Vec<(String, String)>);
 
+/// The text of a column row by row, without a string per row (nulls when the column is absent).
+fn texts<'a>(
+    df: &'a DataFrame,
+    name: &str,
+) -> PolarsResult<Box<dyn Iterator<Item = Option<&'a str>> + 'a>> {
+    match df.column(name) {
+        Ok(col) => Ok(Box::new(col.str()?.iter())),
+        Err(_) => Ok(Box::new(std::iter::repeat_n(None, df.height()))),
+    }
+}
+
+/// One shared copy of each distinct value of a low-cardinality column (units, procedures,
+/// statuses), so a million dossiers hold pointers, not strings.
+#[derive(Default)]
+struct Interner(HashMap<Box<str>, Arc<str>>);
+
+impl Interner {
+    fn get(&mut self, s: Option<&str>) -> Option<Arc<str>> {
+        let s = s?;
+        if let Some(v) = self.0.get(s) {
+            return Some(v.clone());
+        }
+        let v: Arc<str> = Arc::from(s);
+        self.0.insert(s.into(), v.clone());
+        Some(v)
+    }
+}
+
 fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
-    let get = |n| strs(df, n);
-    let (unit, code, procedure, name, field) = (
-        get(c::UNIT)?,
-        get(c::DOSSIER_CODE)?,
-        get(c::CODE)?,
-        get(c::NAME)?,
-        get(c::FIELD)?,
-    );
-    let (channel, status, received, due, extended, resolved, returned, sup_from, sup_to) = (
-        get(c::CHANNEL)?,
-        get(c::DOSSIER_STATUS)?,
-        get(c::RECEIVED_AT)?,
-        get(c::DUE_WRITTEN)?,
-        get(c::EXTENDED_TO)?,
-        get(c::RESOLVED_AT)?,
-        get(c::RETURNED_AT)?,
-        get(c::SUPPLEMENT_FROM)?,
-        get(c::SUPPLEMENT_TO)?,
-    );
-    let mut by_code: HashMap<String, usize> = HashMap::with_capacity(df.height());
+    let mut unit = texts(df, c::UNIT)?;
+    let mut code = texts(df, c::DOSSIER_CODE)?;
+    let mut procedure = texts(df, c::CODE)?;
+    let mut name = texts(df, c::NAME)?;
+    let mut field = texts(df, c::FIELD)?;
+    let mut channel = texts(df, c::CHANNEL)?;
+    let mut status = texts(df, c::DOSSIER_STATUS)?;
+    let mut received = texts(df, c::RECEIVED_AT)?;
+    let mut due = texts(df, c::DUE_WRITTEN)?;
+    let mut extended = texts(df, c::EXTENDED_TO)?;
+    let mut resolved = texts(df, c::RESOLVED_AT)?;
+    let mut returned = texts(df, c::RETURNED_AT)?;
+    let mut sup_from = texts(df, c::SUPPLEMENT_FROM)?;
+    let mut sup_to = texts(df, c::SUPPLEMENT_TO)?;
+    let mut shared = [(); 6].map(|()| Interner::default());
+    let mut by_code: HashMap<Box<str>, usize> = HashMap::with_capacity(df.height());
     let mut out: Vec<Dossier> = Vec::with_capacity(df.height());
     let mut exact_resets: Vec<(String, String)> = Vec::new();
     let mut repeats = 0;
-    for i in 0..df.height() {
-        let (Some(code), Some(received)) = (
-            code[i].clone(),
-            received[i].as_deref().and_then(parse_moment),
-        ) else {
+    for _ in 0..df.height() {
+        let (u, cd, pr, nm, fl, ch, st) = (
+            unit.next().flatten(),
+            code.next().flatten(),
+            procedure.next().flatten(),
+            name.next().flatten(),
+            field.next().flatten(),
+            channel.next().flatten(),
+            status.next().flatten(),
+        );
+        let (rc, du, ex, rs, rt, sf, stt) = (
+            received.next().flatten(),
+            due.next().flatten(),
+            extended.next().flatten(),
+            resolved.next().flatten(),
+            returned.next().flatten(),
+            sup_from.next().flatten(),
+            sup_to.next().flatten(),
+        );
+        let (Some(code), Some(received)) = (cd, rc.and_then(parse_moment)) else {
             continue;
         };
-        let m = |v: &Option<String>| v.as_deref().and_then(parse_moment);
-        let result = m(&resolved[i]).or_else(|| m(&returned[i]));
-        let supplement = match (m(&sup_from[i]), m(&sup_to[i])) {
+        let m = |v: Option<&str>| v.and_then(parse_moment);
+        let result = m(rs).or_else(|| m(rt));
+        let supplement = match (m(sf), m(stt)) {
             (Some(a), Some(b)) => Some((a.day, b.day)),
             _ => None,
         };
         let status_at = [
-            m(&returned[i]),
-            m(&resolved[i]),
-            m(&extended[i]),
+            m(rt),
+            m(rs),
+            m(ex),
             supplement.map(|s| Moment::new(s.1, 0)),
             Some(received),
         ]
@@ -251,28 +310,29 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
         .flatten()
         .max()
         .unwrap_or(received);
-        if let (Some(r), Some(d)) = (&resolved[i], &due[i])
+        if let (Some(r), Some(d)) = (rs, du)
             && has_time(r)
             && r == d
         {
-            exact_resets.push((code.clone(), unit[i].clone().unwrap_or_default()));
+            exact_resets.push((code.to_owned(), u.unwrap_or_default().to_owned()));
         }
+        let [su, sp, sn, sf_, sc, ss] = &mut shared;
         let d = Dossier {
-            unit: unit[i].clone().unwrap_or_default(),
-            code: code.clone(),
-            procedure: procedure[i].clone(),
-            name: name[i].clone(),
-            field: field[i].clone(),
-            channel: channel[i].clone(),
-            status: status[i].clone(),
+            unit: su.get(u).unwrap_or_else(|| Arc::from("")),
+            code: code.into(),
+            procedure: sp.get(pr),
+            name: sn.get(nm),
+            field: sf_.get(fl),
+            channel: sc.get(ch),
+            status: ss.get(st),
             received,
-            due_written: m(&due[i]),
-            extended_to: m(&extended[i]),
+            due_written: m(du),
+            extended_to: m(ex),
             result,
             supplement,
             status_at,
         };
-        match by_code.get(&code) {
+        match by_code.get(code) {
             Some(&at) => {
                 repeats += 1;
                 if d.status_at > out[at].status_at {
@@ -280,7 +340,7 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
                 }
             }
             None => {
-                by_code.insert(code, out.len());
+                by_code.insert(code.into(), out.len());
                 out.push(d);
             }
         }
@@ -396,11 +456,11 @@ pub fn judged(
     let mut due = Vec::with_capacity(all.len());
     let (mut verdicts, mut office, mut days) = (Vec::new(), Vec::new(), Vec::new());
     for d in &all {
-        let limit = d.procedure.as_ref().and_then(|p| limits.get(p)).copied();
+        let limit = d.procedure.as_deref().and_then(|p| limits.get(p)).copied();
         let j = judge(d, limit, cal)?;
-        unit.push(d.unit.clone());
-        code.push(d.code.clone());
-        procedure.push(d.procedure.clone());
+        unit.push(d.unit.to_string());
+        code.push(d.code.to_string());
+        procedure.push(d.procedure.as_deref().map(str::to_owned));
         received.push(d.received.day.iso());
         due.push(j.due_legal.map(Day::iso));
         verdicts.push(verdict_at(&j, j.due_legal).code());
@@ -452,14 +512,7 @@ pub fn statistics(
         None => HashMap::new(),
     };
     let (all, repeats, _) = dossiers(log)?;
-    type Key = (
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        String,
-    );
-    let mut groups: BTreeMap<Key, Tally> = BTreeMap::new();
+    let mut groups: BTreeMap<StatsKey, Tally> = BTreeMap::new();
     // The periods the log spans, from its first receipt to its last date (or as_of).
     let first = all.iter().map(|d| d.received.day).min();
     let last = all
@@ -485,22 +538,22 @@ pub fn statistics(
         p = opts.period.bounds(p.1.plus(1));
     }
     for d in &all {
-        let limit = d.procedure.as_ref().and_then(|p| limits.get(p)).copied();
+        let limit = d.procedure.as_deref().and_then(|p| limits.get(p)).copied();
         let j = judge(d, limit, cal)?;
         let due = match opts.verdict {
             VerdictOf::Cchc => j.due_legal,
             VerdictOf::Office => j.due_office,
         };
-        let key_of = |p: &(Day, Day)| -> Key {
+        let key_of = |period: usize| -> StatsKey {
             (
                 d.unit.clone(),
                 d.field.clone(),
                 d.procedure.clone(),
                 d.name.clone(),
-                opts.period.of(p.0),
+                period,
             )
         };
-        for p in &periods {
+        for (period, p) in periods.iter().enumerate() {
             let (start, end) = *p;
             if d.received.day > end {
                 break;
@@ -509,7 +562,7 @@ pub fn statistics(
             if resolved_before {
                 continue;
             }
-            let t = groups.entry(key_of(p)).or_default();
+            let t = groups.entry(key_of(period)).or_default();
             t.limit_days = j.limit_days;
             if d.received.day >= start {
                 t.received += 1;
@@ -556,7 +609,8 @@ pub fn statistics(
             }
         }
     }
-    Ok((stats_frame(groups, opts)?, repeats))
+    let labels: Vec<String> = periods.iter().map(|p| opts.period.of(p.0)).collect();
+    Ok((stats_frame(groups, &labels, opts)?, repeats))
 }
 
 fn quantile(sorted: &[i32], q: f64) -> Option<f64> {
@@ -572,6 +626,7 @@ fn quantile(sorted: &[i32], q: f64) -> Option<f64> {
 fn empty_stats() -> PolarsResult<DataFrame> {
     stats_frame(
         BTreeMap::new(),
+        &[],
         &Options {
             period: Period::Year,
             as_of: None,
@@ -580,15 +635,20 @@ fn empty_stats() -> PolarsResult<DataFrame> {
     )
 }
 
+/// Unit, field, procedure, name and the period's index.
 type StatsKey = (
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    String,
+    Arc<str>,
+    Option<Arc<str>>,
+    Option<Arc<str>>,
+    Option<Arc<str>>,
+    usize,
 );
 
-fn stats_frame(groups: BTreeMap<StatsKey, Tally>, opts: &Options) -> PolarsResult<DataFrame> {
+fn stats_frame(
+    groups: BTreeMap<StatsKey, Tally>,
+    labels: &[String],
+    opts: &Options,
+) -> PolarsResult<DataFrame> {
     let n = groups.len();
     let mut unit = Vec::with_capacity(n);
     let mut field = Vec::with_capacity(n);
@@ -604,12 +664,13 @@ fn stats_frame(groups: BTreeMap<StatsKey, Tally>, opts: &Options) -> PolarsResul
         Vec::new(),
         Vec::new(),
     );
+    let owned = |s: Option<Arc<str>>| s.as_deref().map(str::to_owned);
     for ((u, f, cd, nm, p), mut t) in groups {
-        unit.push(u);
-        field.push(f);
-        code.push(cd);
-        name.push(nm);
-        period.push(p);
+        unit.push(u.to_string());
+        field.push(owned(f));
+        code.push(owned(cd));
+        name.push(owned(nm));
+        period.push(labels[p].clone());
         for (slot, v) in ints.iter_mut().zip([
             t.received,
             t.online,
@@ -837,12 +898,12 @@ pub fn audit(
     }
     let mut flagged: Vec<Flagged> = Vec::new();
     for d in &all {
-        let limit = d.procedure.as_ref().and_then(|p| limits.get(p)).copied();
+        let limit = d.procedure.as_deref().and_then(|p| limits.get(p)).copied();
         let j = judge(d, limit, cal)?;
         let mut flag = |flag: Flag| {
             flagged.push(Flagged {
-                unit: d.unit.clone(),
-                code: d.code.clone(),
+                unit: d.unit.to_string(),
+                code: d.code.to_string(),
                 flag,
                 received: d.received,
                 due_written: d.due_written,
@@ -851,7 +912,7 @@ pub fn audit(
                 result: d.result,
             });
         };
-        if resets.contains(d.code.as_str()) {
+        if resets.contains(&*d.code) {
             flag(Flag::OverdueReset);
         }
         if let (Some(written), Some(legal)) = (d.due_written, j.due_legal)

@@ -333,12 +333,9 @@ fn generate(spec: &LogSpec) -> (Vec<Row>, Planted) {
                 _ => {
                     let earlier = day.plus(-3);
                     let (y, m, dd) = earlier.ymd();
-                    code = format!(
-                        "{}-{:02}{m:02}{dd:02}-9{:03}",
-                        spec.unit_code,
-                        y % 100,
-                        i % 1000
-                    );
+                    // Sequences from 80000 up are never given to a day's own dossiers.
+                    let n = 80_000 + planted.code_date_mismatch.len();
+                    code = format!("{}-{:02}{m:02}{dd:02}-{n}", spec.unit_code, y % 100);
                     planted.code_date_mismatch.push(code.clone());
                 }
             }

@@ -100,7 +100,9 @@ fn inputs(global: &Global, args: &CommonArgs) -> Result<(DataFrame, Option<DataF
             )
         );
     };
-    let log = filter(log, args.year, args.unit.as_deref())?.collect()?;
+    let log = filter(log, args.year, args.unit.as_deref())?
+        .select(dossiers::COLUMNS.map(col))
+        .collect()?;
     if log.height() == 0 {
         bail!(
             "{}",

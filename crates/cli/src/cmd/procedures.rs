@@ -124,12 +124,17 @@ pub fn stats_frame(store: &Store) -> Result<(Option<LazyFrame>, Covered)> {
         verdict: cchc_analysis::dossiers::VerdictOf::Cchc,
     };
     let cal = cchc_calendar::Calendar::vietnam();
-    let (yearly, _) =
-        cchc_analysis::dossiers::statistics(&log.collect()?, registry.as_ref(), &cal, &opts)
-            .map_err(|e| match e {
-                cchc_analysis::dossiers::DossierError::Calendar(e) => anyhow::Error::from(e),
-                other => other.into(),
-            })?;
+    let (yearly, _) = cchc_analysis::dossiers::statistics(
+        &log.select(cchc_analysis::dossiers::COLUMNS.map(col))
+            .collect()?,
+        registry.as_ref(),
+        &cal,
+        &opts,
+    )
+    .map_err(|e| match e {
+        cchc_analysis::dossiers::DossierError::Calendar(e) => anyhow::Error::from(e),
+        other => other.into(),
+    })?;
     let from_log = cchc_analysis::dossiers::as_procedures(&yearly)?;
     let years: Vec<Option<i32>> = from_log.column(c::YEAR)?.i32()?.iter().collect();
     let units: Vec<Option<&str>> = from_log.column(c::UNIT)?.str()?.iter().collect();

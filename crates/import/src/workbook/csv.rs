@@ -10,7 +10,7 @@ use std::ops::ControlFlow;
 use std::path::Path;
 
 use super::limits::RowGrouper;
-use crate::cell::{Row, text_value};
+use crate::cell::{Row, Value, text_value};
 use crate::error::ImportError;
 
 /// The most bytes one field may hold: a field that never closes its quote is refused before it
@@ -58,6 +58,63 @@ pub(super) fn rows<F>(
 where
     F: FnMut(Row) -> ControlFlow<()>,
 {
+    read_rows(path, grouper, on_row)
+}
+
+/// The last distinct texts of one column, cleaned once and shared: a log repeats its units,
+/// procedures, fields, channels and statuses on every row. A column whose values rarely repeat
+/// (codes, dates, names) stops being looked up.
+#[derive(Default)]
+struct ColumnCache {
+    entries: Vec<(Box<[u8]>, Value)>,
+    next: usize,
+    lookups: u32,
+    hits: u32,
+    off: bool,
+}
+
+impl ColumnCache {
+    const SIZE: usize = 16;
+
+    fn get(&mut self, raw: &[u8]) -> Option<Value> {
+        if self.off {
+            return None;
+        }
+        self.lookups += 1;
+        if let Some((_, v)) = self.entries.iter().find(|(k, _)| **k == *raw) {
+            self.hits += 1;
+            return Some(v.clone());
+        }
+        // After a thousand rows, a column that hits less than half the time is not cached.
+        if self.lookups >= 1000 && self.hits * 2 < self.lookups {
+            self.off = true;
+            self.entries = Vec::new();
+        }
+        None
+    }
+
+    fn put(&mut self, raw: &[u8], value: &Value) {
+        if self.off {
+            return;
+        }
+        if self.entries.len() < Self::SIZE {
+            self.entries.push((raw.into(), value.clone()));
+        } else {
+            self.entries[self.next] = (raw.into(), value.clone());
+            self.next = (self.next + 1) % Self::SIZE;
+        }
+    }
+}
+
+/// Reads the file's rows through `grouper` to `on_row`, on the calling thread.
+fn read_rows<F>(
+    path: &Path,
+    grouper: &mut RowGrouper<'_>,
+    on_row: &mut F,
+) -> Result<(), ImportError>
+where
+    F: FnMut(Row) -> ControlFlow<()>,
+{
     let io = |source| ImportError::Io {
         path: path.to_owned(),
         source,
@@ -74,6 +131,7 @@ where
     let mut col: u32 = 0;
     let mut quoted = false;
     let mut first = true;
+    let mut caches: Vec<ColumnCache> = Vec::new();
     loop {
         line.clear();
         let n = reader.read_until(b'\n', &mut line).map_err(io)?;
@@ -105,7 +163,7 @@ where
                 field.clear();
                 quoted = true;
             } else if b == sep {
-                if emit(&mut field, row, col, grouper, on_row, path)?.is_break() {
+                if emit(&mut field, (row, col), &mut caches, grouper, on_row, path)?.is_break() {
                     return Ok(());
                 }
                 col += 1;
@@ -123,7 +181,7 @@ where
             )));
         }
         if !quoted {
-            if emit(&mut field, row, col, grouper, on_row, path)?.is_break() {
+            if emit(&mut field, (row, col), &mut caches, grouper, on_row, path)?.is_break() {
                 return Ok(());
             }
             row = row
@@ -144,8 +202,8 @@ where
 
 fn emit<F>(
     field: &mut Vec<u8>,
-    row: u32,
-    col: u32,
+    (row, col): (u32, u32),
+    caches: &mut Vec<ColumnCache>,
     grouper: &mut RowGrouper<'_>,
     on_row: &mut F,
     path: &Path,
@@ -155,6 +213,14 @@ where
 {
     if field.is_empty() {
         return Ok(ControlFlow::Continue(()));
+    }
+    let at = col as usize;
+    if at < 256 && caches.len() <= at {
+        caches.resize_with(at + 1, ColumnCache::default);
+    }
+    if let Some(value) = caches.get_mut(at).and_then(|c| c.get(field)) {
+        field.clear();
+        return grouper.push(row, col, value, on_row);
     }
     let text = std::str::from_utf8(field).map_err(|e| ImportError::Damaged {
         path: path.to_owned(),
@@ -166,7 +232,12 @@ where
         ),
     })?;
     let flow = match text_value(text) {
-        Some(value) => grouper.push(row, col, value, on_row)?,
+        Some(value) => {
+            if let Some(cache) = caches.get_mut(at) {
+                cache.put(field, &value);
+            }
+            grouper.push(row, col, value, on_row)?
+        }
         None => ControlFlow::Continue(()),
     };
     field.clear();
@@ -176,7 +247,6 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cell::Value;
     use crate::workbook::Limits;
 
     fn read(text: &[u8]) -> Result<Vec<Vec<(u32, String)>>, ImportError> {
@@ -213,6 +283,22 @@ mod tests {
             commas[0],
             vec![(0, "a".into()), (1, "b".into()), (3, "d".into())]
         );
+    }
+
+    #[test]
+    fn a_repeated_value_is_cleaned_once_and_read_alike_every_time() {
+        let mut text = b"unit;code\n".to_vec();
+        for i in 0..3000 {
+            text.extend_from_slice(format!("  Sở  Tư pháp ;A-{i}\n").as_bytes());
+        }
+        let rows = read(&text).unwrap();
+        assert_eq!(rows.len(), 3001);
+        assert!(
+            rows[1..]
+                .iter()
+                .all(|r| r[0] == (0, "Sở Tư pháp".to_owned()))
+        );
+        assert_eq!(rows[2999][1], (1, "A-2998".to_owned()));
     }
 
     #[test]

@@ -6,25 +6,75 @@ use cchc_model::civil;
 use crate::cell::Value;
 use crate::table::text::fold;
 
-/// A date or date-time, as stored: `yyyy-mm-dd HH:MM` (local time), or `yyyy-mm-dd` when the
-/// cell has no time. Accepts Excel dates and serials, `dd/MM/yyyy[ HH:mm[:ss]]` (also with `-`
-/// or `.`), `yyyyMMdd[HHmm[ss]]`, and ISO `yyyy-mm-dd[ T]HH:MM[:SS]`.
-pub(super) fn moment(v: &Value) -> Option<String> {
+/// A date, with its time of day when the cell has one (local time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Stamp {
+    pub(super) year: u16,
+    month: u8,
+    day: u8,
+    /// Minutes from midnight.
+    minute: Option<u16>,
+}
+
+impl Stamp {
+    /// The stored form, `yyyy-mm-dd HH:MM` or `yyyy-mm-dd`, written into `buf`.
+    pub(super) fn write<'a>(&self, buf: &'a mut [u8; 16]) -> &'a str {
+        fn put(buf: &mut [u8; 16], at: usize, value: u32, width: usize) {
+            let mut v = value;
+            for k in (0..width).rev() {
+                buf[at + k] = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+        }
+        put(buf, 0, u32::from(self.year), 4);
+        buf[4] = b'-';
+        put(buf, 5, u32::from(self.month), 2);
+        buf[7] = b'-';
+        put(buf, 8, u32::from(self.day), 2);
+        let len = match self.minute {
+            None => 10,
+            Some(m) => {
+                buf[10] = b' ';
+                put(buf, 11, u32::from(m / 60), 2);
+                buf[13] = b':';
+                put(buf, 14, u32::from(m % 60), 2);
+                16
+            }
+        };
+        std::str::from_utf8(&buf[..len]).expect("ASCII digits")
+    }
+
+    #[cfg(test)]
+    fn text(&self) -> String {
+        self.write(&mut [0; 16]).to_owned()
+    }
+}
+
+/// A date or date-time as a [`Stamp`]. Accepts Excel dates and serials, `dd/MM/yyyy[ HH:mm[:ss]]`
+/// (also with `-` or `.`), `yyyyMMdd[HHmm[ss]]`, and ISO `yyyy-mm-dd[ T]HH:MM[:SS]`, with an
+/// optional AM/PM.
+pub(super) fn moment(v: &Value) -> Option<Stamp> {
     match v {
         Value::Number(serial) if serial.is_finite() && *serial > 0.0 && *serial < 2_958_466.0 => {
             let minutes = (serial * 1440.0).round() as i64;
             let (days, minute) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
             let (y, m, d) = civil::from_days(days - 25_569);
-            Some(if minute == 0 && serial.fract() == 0.0 {
-                format!("{y:04}-{m:02}-{d:02}")
-            } else {
-                format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minute / 60, minute % 60)
-            })
+            let whole = minute == 0 && serial.fract() == 0.0;
+            stamp(y as u32, m, d, (!whole).then_some(minute as u16))
         }
         Value::Date(s) => text_moment(s),
         Value::Text(s) => text_moment(s),
         _ => None,
     }
+}
+
+fn stamp(y: u32, m: u32, d: u32, minute: Option<u16>) -> Option<Stamp> {
+    valid(y, m, d).then_some(Stamp {
+        year: y as u16,
+        month: m as u8,
+        day: d as u8,
+        minute,
+    })
 }
 
 fn valid(y: u32, m: u32, d: u32) -> bool {
@@ -34,44 +84,84 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
         && d <= cchc_calendar::day::days_in_month(y as i32, m)
 }
 
-fn text_moment(s: &str) -> Option<String> {
-    let s = s.trim();
-    let digits: Vec<&str> = s
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let num = |p: &str| p.parse::<u32>().ok();
-    let (y, m, d, rest): (u32, u32, u32, &[&str]) = match digits.as_slice() {
-        // yyyyMMdd[HHmm[ss]]
-        [one] if one.len() == 8 || one.len() == 12 || one.len() == 14 => {
-            let (y, m, d) = (num(&one[0..4])?, num(&one[4..6])?, num(&one[6..8])?);
-            if !valid(y, m, d) {
+/// The runs of digits of a text (at most seven), as (value, length), without allocating.
+fn digit_runs(s: &str) -> Option<([(u64, u8); 7], usize)> {
+    let mut runs = [(0u64, 0u8); 7];
+    let mut n = 0;
+    let mut current: Option<(u64, u8)> = None;
+    for b in s.bytes() {
+        if b.is_ascii_digit() {
+            let (v, len) = current.unwrap_or((0, 0));
+            if len >= 14 {
                 return None;
             }
-            let date = format!("{y:04}-{m:02}-{d:02}");
-            if one.len() == 8 {
-                return Some(date);
+            current = Some((v * 10 + u64::from(b - b'0'), len + 1));
+        } else if let Some(run) = current.take() {
+            if n == runs.len() {
+                return None;
             }
-            let (h, mi) = (num(&one[8..10])?, num(&one[10..12])?);
-            return (h < 24 && mi < 60).then(|| format!("{date} {h:02}:{mi:02}"));
+            runs[n] = run;
+            n += 1;
         }
-        [a, b, c, rest @ ..] if a.len() == 4 => (num(a)?, num(b)?, num(c)?, rest),
-        [a, b, c, rest @ ..] if c.len() == 4 => (num(c)?, num(b)?, num(a)?, rest),
+    }
+    if let Some(run) = current {
+        if n == runs.len() {
+            return None;
+        }
+        runs[n] = run;
+        n += 1;
+    }
+    Some((runs, n))
+}
+
+fn text_moment(s: &str) -> Option<Stamp> {
+    let (runs, n) = digit_runs(s.trim())?;
+    let runs = &runs[..n];
+    let (y, m, d, rest) = match runs {
+        // yyyyMMdd[HHmm[ss]]
+        [(v, len)] if matches!(len, 8 | 12 | 14) => {
+            let digits = |from: u8, count: u8| {
+                (v / 10u64.pow(u32::from(len - from - count))) % 10u64.pow(u32::from(count))
+            };
+            let (y, m, d) = (
+                digits(0, 4) as u32,
+                digits(4, 2) as u32,
+                digits(6, 2) as u32,
+            );
+            if *len == 8 {
+                return stamp(y, m, d, None);
+            }
+            let (h, mi) = (digits(8, 2) as u16, digits(10, 2) as u16);
+            return if h < 24 && mi < 60 {
+                stamp(y, m, d, Some(h * 60 + mi))
+            } else {
+                None
+            };
+        }
+        [(a, 4), (b, _), (c, _), rest @ ..] => (*a as u32, *b as u32, *c as u32, rest),
+        [(a, _), (b, _), (c, 4), rest @ ..] => (*c as u32, *b as u32, *a as u32, rest),
         _ => return None,
     };
-    if !valid(y, m, d) || rest.len() > 3 {
-        return None;
-    }
-    let date = format!("{y:04}-{m:02}-{d:02}");
     match rest {
-        [] => Some(date),
-        [h, mi, ..] => {
-            let (h, mi) = (num(h)?, num(mi)?);
-            let pm = fold(s).ends_with("pm") && h < 12;
-            let h = if pm { h + 12 } else { h };
-            (h < 24 && mi < 60).then(|| format!("{date} {h:02}:{mi:02}"))
+        [] => stamp(y, m, d, None),
+        [(h, _), (mi, _)] | [(h, _), (mi, _), _] => {
+            let lower = s.trim_end().to_ascii_lowercase();
+            let pm = lower.ends_with("pm") && *h < 12;
+            let am12 = lower.ends_with("am") && *h == 12;
+            let h = if pm {
+                h + 12
+            } else if am12 {
+                0
+            } else {
+                *h
+            };
+            if h < 24 && *mi < 60 {
+                stamp(y, m, d, Some((h * 60 + mi) as u16))
+            } else {
+                None
+            }
         }
-        [_] => None,
+        _ => None,
     }
 }
 
@@ -160,35 +250,41 @@ mod tests {
 
     #[test]
     fn dates_in_the_forms_exports_write() {
+        let m = |v: &Value| moment(v).map(|s| s.text());
         assert_eq!(
-            moment(&t("05/03/2024 14:30:15")).as_deref(),
+            m(&t("05/03/2024 14:30:15")).as_deref(),
             Some("2024-03-05 14:30")
         );
-        assert_eq!(moment(&t("05/03/2024")).as_deref(), Some("2024-03-05"));
+        assert_eq!(m(&t("05/03/2024")).as_deref(), Some("2024-03-05"));
+        assert_eq!(m(&t("20240305143015")).as_deref(), Some("2024-03-05 14:30"));
+        assert_eq!(m(&t("202403051430")).as_deref(), Some("2024-03-05 14:30"));
+        assert_eq!(m(&t("20240305")).as_deref(), Some("2024-03-05"));
         assert_eq!(
-            moment(&t("20240305143015")).as_deref(),
-            Some("2024-03-05 14:30")
-        );
-        assert_eq!(
-            moment(&t("2024-03-05T08:05:00")).as_deref(),
+            m(&t("2024-03-05T08:05:00")).as_deref(),
             Some("2024-03-05 08:05")
         );
-        assert_eq!(moment(&t("2024-03-05")).as_deref(), Some("2024-03-05"));
+        assert_eq!(m(&t("2024-03-05")).as_deref(), Some("2024-03-05"));
         assert_eq!(
-            moment(&Value::Date("05/03/2024 15:00:00".into())).as_deref(),
+            m(&t("05/03/2024 02:15 PM")).as_deref(),
+            Some("2024-03-05 14:15")
+        );
+        assert_eq!(
+            m(&t("05/03/2024 12:05 AM")).as_deref(),
+            Some("2024-03-05 00:05")
+        );
+        assert_eq!(
+            m(&Value::Date("05/03/2024 15:00:00".into())).as_deref(),
             Some("2024-03-05 15:00")
         );
         assert_eq!(
-            moment(&Value::Number(45356.625)).as_deref(),
+            m(&Value::Number(45356.625)).as_deref(),
             Some("2024-03-05 15:00")
         );
-        assert_eq!(
-            moment(&Value::Number(45356.0)).as_deref(),
-            Some("2024-03-05")
-        );
-        assert_eq!(moment(&t("31/02/2024")), None);
-        assert_eq!(moment(&t("chưa có")), None);
-        assert_eq!(moment(&t("05/03/2024 25:00")), None);
+        assert_eq!(m(&Value::Number(45356.0)).as_deref(), Some("2024-03-05"));
+        assert_eq!(m(&t("31/02/2024")), None);
+        assert_eq!(m(&t("chưa có")), None);
+        assert_eq!(m(&t("05/03/2024 25:00")), None);
+        assert_eq!(m(&t("2024")), None);
     }
 
     #[test]

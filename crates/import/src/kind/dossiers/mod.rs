@@ -11,13 +11,14 @@
 
 mod cells;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use cchc_model::columns as c;
 use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, TableKind, Warning, WarningKind};
-use polars::prelude::{Column, DataFrame};
+use polars::prelude::{Column, DataFrame, IntoColumn, IntoSeries, StringChunkedBuilder};
 
-use crate::cell::{Row, Value, clean};
+use crate::cell::{Row, Value};
 use crate::error::ImportError;
 use crate::table::context::Given;
 use crate::table::driver::{
@@ -195,52 +196,51 @@ impl Sheet {
     }
 }
 
-/// The rows of a batch, column by column.
-#[derive(Default)]
+/// The text columns of a batch, in the order they are stored (after the year).
+const TEXT: [&str; 7] = [
+    c::UNIT,
+    c::DOSSIER_CODE,
+    c::CODE,
+    c::NAME,
+    c::FIELD,
+    c::CHANNEL,
+    c::DOSSIER_STATUS,
+];
+const LINEAGE: [&str; 3] = [c::SOURCE_SHA256, c::SOURCE_FILE, c::SHEET];
+
+/// The rows of a batch, column by column: text appended to string builders (no string per
+/// cell), dates written in their stored form from a buffer.
 struct Batch {
     year: Vec<i32>,
-    unit: Vec<String>,
-    dossier: Vec<String>,
-    code: Vec<Option<String>>,
-    name: Vec<Option<String>>,
-    field: Vec<Option<String>>,
-    channel: Vec<Option<&'static str>>,
-    status: Vec<Option<&'static str>>,
-    dates: [Vec<Option<String>>; 8],
-    sha: Vec<String>,
-    file: Vec<String>,
-    sheet: Vec<String>,
+    text: [StringChunkedBuilder; 7],
+    dates: [StringChunkedBuilder; 8],
+    lineage: [StringChunkedBuilder; 3],
     row: Vec<i32>,
 }
 
 impl Batch {
+    fn new(capacity: usize) -> Batch {
+        let builder = |name: &str| StringChunkedBuilder::new(name.into(), capacity);
+        Batch {
+            year: Vec::with_capacity(capacity),
+            text: TEXT.map(builder),
+            dates: DATES.map(builder),
+            lineage: LINEAGE.map(builder),
+            row: Vec::with_capacity(capacity),
+        }
+    }
+
     fn len(&self) -> usize {
         self.year.len()
     }
 
     fn into_frame(self) -> polars::prelude::PolarsResult<DataFrame> {
-        let owned = |v: Vec<Option<&'static str>>| -> Vec<Option<String>> {
-            v.into_iter().map(|s| s.map(str::to_owned)).collect()
-        };
-        let mut cols = vec![
-            Column::new(c::YEAR.into(), self.year),
-            Column::new(c::UNIT.into(), self.unit),
-            Column::new(c::DOSSIER_CODE.into(), self.dossier),
-            Column::new(c::CODE.into(), self.code),
-            Column::new(c::NAME.into(), self.name),
-            Column::new(c::FIELD.into(), self.field),
-            Column::new(c::CHANNEL.into(), owned(self.channel)),
-            Column::new(c::DOSSIER_STATUS.into(), owned(self.status)),
-        ];
-        for (name, values) in DATES.iter().zip(self.dates) {
-            cols.push(Column::new((*name).into(), values));
-        }
-        cols.extend([
-            Column::new(c::SOURCE_SHA256.into(), self.sha),
-            Column::new(c::SOURCE_FILE.into(), self.file),
-            Column::new(c::SHEET.into(), self.sheet),
-            Column::new(c::ROW.into(), self.row),
-        ]);
+        let mut cols = vec![Column::new(c::YEAR.into(), self.year)];
+        let built = |b: StringChunkedBuilder| b.finish().into_series().into_column();
+        cols.extend(self.text.into_iter().map(built));
+        cols.extend(self.dates.into_iter().map(built));
+        cols.extend(self.lineage.into_iter().map(built));
+        cols.push(Column::new(c::ROW.into(), self.row));
         DataFrame::new_infer_height(cols)
     }
 }
@@ -249,8 +249,14 @@ impl Batch {
 struct Dossiers<'a, 'b> {
     batch: Batch,
     sink: &'a mut Sink<'b>,
-    /// Code → (sheet index, zero-based row) of its first row in this file.
-    seen: HashMap<Box<str>, (u16, u32)>,
+    /// Code (as a 128-bit hash: no string kept per dossier) → (sheet index, zero-based row) of
+    /// its first row in this file. Two codes sharing a hash is a chance of about n² / 2¹²⁹ (below
+    /// 10⁻²⁵ for five million dossiers).
+    seen: HashMap<u128, (u16, u32), foldhash::fast::RandomState>,
+    /// The last unit text read and its running-text spelling.
+    unit: Option<(String, String)>,
+    /// Status and channel texts already read: (field, text, code).
+    known: Vec<(String, std::sync::Arc<str>, Option<&'static str>)>,
     sheets: Vec<String>,
     batch_rows: usize,
 }
@@ -260,7 +266,7 @@ impl Dossiers<'_, '_> {
         if self.batch.len() == 0 {
             return Ok(());
         }
-        let batch = std::mem::take(&mut self.batch);
+        let batch = std::mem::replace(&mut self.batch, Batch::new(self.batch_rows));
         send_frame(
             self.sink,
             path,
@@ -270,10 +276,22 @@ impl Dossiers<'_, '_> {
     }
 }
 
-fn text_of(row: &Row, col: Option<u32>) -> Option<String> {
-    col.and_then(|col| row.get(col))
-        .map(|v| clean(&v.as_text()).trim().to_owned())
-        .filter(|s| !s.is_empty())
+/// A dossier code's key in the set of codes seen: two independent 64-bit hashes.
+fn code_key(code: &str) -> u128 {
+    use std::hash::BuildHasher;
+    let a = foldhash::quality::FixedState::with_seed(0x9e37_79b9_7f4a_7c15).hash_one(code);
+    let b = foldhash::quality::FixedState::with_seed(0xc2b2_ae3d_27d4_eb4f).hash_one(code);
+    (u128::from(a) << 64) | u128::from(b)
+}
+
+/// A cell's text (already in its display form: the readers clean it), `None` when blank.
+fn text_of(row: &Row, col: Option<u32>) -> Option<Cow<'_, str>> {
+    let v = col.and_then(|col| row.get(col))?;
+    let text = match v {
+        Value::Text(s) => Cow::Borrowed(s.trim()),
+        other => Cow::Owned(other.as_text().trim().to_owned()),
+    };
+    (!text.is_empty()).then_some(text)
 }
 
 impl SheetKind for Dossiers<'_, '_> {
@@ -372,47 +390,60 @@ impl SheetKind for Dossiers<'_, '_> {
         ctx: &mut SheetCtx<'_>,
     ) -> Result<Classified, ImportError> {
         let settled = |outcome| Ok(Classified::Row(outcome));
-        if let Some(kind) = ctx.body_structure(row, !self.seen.is_empty()) {
-            return settled(RowOutcome::Structure(kind));
-        }
         let code_col = sheet.get(c::DOSSIER_CODE).unwrap_or(0);
-        let Some(code) = text_of(row, Some(code_col)) else {
-            let column = sheet.header(code_col);
-            return settled(ctx.reject(row, code_col, RejectReason::Missing { column }));
-        };
         let received_col = sheet.get(c::RECEIVED_AT).unwrap_or(0);
-        let received = match row.get(received_col) {
-            None => {
-                let column = sheet.header(received_col);
-                return settled(ctx.reject(row, received_col, RejectReason::Missing { column }));
+        let code = text_of(row, Some(code_col));
+        let received = row.get(received_col).map(|v| (v, cells::moment(v)));
+        // A row with a code and a receipt date is a dossier; any other row may be structure (a
+        // column-number row, the signature block) before it is refused.
+        let (Some(code), Some((_, Some(received)))) = (&code, received) else {
+            if let Some(kind) = ctx.body_structure(row, !self.seen.is_empty()) {
+                return settled(RowOutcome::Structure(kind));
             }
-            Some(v) => match cells::moment(v) {
-                Some(m) => m,
-                None => {
-                    let reason = RejectReason::NotADate {
-                        column: sheet.header(received_col),
-                        value: v.as_text(),
-                    };
-                    return settled(ctx.reject(row, received_col, reason));
-                }
-            },
+            let reason = match (&code, received) {
+                (None, _) => RejectReason::Missing {
+                    column: sheet.header(code_col),
+                },
+                (Some(_), None) => RejectReason::Missing {
+                    column: sheet.header(received_col),
+                },
+                (Some(_), Some((v, _))) => RejectReason::NotADate {
+                    column: sheet.header(received_col),
+                    value: v.as_text(),
+                },
+            };
+            let col = if code.is_none() {
+                code_col
+            } else {
+                received_col
+            };
+            return settled(ctx.reject(row, col, reason));
         };
-        if let Some(&(first_sheet, first_row)) = self.seen.get(code.as_str()) {
+        // One hash per row: insert, and put the first row back when the code was seen.
+        let key = code_key(code);
+        if let Some((first_sheet, first_row)) = self.seen.insert(key, (sheet.index, row.index)) {
+            self.seen.insert(key, (first_sheet, first_row));
             let first = CellRef::new(&self.sheets[first_sheet as usize], first_row, code_col);
             let reason = RejectReason::DuplicateCode {
-                code,
+                code: code.to_string(),
                 first: first.to_string(),
             };
             return settled(ctx.reject(row, code_col, reason));
         }
         let unit = match text_of(row, sheet.get(c::UNIT)) {
-            Some(u) => cchc_model::text::unit_spelling(&u),
+            Some(u) => match &self.unit {
+                Some((raw, spelled)) if raw.as_str() == u.as_ref() => spelled.clone(),
+                _ => {
+                    let spelled = cchc_model::text::unit_spelling(&u);
+                    self.unit = Some((u.to_string(), spelled.clone()));
+                    spelled
+                }
+            },
             None => match &ctx.unit {
                 Some(u) => u.value.clone(),
                 None => return Err(ctx.no_unit()),
             },
         };
-        let year: i32 = received[..4].parse().unwrap_or_default();
         let mut refuse_cell = |col: u32, reason: RejectReason| {
             ctx.cell_rejections.push(Rejection {
                 cell: CellRef::new(ctx.sheet, row.index, col),
@@ -420,35 +451,54 @@ impl SheetKind for Dossiers<'_, '_> {
                 row_text: ctx.row_text(row),
             });
         };
-        let mut dates: [Option<String>; 8] = Default::default();
-        for (slot, field) in dates.iter_mut().zip(DATES) {
+        let b = &mut self.batch;
+        let mut buf = [0u8; 16];
+        for (builder, field) in b.dates.iter_mut().zip(DATES) {
             if field == c::RECEIVED_AT {
-                *slot = Some(received.clone());
+                builder.append_value(received.write(&mut buf));
                 continue;
             }
             let Some((col, v)) = sheet
                 .get(field)
                 .and_then(|col| row.get(col).map(|v| (col, v)))
             else {
+                builder.append_null();
                 continue;
             };
-            *slot = cells::moment(v);
-            if slot.is_none() {
-                refuse_cell(
-                    col,
-                    RejectReason::NotADate {
-                        column: sheet.header(col),
-                        value: v.as_text(),
-                    },
-                );
+            match cells::moment(v) {
+                Some(stamp) => builder.append_value(stamp.write(&mut buf)),
+                None => {
+                    builder.append_null();
+                    refuse_cell(
+                        col,
+                        RejectReason::NotADate {
+                            column: sheet.header(col),
+                            value: v.as_text(),
+                        },
+                    );
+                }
             }
         }
-        // A status or channel no system writes is left unknown, with a warning.
+        // A status or channel no system writes is left unknown, with a warning. The few texts a
+        // log uses are read once each.
+        let known = &mut self.known;
         let mut coded = |field: &str, read: fn(&Value) -> Option<&'static str>| {
             let (col, v) = sheet
                 .get(field)
                 .and_then(|col| row.get(col).map(|v| (col, v)))?;
-            let out = read(v);
+            let out = match v {
+                Value::Text(t) => match known.iter().find(|(f, k, _)| *f == field && **k == **t) {
+                    Some((_, _, out)) => *out,
+                    None => {
+                        let out = read(v);
+                        if known.len() < 64 {
+                            known.push((field.to_owned(), t.clone(), out));
+                        }
+                        out
+                    }
+                },
+                other => read(other),
+            };
             if out.is_none() {
                 ctx.warnings.push(Warning {
                     cell: Some(CellRef::new(ctx.sheet, row.index, col)),
@@ -462,24 +512,28 @@ impl SheetKind for Dossiers<'_, '_> {
         };
         let channel = coded(c::CHANNEL, cells::channel);
         let status = coded(c::DOSSIER_STATUS, cells::status);
-        let b = &mut self.batch;
-        b.year.push(year);
-        b.unit.push(unit);
-        b.code.push(text_of(row, sheet.get(c::CODE)));
-        b.name.push(text_of(row, sheet.get(c::NAME)));
-        b.field.push(text_of(row, sheet.get(c::FIELD)));
-        b.channel.push(channel);
-        b.status.push(status);
-        for (column, value) in b.dates.iter_mut().zip(dates) {
-            column.push(value);
-        }
-        b.sha.push(ctx.source.sha256.clone());
-        b.file.push(ctx.source.file_name.clone());
-        b.sheet.push(ctx.sheet.to_owned());
+        b.year.push(i32::from(received.year));
+        let [
+            unit_b,
+            code_b,
+            procedure_b,
+            name_b,
+            field_b,
+            channel_b,
+            status_b,
+        ] = &mut b.text;
+        unit_b.append_value(&unit);
+        code_b.append_value(code.as_ref());
+        procedure_b.append_option(text_of(row, sheet.get(c::CODE)));
+        name_b.append_option(text_of(row, sheet.get(c::NAME)));
+        field_b.append_option(text_of(row, sheet.get(c::FIELD)));
+        channel_b.append_option(channel);
+        status_b.append_option(status);
+        let [sha, file, sheet_name] = &mut b.lineage;
+        sha.append_value(&ctx.source.sha256);
+        file.append_value(&ctx.source.file_name);
+        sheet_name.append_value(ctx.sheet);
         b.row.push(row.index as i32 + 1);
-        self.seen
-            .insert(code.clone().into_boxed_str(), (sheet.index, row.index));
-        b.dossier.push(code);
         if self.batch.len() >= self.batch_rows {
             self.flush(ctx.path)?;
         }
@@ -503,16 +557,19 @@ pub(crate) fn import(
     opts: &ImportOptions,
     sink: &mut Sink<'_>,
 ) -> Result<Vec<SheetReport>, ImportError> {
+    let batch_rows = if opts.batch_rows == 0 {
+        BATCH_ROWS
+    } else {
+        opts.batch_rows
+    };
     let mut kind = Dossiers {
-        batch: Batch::default(),
+        batch: Batch::new(batch_rows),
         sink,
-        seen: HashMap::new(),
+        seen: HashMap::default(),
+        unit: None,
+        known: Vec::new(),
         sheets: Vec::new(),
-        batch_rows: if opts.batch_rows == 0 {
-            BATCH_ROWS
-        } else {
-            opts.batch_rows
-        },
+        batch_rows,
     };
     let reports = read_sheets(&mut kind, wb, source, opts)?;
     kind.flush(wb.path())?;
