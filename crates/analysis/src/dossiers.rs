@@ -267,7 +267,15 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
     let mut sup_from = texts(df, c::SUPPLEMENT_FROM)?;
     let mut sup_to = texts(df, c::SUPPLEMENT_TO)?;
     let mut shared = [(); 6].map(|()| Interner::default());
-    let mut by_code: HashMap<Box<str>, usize> = HashMap::with_capacity(df.height());
+    // Codes as two independent 64-bit hashes: no second copy of every code in memory.
+    let key = |code: &str| -> u128 {
+        use std::hash::BuildHasher;
+        let a = foldhash::quality::FixedState::with_seed(0x9e37_79b9_7f4a_7c15).hash_one(code);
+        let b = foldhash::quality::FixedState::with_seed(0xc2b2_ae3d_27d4_eb4f).hash_one(code);
+        (u128::from(a) << 64) | u128::from(b)
+    };
+    let mut by_code: HashMap<u128, usize, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(df.height(), foldhash::fast::RandomState::default());
     let mut out: Vec<Dossier> = Vec::with_capacity(df.height());
     let mut exact_resets: Vec<(String, String)> = Vec::new();
     let mut repeats = 0;
@@ -332,7 +340,8 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
             supplement,
             status_at,
         };
-        match by_code.get(code) {
+        let k = key(code);
+        match by_code.get(&k) {
             Some(&at) => {
                 repeats += 1;
                 if d.status_at > out[at].status_at {
@@ -340,7 +349,7 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
                 }
             }
             None => {
-                by_code.insert(code.into(), out.len());
+                by_code.insert(k, out.len());
                 out.push(d);
             }
         }
