@@ -555,6 +555,28 @@ fn the_logs_figures_are_read_before_the_office_report_and_reconcile_sets_them_si
             .sum::<i64>(),
         1_000
     );
+    assert!(stats.iter().all(|r| r["origin"] == "log"), "{stats:?}");
+    assert!(stats.iter().all(|r| r["p90_days"].as_f64().is_some()));
+    // The report says where the figures come from.
+    let out_dir = dir.path().join("report");
+    let out_arg = out_dir.to_str().unwrap();
+    ok(
+        &store,
+        &[
+            "report",
+            "--year",
+            "2025",
+            "--formats",
+            "html",
+            "--out",
+            out_arg,
+        ],
+    );
+    let page = std::fs::read_to_string(out_dir.join("bao-cao-2025.html")).unwrap();
+    assert!(
+        page.contains("Số liệu của Sở Tư pháp 2025 do cchc tính từ sổ theo dõi hồ sơ"),
+        "the report names the log as the source"
+    );
     let out = run(&store, &["procedures", "simplify", "--format", "json"]);
     assert!(
         out.status.success(),

@@ -78,6 +78,8 @@ pub struct Procedures {
     pub summaries: Vec<String>,
     /// The definitions of the rates.
     pub definitions: Vec<String>,
+    /// The units and years whose figures cchc computed from a dossier log ("Sở Tư pháp 2025").
+    pub from_logs: Vec<String>,
 }
 
 /// What the report is made from.
@@ -1087,6 +1089,17 @@ fn procedures_section(
         (c::TIME_RATIO, Kind::Pct, 10.0),
     ];
     let (columns, rows) = labelled(w, &now, (c::UNIT, w.col(c::UNIT, Kind::Text, 28.0)), &cols)?;
+    if !p.from_logs.is_empty() {
+        let list = p.from_logs.join(", ");
+        blocks.push(Block::Note(match w.lang {
+            Lang::Vi => format!(
+                "Số liệu của {list} do cchc tính từ sổ theo dõi hồ sơ (đúng hạn theo lịch ngày làm việc), không lấy từ báo cáo của đơn vị; đối chiếu hai nguồn: cchc dossiers reconcile."
+            ),
+            Lang::En => format!(
+                "The figures of {list} are computed by cchc from the dossier log (on time on the working-day calendar), not taken from the office's report; compare the two: cchc dossiers reconcile."
+            ),
+        }));
+    }
     blocks.push(Block::Paragraph(match w.lang {
         Lang::Vi => format!(
             "Mục tiêu: 100% hồ sơ giải quyết đúng hạn; ít nhất {} hồ sơ qua dịch vụ bưu chính công ích; tăng tỷ lệ hồ sơ trực tuyến. Ô tô màu là chỉ tiêu chưa đạt.",

@@ -98,6 +98,10 @@ pub fn join(stats: &DataFrame, registry: &DataFrame) -> PolarsResult<Vec<Procedu
         .collect::<PolarsResult<_>>()?;
     let actual = floats(stats, c::ACTUAL_DAYS)?;
     let p90 = floats(stats, c::P90_DAYS)?;
+    let origin = match stats.column(c::ORIGIN) {
+        Ok(_) => strs(stats, c::ORIGIN)?,
+        Err(_) => vec![None; stats.height()],
+    };
     for i in 0..stats.height() {
         let (Some(year), Some(unit), Some(code)) = (years[i], &units[i], &codes[i]) else {
             continue;
@@ -136,6 +140,7 @@ pub fn join(stats: &DataFrame, registry: &DataFrame) -> PolarsResult<Vec<Procedu
             pending_overdue: n(11),
             actual_days: actual[i],
             p90_days: p90[i],
+            origin: origin[i].clone(),
         });
         with_stats
             .entry((unit.clone(), year))

@@ -69,6 +69,9 @@ pub struct Procedure {
     /// The 90th percentile of processing time in working days, when the figures come from a
     /// dossier log.
     pub p90_days: Option<f64>,
+    /// Where the figures come from: `office` (its report) or `log` (computed from a dossier
+    /// log); `None` for statistics read before origins were recorded.
+    pub origin: Option<String>,
 }
 
 pub(crate) fn sum_some(values: &[Option<i64>]) -> Option<i64> {

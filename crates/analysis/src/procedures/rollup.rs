@@ -85,6 +85,8 @@ pub fn stats(procs: &[Procedure]) -> PolarsResult<DataFrame> {
         col!(c::ACTUAL_DAYS, |x: &&Procedure| x.actual_days),
         col!(c::TIME_RATIO, |x: &&Procedure| x.time_ratio()),
         col!(c::ONLINE_LEVEL, |x: &&Procedure| x.online_level.clone()),
+        col!(c::P90_DAYS, |x: &&Procedure| x.p90_days),
+        col!(c::ORIGIN, |x: &&Procedure| x.origin.clone()),
     ])
 }
 

@@ -120,7 +120,7 @@ pub fn write(
     }
     let scorecard = store.scan(TableKind::Scorecard)?;
     let survey = store.scan(TableKind::Survey)?;
-    let (stats, _) = super::procedures::stats_frame(store)?;
+    let (stats, from_logs) = super::procedures::stats_frame(store)?;
     let mut present = years_and_units(scorecard.clone())?;
     present.extend(years_and_units(survey.clone())?);
     present.extend(years_and_units(stats.clone())?);
@@ -257,6 +257,11 @@ pub fn write(
                     .map(|p| crate::words::summary(p, lang))
                     .collect(),
                 definitions: crate::words::procedure_definitions(lang),
+                from_logs: from_logs
+                    .iter()
+                    .filter(|(y, u)| *y == year && units.contains(u))
+                    .map(|(y, u)| format!("{u} {y}"))
+                    .collect(),
             })
         }
         None => None,
