@@ -584,3 +584,48 @@ fn the_logs_figures_are_read_before_the_office_report_and_reconcile_sets_them_si
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_files_of_one_log_add_up_and_a_code_in_two_keeps_its_latest_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let header =
+        "Mã hồ sơ;Mã TTHC;Đơn vị tiếp nhận;Kênh;Ngày tiếp nhận;Ngày có kết quả;Trạng thái\n";
+    // The first quarter's export: X still in process.
+    let q1 = dir.path().join("so_theo_doi_q1.csv");
+    std::fs::write(
+        &q1,
+        format!(
+            "{header}X-260302-0001;1.000001;Sở Tư pháp;Trực tuyến;02/03/2026 09:00;;Đang xử lý\nX-260303-0002;1.000001;Sở Tư pháp;Trực tiếp;03/03/2026 09:00;04/03/2026 10:00;Đã trả kết quả\n"
+        ),
+    )
+    .unwrap();
+    // The next export repeats X, now resolved, and adds a third dossier.
+    let q2 = dir.path().join("so_theo_doi_q2.csv");
+    std::fs::write(
+        &q2,
+        format!(
+            "{header}X-260302-0001;1.000001;Sở Tư pháp;Trực tuyến;02/03/2026 09:00;05/03/2026 15:00;Đã trả kết quả\nX-260401-0003;1.000001;Sở Tư pháp;Trực tiếp;01/04/2026 09:00;02/04/2026 10:00;Đã trả kết quả\n"
+        ),
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    let out = run(&store, &["import", "dossiers", q1.to_str().unwrap()]);
+    assert!(out.status.success());
+    let out = run(&store, &["import", "dossiers", q2.to_str().unwrap()]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !printed.contains("thay thế"),
+        "a log's second file replaced the first: {printed}"
+    );
+    assert!(said.contains("1 mã hồ sơ có trong hơn một tệp"), "{said}");
+    let stats = json(&store, &["dossiers", "stats"]);
+    assert_eq!(sum(&stats, "received"), 3);
+    // X counts as resolved: its latest row has the result.
+    assert_eq!(sum(&stats, "resolved"), 3);
+    assert_eq!(
+        sum(&stats, "pending_in_time") + sum(&stats, "pending_overdue"),
+        0
+    );
+}

@@ -13,5 +13,13 @@ pub const PROCEDURES: &str = "procedures";
 pub const PROCEDURE_REGISTRY: &str = "procedure_registry";
 /// One row per dossier of a dossier log (sổ theo dõi hồ sơ).
 pub const DOSSIERS: &str = "dossiers";
+
+/// Whether the rows of a table from several files of one unit and year add up (a dossier log
+/// split by period or by office), rather than a newer file replacing the older one (a
+/// scorecard, a survey or a report sent again). A code found in two files of a log is kept once
+/// by the analyses, the row with the latest date.
+pub fn accumulates(table: &str) -> bool {
+    table == DOSSIERS
+}
 /// Rows refused by imports, with their reasons and cells.
 pub const REJECTS: &str = "rejects";

@@ -13,7 +13,8 @@
 //! Writes are atomic: each file is written under a temporary name and renamed into place, and the
 //! manifest is replaced last, so a reader sees the old state or the new one, never half. Only files
 //! named in the manifest are read. Importing the same bytes twice adds nothing (sha256); a newer
-//! source that brings the same unit and year of the same table replaces the older rows.
+//! source that brings the same unit and year of the same table replaces the older rows, except in
+//! a table whose files add up (`cchc_model::tables::accumulates`: the dossier logs).
 //!
 //! Architecture invariant: `store` knows nothing of Excel, analyses or charts; it receives canonical
 //! frames and diagnostics from `model` and hands back lazy frames.
@@ -421,13 +422,15 @@ impl Store {
             Some(rel)
         };
 
-        // Newer rows of the same table, unit and year replace older ones.
+        // Newer rows of the same table, unit and year replace older ones (except in a table
+        // whose files add up: a dossier log split across files).
         let mut replaced = Vec::new();
         let mut dropped_files = Vec::new();
         for source in &mut self.manifest.sources {
             source.parts.retain(|old| {
                 let clash = parts.iter().any(|new| {
                     new.table == old.table
+                        && !cchc_model::tables::accumulates(&new.table)
                         && new.year == old.year
                         && units::same_unit(&new.unit, &old.unit, &self.manifest.units)
                 });

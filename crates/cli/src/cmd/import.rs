@@ -85,12 +85,66 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         store.set_unit_names(names)?;
     }
     let read = read_all(&files, kind, &opts, global, &store)?;
+    let logs = read.iter().any(|(f, _)| f.kind == TableKind::Dossiers);
     let problems = store_all(&mut store, read, global)?;
+    if logs {
+        say_repeated_codes(&store, global)?;
+    }
     Ok(if args.strict && problems {
         Outcome::Problems
     } else {
         Outcome::Ok
     })
+}
+
+/// Says how many dossier codes the store's logs hold in more than one file: the analyses keep
+/// each once, the row with the latest date.
+fn say_repeated_codes(store: &Store, global: &Global) -> Result<()> {
+    use cchc_model::columns as c;
+    use polars::prelude::*;
+    let Some(log) = store.scan(TableKind::Dossiers)? else {
+        return Ok(());
+    };
+    let df = log
+        .select([col(c::DOSSIER_CODE), col(c::SOURCE_SHA256)])
+        .collect()?;
+    let (codes, shas) = (
+        df.column(c::DOSSIER_CODE)?.str()?,
+        df.column(c::SOURCE_SHA256)?.str()?,
+    );
+    let mut first: std::collections::HashMap<&str, &str> =
+        std::collections::HashMap::with_capacity(df.height());
+    let mut repeated: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (code, sha) in codes.iter().zip(shas.iter()) {
+        let (Some(code), Some(sha)) = (code, sha) else {
+            continue;
+        };
+        match first.get(code) {
+            Some(s) if *s != sha => {
+                repeated.insert(code);
+            }
+            Some(_) => {}
+            None => {
+                first.insert(code, sha);
+            }
+        }
+    }
+    if !repeated.is_empty() && !global.quiet {
+        let n = repeated.len();
+        let lang = global.lang();
+        eprintln!(
+            "{}",
+            lang.pick(
+                &format!(
+                    "{n} mã hồ sơ có trong hơn một tệp của sổ theo dõi: khi phân tích, mỗi mã giữ một dòng, dòng có ngày muộn nhất"
+                ),
+                &format!(
+                    "{n} dossier codes are in more than one file of the log: the analyses keep one row per code, the one with the latest date"
+                ),
+            )
+        );
+    }
+    Ok(())
 }
 
 /// A file read, its rows written to the store but not yet committed.
