@@ -225,10 +225,22 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
             .columns
             .iter()
             .any(|m| m.field == Some(cchc_import::ColumnRole::Timestamp));
+        let by_receipt = report.columns.iter().any(|m| {
+            m.field
+                == Some(cchc_import::ColumnRole::Field(
+                    cchc_model::columns::RECEIVED_AT,
+                ))
+        });
         if by_timestamp {
             lang.pick(
                 "theo cột thời điểm gửi phiếu",
                 "from the time each form was sent",
+            )
+            .to_owned()
+        } else if by_receipt {
+            lang.pick(
+                "theo ngày tiếp nhận của từng hồ sơ",
+                "from each dossier's receipt date",
             )
             .to_owned()
         } else {
