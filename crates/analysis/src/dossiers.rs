@@ -267,13 +267,7 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
     let mut sup_from = texts(df, c::SUPPLEMENT_FROM)?;
     let mut sup_to = texts(df, c::SUPPLEMENT_TO)?;
     let mut shared = [(); 6].map(|()| Interner::default());
-    // Codes as two independent 64-bit hashes: no second copy of every code in memory.
-    let key = |code: &str| -> u128 {
-        use std::hash::BuildHasher;
-        let a = foldhash::quality::FixedState::with_seed(0x9e37_79b9_7f4a_7c15).hash_one(code);
-        let b = foldhash::quality::FixedState::with_seed(0xc2b2_ae3d_27d4_eb4f).hash_one(code);
-        (u128::from(a) << 64) | u128::from(b)
-    };
+    // Codes as keys (`code_key`): no second copy of every code in memory.
     let mut by_code: HashMap<u128, usize, foldhash::fast::RandomState> =
         HashMap::with_capacity_and_hasher(df.height(), foldhash::fast::RandomState::default());
     let mut out: Vec<Dossier> = Vec::with_capacity(df.height());
@@ -340,7 +334,7 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
             supplement,
             status_at,
         };
-        let k = key(code);
+        let k = cchc_model::text::code_key(code);
         match by_code.get(&k) {
             Some(&at) => {
                 repeats += 1;

@@ -146,14 +146,6 @@ fn flag_words(code: &str, lang: cchc_model::Lang) -> &'static str {
     }
 }
 
-/// An analysis error, with a calendar's own error kept as such (its words are the analyst's).
-fn lift(e: dossiers::DossierError) -> anyhow::Error {
-    match e {
-        dossiers::DossierError::Calendar(e) => e.into(),
-        other => other.into(),
-    }
-}
-
 /// Runs `cchc dossiers …`.
 pub fn run(global: &Global, command: Command) -> Result<Outcome> {
     let lang = global.lang();
@@ -197,8 +189,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 as_of,
                 verdict,
             };
-            let (stats, repeats) =
-                dossiers::statistics(&log, registry.as_ref(), &cal, &opts).map_err(lift)?;
+            let (stats, repeats) = dossiers::statistics(&log, registry.as_ref(), &cal, &opts)?;
             print_frame(global, &stats)?;
             if !global.quiet {
                 let no_limit = stats.column(c::LEGAL_DAYS)?.null_count();
@@ -220,7 +211,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
         Command::Audit(args) => {
             let cal = calendar::load(args.hours.as_deref(), args.province.as_deref())?;
             let (log, registry) = inputs(global, &args)?;
-            let mut audit = dossiers::audit(&log, registry.as_ref(), &cal).map_err(lift)?;
+            let mut audit = dossiers::audit(&log, registry.as_ref(), &cal)?;
             // People read the reason in words; CSV and JSON keep the code.
             if global.format == crate::output::OutputFormat::Table {
                 let words: Vec<&str> = audit
@@ -258,8 +249,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 as_of: None,
                 verdict: VerdictOf::Cchc,
             };
-            let (yearly, _) =
-                dossiers::statistics(&log, registry.as_ref(), &cal, &opts).map_err(lift)?;
+            let (yearly, _) = dossiers::statistics(&log, registry.as_ref(), &cal, &opts)?;
             let from_log = dossiers::as_procedures(&yearly)?;
             let store = Store::open(&global.store)?;
             let Some(office) = store.scan(TableKind::Procedures)? else {
@@ -303,10 +293,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
         Command::List(args) => {
             let cal = calendar::load(args.hours.as_deref(), args.province.as_deref())?;
             let (log, registry) = inputs(global, &args)?;
-            print_frame(
-                global,
-                &dossiers::judged(&log, registry.as_ref(), &cal).map_err(lift)?,
-            )?;
+            print_frame(global, &dossiers::judged(&log, registry.as_ref(), &cal)?)?;
         }
     }
     Ok(Outcome::Ok)

@@ -130,11 +130,7 @@ pub fn stats_frame(store: &Store) -> Result<(Option<LazyFrame>, Covered)> {
         registry.as_ref(),
         &cal,
         &opts,
-    )
-    .map_err(|e| match e {
-        cchc_analysis::dossiers::DossierError::Calendar(e) => anyhow::Error::from(e),
-        other => other.into(),
-    })?;
+    )?;
     let from_log = cchc_analysis::dossiers::as_procedures(&yearly)?;
     let years: Vec<Option<i32>> = from_log.column(c::YEAR)?.i32()?.iter().collect();
     let units: Vec<Option<&str>> = from_log.column(c::UNIT)?.str()?.iter().collect();
@@ -190,7 +186,18 @@ pub fn say_origin(covered: &[(i32, String)], lang: Lang) {
 /// import first.
 pub fn load(store: &Store, lang: Lang) -> Result<Vec<Procedure>> {
     let (stats, covered) = stats_frame(store)?;
-    say_origin(&covered, lang);
+    load_with(store, stats, &covered, lang)
+}
+
+/// [`load`] with the statistics [`stats_frame`] already gave (they are computed from the
+/// dossier logs once).
+pub fn load_with(
+    store: &Store,
+    stats: Option<LazyFrame>,
+    covered: &Covered,
+    lang: Lang,
+) -> Result<Vec<Procedure>> {
+    say_origin(covered, lang);
     let registry = store.scan_table(cchc_model::tables::PROCEDURE_REGISTRY)?;
     if stats.is_none() && registry.is_none() {
         bail!(

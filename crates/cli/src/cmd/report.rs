@@ -240,11 +240,12 @@ pub fn write(
     bar.inc(1);
     bar.set_message(lang.pick("thủ tục hành chính", "procedures"));
     let procedures = match stats {
-        Some(_) => {
-            let procs: Vec<proc::Procedure> = super::procedures::load(store, lang)?
-                .into_iter()
-                .filter(|p| units.contains(&p.unit))
-                .collect();
+        Some(stats) => {
+            let procs: Vec<proc::Procedure> =
+                super::procedures::load_with(store, Some(stats), &from_logs, lang)?
+                    .into_iter()
+                    .filter(|p| units.contains(&p.unit))
+                    .collect();
             let of_year = super::procedures::select(procs.clone(), Some(year), None, false);
             let proposals = proc::simplify(&of_year, &proc::Rules::default());
             let frame = proc::simplify_frame(&proposals)?;

@@ -43,6 +43,11 @@ pub fn error(err: &anyhow::Error, lang: Lang) -> String {
     if let Some(e) = err.downcast_ref::<cchc_calendar::CalendarError>() {
         return e.words(lang);
     }
+    if let Some(cchc_analysis::dossiers::DossierError::Calendar(e)) =
+        err.downcast_ref::<cchc_analysis::dossiers::DossierError>()
+    {
+        return e.words(lang);
+    }
     format!("{err:#}")
 }
 

@@ -249,9 +249,8 @@ impl Batch {
 struct Dossiers<'a, 'b> {
     batch: Batch,
     sink: &'a mut Sink<'b>,
-    /// Code (as a 128-bit hash: no string kept per dossier) → (sheet index, zero-based row) of
-    /// its first row in this file. Two codes sharing a hash is a chance of about n² / 2¹²⁹ (below
-    /// 10⁻²⁵ for five million dossiers).
+    /// Code (as `cchc_model::text::code_key`) → (sheet index, zero-based row) of its first row
+    /// in this file.
     seen: HashMap<u128, (u16, u32), foldhash::fast::RandomState>,
     /// The last unit text read and its running-text spelling.
     unit: Option<(String, String)>,
@@ -274,14 +273,6 @@ impl Dossiers<'_, '_> {
             batch.into_frame(),
         )
     }
-}
-
-/// A dossier code's key in the set of codes seen: two independent 64-bit hashes.
-fn code_key(code: &str) -> u128 {
-    use std::hash::BuildHasher;
-    let a = foldhash::quality::FixedState::with_seed(0x9e37_79b9_7f4a_7c15).hash_one(code);
-    let b = foldhash::quality::FixedState::with_seed(0xc2b2_ae3d_27d4_eb4f).hash_one(code);
-    (u128::from(a) << 64) | u128::from(b)
 }
 
 /// A cell's text (already in its display form: the readers clean it), `None` when blank.
@@ -420,7 +411,7 @@ impl SheetKind for Dossiers<'_, '_> {
             return settled(ctx.reject(row, col, reason));
         };
         // One hash per row: insert, and put the first row back when the code was seen.
-        let key = code_key(code);
+        let key = cchc_model::text::code_key(code);
         if let Some((first_sheet, first_row)) = self.seen.insert(key, (sheet.index, row.index)) {
             self.seen.insert(key, (first_sheet, first_row));
             let first = CellRef::new(&self.sheets[first_sheet as usize], first_row, code_col);

@@ -104,45 +104,14 @@ pub(super) fn count_cell(v: Option<&Value>) -> Result<Option<i64>, String> {
     }
 }
 
-/// A time in working days: a number, "15 ngày", "03 ngày làm việc", "Trong ngày" (1), "04 giờ" (0.5).
+/// A time in working days: a number, "15 ngày", "03 ngày làm việc", "Trong ngày" (1), "04 giờ" (0.5):
+/// a [`limit_cell`] with its unit dropped.
 pub(super) fn days_cell(v: Option<&Value>) -> Result<Option<f64>, String> {
-    let Some(v) = v else { return Ok(None) };
-    match v {
-        Value::Number(x) if x.is_finite() && *x >= 0.0 => Ok(Some(*x)),
-        Value::Text(s) => {
-            match parse_vn_number(s) {
-                Some(Parsed::Number(x)) | Some(Parsed::AmbiguousThousands(x)) if x >= 0.0 => {
-                    return Ok(Some(x));
-                }
-                Some(Parsed::None) => return Ok(None),
-                _ => {}
-            }
-            let key = fold(s);
-            if key.starts_with("trong ngay") || key.starts_with("ngay lam viec") {
-                return Ok(Some(1.0));
-            }
-            if key.starts_with("khong quy dinh") {
-                return Ok(None);
-            }
-            let digits: String = key
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-                .collect();
-            let rest = key[digits.len()..].trim_start();
-            let value = match parse_vn_number(&digits) {
-                Some(Parsed::Number(x)) | Some(Parsed::AmbiguousThousands(x)) => x,
-                _ => return Err(s.to_string()),
-            };
-            if rest.starts_with("ngay") {
-                Ok(Some(value))
-            } else if rest.starts_with("gio") {
-                Ok(Some(value / 8.0))
-            } else {
-                Err(s.to_string())
-            }
-        }
-        other => Err(other.as_text()),
-    }
+    Ok(limit_cell(v)?.map(|l| match l.unit {
+        LimitUnit::SameDay => 1.0,
+        LimitUnit::WorkingHours => l.amount / 8.0,
+        LimitUnit::WorkingDays | LimitUnit::CalendarDays => l.amount,
+    }))
 }
 
 /// A legal time limit with its unit, as registries write it: "15 ngày làm việc" (working days),
@@ -166,6 +135,9 @@ pub(super) fn limit_cell(v: Option<&Value>) -> Result<Option<Limit>, String> {
             let key = fold(s);
             if key.starts_with("trong ngay") || key.starts_with("ngay trong ngay") {
                 return Ok(Some(Limit::new(0.0, LimitUnit::SameDay)));
+            }
+            if key.starts_with("ngay lam viec") {
+                return Ok(Some(Limit::new(1.0, LimitUnit::WorkingDays)));
             }
             if key.starts_with("khong quy dinh") {
                 return Ok(None);
