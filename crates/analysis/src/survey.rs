@@ -778,6 +778,95 @@ mod tests {
         }
     }
 
+    /// Answers handed over as the store hands them: in slices of 7 rows (a respondent's answers
+    /// cut between two), text coded, each value listed twice and rows taking either copy.
+    struct CodedSlices(LazyFrame);
+
+    impl AnswerBatches for CodedSlices {
+        fn for_each_batch(
+            &self,
+            columns: &[&str],
+            each: &mut dyn FnMut(i32, &str, cchc_model::Rows) -> PolarsResult<()>,
+        ) -> PolarsResult<()> {
+            use cchc_model::{Coded, Rows, RowsColumn};
+            self.0.for_each_batch(columns, &mut |year, unit, rows| {
+                let frame = rows.into_frame()?;
+                for start in (0..frame.height()).step_by(7) {
+                    let slice = frame.slice(start as i64, 7);
+                    let mut out = Vec::new();
+                    for column in slice.columns() {
+                        let coded = match column.dtype() {
+                            DataType::String if column.null_count() == 0 => {
+                                let mut values: Vec<String> = Vec::new();
+                                let codes = column
+                                    .str()?
+                                    .iter()
+                                    .flatten()
+                                    .enumerate()
+                                    .map(|(i, v)| {
+                                        let at = match values.iter().position(|x| x == v) {
+                                            Some(at) => at,
+                                            None => {
+                                                values.push(v.to_owned());
+                                                values.push(v.to_owned());
+                                                values.len() - 2
+                                            }
+                                        };
+                                        (at + i % 2) as u32
+                                    })
+                                    .collect();
+                                RowsColumn::Coded(Coded {
+                                    name: column.name().clone(),
+                                    values,
+                                    codes,
+                                    runs: Vec::new(),
+                                })
+                            }
+                            _ => RowsColumn::Plain(column.clone()),
+                        };
+                        out.push(coded);
+                    }
+                    each(year, unit, Rows::new(out)?)?;
+                }
+                Ok(())
+            })
+        }
+
+        fn lazy(&self) -> PolarsResult<LazyFrame> {
+            Ok(self.0.clone())
+        }
+    }
+
+    #[test]
+    fn coded_batches_cut_anywhere_give_the_figures_plain_ones_give() {
+        let (answers, respondents, weights) = generated();
+        let coded = CodedSlices(answers.clone());
+        for by in [
+            By::Overall,
+            By::Element,
+            By::Question,
+            By::Attribute("Giới tính".into()),
+        ] {
+            // The tally itself, not the fallback a respondent met twice would take.
+            let once = |a: &dyn AnswerBatches, per_respondent: bool| {
+                let (people, w) = match per_respondent {
+                    true => (Some(respondents.clone()), Some(weights.clone())),
+                    false => (None, None),
+                };
+                tally(a, per_respondent, people, &by, w)
+                    .expect("tally")
+                    .expect("kept together")
+            };
+            for per_respondent in [true, false] {
+                assert_same(
+                    &once(&coded, per_respondent),
+                    &once(&answers, per_respondent),
+                    &format!("{by:?}, per respondent {per_respondent}"),
+                );
+            }
+        }
+    }
+
     #[test]
     fn attribute_values_are_found_in_any_order() {
         // In the answers' order the next respondent is the next row; reversed, the map by id

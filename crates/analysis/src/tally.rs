@@ -4,8 +4,9 @@
 //! The store keeps a respondent's answers together (the importer writes them row after row, and
 //! a part holds one source, year and unit), so a respondent's figures are complete when the next
 //! respondent begins: they are added to their groups then, and nothing per respondent is kept.
-//! Only the columns a grouping needs are read; text is compared with the row before before it is
-//! looked up, and groups are small integers. A respondent met again after another began (rows not
+//! Only the columns a grouping needs are read. Text comes coded (the store hands back each row
+//! group's dictionary and a key per row; a plain column is coded here): each distinct text of a
+//! batch is looked up once, rows read integers, and groups are small integers. A respondent met again after another began (rows not
 //! kept together) is refused with [`NotTogether`], and the caller computes the figures with
 //! polars instead.
 //!
@@ -15,8 +16,10 @@
 
 use std::hash::BuildHasher;
 
-use cchc_model::Scale;
+use std::borrow::Cow;
+
 use cchc_model::columns as c;
+use cchc_model::{Rows, RowsColumn, Scale};
 use polars::prelude::*;
 
 use crate::survey::{By, MIXED};
@@ -33,11 +36,12 @@ pub struct NotTogether;
 /// together (the store's parts, read a few row groups at a time).
 pub trait AnswerBatches {
     /// Calls `each(year, unit, batch)` for every batch, in order. A batch holds the `columns`
-    /// asked for that the data has (older stores have no `scale`).
+    /// asked for that the data has (older stores have no `scale`); text may come coded (the
+    /// store hands back each row group's dictionary and keys) or plain.
     fn for_each_batch(
         &self,
         columns: &[&str],
-        each: &mut dyn FnMut(i32, &str, DataFrame) -> PolarsResult<()>,
+        each: &mut dyn FnMut(i32, &str, Rows) -> PolarsResult<()>,
     ) -> PolarsResult<()>;
 
     /// The whole of the answers as one scan (for figures the one-pass tally cannot give).
@@ -49,7 +53,7 @@ impl AnswerBatches for LazyFrame {
     fn for_each_batch(
         &self,
         columns: &[&str],
-        each: &mut dyn FnMut(i32, &str, DataFrame) -> PolarsResult<()>,
+        each: &mut dyn FnMut(i32, &str, Rows) -> PolarsResult<()>,
     ) -> PolarsResult<()> {
         let mut lf = self.clone();
         let schema = lf.collect_schema()?;
@@ -72,7 +76,7 @@ impl AnswerBatches for LazyFrame {
                 .get(0)
                 .unwrap_or_default()
                 .to_owned();
-            each(year, &unit, part)?;
+            each(year, &unit, Rows::from(part))?;
         }
         Ok(())
     }
@@ -98,6 +102,96 @@ impl Names {
         self.ids.insert(name.to_owned(), id);
         self.names.push(name.to_owned());
         id
+    }
+}
+
+/// Names to small integers, with each name's place in text order (question codes: a group is
+/// ordered by its smallest), so that rows compare integers, not text.
+#[derive(Default)]
+struct Ranked {
+    names: Names,
+    rank: Vec<u32>,
+}
+
+impl Ranked {
+    fn id(&mut self, name: &str) -> u32 {
+        let before = self.names.names.len();
+        let id = self.names.id(name);
+        if self.names.names.len() != before {
+            // A new name: the places of all (few) names are counted again.
+            let mut order: Vec<u32> = (0..self.names.names.len() as u32).collect();
+            let names = &self.names.names;
+            order.sort_unstable_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
+            self.rank = vec![0; order.len()];
+            for (place, id) in order.into_iter().enumerate() {
+                self.rank[id as usize] = place as u32;
+            }
+        }
+        id
+    }
+
+    /// The one of two ids whose name comes first.
+    fn first(&self, a: u32, b: u32) -> u32 {
+        if self.rank[b as usize] < self.rank[a as usize] {
+            b
+        } else {
+            a
+        }
+    }
+}
+
+/// A text column of a batch as its distinct values and a code per row (the store's coded
+/// columns as they come; a plain column is coded here).
+struct Texts<'a> {
+    values: Vec<Option<&'a str>>,
+    codes: Cow<'a, [u32]>,
+}
+
+impl<'a> Texts<'a> {
+    /// The column `name` of `batch`, or `None` when the batch lacks it.
+    fn of(batch: &'a Rows, name: &str) -> PolarsResult<Option<Texts<'a>>> {
+        Ok(match batch.column(name) {
+            None => None,
+            Some(RowsColumn::Coded(coded)) => Some(Texts {
+                values: coded.values.iter().map(|v| Some(v.as_str())).collect(),
+                codes: coded.row_codes(),
+            }),
+            Some(RowsColumn::Plain(column)) => Some(Texts::code(column.str()?, None)),
+            Some(RowsColumn::Runs { column, runs }) => Some(Texts::code(column.str()?, Some(runs))),
+        })
+    }
+
+    /// The column `name` of `batch`, which it must have.
+    fn needed(batch: &'a Rows, name: &str) -> PolarsResult<Texts<'a>> {
+        Texts::of(batch, name)?.ok_or_else(|| polars_err!(ColumnNotFound: "{}", name))
+    }
+
+    /// Codes a plain text column (each value's runs of rows, when given).
+    fn code(text: &'a StringChunked, runs: Option<&[u32]>) -> Texts<'a> {
+        let mut ids: Map<Option<&'a str>, u32> = Map::default();
+        let mut values = Vec::new();
+        let codes: Vec<u32> = text
+            .iter()
+            .map(|v| {
+                *ids.entry(v).or_insert_with(|| {
+                    values.push(v);
+                    values.len() as u32 - 1
+                })
+            })
+            .collect();
+        let codes = match runs {
+            Some(runs) => cchc_model::rows::expand_runs(codes, runs),
+            None => codes,
+        };
+        Texts {
+            values,
+            codes: Cow::Owned(codes),
+        }
+    }
+
+    /// Each value through `f` (once per distinct value, not per row).
+    fn map<T>(&self, mut f: impl FnMut(Option<&'a str>) -> T) -> Vec<T> {
+        self.values.iter().map(|v| f(*v)).collect()
     }
 }
 
@@ -187,7 +281,7 @@ pub(crate) struct Tally {
     groups: Names,
     units: Names,
     scales: Names,
-    questions: Names,
+    questions: Ranked,
     totals: Map<(i32, u32, u32), Group>,
     /// The respondents already tallied, by a hash of their id (a collision only sends the
     /// figures to the slower path).
@@ -198,13 +292,6 @@ pub(crate) struct Tally {
     current_key: (i32, u32),
     current_weight: Option<f64>,
     current_group: Option<u32>,
-}
-
-fn strings<'a>(frame: &'a DataFrame, name: &str) -> PolarsResult<Option<&'a StringChunked>> {
-    match frame.column(name) {
-        Ok(column) => Ok(Some(column.str()?)),
-        Err(_) => Ok(None),
-    }
 }
 
 impl Tally {
@@ -263,7 +350,7 @@ impl Tally {
             groups,
             units: Names::default(),
             scales: Names::default(),
-            questions: Names::default(),
+            questions: Ranked::default(),
             totals: Map::default(),
             seen: Set::default(),
             hasher: foldhash::fast::RandomState::default(),
@@ -320,13 +407,8 @@ impl Tally {
             g.mixed |= mine.mixed;
             if let Some(mo) = mine.order {
                 g.order = Some(match g.order {
-                    Some(o)
-                        if self.questions.names[o as usize]
-                            <= self.questions.names[mo as usize] =>
-                    {
-                        o
-                    }
-                    _ => mo,
+                    Some(o) => self.questions.first(o, mo),
+                    None => mo,
                 });
             }
         }
@@ -337,51 +419,59 @@ impl Tally {
         &mut self,
         year: i32,
         unit: &str,
-        batch: &DataFrame,
+        batch: &Rows,
     ) -> PolarsResult<Result<(), NotTogether>> {
         let unit_id = self.units.id(unit);
         let respondents = if self.per_respondent {
-            Some(
-                strings(batch, c::RESPONDENT)?
-                    .ok_or_else(|| polars_err!(ColumnNotFound: "{}", c::RESPONDENT))?,
-            )
+            Some(Texts::needed(batch, c::RESPONDENT)?)
         } else {
             None
         };
-        let status = strings(batch, c::STATUS)?
-            .ok_or_else(|| polars_err!(ColumnNotFound: "{}", c::STATUS))?;
-        let answers = batch.column(c::ANSWER)?.cast(&DataType::Int32)?;
+        let status = Texts::needed(batch, c::STATUS)?;
+        let answers = batch
+            .column(c::ANSWER)
+            .ok_or_else(|| polars_err!(ColumnNotFound: "{}", c::ANSWER))?
+            .materialized()?
+            .cast(&DataType::Int32)?;
         let answers = answers.i32()?;
-        let scales = strings(batch, c::SCALE)?;
-        let group_column = match &self.grouping {
-            Grouping::Column(name) => strings(batch, name)?,
-            _ => None,
-        };
-        let questions = strings(batch, c::QUESTION)?;
         let default_scale = self.scales.id(Scale::Satisfaction.as_str());
         let unit_group = match self.grouping {
             Grouping::Unit => Some(self.groups.id(unit)),
             Grouping::One => Some(0),
             _ => None,
         };
-        // The text of the row before and its id, per column: most rows repeat it.
-        let (mut last_scale, mut last_scale_id): (Option<&str>, u32) = (None, default_scale);
-        let (mut last_group, mut last_group_id): (Option<&str>, u32) = (None, 0);
-        let (mut last_question, mut last_question_id): (Option<&str>, u32) = (None, 0);
-        let mut scale_iter = scales.map(|s| s.iter());
-        let mut group_iter = group_column.map(|s| s.iter());
-        let mut question_iter = questions.map(|s| s.iter());
-        let mut respondent_iter = respondents.map(|s| s.iter());
-        for (state, answer) in status.iter().zip(answers.iter()) {
-            let respondent = respondent_iter.as_mut().and_then(|it| it.next().flatten());
-            let scale = scale_iter.as_mut().and_then(|it| it.next().flatten());
-            let group_text = group_iter.as_mut().and_then(|it| it.next().flatten());
-            let question = question_iter.as_mut().and_then(|it| it.next().flatten());
-            if state != Some("valid") {
+        // Each distinct text of the batch is looked up once; rows then read integers.
+        let valid = status.map(|s| s == Some("valid"));
+        let scales = match Texts::of(batch, c::SCALE)? {
+            Some(t) => {
+                let ids = t.map(|s| s.map_or(default_scale, |s| self.scales.id(s)));
+                Some((t.codes, ids))
+            }
+            None => None,
+        };
+        let groups = match self.grouping {
+            Grouping::Column(name) => match Texts::of(batch, name)? {
+                Some(t) => {
+                    let ids = t.map(|g| g.map(|g| self.groups.id(g)));
+                    Some((t.codes, ids))
+                }
+                None => None,
+            },
+            _ => None,
+        };
+        let questions = match Texts::of(batch, c::QUESTION)? {
+            Some(t) => {
+                let ids = t.map(|q| q.map(|q| self.questions.id(q)));
+                Some((t.codes, ids))
+            }
+            None => None,
+        };
+        let mut last_respondent_code = None;
+        for (row, answer) in answers.iter().enumerate() {
+            if !valid[status.codes[row] as usize] {
                 continue;
             }
-            match respondent {
-                None if self.per_respondent => continue,
+            match &respondents {
                 None => {
                     // Counting answers only: a batch is one tally.
                     if self.current_key != (year, unit_id) || self.current_group != unit_group {
@@ -391,59 +481,51 @@ impl Tally {
                         self.current_group = unit_group;
                     }
                 }
-                Some(respondent) => {
-                    if self.current_respondent.as_deref() != Some(respondent)
-                        || self.current_key != (year, unit_id)
-                    {
-                        self.flush();
-                        if !self.seen.insert(self.hasher.hash_one(respondent)) {
-                            return Ok(Err(NotTogether));
+                Some(who) => {
+                    let code = who.codes[row];
+                    if last_respondent_code != Some(code) {
+                        let Some(respondent) = who.values[code as usize] else {
+                            continue;
+                        };
+                        last_respondent_code = Some(code);
+                        if self.current_respondent.as_deref() != Some(respondent)
+                            || self.current_key != (year, unit_id)
+                        {
+                            self.flush();
+                            if !self.seen.insert(self.hasher.hash_one(respondent)) {
+                                return Ok(Err(NotTogether));
+                            }
+                            self.current_respondent = Some(respondent.to_owned());
+                            self.current_key = (year, unit_id);
+                            self.current_weight = match &self.weights {
+                                Some(w) => w.get(respondent).copied(),
+                                None => Some(1.0),
+                            };
+                            self.current_group = match &mut self.grouping {
+                                Grouping::Attribute(values) => values.get(respondent),
+                                _ => unit_group,
+                            };
                         }
-                        self.current_respondent = Some(respondent.to_owned());
-                        self.current_key = (year, unit_id);
-                        self.current_weight = match &self.weights {
-                            Some(w) => w.get(respondent).copied(),
-                            None => Some(1.0),
-                        };
-                        self.current_group = match &mut self.grouping {
-                            Grouping::Attribute(values) => values.get(respondent),
-                            _ => unit_group,
-                        };
                     }
                 }
             }
-            let group = match (&self.grouping, group_text) {
-                (Grouping::Column(_), Some(text)) => {
-                    if last_group != Some(text) {
-                        last_group_id = self.groups.id(text);
-                        last_group = Some(text);
-                    }
-                    last_group_id
-                }
+            let group = match (&self.grouping, &groups) {
+                (Grouping::Column(_), Some((codes, ids))) => match ids[codes[row] as usize] {
+                    Some(g) => g,
+                    None => continue,
+                },
                 (Grouping::Column(_), None) => continue,
                 _ => match self.current_group {
                     Some(g) => g,
                     None => continue, // no value of the attribute: not in any group
                 },
             };
-            let scale_id = match scale {
-                Some(s) => {
-                    if last_scale != Some(s) {
-                        last_scale_id = self.scales.id(s);
-                        last_scale = Some(s);
-                    }
-                    last_scale_id
-                }
+            let scale_id = match &scales {
+                Some((codes, ids)) => ids[codes[row] as usize],
                 None => default_scale,
             };
-            let order = match question {
-                Some(q) => {
-                    if last_question != Some(q) {
-                        last_question_id = self.questions.id(q);
-                        last_question = Some(q);
-                    }
-                    Some(last_question_id)
-                }
+            let order = match &questions {
+                Some((codes, ids)) => ids[codes[row] as usize],
                 None => None,
             };
             let k = match self.current.iter().position(|m| m.group == group) {
@@ -467,9 +549,8 @@ impl Tally {
             }
             if let (Some(new), Some(old)) = (order, mine.order)
                 && new != old
-                && self.questions.names[new as usize] < self.questions.names[old as usize]
             {
-                mine.order = Some(new);
+                mine.order = Some(self.questions.first(old, new));
             }
             if let Some(a) = answer {
                 mine.x += 1;
@@ -520,7 +601,7 @@ impl Tally {
             satisfied.push(g.satisfied as u32);
             orders.push(
                 g.order
-                    .map(|o| self.questions.names[o as usize].as_str())
+                    .map(|o| self.questions.names.names[o as usize].as_str())
                     .unwrap_or(self.groups.names[key.2 as usize].as_str()),
             );
             for (l, v) in levels.iter_mut().zip(g.levels) {

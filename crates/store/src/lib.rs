@@ -21,6 +21,7 @@
 
 mod manifest;
 mod part;
+mod read;
 mod units;
 
 use std::fs;
@@ -561,16 +562,16 @@ impl Store {
         Ok(Some(lf.with_column(unit.alias(c::UNIT))))
     }
 
-    /// Reads every part of a table a few row groups at a time (about `rows` rows): calls
-    /// `each(year, unit, batch)` in the parts' order, a batch holding the `columns` asked for that
-    /// its part has (older parts lack later columns), its unit under its shown name. Memory
-    /// follows a batch, not the table.
+    /// Reads every part of a table one row group at a time: calls `each(year, unit, batch)` in
+    /// the parts' order, a batch holding the `columns` asked for that its part has (older parts
+    /// lack later columns), its unit under its shown name. Text held in a row group's dictionary
+    /// comes still coded ([`cchc_model::Coded`]: the dictionary and a key per row). Memory
+    /// follows a row group, not the table.
     pub fn for_each_batch(
         &self,
         table: &str,
         columns: &[&str],
-        rows: usize,
-        each: &mut dyn FnMut(i32, &str, DataFrame) -> PolarsResult<()>,
+        each: &mut dyn FnMut(i32, &str, Rows) -> PolarsResult<()>,
     ) -> Result<(), StoreError> {
         let renames = self.unit_renames();
         let parts: Vec<(i32, String, PathBuf)> = self
@@ -584,14 +585,13 @@ impl Store {
                 (p.year, unit, self.root.join(&p.file))
             })
             .collect();
-        // The next batch is read on a thread of its own while `each` takes this one.
+        // The next row group is read on a thread of its own while `each` takes this one.
         std::thread::scope(|scope| {
-            let (tx, rx) =
-                std::sync::mpsc::sync_channel::<Result<(usize, DataFrame), StoreError>>(1);
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Result<(usize, Rows), StoreError>>(1);
             let parts = &parts;
             scope.spawn(move || {
                 for (i, (_, _, path)) in parts.iter().enumerate() {
-                    let sent = read_batches(path, columns, rows, &mut |batch| {
+                    let sent = read::read_row_groups(path, columns, &mut |batch| {
                         tx.send(Ok((i, batch))).is_ok()
                     });
                     match sent {
@@ -855,55 +855,6 @@ fn rejects_frame(
             ),
         ],
     )
-}
-
-/// Reads one Parquet file in slices of whole row groups, about `rows` rows each, with the
-/// `columns` it has; `send` returns false to stop. Returns whether every slice was sent.
-fn read_batches(
-    path: &Path,
-    columns: &[&str],
-    rows: usize,
-    send: &mut dyn FnMut(DataFrame) -> bool,
-) -> Result<bool, StoreError> {
-    let err = |e: PolarsError| StoreError::Parquet {
-        path: path.to_owned(),
-        detail: e.to_string(),
-    };
-    let open = || {
-        fs::File::open(path).map_err(|source| StoreError::Io {
-            path: path.to_owned(),
-            source,
-        })
-    };
-    let mut reader = ParquetReader::new(open()?);
-    let metadata = reader.get_metadata().map_err(err)?.clone();
-    let schema = reader.schema().map_err(err)?;
-    let present: Vec<String> = columns
-        .iter()
-        .filter(|c| schema.contains(c))
-        .map(|c| (*c).to_owned())
-        .collect();
-    let mut offset = 0usize;
-    let mut groups = metadata.row_groups.iter().map(|g| g.num_rows()).peekable();
-    while groups.peek().is_some() {
-        let mut len = 0usize;
-        while let Some(n) = groups.peek().copied() {
-            if len > 0 && len + n > rows {
-                break;
-            }
-            len += n;
-            groups.next();
-        }
-        let mut reader = ParquetReader::new(open()?)
-            .with_columns(Some(present.clone()))
-            .with_slice(Some((offset, len)));
-        reader.set_metadata(metadata.clone());
-        if !send(reader.finish().map_err(err)?) {
-            return Ok(false);
-        }
-        offset += len;
-    }
-    Ok(true)
 }
 
 #[cfg(test)]

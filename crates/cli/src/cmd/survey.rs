@@ -259,10 +259,10 @@ impl survey::AnswerBatches for StoredAnswers<'_> {
     fn for_each_batch(
         &self,
         columns: &[&str],
-        each: &mut dyn FnMut(i32, &str, DataFrame) -> PolarsResult<()>,
+        each: &mut dyn FnMut(i32, &str, cchc_model::Rows) -> PolarsResult<()>,
     ) -> PolarsResult<()> {
         self.store
-            .for_each_batch(TableKind::Survey.table_name(), columns, 1 << 18, each)
+            .for_each_batch(TableKind::Survey.table_name(), columns, each)
             .map_err(|e| polars_err!(ComputeError: "{e}"))
     }
 

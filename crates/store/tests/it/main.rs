@@ -660,3 +660,91 @@ fn the_year_is_in_the_folder_only_and_older_parts_with_the_column_still_read() {
         1
     );
 }
+
+#[test]
+fn batches_come_back_a_row_group_at_a_time_with_dictionary_text_still_coded() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = dir.path().join("store");
+    let mut store = Store::open_for_write(&root).expect("open");
+    let coded = |values: &[&str], codes: &[u32]| {
+        RowsColumn::Coded(Coded {
+            name: "question".into(),
+            values: values.iter().map(|v| (*v).to_owned()).collect(),
+            codes: codes.to_vec(),
+            runs: Vec::new(),
+        })
+    };
+    let batch = |question: RowsColumn, note: &[Option<&str>], answer: &[Option<i32>]| {
+        let n = answer.len();
+        Rows::new(vec![
+            RowsColumn::Plain(Column::new("year".into(), vec![2024; n])),
+            RowsColumn::Plain(Column::new("unit".into(), vec!["Sở A"; n])),
+            question,
+            RowsColumn::Plain(Column::new("note".into(), note)),
+            RowsColumn::Plain(Column::new("answer".into(), answer)),
+        ])
+        .expect("rows")
+    };
+    // Two writes of one unit and year: one part of two row groups. The note is written by
+    // polars from plain text, a null in the first row group; the question from the importer's
+    // codes.
+    let first = batch(
+        coded(&["1.1", "1.2", "không dùng"], &[0, 1, 1]),
+        &[Some("a"), None, Some("b")],
+        &[Some(5), None, Some(3)],
+    );
+    let second = batch(
+        coded(&["2.1", "1.1"], &[1, 0]),
+        &[Some("c"), Some("c")],
+        &[Some(1), Some(2)],
+    );
+    let mut pending = store.begin();
+    pending.write("t", first).expect("write");
+    pending.write("t", second).expect("write");
+    store
+        .commit(pending, survey_source(&"ab".repeat(32), "b.xlsx"))
+        .expect("commit");
+    let mut seen = Vec::new();
+    store
+        .for_each_batch(
+            "t",
+            &["answer", "question", "absent", "note"],
+            &mut |year, unit, rows| {
+                let names: Vec<&str> = rows.columns().iter().map(|c| c.name().as_str()).collect();
+                assert_eq!(names, ["answer", "question", "note"]);
+                let Some(RowsColumn::Coded(question)) = rows.column("question") else {
+                    panic!("the question should come coded: {rows:?}");
+                };
+                // Only the values the row group uses, as the writer kept them.
+                assert!(!question.values.iter().any(|v| v == "không dùng"));
+                // A row group whose text has a null comes plain; without, coded too.
+                let plain = matches!(rows.column("note"), Some(RowsColumn::Plain(_)));
+                assert_eq!(plain, seen.is_empty(), "{:?}", rows.column("note"));
+                seen.push((year, unit.to_owned(), rows.into_frame()?));
+                Ok(())
+            },
+        )
+        .expect("batches");
+    assert_eq!(seen.len(), 2, "one batch per row group");
+    assert!(seen.iter().all(|(y, u, _)| *y == 2024 && u == "Sở A"));
+    let text = |f: &DataFrame, name: &str| -> Vec<Option<String>> {
+        let s = f.column(name).unwrap().str().unwrap().clone();
+        s.iter().map(|v| v.map(str::to_owned)).collect()
+    };
+    let some = |v: &[&str]| v.iter().map(|s| Some((*s).to_owned())).collect::<Vec<_>>();
+    assert_eq!(text(&seen[0].2, "question"), some(&["1.1", "1.2", "1.2"]));
+    assert_eq!(text(&seen[1].2, "question"), some(&["1.1", "2.1"]));
+    assert_eq!(
+        text(&seen[0].2, "note"),
+        [Some("a".to_owned()), None, Some("b".to_owned())]
+    );
+    let answers: Vec<Option<i32>> = seen[0]
+        .2
+        .column("answer")
+        .unwrap()
+        .i32()
+        .unwrap()
+        .iter()
+        .collect();
+    assert_eq!(answers, [Some(5), None, Some(3)]);
+}
