@@ -419,7 +419,7 @@ fn read_sheet<K: SheetKind>(
                 }
             }
         }
-        Reading::Streamed => wb.rows(sheet, |row| handle(&row))?,
+        Reading::Streamed => wb.rows_lent(sheet, |row| handle(row))?,
     }
     if let Some(e) = error {
         return Err(e);

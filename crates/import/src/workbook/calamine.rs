@@ -105,7 +105,7 @@ impl Calamine {
         on_row: &mut F,
     ) -> Result<(), ImportError>
     where
-        F: FnMut(Row) -> ControlFlow<()>,
+        F: FnMut(&mut Row) -> ControlFlow<()>,
     {
         let damaged = |detail: String| ImportError::Damaged {
             path: path.to_owned(),
@@ -162,7 +162,7 @@ fn stream_cells<N, F>(
 ) -> Result<ControlFlow<()>, ImportError>
 where
     N: FnMut() -> Result<Option<((u32, u32), Option<Value>)>, String>,
-    F: FnMut(Row) -> ControlFlow<()>,
+    F: FnMut(&mut Row) -> ControlFlow<()>,
 {
     while let Some(((row, col), value)) = next().map_err(|detail| ImportError::Damaged {
         path: path.to_owned(),
@@ -196,7 +196,7 @@ where
     RS: Read + Seek,
     R: Reader<RS>,
     R::Error: std::fmt::Display,
-    F: FnMut(Row) -> ControlFlow<()>,
+    F: FnMut(&mut Row) -> ControlFlow<()>,
 {
     let range = reader
         .worksheet_range(sheet)

@@ -56,7 +56,7 @@ pub(super) fn rows<F>(
     on_row: &mut F,
 ) -> Result<(), ImportError>
 where
-    F: FnMut(Row) -> ControlFlow<()>,
+    F: FnMut(&mut Row) -> ControlFlow<()>,
 {
     read_rows(path, grouper, on_row)
 }
@@ -113,7 +113,7 @@ fn read_rows<F>(
     on_row: &mut F,
 ) -> Result<(), ImportError>
 where
-    F: FnMut(Row) -> ControlFlow<()>,
+    F: FnMut(&mut Row) -> ControlFlow<()>,
 {
     let io = |source| ImportError::Io {
         path: path.to_owned(),
@@ -209,7 +209,7 @@ fn emit<F>(
     path: &Path,
 ) -> Result<ControlFlow<()>, ImportError>
 where
-    F: FnMut(Row) -> ControlFlow<()>,
+    F: FnMut(&mut Row) -> ControlFlow<()>,
 {
     if field.is_empty() {
         return Ok(ControlFlow::Continue(()));
@@ -255,9 +255,9 @@ mod tests {
         std::fs::write(&path, text).unwrap();
         let mut grouper = RowGrouper::new(&path, "log", Limits::default());
         let mut out = Vec::new();
-        let mut on_row = |r: Row| {
+        let mut on_row = |r: &mut Row| {
             out.push(
-                r.cells
+                std::mem::take(&mut r.cells)
                     .into_iter()
                     .map(|(c, v)| {
                         let Value::Text(t) = v else { panic!() };

@@ -232,7 +232,7 @@ impl<'a> RowGrouper<'a> {
         on_row: &mut F,
     ) -> Result<ControlFlow<()>, ImportError>
     where
-        F: FnMut(Row) -> ControlFlow<()>,
+        F: FnMut(&mut Row) -> ControlFlow<()>,
     {
         self.cells_seen += 1;
         let checked = self
@@ -262,16 +262,10 @@ impl<'a> RowGrouper<'a> {
         self.last_row = Some(row);
         let mut flow = ControlFlow::Continue(());
         if row != self.current.index && !self.current.cells.is_empty() {
-            // The next row is likely as wide as this one.
-            let width = self.current.cells.len();
-            let done = std::mem::replace(
-                &mut self.current,
-                Row {
-                    index: row,
-                    cells: Vec::with_capacity(width),
-                },
-            );
-            flow = on_row(done);
+            // The row is lent, then emptied for the next (its room kept: no allocation per row
+            // unless the reader keeps the cells).
+            flow = on_row(&mut self.current);
+            self.current.cells.clear();
         }
         self.current.index = row;
         match self.current.cells.last() {
@@ -289,10 +283,11 @@ impl<'a> RowGrouper<'a> {
 
     pub(crate) fn finish<F>(&mut self, on_row: &mut F)
     where
-        F: FnMut(Row) -> ControlFlow<()>,
+        F: FnMut(&mut Row) -> ControlFlow<()>,
     {
         if !self.current.cells.is_empty() {
-            let _ = on_row(std::mem::take(&mut self.current));
+            let _ = on_row(&mut self.current);
+            self.current.cells.clear();
         }
     }
 }

@@ -249,9 +249,19 @@ impl Workbook {
     /// Streams the sheet's non-empty rows in order to `on_row`, which may stop early with `Break`.
     ///
     /// Empty rows are not delivered: the caller sees gaps in [`Row::index`].
-    pub(crate) fn rows<F>(&mut self, sheet: &str, on_row: F) -> Result<(), ImportError>
+    pub(crate) fn rows<F>(&mut self, sheet: &str, mut on_row: F) -> Result<(), ImportError>
     where
         F: FnMut(Row) -> ControlFlow<()>,
+    {
+        self.rows_lent(sheet, |row| on_row(std::mem::take(row)))
+    }
+
+    /// [`Workbook::rows`] for a reader that keeps nothing of a row: each row is lent, and its
+    /// room is used again for a later row (the streamed read of a large sheet allocates no row).
+    /// A reader may still take what it lends.
+    pub(crate) fn rows_lent<F>(&mut self, sheet: &str, on_row: F) -> Result<(), ImportError>
+    where
+        F: FnMut(&mut Row) -> ControlFlow<()>,
     {
         let path = self.path.clone();
         contain(&path, || self.rows_unguarded(sheet, on_row))
@@ -259,7 +269,7 @@ impl Workbook {
 
     fn rows_unguarded<F>(&mut self, sheet: &str, mut on_row: F) -> Result<(), ImportError>
     where
-        F: FnMut(Row) -> ControlFlow<()>,
+        F: FnMut(&mut Row) -> ControlFlow<()>,
     {
         if !self.sheets.iter().any(|s| s == sheet) {
             return Err(ImportError::SheetNotFound {
@@ -287,7 +297,7 @@ impl Workbook {
         on_row: &mut F,
     ) -> Result<(), ImportError>
     where
-        F: FnMut(Row) -> ControlFlow<()>,
+        F: FnMut(&mut Row) -> ControlFlow<()>,
     {
         if let Some(fast) = &mut self.fast {
             let (result, delivered) = scan_beside(fast, sheet, path, self.limits, decoding, on_row);
@@ -500,6 +510,14 @@ mod tests {
                 });
                 assert_eq!(ra.is_ok(), rb.is_ok(), "{}: {sheet}", path.display());
                 assert_eq!(a, b, "{}: {sheet}", path.display());
+                // Lent rows, their room used again batch after batch, read the same.
+                let mut lent = Vec::new();
+                let rl = fast.rows_lent(&sheet, |r| {
+                    lent.push(r.clone());
+                    std::ops::ControlFlow::Continue(())
+                });
+                assert_eq!(rl.is_ok(), ra.is_ok(), "{}: {sheet}", path.display());
+                assert_eq!(lent, a, "{}: {sheet} (lent)", path.display());
                 compared += a.len();
             }
             assert_eq!(fast.fallbacks(), 0, "{}", path.display());

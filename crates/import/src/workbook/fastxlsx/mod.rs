@@ -528,6 +528,9 @@ type ScanOutcome = (Result<Result<(), ImportError>, Fallback>, bool);
 
 /// Scans an .xlsx sheet with the fast scanner on a thread of its own, grouping its cells into
 /// rows there, while `on_row` handles the rows on the calling thread (a `Break` stops the scan).
+///
+/// Rows travel in batches and come back emptied, their room kept: the scanner fills them again,
+/// so a row's cells are neither allocated per row nor freed on another thread than their own.
 pub(crate) fn scan_beside<F>(
     fast: &mut FastXlsx,
     sheet: &str,
@@ -537,16 +540,27 @@ pub(crate) fn scan_beside<F>(
     on_row: &mut F,
 ) -> ScanOutcome
 where
-    F: FnMut(Row) -> ControlFlow<()>,
+    F: FnMut(&mut Row) -> ControlFlow<()>,
 {
     let (rows, received) = std::sync::mpsc::sync_channel::<Vec<Row>>(4);
+    let (give_back, given_back) = std::sync::mpsc::sync_channel::<Vec<Row>>(8);
     std::thread::scope(|scope| {
         let scanner = scope.spawn(move || {
             CONTAINED.with(|c| c.set(true));
             let mut grouper = RowGrouper::new(path, sheet, limits);
             let mut batch: Vec<Row> = Vec::with_capacity(ROWS_PER_SEND);
-            let mut send = |row: Row| {
-                batch.push(row);
+            let mut spare: Vec<Row> = Vec::new();
+            let mut send = |row: &mut Row| {
+                if spare.is_empty()
+                    && let Ok(back) = given_back.try_recv()
+                {
+                    spare = back;
+                }
+                // The grouper's row goes into the batch; an emptied one takes its place.
+                let mut slot = spare.pop().unwrap_or_default();
+                slot.index = row.index;
+                std::mem::swap(&mut slot.cells, &mut row.cells);
+                batch.push(slot);
                 if batch.len() >= ROWS_PER_SEND {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(ROWS_PER_SEND));
                     if rows.send(full).is_err() {
@@ -568,12 +582,14 @@ where
             }
             (result, delivered)
         });
-        'read: for batch in received {
-            for row in batch {
+        'read: for mut batch in received {
+            for row in &mut batch {
                 if on_row(row).is_break() {
                     break 'read; // dropping the receiver stops the scanner
                 }
             }
+            // Back to the scanner (which empties a row before filling it), unless it has enough.
+            let _ = give_back.try_send(batch);
         }
         match scanner.join() {
             Ok(outcome) => outcome,
