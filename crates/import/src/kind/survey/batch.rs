@@ -6,6 +6,8 @@ use cchc_model::columns as c;
 use cchc_model::{Coded, Rows, RowsColumn, tables};
 use polars::prelude::{Column, IdxSize, Int32Chunked, IntoColumn, NewChunkedArray, PlHashMap};
 
+use std::sync::Arc;
+
 use crate::error::ImportError;
 use crate::table::Sink;
 
@@ -16,22 +18,50 @@ use crate::table::Sink;
 pub(super) struct Interned {
     pub(super) values: Vec<String>,
     pub(super) lookup: PlHashMap<String, IdxSize>,
+    /// Codes by the address of a cell's text (see [`Interned::id_of`]).
+    texts: TextIds,
     /// One code per row, or one per run of rows (see `runs`).
     pub(super) rows: Vec<IdxSize>,
     /// Empty, or how many rows each code of `rows` covers (`Interned::run`).
     pub(super) runs: Vec<u32>,
 }
 
-impl Interned {
-    /// The index of a value, added if new.
-    pub(super) fn id(&mut self, v: &str) -> IdxSize {
-        if let Some(i) = self.lookup.get(v) {
+/// Codes by the address of a cell's text: a shared string (or an inline text the scanner has
+/// cleaned once) is one allocation for all its cells, so its address finds its code without
+/// hashing the text. Each text is kept alive while cached, so an address is never reused for
+/// another text meanwhile; the cache stops growing at `TextIds::MAX`.
+#[derive(Default, Clone)]
+pub(super) struct TextIds {
+    ids: PlHashMap<usize, (Arc<str>, IdxSize)>,
+}
+
+impl TextIds {
+    const MAX: usize = 4096;
+
+    /// The code of `text`, from the cache or from `id` (then cached).
+    pub(super) fn get(&mut self, text: &Arc<str>, id: impl FnOnce(&str) -> IdxSize) -> IdxSize {
+        let at = text.as_ptr() as usize;
+        if let Some((_, i)) = self.ids.get(&at) {
             return *i;
         }
-        let i = self.values.len() as IdxSize;
-        self.values.push(v.to_owned());
-        self.lookup.insert(v.to_owned(), i);
+        let i = id(text);
+        if self.ids.len() < Self::MAX {
+            self.ids.insert(at, (text.clone(), i));
+        }
         i
+    }
+}
+
+impl Interned {
+    /// The index of a cell's text, added if new (by its address when seen before).
+    pub(super) fn id_of(&mut self, text: &Arc<str>) -> IdxSize {
+        let (texts, values, lookup) = (&mut self.texts, &mut self.values, &mut self.lookup);
+        texts.get(text, |v| intern(values, lookup, v))
+    }
+
+    /// The index of a value, added if new.
+    pub(super) fn id(&mut self, v: &str) -> IdxSize {
+        intern(&mut self.values, &mut self.lookup, v)
     }
 
     /// A value known to be new (a respondent key): no lookup.
@@ -41,17 +71,13 @@ impl Interned {
         i
     }
 
-    pub(super) fn push(&mut self, v: &str) {
-        let i = self.id(v);
-        self.rows.push(i);
-    }
-
     /// The rows so far as a coded column, leaving the column empty. With `forget`, the
     /// distinct values go too: for a column whose values never repeat across batches
     /// (respondents).
     pub(super) fn take_coded(&mut self, name: &str, forget: bool) -> RowsColumn {
         let values = if forget {
             self.lookup.clear();
+            self.texts = TextIds::default();
             std::mem::take(&mut self.values)
         } else {
             self.values.clone()
@@ -69,6 +95,34 @@ impl Interned {
         self.rows.push(id);
         self.runs.push(n as u32);
     }
+}
+
+/// The part of a unit among a year's `units`, added (as a copy of `template`) if new.
+fn place(
+    units: &mut PlHashMap<String, usize>,
+    parts: &mut Vec<Part>,
+    template: &Part,
+    unit: &str,
+) -> usize {
+    match units.get(unit) {
+        Some(at) => *at,
+        None => {
+            parts.push(template.clone());
+            units.insert(unit.to_owned(), parts.len() - 1);
+            parts.len() - 1
+        }
+    }
+}
+
+/// The index of `v` among `values`, added if new.
+fn intern(values: &mut Vec<String>, lookup: &mut PlHashMap<String, IdxSize>, v: &str) -> IdxSize {
+    if let Some(i) = lookup.get(v) {
+        return *i;
+    }
+    let i = values.len() as IdxSize;
+    values.push(v.to_owned());
+    lookup.insert(v.to_owned(), i);
+    i
 }
 
 /// A batch column's values, leaving room for as many in the next batch (no regrowth by
@@ -123,8 +177,8 @@ pub(super) struct Batch {
     /// An empty part holding the shared registrations; new parts start as a copy of it.
     pub(super) template: Part,
     pub(super) parts: Vec<Part>,
-    /// Part of each unit, per year.
-    pub(super) index: Vec<(i32, PlHashMap<String, usize>)>,
+    /// Part of each unit, per year (also by the address of the unit's text).
+    pub(super) index: Vec<(i32, PlHashMap<String, usize>, TextIds)>,
     /// Answers held in all parts.
     pub(super) answers: usize,
 }
@@ -142,23 +196,41 @@ impl Batch {
 
     /// The part of a year and unit.
     pub(super) fn part(&mut self, year: i32, unit: &str) -> &mut Part {
-        let y = match self.index.iter().position(|(y, _)| *y == year) {
+        let y = self.year(year);
+        let Batch {
+            template,
+            parts,
+            index,
+            ..
+        } = self;
+        let at = place(&mut index[y].1, parts, template, unit);
+        &mut parts[at]
+    }
+
+    /// [`Batch::part`] for a unit read from a cell's text (found by its address when seen).
+    pub(super) fn part_of(&mut self, year: i32, unit: &Arc<str>) -> &mut Part {
+        let y = self.year(year);
+        let Batch {
+            template,
+            parts,
+            index,
+            ..
+        } = self;
+        let (_, units, texts) = &mut index[y];
+        let at = texts.get(unit, |u| place(units, parts, template, u) as IdxSize);
+        &mut parts[at as usize]
+    }
+
+    /// The place of a year in `index`, added if new.
+    fn year(&mut self, year: i32) -> usize {
+        match self.index.iter().position(|(y, _, _)| *y == year) {
             Some(y) => y,
             None => {
-                self.index.push((year, PlHashMap::default()));
+                self.index
+                    .push((year, PlHashMap::default(), TextIds::default()));
                 self.index.len() - 1
             }
-        };
-        let units = &mut self.index[y].1;
-        let at = match units.get(unit) {
-            Some(at) => *at,
-            None => {
-                self.parts.push(self.template.clone());
-                units.insert(unit.to_owned(), self.parts.len() - 1);
-                self.parts.len() - 1
-            }
-        };
-        &mut self.parts[at]
+        }
     }
 
     /// Sends every part to the sink and starts afresh.

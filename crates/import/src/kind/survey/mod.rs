@@ -324,12 +324,22 @@ impl SheetKind for Survey<'_, '_> {
         let _ = write!(respondent, "{}", row.index + 1);
         let n = sheet.questions.len();
         self.batch.answers += n;
+        // A unit read from a cell is found by its text's address after the first time.
+        let unit_text = match unit_cell {
+            Some(Value::Text(t)) => Some(t),
+            _ => None,
+        };
         let Part {
             answers,
             attributes,
-        } = self.batch.part(row_year, &row_unit);
-        let answer_unit = answers.unit.id(&row_unit);
-        let attribute_unit = attributes.unit.id(&row_unit);
+        } = match unit_text {
+            Some(t) => self.batch.part_of(row_year, t),
+            None => self.batch.part(row_year, &row_unit),
+        };
+        let (answer_unit, attribute_unit) = match unit_text {
+            Some(t) => (answers.unit.id_of(t), attributes.unit.id_of(t)),
+            None => (answers.unit.id(&row_unit), attributes.unit.id(&row_unit)),
+        };
         let answer_respondent = answers.respondent.fresh(respondent.clone());
         let attribute_respondent = attributes.respondent.fresh(respondent);
         for ((col, _), attribute) in sheet.attribute_cols.iter().zip(&sheet.attribute_ids) {
@@ -338,10 +348,11 @@ impl SheetKind for Survey<'_, '_> {
                 attributes.unit.rows.push(attribute_unit);
                 attributes.respondent.rows.push(attribute_respondent);
                 attributes.attribute.rows.push(*attribute);
-                match v {
-                    Value::Text(s) => attributes.value.push(s),
-                    other => attributes.value.push(&other.as_text()),
-                }
+                let value = match v {
+                    Value::Text(s) => attributes.value.id_of(s),
+                    other => attributes.value.id(&other.as_text()),
+                };
+                attributes.value.rows.push(value);
             }
         }
         read_answers(
