@@ -194,7 +194,7 @@ pub fn import_file(
 }
 
 /// Imports one file, sending its rows to `sink` as they are read (a large survey in batches of
-/// about a million answers), so that memory follows a batch, not the file. The returned
+/// about 262,000 answers), so that memory follows a batch, not the file. The returned
 /// [`Imported`] carries the reports; its frames are empty.
 pub fn import_file_into(
     path: &Path,
