@@ -196,19 +196,15 @@ impl Batch {
 
     /// The part of a year and unit.
     pub(super) fn part(&mut self, year: i32, unit: &str) -> &mut Part {
-        let y = self.year(year);
-        let Batch {
-            template,
-            parts,
-            index,
-            ..
-        } = self;
-        let at = place(&mut index[y].1, parts, template, unit);
-        &mut parts[at]
+        self.part_by(year, unit, None)
     }
 
     /// [`Batch::part`] for a unit read from a cell's text (found by its address when seen).
     pub(super) fn part_of(&mut self, year: i32, unit: &Arc<str>) -> &mut Part {
+        self.part_by(year, unit, Some(unit))
+    }
+
+    fn part_by(&mut self, year: i32, unit: &str, text: Option<&Arc<str>>) -> &mut Part {
         let y = self.year(year);
         let Batch {
             template,
@@ -217,8 +213,11 @@ impl Batch {
             ..
         } = self;
         let (_, units, texts) = &mut index[y];
-        let at = texts.get(unit, |u| place(units, parts, template, u) as IdxSize);
-        &mut parts[at as usize]
+        let at = match text {
+            Some(t) => texts.get(t, |u| place(units, parts, template, u) as IdxSize) as usize,
+            None => place(units, parts, template, unit),
+        };
+        &mut parts[at]
     }
 
     /// The place of a year in `index`, added if new.
