@@ -33,7 +33,7 @@ type Set<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 pub struct NotTogether;
 
 /// Answers a batch at a time, each batch of one year and one unit with a respondent's rows
-/// together (the store's parts, read a few row groups at a time).
+/// together (the store's parts, read one row group at a time).
 pub trait AnswerBatches {
     /// Calls `each(year, unit, batch)` for every batch, in order. A batch holds the `columns`
     /// asked for that the data has (older stores have no `scale`); text may come coded (the

@@ -105,32 +105,22 @@ fn say_repeated_codes(store: &Store, global: &Global) -> Result<()> {
     let Some(log) = store.scan(TableKind::Dossiers)? else {
         return Ok(());
     };
-    let df = log
-        .select([col(c::DOSSIER_CODE), col(c::SOURCE_SHA256)])
-        .collect()?;
-    let (codes, shas) = (
-        df.column(c::DOSSIER_CODE)?.str()?,
-        df.column(c::SOURCE_SHA256)?.str()?,
-    );
-    let mut first: std::collections::HashMap<&str, &str> =
+    // The importer refuses a code repeated within one file, so a code met twice in the store is
+    // in two files. Codes by key (`code_key`, as the importer and the analyses keep them), each
+    // with how often it was met (up to two): no copy of the codes is kept.
+    let df = log.select([col(c::DOSSIER_CODE)]).collect()?;
+    let mut met: std::collections::HashMap<u128, u8> =
         std::collections::HashMap::with_capacity(df.height());
-    let mut repeated: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for (code, sha) in codes.iter().zip(shas.iter()) {
-        let (Some(code), Some(sha)) = (code, sha) else {
-            continue;
-        };
-        match first.get(code) {
-            Some(s) if *s != sha => {
-                repeated.insert(code);
-            }
-            Some(_) => {}
-            None => {
-                first.insert(code, sha);
-            }
+    let mut repeated = 0usize;
+    for code in df.column(c::DOSSIER_CODE)?.str()?.iter().flatten() {
+        let n = met.entry(cchc_model::text::code_key(code)).or_insert(0);
+        *n = n.saturating_add(1);
+        if *n == 2 {
+            repeated += 1;
         }
     }
-    if !repeated.is_empty() && !global.quiet {
-        let n = repeated.len();
+    if repeated > 0 && !global.quiet {
+        let n = repeated;
         let lang = global.lang();
         eprintln!(
             "{}",

@@ -247,7 +247,7 @@ pub struct Args {
     pub unit: Option<String>,
 }
 
-/// The stored answers: read part by part, a few row groups at a time, for the one-pass tally of
+/// The stored answers: read part by part, one row group at a time, for the one-pass tally of
 /// the survey analyses, or as one scan.
 pub struct StoredAnswers<'a> {
     store: &'a Store,
