@@ -1,5 +1,5 @@
 """Writes the .xls fixtures: scorecard_seed_appendix.xls (the seed appendix as an Excel 97-2003
-workbook), scorecard_seed_appendix_tcvn3.xls (the same in TCVN3 text and .Vn fonts, as workbooks
+workbook), scorecard_stray_b65535.xls (the same with a stray cell at B65535), scorecard_seed_appendix_tcvn3.xls (the same in TCVN3 text and .Vn fonts, as workbooks
 made before Unicode hold it, with the remedy column left in Unicode) and procedures_messy.xls (the
 messy procedure statistics of procedures_messy.xlsx). TCVN3 text comes from
 `cchc-datagen encode tcvn3` (run: cargo run -p cchc-datagen -- encode tcvn3), so the code table
@@ -53,6 +53,11 @@ def main():
     ws.write(14, 2, "39,5")
     ws.write(14, 3, "30,44")
     wb.save(os.path.join(HERE, "scorecard_seed_appendix.xls"))
+    # The same workbook with a stray mark at B65535, one row above the last the format allows,
+    # as the Ministry of Finance's budget workbooks of 2011-2013 carry one: BIFF's grid bounds
+    # it, so it is read (and warned about), not refused.
+    ws.write(65534, 1, "x")
+    wb.save(os.path.join(HERE, "scorecard_stray_b65535.xls"))
     scorecard_tcvn3()
     procedures_messy()
 

@@ -396,6 +396,41 @@ fn inspect_shows_the_mapping_and_why() {
     );
 }
 
+/// The Ministry of Finance's budget workbooks (.xls, 2011-2013) carry a stray cell at B65535, one
+/// row above the last the format allows. BIFF's grid bounds what it costs, so the workbook is read:
+/// `inspect` explains it (exit 0), `import` keeps every row and names the cell in a warning.
+#[test]
+fn an_xls_stray_cell_at_the_format_s_edge_is_read_and_named_not_refused() {
+    let store = tempfile::tempdir().expect("tmp");
+    let file = "tests/data/scorecard_stray_b65535.xls";
+    let out = run(store.path(), &["--lang", "en", "inspect", file]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(!stdout.contains("Would not import"), "{stdout}");
+    assert!(stdout.contains("B65535"), "{stdout}");
+    assert!(stdout.contains("65519 empty rows"), "{stdout}");
+    // Every row of the grid accounted for: the blank rows above the stray cell are structure,
+    // the stray cell's own row is read (a lone text: a section heading).
+    assert!(
+        stdout.contains("Rows: 65535 = 7 imported + 65528 structure"),
+        "{stdout}"
+    );
+
+    let out = run(store.path(), &["import", file]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("65535 dòng = 7 nhập + 65528 cấu trúc + 0 bị loại"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("'Phụ lục'!B65535: ô nằm cách"), "{stderr}");
+    let gaps = json(store.path(), &["scorecard", "gaps"]);
+    assert_eq!(gaps.len(), 7);
+    let lost: f64 = gaps.iter().map(|g| num(g, "points_lost")).sum();
+    assert!((lost - 9.06).abs() < 1e-9, "{lost}");
+}
+
 #[test]
 fn charts_are_written_as_svg_with_vietnamese_titles_and_as_png() {
     let store = tempfile::tempdir().expect("tmp");
@@ -1151,6 +1186,39 @@ fn hostile_workbooks_get_clear_errors_and_leave_the_store_untouched() {
     assert!(
         err.contains("lying_string_count.xlsx") && err.contains("9999999999 strings"),
         "{err}"
+    );
+    // One shared string of a megabyte in 12,000 cells (the shape of Apache POI's
+    // poc-shared-strings.xlsx): every kind reads it as text and finds no table in it, each
+    // cell's text read once per use, not expanded per cell (model::text::fold reads a bounded
+    // head: its own test counts that). Inspect explains it.
+    for kind in ["scorecard", "survey", "procedures", "dossiers"] {
+        let out = run(
+            &store,
+            &[
+                "--lang",
+                "en",
+                "import",
+                kind,
+                "tests/data/huge_shared_string.xlsx",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "{kind}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("huge_shared_string.xlsx"), "{kind}: {err}");
+    }
+    let out = run(
+        &store,
+        &[
+            "--lang",
+            "en",
+            "inspect",
+            "tests/data/huge_shared_string.xlsx",
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Would not import"),
+        "{out:?}"
     );
     assert!(!store.join("manifest.json").exists(), "nothing stored");
 }

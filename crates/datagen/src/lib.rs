@@ -156,6 +156,9 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let lying = dir.join("lying_string_count.xlsx");
     hostile::lying_string_count(&bytes, &lying)?;
     written.push(lying);
+    let huge = dir.join("huge_shared_string.xlsx");
+    hostile::repeated_huge_string(&huge)?;
+    written.push(huge);
     let raw: [(&str, Vec<u8>); 4] = [
         ("truncated.xlsx", bytes[..bytes.len() * 3 / 5].to_vec()),
         ("empty.xlsx", Vec::new()),

@@ -170,6 +170,10 @@ pub enum WarningKind {
         stated: f64,
         computed: f64,
     },
+    /// A cell lies far below the rest of the sheet (`gap` empty rows above it). Kept, not
+    /// refused, where the format's grid bounds the sheet (.xls); the row it makes is counted
+    /// like any other.
+    StrayCell { gap: u64 },
 }
 
 /// Formats a figure for messages: up to four decimals, trailing zeros dropped.

@@ -13,15 +13,41 @@ pub fn repair(c: char) -> char {
     }
 }
 
-/// The comparison key: accents stripped, `đ` → `d`, lower case, white space collapsed.
+/// How much of a text [`fold`] reads: the first 4 KiB. Every text a key is compared for — a
+/// header, a label, a unit's name, a status, an answer on a scale — is far shorter; a cell of
+/// megabytes (a shared string built to be repeated in thousands of cells) costs no more per
+/// cell than one of 4 KiB, so reading a sheet stays linear in its size, not in the text it
+/// repeats.
+pub const FOLD_MAX_BYTES: usize = 4096;
+
+/// The first [`FOLD_MAX_BYTES`] of a text (cut at a character boundary).
+pub fn head(s: &str) -> &str {
+    if s.len() <= FOLD_MAX_BYTES {
+        return s;
+    }
+    let mut end = FOLD_MAX_BYTES;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The comparison key: accents stripped, `đ` → `d`, lower case, white space collapsed; of the
+/// text's first [`FOLD_MAX_BYTES`].
 ///
 /// ```
 /// use cchc_model::text::fold;
 /// assert_eq!(fold("ĐIỂM ĐẠT ĐƢỢC"), "diem dat duoc");
 /// // NFD input (combining marks) folds the same as NFC.
 /// assert_eq!(fold("Tie\u{302}\u{301}u chi\u{301}"), "tieu chi");
+/// // A megabyte of text is read no further than its head.
+/// assert_eq!(fold(&"A".repeat(1 << 20)).len(), 4096);
 /// ```
 pub fn fold(s: &str) -> String {
+    let s = head(s);
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars().map(repair).nfd() {
@@ -40,6 +66,18 @@ pub fn fold(s: &str) -> String {
             'đ' | 'Đ' => out.push('d'),
             _ => out.extend(c.to_lowercase()),
         }
+    }
+    out
+}
+
+/// [`fold`] of an ASCII text: nothing to decompose or repair.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
     out
 }
@@ -170,6 +208,43 @@ pub fn code_key(code: &str) -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_reads_a_bounded_head_and_ascii_folds_as_unicode_does() {
+        // The work per cell is bounded: a megabyte folds to a key of at most 4 KiB.
+        let huge = "Xin chào ".repeat(200_000);
+        assert!(fold(&huge).len() <= FOLD_MAX_BYTES);
+        assert!(fold(&"AB ".repeat(1 << 19)).len() <= FOLD_MAX_BYTES);
+        // A cut never splits a character.
+        let accented = format!("{}Đ", "a".repeat(FOLD_MAX_BYTES - 1));
+        assert_eq!(head(&accented).len(), FOLD_MAX_BYTES - 1);
+        // The ASCII path gives what the general one gives.
+        for s in [
+            "  TEN\tTIEU \n CHI ",
+            "Tong cong",
+            "\u{b}x\u{b}y",
+            "",
+            "   ",
+        ] {
+            let general: String = {
+                let mut out = String::new();
+                let mut pending = false;
+                for c in s.chars() {
+                    if c.is_whitespace() {
+                        pending = !out.is_empty();
+                        continue;
+                    }
+                    if pending {
+                        out.push(' ');
+                        pending = false;
+                    }
+                    out.extend(c.to_lowercase());
+                }
+                out
+            };
+            assert_eq!(fold(s), general, "{s:?}");
+        }
+    }
 
     #[test]
     fn units_in_capitals_are_spelled_as_in_running_text() {

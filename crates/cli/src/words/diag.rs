@@ -213,6 +213,14 @@ impl Words for Warning {
                 fmt_num(*stated),
                 fmt_num(*computed)
             ),
+            (WarningKind::StrayCell { gap }, Lang::Vi) => format!(
+                "ô nằm cách phần còn lại của trang {} dòng trống; đã đọc như một dòng bình thường (nếu là ô sót, hãy xoá nó: Ctrl+End trong Excel tìm ra nó)",
+                fmt_num_vi(*gap as f64)
+            ),
+            (WarningKind::StrayCell { gap }, Lang::En) => format!(
+                "a cell {} empty rows below the rest of the sheet; read as an ordinary row (if it is stray, delete it: Ctrl+End in Excel finds it)",
+                fmt_num(*gap as f64)
+            ),
             (WarningKind::SelfScoreUsed, Lang::Vi) => {
                 "không có cột điểm thẩm định hay điểm đạt được; dùng điểm tự đánh giá".to_owned()
             }

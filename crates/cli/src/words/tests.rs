@@ -242,6 +242,7 @@ fn warning_number(w: &Warning) -> usize {
         WarningKind::PartsMismatch { .. } => 5,
         WarningKind::NotRead { .. } => 6,
         WarningKind::RankMismatch { .. } => 7,
+        WarningKind::StrayCell { .. } => 8,
     }
 }
 
@@ -448,8 +449,9 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
             stated: 2.0,
             computed: 3.0,
         }),
+        warning(WarningKind::StrayCell { gap: 65_505 }),
     ];
-    assert_eq!(check_all(&warnings, warning_number, &mut problems), all(8));
+    assert_eq!(check_all(&warnings, warning_number, &mut problems), all(9));
     for parts in [PartsOf::Channels, PartsOf::Resolution, PartsOf::Pending] {
         check_pair(
             &parts.words(Lang::En),

@@ -11,7 +11,9 @@
 use std::ops::ControlFlow;
 use std::path::Path;
 
-use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, StructureKind, TableKind, Warning};
+use cchc_model::{
+    CellRef, RejectReason, Rejection, RowOutcome, StructureKind, TableKind, Warning, WarningKind,
+};
 
 use super::context::{Given, Sourced, sheet_year_and_unit};
 use super::layout::{self, FieldSpec, Preamble, TableLayout};
@@ -459,5 +461,11 @@ fn read_sheet<K: SheetKind>(
         report.publisher = super::context::title_unit(&report_title(&report));
     }
     report.decoded = wb.decoded(sheet);
+    report
+        .warnings
+        .extend(wb.strays(sheet).iter().map(|stray| Warning {
+            cell: Some(CellRef::new(sheet, stray.row, stray.col)),
+            kind: WarningKind::StrayCell { gap: stray.gap },
+        }));
     Ok(report)
 }

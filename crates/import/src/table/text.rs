@@ -7,9 +7,10 @@
 
 pub use cchc_model::text::fold;
 
-/// Finds four-digit years from 1990 to 2100 standing alone in a text ("NĂM 2021", "2021-2022").
+/// Finds four-digit years from 1990 to 2100 standing alone in a text ("NĂM 2021", "2021-2022"),
+/// in its first 4 KiB (as [`fold`] reads: no title or header is longer).
 pub(crate) fn years_in(s: &str) -> Vec<i32> {
-    let bytes = s.as_bytes();
+    let bytes = cchc_model::text::head(s).as_bytes();
     let mut years = Vec::new();
     let mut i = 0;
     while i + 4 <= bytes.len() {

@@ -7,7 +7,8 @@
 //! calamine does (header, DIFAT, FAT, directory, mini stream, the streams calamine reads), refusing
 //! a chain that loops or leaves the file and a stream larger than the file; then it walks the
 //! workbook stream's records and applies the format's bounds (65,536 rows, 256 columns) and the
-//! import's limits (stray cells, non-empty cells) to each sheet's DIMENSIONS and cell records.
+//! import's limit of non-empty cells to each sheet's DIMENSIONS and cell records (a stray cell far
+//! below the rest is bounded by the grid: the row reader keeps it as a warning).
 //! The file is read once, into memory (an .xls is small: the format bounds it), and the same bytes
 //! go to calamine.
 //!
@@ -61,15 +62,7 @@ fn u64_at(b: &[u8], at: usize) -> Option<u64> {
 enum Refusal {
     Damaged(String),
     Encrypted,
-    TooLarge {
-        sheet: String,
-        what: Oversize,
-    },
-    Stray {
-        sheet: String,
-        cell: String,
-        gap: u64,
-    },
+    TooLarge { sheet: String, what: Oversize },
 }
 
 type Checked<T> = Result<T, Refusal>;
@@ -278,10 +271,9 @@ const CELL_RECORDS: [u16; 9] = [
     0x0201, // BLANK (not kept, but bounded all the same)
 ];
 
-/// One sheet's cells, as the records place them: (row, column) of each, and how many.
+/// One sheet's cells, as the records place them: how many.
 #[derive(Default)]
 struct SheetCells {
-    at: Vec<(u32, u16)>,
     cells: u64,
 }
 
@@ -314,30 +306,6 @@ fn short_string(data: &[u8], at: usize) -> Option<String> {
                 .collect(),
         ),
     }
-}
-
-/// Refuses a sheet with a cell far below the rest (more empty rows above it than allowed).
-fn check_gaps(cells: SheetCells, sheet: String, limits: &Limits) -> Checked<()> {
-    let mut at = cells.at;
-    at.sort_unstable();
-    let mut last: Option<u32> = None;
-    for (row, col) in at {
-        let gap = match last {
-            Some(l) if row == l => continue,
-            Some(l) => u64::from(row - l - 1),
-            None => u64::from(row),
-        };
-        if limits.is_stray(gap) {
-            let cell = format!(
-                "{}{}",
-                cchc_model::column_letters(u32::from(col)),
-                u64::from(row) + 1
-            );
-            return Err(Refusal::Stray { sheet, cell, gap });
-        }
-        last = Some(row);
-    }
-    Ok(())
 }
 
 /// Checks a DIMENSIONS record as calamine will size the sheet from it: rows within the grid
@@ -406,12 +374,12 @@ impl Walk<'_> {
             .unwrap_or_else(|| format!("#{}", self.sheet.saturating_sub(1)))
     }
 
-    /// A sheet's substream is over: its cells are checked for stray ones.
+    /// A sheet's substream is over. A cell far below the rest is not refused here: BIFF's grid
+    /// (65,536 × 256) bounds what calamine allocates for it, and real workbooks carry such cells
+    /// (a stray mark at row 65,535): the row reader keeps it as a warning.
     fn end_sheet(&mut self) -> Checked<()> {
-        match self.current.take() {
-            Some(cells) => check_gaps(cells, self.sheet_name(), self.limits),
-            None => Ok(()),
-        }
+        self.current = None;
+        Ok(())
     }
 
     /// A cell record: inside the grid, within the cell limit, and noted when its font is legacy.
@@ -446,7 +414,6 @@ impl Walk<'_> {
                 .insert((u32::from(row), u32::from(col)), font);
         }
         if let Some(cells) = self.current.as_mut() {
-            cells.at.push((u32::from(row), col));
             cells.cells += 1;
             if let Err(what) = self.limits.check_cells(cells.cells) {
                 return Err(Refusal::TooLarge {
@@ -547,12 +514,6 @@ pub(crate) fn check_xls(
             path: path.to_owned(),
             sheet,
             what,
-        }),
-        Err(Refusal::Stray { sheet, cell, gap }) => Err(ImportError::StrayCell {
-            path: path.to_owned(),
-            sheet,
-            cell,
-            gap,
         }),
     }
 }

@@ -210,6 +210,20 @@ pub(crate) struct RowGrouper<'a> {
     cells_seen: u64,
     /// The last row that had content, if any.
     last_row: Option<u32>,
+    /// Where a format's grid bounds the sheet (.xls: 65,536 × 256), a stray cell costs no
+    /// unbounded memory: it is kept, and noted here (row, column, empty rows above it), instead
+    /// of refusing the sheet.
+    strays: Option<Vec<Stray>>,
+}
+
+/// A cell far below the rest of its sheet, kept where the format's grid bounds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stray {
+    /// Zero-based row and column.
+    pub(crate) row: u32,
+    pub(crate) col: u32,
+    /// Empty rows above it.
+    pub(crate) gap: u64,
 }
 
 impl<'a> RowGrouper<'a> {
@@ -221,7 +235,20 @@ impl<'a> RowGrouper<'a> {
             current: Row::default(),
             cells_seen: 0,
             last_row: None,
+            strays: None,
         }
+    }
+
+    /// Keeps stray cells (noted, see [`RowGrouper::strays`]) instead of refusing them: for a
+    /// format whose grid bounds the sheet.
+    pub(crate) fn keep_strays(mut self) -> Self {
+        self.strays = Some(Vec::new());
+        self
+    }
+
+    /// The stray cells kept so far.
+    pub(crate) fn strays(&mut self) -> Vec<Stray> {
+        self.strays.take().unwrap_or_default()
     }
 
     pub(crate) fn push<F>(
@@ -252,12 +279,20 @@ impl<'a> RowGrouper<'a> {
             None => row,
         };
         if self.limits.is_stray(u64::from(gap)) {
-            return Err(ImportError::StrayCell {
-                path: self.path.to_owned(),
-                sheet: self.sheet.to_owned(),
-                cell: format!("{}{}", cchc_model::column_letters(col), u64::from(row) + 1),
-                gap: u64::from(gap),
-            });
+            if let Some(strays) = &mut self.strays {
+                strays.push(Stray {
+                    row,
+                    col,
+                    gap: u64::from(gap),
+                });
+            } else {
+                return Err(ImportError::StrayCell {
+                    path: self.path.to_owned(),
+                    sheet: self.sheet.to_owned(),
+                    cell: format!("{}{}", cchc_model::column_letters(col), u64::from(row) + 1),
+                    gap: u64::from(gap),
+                });
+            }
         }
         self.last_row = Some(row);
         let mut flow = ControlFlow::Continue(());

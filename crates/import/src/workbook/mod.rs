@@ -31,7 +31,7 @@ use self::calamine::{Calamine, Source, dense_range_error};
 use self::cfb::LegacyCells;
 use self::contain::contain;
 use self::fastxlsx::{Fallback, FastXlsx, scan_beside};
-use self::limits::{RowGrouper, check_zip};
+use self::limits::{RowGrouper, Stray, check_zip};
 use crate::cell::legacy::{Decoded, Encoding, SheetDecoding};
 use crate::cell::{Merge, Row};
 use crate::error::ImportError;
@@ -76,6 +76,8 @@ pub(crate) struct Workbook {
     decoded: HashMap<String, Vec<Decoded>>,
     /// Parts of the container read differently from what their headers say.
     repairs: Vec<Repair>,
+    /// .xls: the stray cells the last reading of each sheet kept.
+    strays: HashMap<String, Vec<Stray>>,
 }
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -147,6 +149,7 @@ impl Workbook {
                 legacy_cells: LegacyCells::new(),
                 decoded: HashMap::new(),
                 repairs: Vec::new(),
+                strays: HashMap::new(),
             });
         } else {
             return Err(ImportError::NotASpreadsheet {
@@ -177,6 +180,7 @@ impl Workbook {
             legacy_cells,
             decoded: HashMap::new(),
             repairs,
+            strays: HashMap::new(),
         })
     }
 
@@ -211,6 +215,12 @@ impl Workbook {
     /// What the last reading of `sheet` converted from a legacy encoding, column by column.
     pub(crate) fn decoded(&self, sheet: &str) -> Vec<Decoded> {
         self.decoded.get(sheet).cloned().unwrap_or_default()
+    }
+
+    /// The cells far below the rest of `sheet` that its last reading kept (.xls only: elsewhere
+    /// such a cell is refused).
+    pub(crate) fn strays(&self, sheet: &str) -> &[Stray] {
+        self.strays.get(sheet).map_or(&[], Vec::as_slice)
     }
 
     /// Parts of the container read differently from what their headers say.
@@ -281,10 +291,15 @@ impl Workbook {
         let limits = self.limits;
         let path = self.path.clone();
         let mut grouper = RowGrouper::new(&path, sheet, limits);
+        if self.format == Format::Xls {
+            // BIFF's grid bounds what a far cell costs: kept and noted, not refused.
+            grouper = grouper.keep_strays();
+        }
         let mut decoding = SheetDecoding::new(self.encoding);
         let result = self.read_sheet(sheet, &path, &mut grouper, &mut decoding, &mut on_row);
         self.decoded
             .insert(sheet.to_owned(), decoding.conversions());
+        self.strays.insert(sheet.to_owned(), grouper.strays());
         result
     }
 
