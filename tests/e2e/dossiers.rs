@@ -400,6 +400,24 @@ fn a_generated_log_gives_the_statistics_duckdb_computes_and_the_audit_finds_what
     };
     assert!(planted.overdue_reset.len() >= 5, "{planted:?}");
     assert_eq!(flagged("overdue_reset"), sorted(&planted.overdue_reset));
+    // Dossiers resolved seconds after their due time (17:00:00 due, 17:00:01-59 done): more than
+    // a unit needs to be suspected had the seconds been dropped, and none of them flagged.
+    assert!(planted.seconds_after_due.len() >= 5, "{planted:?}");
+    let codes: Vec<&str> = audit
+        .iter()
+        .map(|r| r["dossier_code"].as_str().unwrap())
+        .collect();
+    for code in &planted.seconds_after_due {
+        assert!(!codes.contains(&code.as_str()), "{code} flagged");
+    }
+    // The audit shows the times as the log wrote them, to the second.
+    assert!(
+        audit
+            .iter()
+            .filter(|r| r["reason_code"] == "overdue_reset")
+            .all(|r| r["resolved_at"].as_str().unwrap().ends_with(" 17:00:00")),
+        "{audit:?}"
+    );
     assert_eq!(
         flagged("due_later_than_legal"),
         sorted(&planted.due_later_than_legal)

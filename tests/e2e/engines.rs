@@ -2,7 +2,8 @@
 //! (`read_parquet(…, hive_partitioning = true)`), polars (`scan_parquet(…,
 //! hive_partitioning=True)`), pyarrow (`dataset(…, partitioning="hive")`), DataFusion
 //! (`register_parquet` with `year` as a partition column) and Spark (`spark.read.parquet`). Each
-//! must find every table's rows and years and the sums `cchc` reports. `.ci/run` installs the
+//! must find every table's rows and years and the sums `cchc` reports, and a dossier log's
+//! receipt times as timestamps to the second, as its CSV wrote them. `.ci/run` installs the
 //! Python packages (and Java for Spark); run locally, a missing package is reported and the
 //! engine skipped unless `CI` is set.
 
@@ -11,11 +12,39 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use super::{import_datasets, json, root};
+use super::{import_datasets, json, ok, root};
+
+/// The receipt times a generated log's CSV writes (`dd/mm/yyyy HH:MM:SS`), as ISO text.
+fn receipts_in_csv(log: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(log).expect("log");
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    let header: Vec<&str> = lines.next().expect("header").split(';').collect();
+    let at = header
+        .iter()
+        .position(|h| *h == "Ngày tiếp nhận")
+        .expect("receipt column");
+    lines
+        .map(|line| {
+            let cell = line.split(';').nth(at).expect("cell");
+            let (date, time) = cell.split_once(' ').expect("date and time");
+            let mut dmy = date.split('/');
+            let (d, m, y) = (dmy.next(), dmy.next(), dmy.next());
+            format!(
+                "{}-{}-{} {time}",
+                y.expect("y"),
+                m.expect("m"),
+                d.expect("d")
+            )
+        })
+        .collect()
+}
 
 /// What cchc itself says of the store: per table, the rows and years its manifest records, and
-/// the sums its analyses print.
-fn cchc_figures(store: &std::path::Path) -> BTreeMap<String, BTreeMap<String, Value>> {
+/// the sums its analyses print; for the dossier log, what its CSV wrote.
+fn cchc_figures(
+    store: &std::path::Path,
+    receipts: &[String],
+) -> BTreeMap<String, BTreeMap<String, Value>> {
     let manifest: Value = serde_json::from_str(
         &std::fs::read_to_string(store.join("manifest.json")).expect("manifest"),
     )
@@ -51,10 +80,21 @@ fn cchc_figures(store: &std::path::Path) -> BTreeMap<String, BTreeMap<String, Va
     let answers = out.get_mut("survey_answers").expect("answers");
     answers.insert("valid_answers".into(), sum(&index, "valid_answers").into());
     answers.insert("satisfied".into(), sum(&index, "satisfied").into());
-    let stats = json(store, &["procedures", "stats", "--by", "unit"]);
+    // The procedures table holds the offices' reports; the figures cchc computes from the
+    // dossier log (2026, no office report) are not in it.
+    let stats: Vec<Value> = json(store, &["procedures", "stats", "--by", "unit"])
+        .into_iter()
+        .filter(|r| r["year"] != 2026)
+        .collect();
     out.get_mut("procedures")
         .expect("procedures")
         .insert("received".into(), sum(&stats, "received").into());
+    let dossiers = out.get_mut("dossiers").expect("dossiers");
+    dossiers.insert("timestamps".into(), receipts.len().into());
+    let with_seconds = receipts.iter().filter(|r| !r.ends_with(":00")).count();
+    dossiers.insert("with_seconds".into(), with_seconds.into());
+    let latest = receipts.iter().max().expect("receipts").clone();
+    dossiers.insert("received_latest".into(), latest.into());
     out
 }
 
@@ -97,8 +137,21 @@ fn same(engine: &str, theirs: &Value, ours: &BTreeMap<String, BTreeMap<String, V
 fn every_engine_reads_the_store_as_cchc_reports_it() {
     let store = tempfile::tempdir().expect("tmp");
     import_datasets(store.path());
-    let ours = cchc_figures(store.path());
-    assert_eq!(ours.len(), 5, "{ours:?}");
+    // A dossier log written to the second, as a one-stop system exports it (a year the bundled
+    // procedure statistics do not cover, so the log replaces no office report in their sums).
+    let dir = tempfile::tempdir().expect("tmp");
+    let log = dir.path().join("so_theo_doi_2026.csv");
+    let spec = cchc_datagen::dossiers::LogSpec::new(400, 2026);
+    cchc_datagen::dossiers::write_log_csv(&log, &spec).expect("log");
+    ok(
+        store.path(),
+        &["import", "dossiers", log.to_str().expect("utf8")],
+    );
+    let receipts = receipts_in_csv(&log);
+    assert_eq!(receipts.len(), 400);
+    assert!(receipts.iter().any(|r| !r.ends_with(":00")), "{receipts:?}");
+    let ours = cchc_figures(store.path(), &receipts);
+    assert_eq!(ours.len(), 6, "{ours:?}");
     let mut read = 0;
     for engine in ["duckdb", "polars", "pyarrow", "datafusion", "spark"] {
         if let Some(theirs) = read_with(store.path(), engine) {

@@ -5,10 +5,18 @@ compares them with what `cchc` itself reports.
 Usage: python3 read_store.py STORE ENGINE...   (ENGINE: duckdb, polars, pyarrow, datafusion, spark)
 """
 
+import datetime
 import json
 import sys
 
-TABLES = ["scorecard", "survey_answers", "survey_respondents", "procedures", "procedure_registry"]
+TABLES = [
+    "scorecard",
+    "survey_answers",
+    "survey_respondents",
+    "procedures",
+    "procedure_registry",
+    "dossiers",
+]
 
 
 def figures(rows):
@@ -24,10 +32,16 @@ def figures(rows):
         out["satisfied"] = sum(1 for r in valid if r["answer"] >= 4)
     if rows and "received" in rows[0]:
         out["received"] = sum(r["received"] or 0 for r in rows)
+    if rows and "received_at" in rows[0]:
+        # Dossier dates are timestamps of local time, to the second where the log wrote seconds.
+        stamps = [r["received_at"] for r in rows]
+        out["timestamps"] = sum(1 for v in stamps if isinstance(v, datetime.datetime))
+        out["with_seconds"] = sum(1 for v in stamps if v.second != 0)
+        out["received_latest"] = max(stamps).isoformat(sep=" ")
     return out
 
 
-NEEDED = ["year", "score", "is_leaf", "status", "answer", "received"]
+NEEDED = ["year", "score", "is_leaf", "status", "answer", "received", "received_at"]
 
 
 def with_duckdb(store):

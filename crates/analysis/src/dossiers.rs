@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use cchc_calendar::{Calendar, CalendarError, Day, Limit, LimitUnit, Moment};
 use cchc_model::columns as c;
+use cchc_model::stamp::{self, Precision, Stamp};
 use polars::prelude::*;
 
 /// How statistics are grouped in time.
@@ -156,10 +157,12 @@ struct Dossier {
     supplement: Option<(Day, Day)>,
     /// The latest date the row holds: which of two rows of one code wins.
     status_at: Moment,
+    /// The row of the frame it was read from (its dates as written are there).
+    row: usize,
 }
 
 /// The stored columns the analyses read (the lineage is left in the store).
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 16] = [
     c::UNIT,
     c::DOSSIER_CODE,
     c::CODE,
@@ -175,24 +178,43 @@ pub const COLUMNS: [&str; 15] = [
     c::RETURNED_AT,
     c::SUPPLEMENT_FROM,
     c::SUPPLEMENT_TO,
+    c::DATE_PRECISION,
 ];
 
-/// Parses a stored moment (`yyyy-mm-dd[ HH:MM]`).
-pub fn parse_moment(s: &str) -> Option<Moment> {
-    let day = Day::parse_iso(s.get(..10)?)?;
-    let minute = match s.get(11..16) {
-        Some(t) => {
-            let (h, m) = t.split_once(':')?;
-            h.parse::<u16>().ok()? * 60 + m.parse::<u16>().ok()?
-        }
-        None => 0,
-    };
-    Some(Moment::new(day, minute))
+/// A stored stamp as the calendar's moment (to the minute: due times are counted in working
+/// minutes; the seconds matter only where two stamps are compared as written).
+fn moment(s: Stamp) -> Moment {
+    Moment::new(Day(s.days() as i32), s.minute_of_day())
 }
 
-/// Whether a stored moment carries a time of day.
-fn has_time(s: &str) -> bool {
-    s.len() > 10
+/// The stamps of every date column of a log, column by column (`None` where empty or absent):
+/// timestamps with their packed precisions ([`cchc_model::stamp`]).
+fn stamps(df: &DataFrame) -> PolarsResult<Vec<Vec<Option<Stamp>>>> {
+    let height = df.height();
+    let bits: Vec<u16> = match df.column(c::DATE_PRECISION) {
+        Ok(col) => col.i32()?.iter().map(|b| b.unwrap_or(0) as u16).collect(),
+        Err(_) => vec![0; height],
+    };
+    c::DOSSIER_DATES
+        .iter()
+        .enumerate()
+        .map(|(k, name)| match df.column(name) {
+            Ok(col) => {
+                let ms = col.datetime()?.physical().clone();
+                Ok(ms
+                    .iter()
+                    .zip(&bits)
+                    .map(|(ms, bits)| {
+                        Some(Stamp {
+                            millis: ms?,
+                            precision: stamp::unpack(*bits, k)?,
+                        })
+                    })
+                    .collect())
+            }
+            Err(_) => Ok(vec![None; height]),
+        })
+        .collect()
 }
 
 /// The date a dossier code embeds (`<unit>-<yyMMdd>-<sequence>`), if it does.
@@ -259,13 +281,29 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
     let mut field = texts(df, c::FIELD)?;
     let mut channel = texts(df, c::CHANNEL)?;
     let mut status = texts(df, c::DOSSIER_STATUS)?;
-    let mut received = texts(df, c::RECEIVED_AT)?;
-    let mut due = texts(df, c::DUE_WRITTEN)?;
-    let mut extended = texts(df, c::EXTENDED_TO)?;
-    let mut resolved = texts(df, c::RESOLVED_AT)?;
-    let mut returned = texts(df, c::RETURNED_AT)?;
-    let mut sup_from = texts(df, c::SUPPLEMENT_FROM)?;
-    let mut sup_to = texts(df, c::SUPPLEMENT_TO)?;
+    let dates = stamps(df)?;
+    let column = |name: &str| {
+        let k = c::DOSSIER_DATES.iter().position(|d| *d == name);
+        k.map_or(&[][..], |k| dates[k].as_slice())
+    };
+    let [
+        received,
+        due,
+        extended,
+        resolved,
+        returned,
+        sup_from,
+        sup_to,
+    ] = [
+        c::RECEIVED_AT,
+        c::DUE_WRITTEN,
+        c::EXTENDED_TO,
+        c::RESOLVED_AT,
+        c::RETURNED_AT,
+        c::SUPPLEMENT_FROM,
+        c::SUPPLEMENT_TO,
+    ]
+    .map(column);
     let mut shared = [(); 6].map(|()| Interner::default());
     // Codes as keys (`code_key`): no second copy of every code in memory.
     let mut by_code: HashMap<u128, usize, foldhash::fast::RandomState> =
@@ -273,7 +311,7 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
     let mut out: Vec<Dossier> = Vec::with_capacity(df.height());
     let mut exact_resets: Vec<(String, String)> = Vec::new();
     let mut repeats = 0;
-    for _ in 0..df.height() {
+    for row in 0..df.height() {
         let (u, cd, pr, nm, fl, ch, st) = (
             unit.next().flatten(),
             code.next().flatten(),
@@ -284,18 +322,18 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
             status.next().flatten(),
         );
         let (rc, du, ex, rs, rt, sf, stt) = (
-            received.next().flatten(),
-            due.next().flatten(),
-            extended.next().flatten(),
-            resolved.next().flatten(),
-            returned.next().flatten(),
-            sup_from.next().flatten(),
-            sup_to.next().flatten(),
+            received[row],
+            due[row],
+            extended[row],
+            resolved[row],
+            returned[row],
+            sup_from[row],
+            sup_to[row],
         );
-        let (Some(code), Some(received)) = (cd, rc.and_then(parse_moment)) else {
+        let (Some(code), Some(received)) = (cd, rc.map(moment)) else {
             continue;
         };
-        let m = |v: Option<&str>| v.and_then(parse_moment);
+        let m = |v: Option<Stamp>| v.map(moment);
         let result = m(rs).or_else(|| m(rt));
         let supplement = match (m(sf), m(stt)) {
             (Some(a), Some(b)) => Some((a.day, b.day)),
@@ -312,8 +350,10 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
         .flatten()
         .max()
         .unwrap_or(received);
+        // The result written as the due time itself, as written: to the same precision, at a
+        // time of day (a reset overwrites the result with the due time).
         if let (Some(r), Some(d)) = (rs, du)
-            && has_time(r)
+            && r.precision != Precision::Day
             && r == d
         {
             exact_resets.push((code.to_owned(), u.unwrap_or_default().to_owned()));
@@ -333,6 +373,7 @@ fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
             result,
             supplement,
             status_at,
+            row,
         };
         let k = cchc_model::text::code_key(code);
         match by_code.get(&k) {
@@ -893,12 +934,15 @@ pub fn audit(
         unit: String,
         code: String,
         flag: Flag,
-        received: Moment,
-        due_written: Option<Moment>,
-        extended_to: Option<Moment>,
         due_legal: Option<Day>,
-        result: Option<Moment>,
+        /// The row of the log whose dates are shown, as written.
+        row: usize,
     }
+    let dates = stamps(log)?;
+    let written = |name: &str, row: usize| {
+        let k = c::DOSSIER_DATES.iter().position(|d| *d == name)?;
+        dates[k][row].map(Stamp::iso)
+    };
     let mut flagged: Vec<Flagged> = Vec::new();
     for d in &all {
         let limit = d.procedure.as_deref().and_then(|p| limits.get(p)).copied();
@@ -908,11 +952,8 @@ pub fn audit(
                 unit: d.unit.to_string(),
                 code: d.code.to_string(),
                 flag,
-                received: d.received,
-                due_written: d.due_written,
-                extended_to: d.extended_to,
                 due_legal: j.due_legal,
-                result: d.result,
+                row: d.row,
             });
         };
         if resets.contains(&*d.code) {
@@ -935,9 +976,15 @@ pub fn audit(
         }
     }
     flagged.sort_by(|a, b| (&a.unit, a.flag, &a.code).cmp(&(&b.unit, b.flag, &b.code)));
-    let iso = |m: Option<Moment>| {
-        m.map(|m| format!("{} {:02}:{:02}", m.day.iso(), m.minute / 60, m.minute % 60))
+    let shown = |name: &str| -> Vec<Option<String>> {
+        flagged.iter().map(|f| written(name, f.row)).collect()
     };
+    // The result shown is the one the verdicts read: when processing ended, else when it was
+    // handed over.
+    let result: Vec<Option<String>> = flagged
+        .iter()
+        .map(|f| written(c::RESOLVED_AT, f.row).or_else(|| written(c::RETURNED_AT, f.row)))
+        .collect();
     Ok(DataFrame::new_infer_height(vec![
         Column::new(
             c::UNIT.into(),
@@ -951,27 +998,9 @@ pub fn audit(
             c::REASON_CODE.into(),
             flagged.iter().map(|f| f.flag.code()).collect::<Vec<_>>(),
         ),
-        Column::new(
-            c::RECEIVED_AT.into(),
-            flagged
-                .iter()
-                .map(|f| iso(Some(f.received)))
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            c::DUE_WRITTEN.into(),
-            flagged
-                .iter()
-                .map(|f| iso(f.due_written))
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            c::EXTENDED_TO.into(),
-            flagged
-                .iter()
-                .map(|f| iso(f.extended_to))
-                .collect::<Vec<_>>(),
-        ),
+        Column::new(c::RECEIVED_AT.into(), shown(c::RECEIVED_AT)),
+        Column::new(c::DUE_WRITTEN.into(), shown(c::DUE_WRITTEN)),
+        Column::new(c::EXTENDED_TO.into(), shown(c::EXTENDED_TO)),
         Column::new(
             c::DUE_LEGAL.into(),
             flagged
@@ -979,16 +1008,26 @@ pub fn audit(
                 .map(|f| f.due_legal.map(Day::iso))
                 .collect::<Vec<_>>(),
         ),
-        Column::new(
-            c::RESOLVED_AT.into(),
-            flagged.iter().map(|f| iso(f.result)).collect::<Vec<_>>(),
-        ),
+        Column::new(c::RESOLVED_AT.into(), result),
     ])?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stamp from `yyyy-mm-dd[ HH:MM[:SS]]`, at the precision written.
+    fn stamp_of(s: &str) -> Option<Stamp> {
+        if s.len() == 19 {
+            let base = Stamp::parse_stored_text(&s[..16])?;
+            let secs: i64 = s[17..].parse().ok()?;
+            return Some(Stamp {
+                millis: base.millis + secs * 1000,
+                precision: Precision::Second,
+            });
+        }
+        Stamp::parse_stored_text(s)
+    }
 
     fn log(rows: &[[&str; 8]]) -> DataFrame {
         // unit, dossier code, procedure, status, received, due written, resolved, channel
@@ -1000,15 +1039,31 @@ mod tests {
                     .collect::<Vec<_>>(),
             )
         };
+        let mut precision = vec![0i32; rows.len()];
+        let mut dates = |i: usize, name: &str| {
+            let k = c::DOSSIER_DATES.iter().position(|d| *d == name).unwrap();
+            let stamps: Vec<Option<Stamp>> = rows.iter().map(|r| stamp_of(r[i])).collect();
+            for (bits, s) in precision.iter_mut().zip(&stamps) {
+                *bits |= i32::from(s.map_or(0, |s| s.precision.code())) << (2 * k);
+            }
+            Int64Chunked::from_iter_options(name.into(), stamps.iter().map(|s| s.map(|s| s.millis)))
+                .into_datetime(TimeUnit::Milliseconds, None)
+                .into_series()
+                .into_column()
+        };
+        let received = dates(4, c::RECEIVED_AT);
+        let due = dates(5, c::DUE_WRITTEN);
+        let resolved = dates(6, c::RESOLVED_AT);
         DataFrame::new_infer_height(vec![
             col(0, c::UNIT),
             col(1, c::DOSSIER_CODE),
             col(2, c::CODE),
             col(3, c::DOSSIER_STATUS),
-            col(4, c::RECEIVED_AT),
-            col(5, c::DUE_WRITTEN),
-            col(6, c::RESOLVED_AT),
+            received,
+            due,
+            resolved,
             col(7, c::CHANNEL),
+            Column::new(c::DATE_PRECISION.into(), precision),
         ])
         .unwrap()
     }
@@ -1158,5 +1213,79 @@ mod tests {
             ),
             (3, 2, 1)
         );
+    }
+
+    /// A result overwritten with the due time is the same stamp as written; a result seconds
+    /// after the due time, or written to another precision, is not.
+    #[test]
+    fn an_overdue_reset_is_an_exact_stamp_not_one_that_agrees_to_the_minute() {
+        let cal = Calendar::vietnam();
+        let row = |n: usize, due: &'static str, resolved: &'static str| -> [String; 8] {
+            [
+                "T".into(),
+                format!("X-260305-{n:04}"),
+                "1.000001".into(),
+                "returned".into(),
+                "2026-03-05 09:00:00".into(),
+                due.into(),
+                resolved.into(),
+                "online".into(),
+            ]
+        };
+        let mut rows: Vec<[String; 8]> = (1..=5)
+            .map(|n| row(n, "2026-03-10 11:28:00", "2026-03-10 11:28:00"))
+            .collect();
+        // Resolved 40 seconds after the due time: to the minute they agree, as written they do not.
+        rows.push(row(6, "2026-03-10 11:28:00", "2026-03-10 11:28:40"));
+        rows.push(row(7, "2026-03-10 16:59:00", "2026-03-10 16:59:59"));
+        // Due written to the minute, result to the second at :00: not the same writing.
+        rows.push(row(8, "2026-03-10 11:28", "2026-03-10 11:28:00"));
+        let refs: Vec<[&str; 8]> = rows
+            .iter()
+            .map(|r| r.each_ref().map(String::as_str))
+            .collect();
+        let audit = audit(&log(&refs), Some(&registry()), &cal).unwrap();
+        let texts = |name: &str| -> Vec<String> {
+            audit
+                .column(name)
+                .unwrap()
+                .str()
+                .unwrap()
+                .iter()
+                .map(|s| s.unwrap_or_default().to_owned())
+                .collect()
+        };
+        let resets: Vec<String> = texts(c::DOSSIER_CODE)
+            .into_iter()
+            .zip(texts(c::REASON_CODE))
+            .filter(|(_, r)| r == "overdue_reset")
+            .map(|(code, _)| code)
+            .collect();
+        assert_eq!(
+            resets,
+            (1..=5)
+                .map(|n| format!("X-260305-{n:04}"))
+                .collect::<Vec<_>>()
+        );
+        // The audit shows the dates as written, seconds included.
+        assert!(
+            texts(c::RESOLVED_AT)
+                .iter()
+                .all(|t| t == "2026-03-10 11:28:00")
+        );
+        assert!(
+            texts(c::RECEIVED_AT)
+                .iter()
+                .all(|t| t == "2026-03-05 09:00:00")
+        );
+        // The seconds decide no verdict: all eight are on time, judged by the day.
+        let opts = Options {
+            period: Period::Year,
+            as_of: None,
+            verdict: VerdictOf::Office,
+        };
+        let (stats, _) = statistics(&log(&refs), Some(&registry()), &cal, &opts).unwrap();
+        let sum = |name: &str| stats.column(name).unwrap().i64().unwrap().sum().unwrap();
+        assert_eq!(sum(c::RESOLVED_ON_TIME), 8);
     }
 }

@@ -129,6 +129,10 @@ pub struct Planted {
     pub withdrawn_with_result: Vec<String>,
     pub result_before_receipt: Vec<String>,
     pub code_date_mismatch: Vec<String>,
+    /// Not a manipulation: dossiers resolved on the due day a few seconds after the due time
+    /// (`17:00:00` due, `17:00:40` done). To the minute they look like an overdue reset; as
+    /// written they are not, and the audit must not flag them.
+    pub seconds_after_due: Vec<String>,
 }
 
 /// One generated dossier.
@@ -142,6 +146,8 @@ struct Row {
     extended: Option<Moment>,
     supplement: Option<(Moment, Moment)>,
     resolved: Option<Moment>,
+    /// The seconds written after the result's minute, when they are not the usual ones.
+    resolved_second: Option<u32>,
     returned: Option<Moment>,
     status: u8,
     person: u32,
@@ -185,8 +191,13 @@ const STATUS: [&str; 10] = [
 
 const CHANNEL: [&str; 3] = ["Trực tiếp", "Trực tuyến", "Bưu chính công ích"];
 
+/// A moment as logs write it, to the second (the seconds a function of the minute, unless given).
 fn show(m: Moment) -> String {
-    format!("{}:{:02}", m, (m.minute as u32 * 7) % 60)
+    show_at(m, (m.minute as u32 * 7) % 60)
+}
+
+fn show_at(m: Moment, second: u32) -> String {
+    format!("{m}:{second:02}")
 }
 
 /// The generated dossiers.
@@ -304,10 +315,24 @@ fn generate(spec: &LogSpec) -> (Vec<Row>, Planted) {
         }
         let mut returned = resolved.map(|r| Moment::new(r.day, (r.minute + 30).min(1020)));
         let mut due = Moment::new(due_day, 1020);
+        let mut resolved_second = None;
+        // Innocent look-alikes of an overdue reset: resolved on the due day, seconds after the
+        // due time (more of them than a unit needs to be suspected, had the seconds been lost).
+        if i % plant_every == plant_every / 4
+            && resolved.is_some()
+            && status == 10
+            && due.day <= last
+        {
+            resolved = Some(due);
+            resolved_second = Some(1 + i % 59);
+            returned = Some(Moment::new(due.day, due.minute + 5));
+            planted.seconds_after_due.push(code.clone());
+        }
         // The planted manipulations, one kind per dossier, in turn.
         if i % plant_every == plant_every / 2 && resolved.is_some() {
             match (i / plant_every) % 5 {
                 0 => {
+                    resolved_second = None;
                     // A late dossier's completion overwritten with the due time.
                     let when = due;
                     resolved = Some(when);
@@ -350,6 +375,7 @@ fn generate(spec: &LogSpec) -> (Vec<Row>, Planted) {
             extended,
             supplement,
             resolved,
+            resolved_second,
             returned,
             status,
             person: (rng.next_f64() * 1e6) as u32,
@@ -379,7 +405,10 @@ fn fields(spec: &LogSpec, i: usize, r: &Row, status_as_code: bool) -> [String; 2
         opt(r.extended),
         opt(r.supplement.map(|s| s.0)),
         opt(r.supplement.map(|s| s.1)),
-        opt(r.resolved),
+        match (r.resolved, r.resolved_second) {
+            (Some(m), Some(second)) => show_at(m, second),
+            (m, _) => opt(m),
+        },
         opt(r.returned),
         if status_as_code {
             r.status.to_string()

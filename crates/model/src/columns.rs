@@ -256,7 +256,9 @@ pub const CHANNEL: &str = "channel";
 /// `supplement`, `financial`, `withdrawn`, `stopped`, `completed`, `returned` (codes 1–10 of the
 /// provincial systems).
 pub const DOSSIER_STATUS: &str = "dossier_status";
-/// Dossier logs: when it was submitted (ngày nộp), `yyyy-mm-dd HH:MM` local time.
+/// Dossier logs: when it was submitted (ngày nộp). This and the other dates of a log
+/// ([`DOSSIER_DATES`]) are timestamps of local time, at the precision written
+/// ([`DATE_PRECISION`], [`crate::stamp`]).
 pub const SUBMITTED_AT: &str = "submitted_at";
 /// Dossier logs: when it was received, complete (ngày tiếp nhận): the clock starts here.
 pub const RECEIVED_AT: &str = "received_at";
@@ -272,6 +274,20 @@ pub const RETURNED_AT: &str = "returned_at";
 pub const SUPPLEMENT_FROM: &str = "supplement_from";
 /// Dossier logs: when the supplement came in (ngày nhận bổ sung): the clock runs again.
 pub const SUPPLEMENT_TO: &str = "supplement_to";
+/// The date columns of a dossier log, in the order they are stored and their precisions packed.
+pub const DOSSIER_DATES: [&str; 8] = [
+    SUBMITTED_AT,
+    RECEIVED_AT,
+    DUE_WRITTEN,
+    EXTENDED_TO,
+    RESOLVED_AT,
+    RETURNED_AT,
+    SUPPLEMENT_FROM,
+    SUPPLEMENT_TO,
+];
+/// How finely each date of a row was written (a 32-bit integer): two bits per date column (1 a
+/// date alone, 2 to the minute, 3 to the second, 0 empty), see [`crate::stamp::pack`].
+pub const DATE_PRECISION: &str = "date_precision";
 /// Dossier analyses: the due date by the legal limit on the calendar, ISO.
 pub const DUE_LEGAL: &str = "due_legal";
 /// Dossier analyses: cchc's verdict (`early`, `on_time`, `late`, `pending_in_time`,

@@ -18,6 +18,7 @@ pub mod legacy;
 pub mod rows;
 pub mod scale;
 pub mod schema;
+pub mod stamp;
 pub mod tables;
 pub mod text;
 

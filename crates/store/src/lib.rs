@@ -19,6 +19,7 @@
 //! Architecture invariant: `store` knows nothing of Excel, analyses or charts; it receives canonical
 //! frames and diagnostics from `model` and hands back lazy frames.
 
+mod legacy;
 mod manifest;
 mod part;
 mod read;
@@ -529,6 +530,24 @@ impl Store {
         Ok(Some(removed))
     }
 
+    /// How many stored parts hold dossier dates as text (written before date-times were
+    /// timestamps, to the minute): they are read as timestamps of that precision; importing
+    /// their logs again keeps the seconds.
+    pub fn text_date_parts(&self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for part in self.manifest.sources.iter().flat_map(|s| s.parts.iter()) {
+            if part.table != cchc_model::tables::DOSSIERS {
+                continue;
+            }
+            let schema = self
+                .scan_file(&self.root.join(&part.file))?
+                .collect_schema()
+                .map_err(|e| self.parquet_err(e))?;
+            n += usize::from(legacy::has_text_dates(&schema));
+        }
+        Ok(n)
+    }
+
     /// A lazy scan over the main table of a kind, or `None` when it is empty.
     pub fn scan(&self, kind: TableKind) -> Result<Option<LazyFrame>, StoreError> {
         self.scan_table(kind.table_name())
@@ -684,7 +703,15 @@ impl Store {
         let mut frames = Vec::with_capacity(parts.len());
         for part in parts {
             let mut lf = self.scan_file(&self.root.join(&part.file))?;
-            let schema = lf.collect_schema().map_err(|e| self.parquet_err(e))?;
+            let mut schema = lf.collect_schema().map_err(|e| self.parquet_err(e))?;
+            if legacy::has_text_dates(&schema) {
+                let df = lf
+                    .collect()
+                    .and_then(legacy::dates_from_text)
+                    .map_err(|e| self.parquet_err(e))?;
+                schema = df.schema().clone();
+                lf = df.lazy();
+            }
             if !schema.contains(c::YEAR) {
                 let mut columns = vec![lit(part.year).cast(DataType::Int32).alias(c::YEAR)];
                 columns.extend(schema.iter_names().map(|n| col(n.clone())));

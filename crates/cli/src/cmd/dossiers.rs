@@ -100,6 +100,9 @@ fn inputs(global: &Global, args: &CommonArgs) -> Result<(DataFrame, Option<DataF
             )
         );
     };
+    if let Some(note) = crate::words::text_dates(store.text_date_parts()?, lang) {
+        eprintln!("{note}");
+    }
     let log = filter(log, args.year, args.unit.as_deref())?
         .select(dossiers::COLUMNS.map(col))
         .collect()?;

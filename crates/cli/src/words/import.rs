@@ -208,3 +208,16 @@ impl Words for Repair {
         }
     }
 }
+
+/// Said once when a store holds dossier logs written by an earlier cchc, with their dates as
+/// text to the minute: they are read as they are; importing them again keeps the seconds.
+pub fn text_dates(parts: usize, lang: Lang) -> Option<String> {
+    (parts > 0).then(|| match lang {
+        Lang::Vi => format!(
+            "lưu ý: {parts} phần sổ theo dõi hồ sơ trong kho do phiên bản cchc cũ ghi, ngày giờ chỉ đến phút; cchc vẫn đọc được. Để giữ đến giây, xoá nguồn cũ (cchc store remove KHÓA) và nhập lại tệp sổ (cchc import dossiers TỆP)"
+        ),
+        Lang::En => format!(
+            "note: {parts} part(s) of dossier logs in the store were written by an earlier cchc, with dates to the minute; they are still read. To keep the seconds, remove the old source (cchc store remove KEY) and import the log again (cchc import dossiers FILE)"
+        ),
+    })
+}

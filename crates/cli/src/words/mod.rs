@@ -18,7 +18,7 @@ mod tests;
 
 use cchc_model::Lang;
 
-pub use import::{conversions, origin};
+pub use import::{conversions, origin, text_dates};
 pub use procedures::{procedure_definitions, proposal, summary, with_reasons_in_words};
 
 /// Renders a typed value in the chosen language.

@@ -748,3 +748,121 @@ fn batches_come_back_a_row_group_at_a_time_with_dictionary_text_still_coded() {
         .collect();
     assert_eq!(answers, [Some(5), None, Some(3)]);
 }
+
+/// A dossier log stored before dates were timestamps (text to the minute) and one stored after
+/// (timestamps with their precision) read as one table of timestamps; the old part is counted so
+/// the user can be told to import it again.
+#[test]
+fn dossier_dates_stored_as_text_by_an_older_version_read_as_timestamps() {
+    use cchc_model::columns as c;
+    use cchc_model::stamp::{Precision, Stamp, pack, unpack};
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = dir.path().join("store");
+    let mut store = Store::open_for_write(&root).expect("open");
+    let dossier_batch = |sha: &'static str, path: &'static Path, frame: DataFrame| {
+        let mut b = batch(sha, path, frame, Vec::new());
+        b.source.kind = TableKind::Dossiers;
+        b
+    };
+    let old = df!(
+        c::YEAR => [2025i32, 2025],
+        c::UNIT => ["Sở Tài chính", "Sở Tài chính"],
+        c::DOSSIER_CODE => ["A-250207-0001", "A-250207-0002"],
+        c::RECEIVED_AT => ["2025-02-07 11:28", "2025-02-07"],
+        c::RESOLVED_AT => [Some("2025-02-10 16:05"), None],
+    )
+    .expect("frame");
+    store
+        .add(dossier_batch("a1", Path::new("old.csv"), old))
+        .expect("old part");
+    let new_stamp = Stamp::new(
+        2025,
+        3,
+        3,
+        Some((8 * 3600 + 30 * 60 + 15, Precision::Second)),
+    )
+    .expect("stamp");
+    let received = Int64Chunked::from_iter_options(
+        c::RECEIVED_AT.into(),
+        [Some(new_stamp.millis)].into_iter(),
+    )
+    .into_datetime(TimeUnit::Milliseconds, None)
+    .into_series()
+    .into_column();
+    let resolved =
+        Int64Chunked::from_iter_options(c::RESOLVED_AT.into(), [None::<i64>].into_iter())
+            .into_datetime(TimeUnit::Milliseconds, None)
+            .into_series()
+            .into_column();
+    let bits = i32::from(pack([None, Some(Precision::Second)]));
+    let new = DataFrame::new_infer_height(vec![
+        Column::new(c::YEAR.into(), [2025i32]),
+        Column::new(c::UNIT.into(), ["Sở Tài chính"]),
+        Column::new(c::DOSSIER_CODE.into(), ["A-250303-0001"]),
+        received,
+        resolved,
+        Column::new(c::DATE_PRECISION.into(), [bits]),
+    ])
+    .expect("frame");
+    store
+        .add(dossier_batch("b2", Path::new("new.csv"), new))
+        .expect("new part");
+    drop(store);
+
+    let store = Store::open(&root).expect("reopen");
+    assert_eq!(store.text_date_parts().expect("parts"), 1);
+    let df = store
+        .scan(TableKind::Dossiers)
+        .expect("scan")
+        .expect("rows")
+        .sort([c::DOSSIER_CODE], SortMultipleOptions::default())
+        .collect()
+        .expect("collect");
+    let received = df.column(c::RECEIVED_AT).expect("received");
+    assert!(matches!(
+        received.dtype(),
+        DataType::Datetime(TimeUnit::Milliseconds, None)
+    ));
+    let millis: Vec<Option<i64>> = received
+        .datetime()
+        .expect("datetime")
+        .physical()
+        .iter()
+        .collect();
+    let precision: Vec<i32> = df
+        .column(c::DATE_PRECISION)
+        .expect("precision")
+        .i32()
+        .expect("i32")
+        .iter()
+        .map(|b| b.expect("set"))
+        .collect();
+    let shown: Vec<String> = millis
+        .iter()
+        .zip(&precision)
+        .map(|(ms, bits)| {
+            Stamp {
+                millis: ms.expect("received"),
+                precision: unpack(*bits as u16, 1).expect("precision"),
+            }
+            .iso()
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        ["2025-02-07 11:28", "2025-02-07", "2025-03-03 08:30:15"]
+    );
+    // The old part's result, to the minute; the empty one, empty.
+    let resolved: Vec<Option<i64>> = df
+        .column(c::RESOLVED_AT)
+        .expect("resolved")
+        .datetime()
+        .expect("datetime")
+        .physical()
+        .iter()
+        .collect();
+    let old_result = Stamp::parse_stored_text("2025-02-10 16:05").expect("stamp");
+    assert_eq!(resolved, [Some(old_result.millis), None, None]);
+    assert_eq!(unpack(precision[0] as u16, 4), Some(Precision::Minute));
+    assert_eq!(unpack(precision[1] as u16, 4), None);
+}

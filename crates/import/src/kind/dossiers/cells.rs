@@ -2,65 +2,24 @@
 //! codes, channels.
 
 use cchc_model::civil;
+use cchc_model::stamp::{Precision, Stamp};
 
 use crate::cell::Value;
 use crate::table::text::fold;
 
-/// A date, with its time of day when the cell has one (local time).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Stamp {
-    pub(super) year: u16,
-    month: u8,
-    day: u8,
-    /// Minutes from midnight.
-    minute: Option<u16>,
-}
-
-impl Stamp {
-    /// The stored form, `yyyy-mm-dd HH:MM` or `yyyy-mm-dd`, written into `buf`.
-    pub(super) fn write<'a>(&self, buf: &'a mut [u8; 16]) -> &'a str {
-        fn put(buf: &mut [u8; 16], at: usize, value: u32, width: usize) {
-            let mut v = value;
-            for k in (0..width).rev() {
-                buf[at + k] = b'0' + (v % 10) as u8;
-                v /= 10;
-            }
-        }
-        put(buf, 0, u32::from(self.year), 4);
-        buf[4] = b'-';
-        put(buf, 5, u32::from(self.month), 2);
-        buf[7] = b'-';
-        put(buf, 8, u32::from(self.day), 2);
-        let len = match self.minute {
-            None => 10,
-            Some(m) => {
-                buf[10] = b' ';
-                put(buf, 11, u32::from(m / 60), 2);
-                buf[13] = b':';
-                put(buf, 14, u32::from(m % 60), 2);
-                16
-            }
-        };
-        std::str::from_utf8(&buf[..len]).expect("ASCII digits")
-    }
-
-    #[cfg(test)]
-    fn text(&self) -> String {
-        self.write(&mut [0; 16]).to_owned()
-    }
-}
-
-/// A date or date-time as a [`Stamp`]. Accepts Excel dates and serials, `dd/MM/yyyy[ HH:mm[:ss]]`
+/// A date or date-time as a [`Stamp`], at the precision the cell writes it. Accepts Excel dates
+/// and serials (a serial with a time of day is exact: to the second), `dd/MM/yyyy[ HH:mm[:ss]]`
 /// (also with `-` or `.`), `yyyyMMdd[HHmm[ss]]`, and ISO `yyyy-mm-dd[ T]HH:MM[:SS]`, with an
 /// optional AM/PM.
 pub(super) fn moment(v: &Value) -> Option<Stamp> {
     match v {
         Value::Number(serial) if serial.is_finite() && *serial > 0.0 && *serial < 2_958_466.0 => {
-            let minutes = (serial * 1440.0).round() as i64;
-            let (days, minute) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
+            let seconds = (serial * 86_400.0).round() as i64;
+            let (days, second) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
             let (y, m, d) = civil::from_days(days - 25_569);
-            let whole = minute == 0 && serial.fract() == 0.0;
-            stamp(y as u32, m, d, (!whole).then_some(minute as u16))
+            let whole = second == 0 && serial.fract() == 0.0;
+            let time = (!whole).then_some((second as u32, Precision::Second));
+            stamp(y as u32, m, d, time)
         }
         Value::Date(s) => text_moment(s),
         Value::Text(s) => text_moment(s),
@@ -68,20 +27,12 @@ pub(super) fn moment(v: &Value) -> Option<Stamp> {
     }
 }
 
-fn stamp(y: u32, m: u32, d: u32, minute: Option<u16>) -> Option<Stamp> {
-    valid(y, m, d).then_some(Stamp {
-        year: y as u16,
-        month: m as u8,
-        day: d as u8,
-        minute,
-    })
-}
-
-fn valid(y: u32, m: u32, d: u32) -> bool {
-    (1900..=2200).contains(&y)
-        && (1..=12).contains(&m)
-        && d >= 1
-        && d <= cchc_calendar::day::days_in_month(y as i32, m)
+/// A stamp of a year cchc can mean (1900–2200).
+fn stamp(y: u32, m: u32, d: u32, time: Option<(u32, Precision)>) -> Option<Stamp> {
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    Stamp::new(y as i32, m, d, time)
 }
 
 /// The runs of digits of a text (at most seven), as (value, length), without allocating.
@@ -131,9 +82,13 @@ fn text_moment(s: &str) -> Option<Stamp> {
             if *len == 8 {
                 return stamp(y, m, d, None);
             }
-            let (h, mi) = (digits(8, 2) as u16, digits(10, 2) as u16);
-            return if h < 24 && mi < 60 {
-                stamp(y, m, d, Some(h * 60 + mi))
+            let (h, mi) = (digits(8, 2) as u32, digits(10, 2) as u32);
+            let (sec, precision) = match len {
+                14 => (digits(12, 2) as u32, Precision::Second),
+                _ => (0, Precision::Minute),
+            };
+            return if h < 24 && mi < 60 && sec < 60 {
+                stamp(y, m, d, Some((h * 3600 + mi * 60 + sec, precision)))
             } else {
                 None
             };
@@ -145,6 +100,10 @@ fn text_moment(s: &str) -> Option<Stamp> {
     match rest {
         [] => stamp(y, m, d, None),
         [(h, _), (mi, _)] | [(h, _), (mi, _), _] => {
+            let (sec, precision) = match rest {
+                [_, _, (sec, _)] => (*sec as u32, Precision::Second),
+                _ => (0, Precision::Minute),
+            };
             let lower = s.trim_end().to_ascii_lowercase();
             let pm = lower.ends_with("pm") && *h < 12;
             let am12 = lower.ends_with("am") && *h == 12;
@@ -155,8 +114,9 @@ fn text_moment(s: &str) -> Option<Stamp> {
             } else {
                 *h
             };
-            if h < 24 && *mi < 60 {
-                stamp(y, m, d, Some((h * 60 + mi) as u16))
+            if h < 24 && *mi < 60 && sec < 60 {
+                let secs = (h * 3600 + mi * 60) as u32 + sec;
+                stamp(y, m, d, Some((secs, precision)))
             } else {
                 None
             }
@@ -250,18 +210,25 @@ mod tests {
 
     #[test]
     fn dates_in_the_forms_exports_write() {
-        let m = |v: &Value| moment(v).map(|s| s.text());
+        let m = |v: &Value| moment(v).map(Stamp::iso);
         assert_eq!(
             m(&t("05/03/2024 14:30:15")).as_deref(),
-            Some("2024-03-05 14:30")
+            Some("2024-03-05 14:30:15")
+        );
+        assert_eq!(
+            m(&t("07/02/2025 11:28:40")).as_deref(),
+            Some("2025-02-07 11:28:40")
         );
         assert_eq!(m(&t("05/03/2024")).as_deref(), Some("2024-03-05"));
-        assert_eq!(m(&t("20240305143015")).as_deref(), Some("2024-03-05 14:30"));
+        assert_eq!(
+            m(&t("20240305143015")).as_deref(),
+            Some("2024-03-05 14:30:15")
+        );
         assert_eq!(m(&t("202403051430")).as_deref(), Some("2024-03-05 14:30"));
         assert_eq!(m(&t("20240305")).as_deref(), Some("2024-03-05"));
         assert_eq!(
             m(&t("2024-03-05T08:05:00")).as_deref(),
-            Some("2024-03-05 08:05")
+            Some("2024-03-05 08:05:00")
         );
         assert_eq!(m(&t("2024-03-05")).as_deref(), Some("2024-03-05"));
         assert_eq!(
@@ -274,12 +241,21 @@ mod tests {
         );
         assert_eq!(
             m(&Value::Date("05/03/2024 15:00:00".into())).as_deref(),
-            Some("2024-03-05 15:00")
+            Some("2024-03-05 15:00:00")
         );
         assert_eq!(
             m(&Value::Number(45356.625)).as_deref(),
-            Some("2024-03-05 15:00")
+            Some("2024-03-05 15:00:00")
         );
+        // A serial's seconds are kept (11:28:40 is 41312.4780092… of a day).
+        assert_eq!(
+            m(&Value::Number(
+                45695.0 + (11.0 * 3600.0 + 28.0 * 60.0 + 40.0) / 86_400.0
+            ))
+            .as_deref(),
+            Some("2025-02-07 11:28:40")
+        );
+        assert_eq!(m(&t("05/03/2024 14:30:60")), None);
         assert_eq!(m(&Value::Number(45356.0)).as_deref(), Some("2024-03-05"));
         assert_eq!(m(&t("31/02/2024")), None);
         assert_eq!(m(&t("chưa có")), None);

@@ -16,7 +16,10 @@ use std::collections::HashMap;
 
 use cchc_model::columns as c;
 use cchc_model::{CellRef, RejectReason, Rejection, RowOutcome, TableKind, Warning, WarningKind};
-use polars::prelude::{Column, DataFrame, IntoColumn, IntoSeries, StringChunkedBuilder};
+use polars::prelude::{
+    Column, DataFrame, Int64Chunked, IntoColumn, IntoSeries, NewChunkedArray, StringChunkedBuilder,
+    TimeUnit,
+};
 
 use crate::cell::{Row, Value};
 use crate::error::ImportError;
@@ -166,16 +169,7 @@ const PERSONAL: &[&str] = &[
 ];
 
 /// The date columns, in the order they are stored.
-const DATES: [&str; 8] = [
-    c::SUBMITTED_AT,
-    c::RECEIVED_AT,
-    c::DUE_WRITTEN,
-    c::EXTENDED_TO,
-    c::RESOLVED_AT,
-    c::RETURNED_AT,
-    c::SUPPLEMENT_FROM,
-    c::SUPPLEMENT_TO,
-];
+const DATES: [&str; 8] = c::DOSSIER_DATES;
 
 /// One sheet's columns.
 struct Sheet {
@@ -209,11 +203,12 @@ const TEXT: [&str; 7] = [
 const LINEAGE: [&str; 3] = [c::SOURCE_SHA256, c::SOURCE_FILE, c::SHEET];
 
 /// The rows of a batch, column by column: text appended to string builders (no string per
-/// cell), dates written in their stored form from a buffer.
+/// cell), dates as local milliseconds (stored as timestamps) with their precisions packed.
 struct Batch {
     year: Vec<i32>,
     text: [StringChunkedBuilder; 7],
-    dates: [StringChunkedBuilder; 8],
+    dates: [Vec<Option<i64>>; 8],
+    precision: Vec<i32>,
     lineage: [StringChunkedBuilder; 3],
     row: Vec<i32>,
 }
@@ -224,7 +219,8 @@ impl Batch {
         Batch {
             year: Vec::with_capacity(capacity),
             text: TEXT.map(builder),
-            dates: DATES.map(builder),
+            dates: DATES.map(|_| Vec::with_capacity(capacity)),
+            precision: Vec::with_capacity(capacity),
             lineage: LINEAGE.map(builder),
             row: Vec::with_capacity(capacity),
         }
@@ -238,7 +234,13 @@ impl Batch {
         let mut cols = vec![Column::new(c::YEAR.into(), self.year)];
         let built = |b: StringChunkedBuilder| b.finish().into_series().into_column();
         cols.extend(self.text.into_iter().map(built));
-        cols.extend(self.dates.into_iter().map(built));
+        cols.extend(self.dates.into_iter().zip(DATES).map(|(millis, name)| {
+            Int64Chunked::from_iter_options(name.into(), millis.into_iter())
+                .into_datetime(TimeUnit::Milliseconds, None)
+                .into_series()
+                .into_column()
+        }));
+        cols.push(Column::new(c::DATE_PRECISION.into(), self.precision));
         cols.extend(self.lineage.into_iter().map(built));
         cols.push(Column::new(c::ROW.into(), self.row));
         DataFrame::new_infer_height(cols)
@@ -443,23 +445,27 @@ impl SheetKind for Dossiers<'_, '_> {
             });
         };
         let b = &mut self.batch;
-        let mut buf = [0u8; 16];
-        for (builder, field) in b.dates.iter_mut().zip(DATES) {
+        let mut precision = [None; 8];
+        for ((millis, field), written) in b.dates.iter_mut().zip(DATES).zip(&mut precision) {
             if field == c::RECEIVED_AT {
-                builder.append_value(received.write(&mut buf));
+                millis.push(Some(received.millis));
+                *written = Some(received.precision);
                 continue;
             }
             let Some((col, v)) = sheet
                 .get(field)
                 .and_then(|col| row.get(col).map(|v| (col, v)))
             else {
-                builder.append_null();
+                millis.push(None);
                 continue;
             };
             match cells::moment(v) {
-                Some(stamp) => builder.append_value(stamp.write(&mut buf)),
+                Some(stamp) => {
+                    millis.push(Some(stamp.millis));
+                    *written = Some(stamp.precision);
+                }
                 None => {
-                    builder.append_null();
+                    millis.push(None);
                     refuse_cell(
                         col,
                         RejectReason::NotADate {
@@ -503,7 +509,9 @@ impl SheetKind for Dossiers<'_, '_> {
         };
         let channel = coded(c::CHANNEL, cells::channel);
         let status = coded(c::DOSSIER_STATUS, cells::status);
-        b.year.push(i32::from(received.year));
+        b.precision
+            .push(i32::from(cchc_model::stamp::pack(precision)));
+        b.year.push(received.year());
         let [
             unit_b,
             code_b,
