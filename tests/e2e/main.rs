@@ -431,6 +431,54 @@ fn an_xls_stray_cell_at_the_format_s_edge_is_read_and_named_not_refused() {
     assert!((lost - 9.06).abs() < 1e-9, "{lost}");
 }
 
+/// .xlsb files of the shapes calamine refuses (a macro sheet and a dialog sheet beside the
+/// worksheet, the relationships under a name of another case, a worksheet part whose name is not
+/// UTF-8) read as Excel reads them: the seed's figures, and the import says what it left out and
+/// what it found elsewhere.
+#[test]
+fn xlsb_workbooks_calamine_refuses_are_read_with_what_was_left_out_said() {
+    for (file, said) in [
+        (
+            "scorecard_macro_sheet.xlsb",
+            "sheet \"Macro1\" (xl/macrosheets/sheet2.bin) not read: an Excel 4.0 macro sheet",
+        ),
+        (
+            "scorecard_rels_case.xlsb",
+            "is in part \"xl/_rels/Workbook.bin.rels\", not under the usual name",
+        ),
+        (
+            "scorecard_part_name.xlsb",
+            "is not UTF-8: found by its bytes",
+        ),
+    ] {
+        let store = tempfile::tempdir().expect("tmp");
+        let path = format!("tests/data/{file}");
+        let out = run(store.path(), &["--lang", "en", "import", &path]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{file}: {stdout}{stderr}");
+        assert!(
+            stdout.contains("15 rows = 7 imported + 8 structure + 0 rejected"),
+            "{file}: {stdout}"
+        );
+        assert!(
+            stdout.contains(said) || stderr.contains(said),
+            "{file}: {stdout}{stderr}"
+        );
+        let gaps = json(store.path(), &["scorecard", "gaps"]);
+        let lost: f64 = gaps.iter().map(|g| num(g, "points_lost")).sum();
+        assert!((lost - 9.06).abs() < 1e-9, "{file}: {lost}");
+    }
+    let out = ok(
+        Path::new("unused-store"),
+        &["inspect", "tests/data/scorecard_macro_sheet.xlsb"],
+    );
+    assert!(
+        out.contains("bỏ qua trang \"Dialog1\" (xl/dialogsheets/sheet3.bin): là trang hộp thoại"),
+        "{out}"
+    );
+}
+
 #[test]
 fn charts_are_written_as_svg_with_vietnamese_titles_and_as_png() {
     let store = tempfile::tempdir().expect("tmp");

@@ -19,6 +19,7 @@ pub mod procedures;
 pub mod scorecards;
 pub mod sheet;
 pub mod surveys;
+pub mod xlsb;
 
 use std::path::{Path, PathBuf};
 
@@ -156,6 +157,44 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let lying = dir.join("lying_string_count.xlsx");
     hostile::lying_string_count(&bytes, &lying)?;
     written.push(lying);
+    // .xlsb in the shapes readers trip on (see xlsb.rs), each holding the seed appendix.
+    let seed_sheet = || (scorecards::seed_appendix(), xlsb::SheetPart::Worksheet);
+    let mut macro_sheet = sheet::SheetSpec::new("Macro1");
+    macro_sheet.set(0, 0, sheet::t("=RETURN()"));
+    let dialog = sheet::SheetSpec::new("Dialog1");
+    let xlsbs = [
+        (
+            "scorecard_macro_sheet.xlsb",
+            vec![
+                seed_sheet(),
+                (macro_sheet, xlsb::SheetPart::Macrosheet),
+                (dialog, xlsb::SheetPart::Dialogsheet),
+            ],
+            xlsb::Layout::default(),
+        ),
+        (
+            "scorecard_rels_case.xlsb",
+            vec![seed_sheet()],
+            xlsb::Layout {
+                rels_name: Some("xl/_rels/Workbook.bin.rels".to_owned()),
+                ..xlsb::Layout::default()
+            },
+        ),
+        (
+            "scorecard_part_name.xlsb",
+            vec![seed_sheet()],
+            xlsb::Layout {
+                // "bảng1" with its "ả" in Windows-1258 (0xD2 then a combining hook): not UTF-8.
+                first_sheet_name: Some(b"xl/worksheets/ba\xd2ng1.bin".to_vec()),
+                ..xlsb::Layout::default()
+            },
+        ),
+    ];
+    for (name, sheets, layout) in xlsbs {
+        let path = dir.join(name);
+        xlsb::write_xlsb(&path, &sheets, &layout)?;
+        written.push(path);
+    }
     let huge = dir.join("huge_shared_string.xlsx");
     hostile::repeated_huge_string(&huge)?;
     written.push(huge);

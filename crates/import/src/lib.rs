@@ -55,7 +55,7 @@ pub use table::text::fold;
 pub use table::{
     ColumnMapping, ColumnRole, ImportOptions, SheetNote, SheetReport, Sink, SkipReason, SourceFile,
 };
-pub use workbook::{Format, Limits, Repair, RepairKind, install_quiet_panic_hook};
+pub use workbook::{Format, Limits, Repair, RepairKind, SkippedKind, install_quiet_panic_hook};
 
 use workbook::Workbook;
 

@@ -3,7 +3,7 @@
 
 use cchc_import::{
     ColumnRole, Decoded, Legacy, Origin, PersonalKind, Quantity, Repair, RepairKind, SheetNote,
-    SkipReason,
+    SkipReason, SkippedKind,
 };
 use cchc_model::{Lang, Scale};
 
@@ -204,6 +204,38 @@ impl Words for Repair {
             (RepairKind::Mimetype, Lang::En) => {
                 "the OpenDocument file lacks its \"mimetype\" part: it was added to read it"
                     .to_owned()
+            }
+            (RepairKind::PartsRenamed, Lang::Vi) => format!(
+                "danh sách trang của sổ tính nằm ở phần \"{part}\", không ở tên chuẩn: đã đọc từ đó"
+            ),
+            (RepairKind::PartsRenamed, Lang::En) => format!(
+                "the workbook's list of sheets is in part \"{part}\", not under the usual name: read from there"
+            ),
+            (RepairKind::PartName, Lang::Vi) => {
+                format!("tên phần \"{part}\" không viết bằng UTF-8: đã tìm theo từng byte để đọc")
+            }
+            (RepairKind::PartName, Lang::En) => {
+                format!("the name of part \"{part}\" is not UTF-8: found by its bytes to read it")
+            }
+            (RepairKind::SkippedSheet { sheet, what }, Lang::Vi) => {
+                let why = match what {
+                    SkippedKind::Macro => {
+                        "là trang macro Excel 4.0 (công thức macro, không có bảng)"
+                    }
+                    SkippedKind::Dialog => "là trang hộp thoại Excel 5.0 (biểu mẫu, không có bảng)",
+                    SkippedKind::Chart => "là trang biểu đồ (không có ô)",
+                    SkippedKind::NoPart => "được liệt kê nhưng tệp không có phần dữ liệu của nó",
+                };
+                format!("bỏ qua trang \"{sheet}\" ({part}): {why}")
+            }
+            (RepairKind::SkippedSheet { sheet, what }, Lang::En) => {
+                let why = match what {
+                    SkippedKind::Macro => "an Excel 4.0 macro sheet (macro formulas, no table)",
+                    SkippedKind::Dialog => "an Excel 5.0 dialog sheet (a form, no table)",
+                    SkippedKind::Chart => "a chart sheet (no cells)",
+                    SkippedKind::NoPart => "listed, but the file lacks its part",
+                };
+                format!("sheet \"{sheet}\" ({part}) not read: {why}")
             }
         }
     }

@@ -568,9 +568,21 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
             }
         }
     }
+    let skipped = |what| cchc_import::RepairKind::SkippedSheet {
+        sheet: "Macro1".into(),
+        what,
+    };
     for kind in [
         cchc_import::RepairKind::Utf16,
         cchc_import::RepairKind::Checksum,
+        cchc_import::RepairKind::Indentation,
+        cchc_import::RepairKind::Mimetype,
+        cchc_import::RepairKind::PartsRenamed,
+        cchc_import::RepairKind::PartName,
+        skipped(cchc_import::SkippedKind::Macro),
+        skipped(cchc_import::SkippedKind::Dialog),
+        skipped(cchc_import::SkippedKind::Chart),
+        skipped(cchc_import::SkippedKind::NoPart),
     ] {
         let repair = cchc_import::Repair {
             part: "xl/workbook.xml".into(),

@@ -18,6 +18,7 @@ mod fastxlsx;
 mod limits;
 mod ods;
 mod repair;
+mod xlsb;
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -38,7 +39,7 @@ use crate::error::ImportError;
 
 pub use self::contain::install_quiet_panic_hook;
 pub use self::limits::Limits;
-pub use self::repair::{Repair, RepairKind};
+pub use self::repair::{Repair, RepairKind, SkippedKind};
 
 /// The file formats cchc reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -405,9 +406,35 @@ fn open_zip(path: &Path, limits: &Limits) -> Result<Opened, ImportError> {
         });
     }
     if parts.xlsb {
-        // .xlsb: sheets are read cell by cell, under the same limits as .xlsx.
-        let xlsb = Xlsb::new(file_source(path)?).map_err(|e| refused(path, e.to_string()))?;
-        return Ok(Opened::new(Format::Xlsb, Calamine::Xlsb(Box::new(xlsb))));
+        // .xlsb: sheets are read cell by cell, under the same limits as .xlsx. What calamine
+        // refuses (a macro sheet, relationships under another name, a part name not in UTF-8;
+        // its panics included) is read from a normalised copy.
+        let opened = if xlsb::names_not_utf8(path)? {
+            // calamine opens it, then cannot find the sheet's part by its decoded name.
+            Err(refused(path, "a part name that is not UTF-8".to_owned()))
+        } else {
+            contain(path, || {
+                Xlsb::new(file_source(path)?).map_err(|e| refused(path, e.to_string()))
+            })
+        };
+        let first = match opened {
+            Ok(xlsb) => return Ok(Opened::new(Format::Xlsb, Calamine::Xlsb(Box::new(xlsb)))),
+            Err(e) => e,
+        };
+        let Some((bytes, repairs)) = xlsb::normalized(path, limits)? else {
+            return Err(first);
+        };
+        let again = contain(path, || {
+            Xlsb::new(Source::Memory(std::io::Cursor::new(bytes)))
+                .map_err(|e| refused(path, e.to_string()))
+        });
+        return match again {
+            Ok(xlsb) => Ok(Opened {
+                repairs,
+                ..Opened::new(Format::Xlsb, Calamine::Xlsb(Box::new(xlsb)))
+            }),
+            Err(_) => Err(first),
+        };
     }
     if parts.ods {
         ods::check_ods(path, limits)?;

@@ -26,6 +26,27 @@ pub enum RepairKind {
     Indentation,
     /// An OpenDocument file without its `mimetype` entry: the entry was added.
     Mimetype,
+    /// An .xlsb's workbook or its relationships under another name than calamine looks for
+    /// (another case, another folder): read from there.
+    PartsRenamed,
+    /// An .xlsb part whose name is not UTF-8: found by its bytes.
+    PartName,
+    /// A sheet of the workbook's list that is not read (`part` names its part, or the missing
+    /// relationship's id).
+    SkippedSheet { sheet: String, what: SkippedKind },
+}
+
+/// Why a sheet of the workbook's list is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkippedKind {
+    /// An Excel 4.0 macro sheet: formulas for macros, no table.
+    Macro,
+    /// An Excel 5.0 dialog sheet: a form, no table.
+    Dialog,
+    /// A chart sheet: a chart, no cells.
+    Chart,
+    /// The workbook lists it, but the part it points to is not in the file.
+    NoPart,
 }
 
 /// A part of the container read differently from what its headers say.
