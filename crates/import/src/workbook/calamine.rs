@@ -117,10 +117,11 @@ impl Calamine {
                 let mut cells = $reader
                     .worksheet_cells_reader(sheet)
                     .map_err(|e| damaged(e.to_string()))?;
+                let mut shared = SharedTexts::default();
                 let next = || {
                     cells
                         .next_cell()
-                        .map(|c| c.map(|c| (c.get_position(), from_data_ref(c.get_value()))))
+                        .map(|c| c.map(|c| (c.get_position(), shared.value(c.get_value()))))
                         .map_err(|e| e.to_string())
                 };
                 if stream_cells(next, path, grouper, decoding, on_row)?.is_break() {
@@ -233,6 +234,42 @@ pub(crate) fn dense_range_error(path: &Path, sheet: &str, detail: String) -> Imp
     }
 }
 
+/// The shared strings of a sheet read by calamine's cell readers, each cleaned once: calamine
+/// lends a cell's shared string from its table, so the text's address names it, and every cell
+/// that repeats it gets the same cleaned text (one allocation, not one per cell: a megabyte
+/// string in 12,000 cells is cleaned once). Bounded: past 4,096 distinct strings, the rest are
+/// cleaned per cell as before.
+#[derive(Default)]
+struct SharedTexts {
+    cleaned: HashMap<(usize, usize), Option<Value>>,
+    /// How many cleanings were done (for the test that counts work).
+    #[cfg(test)]
+    cleanings: usize,
+}
+
+impl SharedTexts {
+    const MAX: usize = 4096;
+
+    fn value(&mut self, d: &DataRef<'_>) -> Option<Value> {
+        let DataRef::SharedString(s) = d else {
+            return from_data_ref(d);
+        };
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(v) = self.cleaned.get(&key) {
+            return v.clone();
+        }
+        #[cfg(test)]
+        {
+            self.cleanings += 1;
+        }
+        let v = text_value(s);
+        if self.cleaned.len() < Self::MAX {
+            self.cleaned.insert(key, v.clone());
+        }
+        v
+    }
+}
+
 fn from_data_ref(d: &DataRef<'_>) -> Option<Value> {
     match d {
         DataRef::Int(i) => Some(Value::Number(*i as f64)),
@@ -257,5 +294,36 @@ pub(super) fn from_data(d: &Data) -> Option<Value> {
         Data::DateTimeIso(s) | Data::DurationIso(s) => Some(Value::Date(s.clone())),
         Data::Error(e) => Some(Value::Error(e.to_string())),
         Data::Empty => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One shared string of a megabyte in 12,000 cells (the shape of Apache POI's
+    /// poc-shared-strings.xlsx) is cleaned once, and every cell holds that one copy.
+    #[test]
+    fn a_shared_string_is_cleaned_once_however_many_cells_repeat_it() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/data/huge_shared_string.xlsx");
+        let mut book: Xlsx<_> = calamine::open_workbook(&path).expect("opens");
+        let mut cells = book.worksheet_cells_reader("Sheet1").expect("sheet");
+        let mut shared = SharedTexts::default();
+        let mut first: Option<std::sync::Arc<str>> = None;
+        let mut texts = 0;
+        while let Some(cell) = cells.next_cell().expect("cell") {
+            let Some(Value::Text(text)) = shared.value(cell.get_value()) else {
+                panic!("a text cell");
+            };
+            match &first {
+                Some(f) => assert!(std::sync::Arc::ptr_eq(f, &text)),
+                None => first = Some(text),
+            }
+            texts += 1;
+        }
+        assert_eq!(texts, 12_000);
+        assert_eq!(shared.cleanings, 1);
+        assert!(first.is_some_and(|t| t.len() > 1_000_000));
     }
 }
