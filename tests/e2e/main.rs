@@ -671,10 +671,39 @@ fn json_objects_keep_the_column_order_of_the_contract() {
         &["import", "datasets/seed_appendix_2021.xlsx"],
     );
     let text = ok(store.path(), &["scorecard", "gaps", "--format", "json"]);
-    let year = text.find("\"year\"").expect("year");
-    let unit = text.find("\"unit\"").expect("unit");
-    let rank = text.find("\"rank\"").expect("rank");
-    assert!(year < unit && unit < rank, "{text}");
+    // Every object's keys, in order, are the contract's columns (the CSV header's order).
+    let rows = serde_json::from_str::<Value>(&text).expect("json");
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 7);
+    let header = ok(store.path(), &["scorecard", "gaps", "--format", "csv"]);
+    let columns: Vec<&str> = header.lines().next().expect("header").split(',').collect();
+    assert_eq!(
+        columns,
+        [
+            "year",
+            "unit",
+            "code",
+            "criterion",
+            "max_score",
+            "score",
+            "attainment",
+            "points_lost",
+            "share_of_loss",
+            "cumulative_share",
+            "rank",
+            "self_score",
+            "self_minus_appraised"
+        ]
+    );
+    for row in rows {
+        let keys: Vec<&str> = row
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, columns, "{row}");
+    }
 }
 
 /// Counts straight from a survey workbook, without the importer: per unit, (valid, satisfied,

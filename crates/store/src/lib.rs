@@ -270,7 +270,14 @@ impl Parts {
                     detail: e.to_string(),
                 })?;
             }
-            let name = format!("part-{id}-{n}.parquet");
+            // A part of another source whose sha256 begins with the same 12 characters keeps
+            // its file: this one takes the next free name (a rename would replace it).
+            let mut name = format!("part-{id}-{n}.parquet");
+            let mut k = 0;
+            while w.dir.join(&name).exists() {
+                k += 1;
+                name = format!("part-{id}-{n}-{k}.parquet");
+            }
             let target = w.dir.join(&name);
             fs::rename(&w.tmp, &target).map_err(|source| StoreError::Io {
                 path: target.clone(),

@@ -189,13 +189,26 @@ mod tests {
 
     #[test]
     fn every_kind_is_registered_once_and_found_by_its_names() {
-        for kind in [
+        let all = [
             TableKind::Scorecard,
             TableKind::Survey,
             TableKind::Procedures,
-        ] {
+            TableKind::Dossiers,
+        ];
+        // Exhaustive: a kind added to the model fails to compile here until it is listed above.
+        for kind in all {
+            match kind {
+                TableKind::Scorecard
+                | TableKind::Survey
+                | TableKind::Procedures
+                | TableKind::Dossiers => {}
+            }
+        }
+        assert_eq!(KINDS.len(), all.len());
+        for kind in all {
             assert_eq!(KINDS.iter().filter(|r| r.kind == kind).count(), 1, "{kind}");
             let names = registered(kind).expect("registered").names;
+            assert!(!names.is_empty(), "{kind}");
             assert!(names.iter().all(|n| parse_kind(n) == Some(kind)), "{kind}");
         }
     }

@@ -503,27 +503,65 @@ fn a_batch_the_writer_refuses_fails_the_commit_and_leaves_no_file() {
 #[test]
 fn many_sources_written_at_once_from_rayon_workers_all_finish() {
     // The CLI imports files on rayon's workers; each waits for its writer thread when its queue
-    // is full. The writers must never need those same workers (they did: a deadlock).
+    // is full. The writers must never need those same workers (they did: a deadlock). Every
+    // source then commits, and the reopened store holds all of them, row for row.
     use rayon::prelude::*;
     let dir = tempfile::tempdir().expect("tmp");
-    let store = Store::open_for_write(&dir.path().join("store")).expect("open");
-    let written: usize = (0..64)
+    let root = dir.path().join("store");
+    let mut store = Store::open_for_write(&root).expect("open");
+    let pendings: Vec<(i32, cchc_store::Pending)> = (0..64)
         .into_par_iter()
         .map(|n: i32| {
             let mut pending = store.begin();
             for k in 0..6 {
                 let frame = df![
                     "year" => vec![2024i32; 500],
-                    "unit" => vec![format!("Sở {}", k % 3); 500],
+                    "unit" => vec![format!("Sở {n}-{}", k % 3); 500],
                     "value" => vec![n; 500],
                 ]
                 .expect("frame");
                 pending.write("t", frame.into()).expect("write");
             }
-            6
+            (n, pending)
         })
+        .collect();
+    assert_eq!(pendings.len(), 64);
+    for (n, pending) in pendings {
+        // Every sha256 begins with the same 12 characters, which name a source's parts: each
+        // still keeps its own files (a rename once replaced the others' parts).
+        let sha = format!("{n:064x}");
+        let file = format!("f{n}.xlsx");
+        let added = store
+            .commit(pending, survey_source(&sha, &file))
+            .expect("commit");
+        assert!(matches!(added, Added::Stored { .. }), "{added:?}");
+    }
+    drop(store);
+    let store = Store::open(&root).expect("reopen");
+    assert_eq!(store.sources().len(), 64);
+    let rows = store
+        .scan_table("t")
+        .expect("scan")
+        .expect("rows")
+        .collect()
+        .expect("collect");
+    assert_eq!(rows.height(), 64 * 6 * 500);
+    let sum: i64 = rows
+        .column("value")
+        .expect("value")
+        .i32()
+        .expect("i32")
+        .iter()
+        .flatten()
+        .map(i64::from)
         .sum();
-    assert_eq!(written, 64 * 6);
+    assert_eq!(sum, 6 * 500 * (0..64).sum::<i64>());
+    let units = rows
+        .column("unit")
+        .expect("unit")
+        .n_unique()
+        .expect("unique");
+    assert_eq!(units, 64 * 3);
 }
 
 #[test]
