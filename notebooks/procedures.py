@@ -50,10 +50,14 @@ for ax in (a, b):
 fig.tight_layout()
 
 ours = {(r["unit"], r["year"]): r for r in cchc_json("procedures", "stats", "--by", "unit")}
+# The same unit-years on both sides, then each one's dossiers.
+assert set(ours) == {(r["unit"], r["year"]) for r in by_unit.iter_rows(named=True)}
+compared = 0
 for row in by_unit.iter_rows(named=True):
     theirs = ours[(row["unit"], row["year"])]
     assert theirs["received"] == row["received"], (row, theirs)
-print(f"{len(ours)} đơn vị-năm khớp với cchc procedures stats --by unit")
+    compared += 1
+print(f"{compared} đơn vị-năm khớp với cchc procedures stats --by unit")
 
 # %% [markdown]
 # ## Danh sách đề xuất đơn giản hoá và một giả định khác về ngưỡng trễ hạn

@@ -59,9 +59,13 @@ fig.tight_layout()
 
 # The same counts as cchc's: every group's valid and satisfied answers.
 mine = {(r["year"], r["unit"], r["element"]): (r["valid_answers"], r["satisfied"]) for r in index.iter_rows(named=True)}
+# The same groups on both sides, then each group's counts.
+assert set(mine) == {(r["year"], r["unit"], r["group"]) for r in ours}
+compared = 0
 for r in ours:
     assert mine[(r["year"], r["unit"], r["group"])] == (r["valid_answers"], r["satisfied"]), r
-print(f"{len(ours)} nhóm khớp với cchc survey index --by element")
+    compared += 1
+print(f"{compared} nhóm khớp với cchc survey index --by element")
 
 # %% [markdown]
 # ## Phân bố năm mức (Likert) của năm gần nhất

@@ -68,6 +68,10 @@ fig.tight_layout()
 
 trend = cchc_json("scorecard", "trend")
 ours = {(r["unit"], r["year"]): r["score_total"] for r in trend}
+# The same unit-years on both sides, then each total.
+assert set(ours) == {(r["unit"], r["year"]) for r in totals.iter_rows(named=True)}
+compared = 0
 for row in totals.iter_rows(named=True):
     assert abs(ours[(row["unit"], row["year"])] - row["score_total"]) < 1e-9, row
-print(f"{len(ours)} tổng điểm khớp với cchc scorecard trend")
+    compared += 1
+print(f"{compared} tổng điểm khớp với cchc scorecard trend")

@@ -43,16 +43,37 @@ fn the_notebooks_run_against_the_demo_store_and_agree_with_cchc() {
         String::from_utf8_lossy(&run.stderr),
     );
     assert!(run.status.success(), "{stdout}\n{stderr}");
-    for (notebook, agrees) in [
-        ("scorecards", "khớp với cchc scorecard trend"),
-        ("satisfaction", "khớp với cchc survey index --by element"),
-        ("procedures", "khớp với cchc procedures stats --by unit"),
+    // Each notebook says how many of cchc's rows it compared ("N … khớp với cchc …"): all of
+    // them, and more than none.
+    let store = out_dir.path().join("store");
+    for (notebook, agrees, command) in [
+        (
+            "scorecards",
+            "khớp với cchc scorecard trend",
+            &["scorecard", "trend"][..],
+        ),
+        (
+            "satisfaction",
+            "khớp với cchc survey index --by element",
+            &["survey", "index", "--by", "element"][..],
+        ),
+        (
+            "procedures",
+            "khớp với cchc procedures stats --by unit",
+            &["procedures", "stats", "--by", "unit"][..],
+        ),
     ] {
-        assert!(
-            stdout
-                .lines()
-                .any(|l| l.starts_with(notebook) && l.contains(agrees)),
-            "{notebook}: {stdout}"
-        );
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with(notebook) && l.contains(agrees))
+            .unwrap_or_else(|| panic!("{notebook}: {stdout}"));
+        let compared: usize = line
+            .split_once(": ")
+            .and_then(|(_, said)| said.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{notebook}: no count in {line}"));
+        let rows = super::json(&store, command).len();
+        assert!(rows > 0, "{notebook}: cchc printed no rows");
+        assert_eq!(compared, rows, "{notebook}: {line}");
     }
 }
