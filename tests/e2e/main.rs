@@ -479,6 +479,32 @@ fn xlsb_workbooks_calamine_refuses_are_read_with_what_was_left_out_said() {
     );
 }
 
+/// The heights of an SVG's filled rectangles of one colour, left to right, leaving out those
+/// narrower than `min_width` pixels (a legend's swatch).
+fn svg_bars(svg: &str, fill: &str, min_width: f64) -> Vec<f64> {
+    let attr = |tag: &str, name: &str| -> Option<f64> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[at..].split('"').next()?.parse().ok()
+    };
+    let mut bars: Vec<(f64, f64)> = svg
+        .split("<rect ")
+        .skip(1)
+        .map(|rest| format!(" {}", rest.split('>').next().unwrap_or("")))
+        .filter(|tag| tag.contains(&format!("fill=\"{fill}\"")))
+        .filter_map(|tag| {
+            Some((
+                attr(&tag, "x")?,
+                attr(&tag, "width")?,
+                attr(&tag, "height")?,
+            ))
+        })
+        .filter(|(_, width, _)| *width >= min_width)
+        .map(|(x, _, height)| (x, height))
+        .collect();
+    bars.sort_by(|a, b| a.0.total_cmp(&b.0));
+    bars.into_iter().map(|(_, h)| h).collect()
+}
+
 #[test]
 fn charts_are_written_as_svg_with_vietnamese_titles_and_as_png() {
     let store = tempfile::tempdir().expect("tmp");
@@ -505,6 +531,22 @@ fn charts_are_written_as_svg_with_vietnamese_titles_and_as_png() {
     let text = std::fs::read_to_string(&svg).expect("svg");
     assert!(text.contains("Điểm bị mất theo tiêu chí — Sở Kế hoạch và Đầu tư, năm 2021"));
     assert!(text.contains("6  Sự hài lòng của tổ chức"));
+    // What is drawn: one bar per criterion, in rank order, each as tall as its points lost
+    // (within a pixel of the scale the tallest sets).
+    let bars = svg_bars(&text, "#1F77B4", 100.0);
+    let gaps = json(
+        store.path(),
+        &["scorecard", "gaps", "--unit", "Sở Kế hoạch và Đầu tư"],
+    );
+    let lost: Vec<f64> = gaps.iter().map(|g| num(g, "points_lost")).collect();
+    assert_eq!(bars.len(), lost.len(), "{bars:?}");
+    let scale = bars[0] / lost[0];
+    for (height, points) in bars.iter().zip(&lost) {
+        assert!(
+            (height - points * scale).abs() <= 1.0,
+            "{bars:?} vs {lost:?}"
+        );
+    }
     let out = run(store.path(), &["chart", "pareto", "--out", "x.svg"]);
     assert_eq!(
         out.status.code(),
@@ -517,7 +559,22 @@ fn charts_are_written_as_svg_with_vietnamese_titles_and_as_png() {
         store.path(),
         &["chart", "trend", "--out", png.to_str().expect("p")],
     );
-    assert_eq!(&std::fs::read(&png).expect("png")[..4], b"\x89PNG");
+    let png_bytes = std::fs::read(&png).expect("png");
+    assert_eq!(&png_bytes[..4], b"\x89PNG");
+    // The same chart as SVG draws a line per unit with a point per year.
+    let trend_svg = store.path().join("trend.svg");
+    ok(
+        store.path(),
+        &["chart", "trend", "--out", trend_svg.to_str().expect("p")],
+    );
+    let trend = json(store.path(), &["scorecard", "trend"]);
+    let drawn = std::fs::read_to_string(&trend_svg).expect("svg");
+    let points = drawn.matches("<circle ").count();
+    assert!(
+        points >= trend.len(),
+        "{points} points for {} rows",
+        trend.len()
+    );
     let en = store.path().join("fields.svg");
     ok(
         store.path(),
@@ -568,14 +625,55 @@ fn demo_imports_the_datasets_and_writes_tables_and_charts() {
         "procedures_channels_so_ke_hoach_va_dau_tu",
         "procedures_on_time",
     ] {
-        for ext in ["png", "svg"] {
-            let path = out_dir.path().join("charts").join(format!("{name}.{ext}"));
-            assert!(
-                path.metadata().is_ok_and(|m| m.len() > 1000),
-                "{}",
-                path.display()
-            );
-        }
+        // Each chart as a person meets it: a PNG of the chart's size, and its SVG twin with a
+        // title and marks drawn in the series colours (bars, lines or points), not an empty frame.
+        let png = std::fs::read(out_dir.path().join("charts").join(format!("{name}.png")))
+            .unwrap_or_else(|e| panic!("{name}.png: {e}"));
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{name}");
+        let (width, height) = (
+            u32::from_be_bytes(png[16..20].try_into().expect("width")),
+            u32::from_be_bytes(png[20..24].try_into().expect("height")),
+        );
+        assert!(width >= 800 && height >= 400, "{name}: {width}×{height}");
+        let svg =
+            std::fs::read_to_string(out_dir.path().join("charts").join(format!("{name}.svg")))
+                .unwrap_or_else(|e| panic!("{name}.svg: {e}"));
+        // Marks in a colour (not white, black or a grey of the frame and grid).
+        let marks = ["fill=\"#", "stroke=\"#"]
+            .iter()
+            .flat_map(|attr| svg.match_indices(attr).map(move |(at, _)| at + attr.len()))
+            .filter(|&at| {
+                let hex = &svg[at..(at + 6).min(svg.len())];
+                let (r, g, b) = (&hex[0..2], &hex[2..4], &hex[4..6]);
+                !(r == g && g == b)
+            })
+            .count();
+        assert!(marks >= 3, "{name}: {marks} marks drawn");
+        assert!(svg.contains("<text"), "{name}: no text");
+    }
+    // The Pareto of the seed plan: one bar per criterion, as tall as its points lost.
+    let pareto =
+        std::fs::read_to_string(out_dir.path().join("charts/pareto_kh925_2021.svg")).expect("svg");
+    let bars = svg_bars(&pareto, "#1F77B4", 100.0);
+    let store = out_dir.path().join("store");
+    let seed = json(
+        &store,
+        &[
+            "scorecard",
+            "gaps",
+            "--unit",
+            "Sở Kế hoạch và Đầu tư",
+            "--year",
+            "2021",
+        ],
+    );
+    let lost: Vec<f64> = seed.iter().map(|g| num(g, "points_lost")).collect();
+    assert_eq!(bars.len(), lost.len(), "{bars:?} {lost:?}");
+    for (height, points) in bars.iter().zip(&lost) {
+        assert!(
+            (height - points * bars[0] / lost[0]).abs() <= 1.0,
+            "{bars:?} vs {lost:?}"
+        );
     }
     let trend =
         std::fs::read_to_string(out_dir.path().join("tables/scorecard_trend.csv")).expect("csv");
@@ -593,13 +691,46 @@ fn demo_imports_the_datasets_and_writes_tables_and_charts() {
     assert!(proposal.starts_with(
         "year,unit,rank,code,name,field,reason_codes,proposed_legal_days,proposed_components,"
     ));
-    assert!(
+    // The appendix, read back: one sheet per unit, its rows the proposals `procedures simplify`
+    // prints, in rank order, with their codes and estimated savings.
+    let proposals = json(&store, &["procedures", "simplify"]);
+    let mut book = open_workbook_auto(
         out_dir
             .path()
-            .join("tables/procedures_simplify_appendix.xlsx")
-            .metadata()
-            .is_ok_and(|m| m.len() > 5000)
-    );
+            .join("tables/procedures_simplify_appendix.xlsx"),
+    )
+    .expect("appendix");
+    let mut read_back: Vec<(String, i64, String, f64)> = Vec::new();
+    for sheet in book.sheet_names() {
+        let range = book.worksheet_range(&sheet).expect("sheet");
+        for row in range.rows() {
+            let rank = match row.first() {
+                Some(Data::Int(i)) => *i,
+                Some(Data::Float(x)) => *x as i64,
+                _ => continue,
+            };
+            let Some(Data::String(code)) = row.get(1) else {
+                continue;
+            };
+            let saving = match row.get(12) {
+                Some(Data::Float(x)) => *x,
+                Some(Data::Int(i)) => *i as f64,
+                other => panic!("{sheet} {code}: saving {other:?}"),
+            };
+            read_back.push((sheet.clone(), rank, code.clone(), saving));
+        }
+    }
+    assert_eq!(read_back.len(), proposals.len(), "{read_back:?}");
+    for (row, p) in read_back.iter().zip(&proposals) {
+        let sheet = format!("{} {}", p["year"], p["unit"].as_str().expect("unit"));
+        assert_eq!(row.0, sheet);
+        assert_eq!(row.1, p["rank"].as_i64().expect("rank"));
+        assert_eq!(row.2, p["code"].as_str().expect("code"));
+        assert!(
+            (row.3 - num(p, "estimated_saving")).abs() < 0.5,
+            "{row:?} {p}"
+        );
+    }
     // A second run rebuilds the store rather than adding to it.
     let again = Command::new(cchc_bin())
         .args(["demo", "--out"])

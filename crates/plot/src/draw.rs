@@ -700,12 +700,70 @@ mod tests {
     }
 
     #[test]
-    fn png_is_written_with_the_embedded_font() {
+    fn png_is_written_with_the_embedded_font_and_bars_as_tall_as_their_figures() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("pareto.png");
+        // Points lost 3, 2 and 1.
         pareto(3).draw(&path).expect("drawn");
-        let bytes = std::fs::read(&path).expect("png");
-        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let decoder = png::Decoder::new(std::fs::File::open(&path).expect("png"));
+        let mut reader = decoder.read_info().expect("a PNG");
+        let mut buf = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut buf).expect("a frame");
+        let (w, h) = (info.width as usize, info.height as usize);
+        let channels = info.line_size / w;
+        let pixel = |x: usize, y: usize| {
+            let at = y * info.line_size + x * channels;
+            (buf[at], buf[at + 1], buf[at + 2])
+        };
+        // The title, in the embedded font: dark pixels in the top band.
+        let title_ink = (0..h / 12)
+            .flat_map(|y| (0..w).map(move |x| (x, y)))
+            .filter(|&(x, y)| {
+                let (r, g, b) = pixel(x, y);
+                u32::from(r) + u32::from(g) + u32::from(b) < 200
+            })
+            .count();
+        assert!(title_ink > 500, "{title_ink} dark pixels in the title band");
+        // The bars: runs of columns holding the bar colour; a column's extent is its first to
+        // last pixel of that colour (the cumulative line crosses the bars).
+        let bar = BAR_COLORS[0];
+        let extent = |x: usize| {
+            let ys: Vec<usize> = (0..h)
+                .filter(|&y| pixel(x, y) == (bar.0, bar.1, bar.2))
+                .collect();
+            ys.first().map(|top| ys[ys.len() - 1] - top + 1)
+        };
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        let mut last = None;
+        for x in 0..w {
+            match extent(x) {
+                Some(height) => {
+                    if last != Some(x.wrapping_sub(1)) {
+                        runs.push(Vec::new());
+                    }
+                    runs.last_mut().expect("run").push(height);
+                    last = Some(x);
+                }
+                None => {}
+            }
+        }
+        // The legend's swatch is a narrow run; the three bars are the wide ones.
+        let mut bars: Vec<usize> = runs
+            .iter()
+            .filter(|r| r.len() > 30)
+            .map(|r| {
+                let mut r = r.clone();
+                r.sort_unstable();
+                r[r.len() / 2]
+            })
+            .collect();
+        assert_eq!(bars.len(), 3, "{runs:?}");
+        let one = bars.pop().expect("third") as f64;
+        let close = |got: usize, want: f64| ((got as f64 / one) - want).abs() < 0.03;
+        assert!(
+            close(bars[0], 3.0) && close(bars[1], 2.0),
+            "{bars:?} vs {one}"
+        );
     }
 
     #[test]
