@@ -736,15 +736,12 @@ mod tests {
         let mut runs: Vec<Vec<usize>> = Vec::new();
         let mut last = None;
         for x in 0..w {
-            match extent(x) {
-                Some(height) => {
-                    if last != Some(x.wrapping_sub(1)) {
-                        runs.push(Vec::new());
-                    }
-                    runs.last_mut().expect("run").push(height);
-                    last = Some(x);
+            if let Some(height) = extent(x) {
+                if last != Some(x.wrapping_sub(1)) {
+                    runs.push(Vec::new());
                 }
-                None => {}
+                runs.last_mut().expect("run").push(height);
+                last = Some(x);
             }
         }
         // The legend's swatch is a narrow run; the three bars are the wide ones.
