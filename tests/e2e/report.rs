@@ -228,6 +228,33 @@ fn the_years_report_prints_on_a4_with_its_figures_and_its_workbook_draws_native_
         + 2;
     assert!(last > 5, "{last}");
     let charts = chart_parts(&xlsx);
+    // Every chart of the page is a native chart of the workbook, with the same title.
+    let figures = page.matches("<figure>").count();
+    assert!(figures >= 10, "{figures} figures");
+    assert_eq!(
+        charts.len(),
+        figures,
+        "a native chart for every figure of the page"
+    );
+    for x in &charts {
+        let title: String = x
+            .split("<a:t>")
+            .skip(1)
+            .filter_map(|t| t.split("</a:t>").next())
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(!title.is_empty(), "a chart without its title");
+        let escaped = title.replace('&', "&amp;");
+        assert!(
+            page.contains(&escaped),
+            "{title} is not a figure of the page"
+        );
+    }
+    assert!(
+        charts.iter().any(|x| x.contains("<c:scatterChart>")),
+        "the dossiers × late rate scatter"
+    );
     let pareto_chart = charts
         .iter()
         .find(|x| x.contains(&format!("'Điểm mất Sở TP'!$E$3:$E${last}")))

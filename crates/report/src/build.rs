@@ -661,6 +661,63 @@ fn summary(
     })
 }
 
+/// A trend chart and the table it is drawn from, in that order: the years down the first
+/// column, a column per series; the workbook draws its lines from the table's sheet.
+fn trend_blocks(w: &W, chart: &TrendChart, svg: String, sheet: String) -> [Block; 2] {
+    let years: Vec<i32> = {
+        let mut y: Vec<i32> = chart
+            .series
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(|(y, _)| *y))
+            .collect();
+        y.sort_unstable();
+        y.dedup();
+        y
+    };
+    let mut columns = vec![w.col(c::YEAR, Kind::Text, 8.0)];
+    for (name, _) in &chart.series {
+        columns.push(Col {
+            header: name.clone(),
+            kind: if chart.percent {
+                Kind::Pct
+            } else {
+                Kind::Num(2)
+            },
+            width: 16.0,
+        });
+    }
+    let rows = years
+        .iter()
+        .map(|y| {
+            let mut row = vec![text(y.to_string())];
+            for (_, points) in &chart.series {
+                row.push(cell(points.iter().find(|(py, _)| py == y).map(|(_, v)| *v)));
+            }
+            row
+        })
+        .collect();
+    [
+        Block::Chart(Chart {
+            title: chart.title.clone(),
+            svg,
+            native: Some(Native {
+                kind: NativeKind::Lines,
+                sheet: sheet.clone(),
+                categories: 0,
+                series: (1..=chart.series.len()).collect(),
+                percent: chart.percent,
+            }),
+        }),
+        Block::Table(Table {
+            sheet,
+            title: chart.title.clone(),
+            columns,
+            rows,
+            highlights: Vec::new(),
+        }),
+    ]
+}
+
 fn chart_of<T>(
     built: Result<T, cchc_plot::PlotError>,
     svg: impl Fn(&T) -> Result<String, cchc_plot::PlotError>,
@@ -844,58 +901,8 @@ fn trends(
         }));
     }
     if let Some((chart, svg)) = chart {
-        let years: Vec<i32> = {
-            let mut y: Vec<i32> = chart
-                .series
-                .iter()
-                .flat_map(|(_, p)| p.iter().map(|(y, _)| *y))
-                .collect();
-            y.sort_unstable();
-            y.dedup();
-            y
-        };
-        let mut columns = vec![w.col(c::YEAR, Kind::Text, 8.0)];
-        for (unit, _) in &chart.series {
-            columns.push(Col {
-                header: unit.clone(),
-                kind: if chart.percent {
-                    Kind::Pct
-                } else {
-                    Kind::Num(2)
-                },
-                width: 16.0,
-            });
-        }
-        let rows = years
-            .iter()
-            .map(|y| {
-                let mut row = vec![text(y.to_string())];
-                for (_, points) in &chart.series {
-                    row.push(cell(points.iter().find(|(py, _)| py == y).map(|(_, v)| *v)));
-                }
-                row
-            })
-            .collect();
         let sheet = sheets.name(w.pick("Xu hướng", "Trend"));
-        let n = chart.series.len();
-        blocks.push(Block::Chart(Chart {
-            title: chart.title.clone(),
-            svg,
-            native: Some(Native {
-                kind: NativeKind::Lines,
-                sheet: sheet.clone(),
-                categories: 0,
-                series: (1..=n).collect(),
-                percent: chart.percent,
-            }),
-        }));
-        blocks.push(Block::Table(Table {
-            sheet,
-            title: chart.title.clone(),
-            columns,
-            rows,
-            highlights: Vec::new(),
-        }));
+        blocks.extend(trend_blocks(w, &chart, svg, sheet));
     }
     let now = of(&upto, Some(year), None)?;
     let cols: [(&str, Kind, f64); 8] = [
@@ -1010,11 +1017,12 @@ fn satisfaction(
             TrendChart::survey_elements(&elements, &unit, w.lang),
             TrendChart::svg,
         )? {
-            blocks.push(Block::Chart(Chart {
-                title: chart.title,
-                svg,
-                native: None,
-            }));
+            let sheet = sheets.name(&format!(
+                "{} {}",
+                w.pick("Yếu tố", "Elements"),
+                short_unit(&unit)
+            ));
+            blocks.extend(trend_blocks(w, &chart, svg, sheet));
         }
         let now = of(&elements, Some(year), Some(&unit))?;
         if now.height() > 0 {
@@ -1140,11 +1148,8 @@ fn procedures_section(
         .filter(col(c::YEAR).lt_eq(lit(year)))
         .collect()?;
     if let Some((chart, svg)) = chart_of(TrendChart::on_time(&upto, w.lang), TrendChart::svg)? {
-        blocks.push(Block::Chart(Chart {
-            title: chart.title,
-            svg,
-            native: None,
-        }));
+        let sheet = sheets.name(w.pick("Đúng hạn", "On time"));
+        blocks.extend(trend_blocks(w, &chart, svg, sheet));
     }
     let proposals = &p.proposals;
     let candidates = strs(proposals, c::CODE)?;
@@ -1208,7 +1213,7 @@ fn procedures_section(
                 .map(|(c, _)| c.clone())
                 .collect()
         };
-        if let Some((_, svg)) = chart_of(
+        if let Some((scatter, svg)) = chart_of(
             ScatterChart::procedures(&p.stats, &unit, year, c::LATE_RATE, &mine, w.lang),
             ScatterChart::svg,
         )? {
@@ -1218,10 +1223,56 @@ fn procedures_section(
                 }
                 Lang::En => format!("Dossiers and late rate of each procedure — {unit}, {year}"),
             };
+            // The workbook's scatter: received across, the late rate of the proposed procedures
+            // and of the others in two columns (a procedure's rate in one of them).
+            let sheet = sheets.name(&format!(
+                "{} {}",
+                w.pick("Trễ hạn", "Late"),
+                short_unit(&unit)
+            ));
+            let columns = vec![
+                w.col(c::CODE, Kind::Text, 12.0),
+                w.col(c::RECEIVED, Kind::Int, 12.0),
+                Col {
+                    header: scatter.legend.0.clone(),
+                    kind: Kind::Pct,
+                    width: 16.0,
+                },
+                Col {
+                    header: scatter.legend.1.clone(),
+                    kind: Kind::Pct,
+                    width: 16.0,
+                },
+            ];
+            let rows = scatter
+                .points
+                .iter()
+                .map(|(code, received, rate, candidate)| {
+                    vec![
+                        text(code),
+                        Cell::Num(*received),
+                        cell(candidate.then_some(*rate)),
+                        cell((!candidate).then_some(*rate)),
+                    ]
+                })
+                .collect();
             blocks.push(Block::Chart(Chart {
-                title,
+                title: title.clone(),
                 svg,
-                native: None,
+                native: Some(Native {
+                    kind: NativeKind::Scatter,
+                    sheet: sheet.clone(),
+                    categories: 1,
+                    series: vec![2, 3],
+                    percent: true,
+                }),
+            }));
+            blocks.push(Block::Table(Table {
+                sheet,
+                title,
+                columns,
+                rows,
+                highlights: Vec::new(),
             }));
         }
     }

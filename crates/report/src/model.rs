@@ -176,6 +176,9 @@ pub enum NativeKind {
     StackedBars,
     /// Clustered columns, the last series as a line (channels and the postal target).
     ColumnsWithTarget,
+    /// Points: the categories' column across, each series' column up (procedures: dossiers
+    /// received and late rate).
+    Scatter,
 }
 
 /// A native chart: drawn by the spreadsheet from the ranges of a table's sheet.

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use cchc_model::Lang;
 use rust_xlsxwriter::{
-    Chart as XChart, ChartLegendPosition, ChartMarker, ChartMarkerType, ChartType, Color,
-    ConditionalFormatDataBar, ConditionalFormatFormula, Format, FormatAlign, FormatBorder,
-    Table as XTable, TableColumn, TableStyle, Workbook, Worksheet,
+    Chart as XChart, ChartFormat, ChartLegendPosition, ChartLine, ChartMarker, ChartMarkerType,
+    ChartSolidFill, ChartType, Color, ConditionalFormatDataBar, ConditionalFormatFormula, Format,
+    FormatAlign, FormatBorder, Table as XTable, TableColumn, TableStyle, Workbook, Worksheet,
 };
 
 use crate::ReportError;
@@ -309,6 +309,31 @@ fn native_chart(native: &Native, placed: &Placed, title: &str) -> XChart {
             }
             columns.combine(&line);
             columns
+        }
+        NativeKind::Scatter => {
+            // As the page draws it: the first series (the proposed procedures) red, the other
+            // blue.
+            let mut points = XChart::new(ChartType::Scatter);
+            for (k, &s) in native.series.iter().enumerate() {
+                let colour = if k == 0 { 0xC81E1E } else { 0x1F77B4 };
+                let col = s as u16;
+                points
+                    .add_series()
+                    .set_categories((sheet, first, cat, last, cat))
+                    .set_values((sheet, first, col, last, col))
+                    .set_name((sheet, HEADER_ROW, col))
+                    .set_marker(
+                        ChartMarker::new()
+                            .set_type(ChartMarkerType::Circle)
+                            .set_size(7)
+                            .set_format(
+                                ChartFormat::new()
+                                    .set_solid_fill(ChartSolidFill::new().set_color(colour))
+                                    .set_border(ChartLine::new().set_color(colour)),
+                            ),
+                    );
+            }
+            points
         }
     };
     if native.percent {
