@@ -125,6 +125,7 @@ fn find<'a>(rows: &'a [Value], unit: &str, year: i64) -> &'a Value {
 }
 
 #[test]
+#[allow(clippy::print_stderr)] // says why the layout was not checked on a machine without Playwright
 fn the_years_report_prints_on_a4_with_its_figures_and_its_workbook_draws_native_charts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = dir.path().join("store");
@@ -279,6 +280,23 @@ fn the_years_report_prints_on_a4_with_its_figures_and_its_workbook_draws_native_
             .any(|x| x.contains("'Kênh Sở TP'!$E$3") && x.contains("<c:lineChart>")),
         "channels with the postal target"
     );
+
+    // Laid out in Chromium as it prints: no table wider than the text, no header word, code or
+    // number running past its cell (the simplification table once printed "Hạng" over "Mã",
+    // codes into names and savings past the page's edge).
+    let layout = Command::new("python3")
+        .arg(root().join("tests/browser/page_layout.py"))
+        .arg(&html)
+        .output()
+        .expect("python3 runs");
+    let err = String::from_utf8_lossy(&layout.stderr);
+    if err.contains("ModuleNotFoundError") && std::env::var_os("CI").is_none() {
+        eprintln!("page layout not checked: pip install -r tests/engines/requirements.txt");
+    } else {
+        assert!(layout.status.success(), "{err}");
+        let problems: Vec<String> = serde_json::from_slice(&layout.stdout).expect("json");
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
 
     // LibreOffice opens the workbook and prints it on A4 landscape.
     let lo = dir.path().join("lo");

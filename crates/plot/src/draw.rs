@@ -116,6 +116,37 @@ fn bold(size: f64) -> TextStyle<'static> {
     (FAMILY, size, FontStyle::Bold).into_font().color(&BLACK)
 }
 
+/// The width of a bold character of the embedded sans, as a share of the font size (capitals
+/// and Vietnamese letters with marks are wider than the average).
+const BOLD_EM: f64 = 0.62;
+
+/// A chart's title in bold at `size`, or smaller so that it fits the chart's width with a margin
+/// on each side: a title is never clipped.
+fn title_style(title: &str, size: f64) -> TextStyle<'static> {
+    let room = f64::from(WIDTH) * 0.92;
+    let chars = title.chars().count().max(1) as f64;
+    bold(size.min(room / (chars * BOLD_EM)))
+}
+
+/// Category names short enough to stand under their bars (no key of codes below the chart).
+const NAME_UNDER_BAR: usize = 24;
+
+/// Label positions for values that may sit close together: each label at its value plus
+/// `lift`, pushed up just enough to stand `gap` above the label below it (values in the chart's
+/// units). In the order given.
+fn spread_labels(values: &[f64], lift: f64, gap: f64) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|a, b| values[*a].total_cmp(&values[*b]));
+    let mut at = vec![0.0; values.len()];
+    let mut below = f64::NEG_INFINITY;
+    for i in order {
+        let y = (values[i] + lift).max(below + gap);
+        at[i] = y;
+        below = y;
+    }
+    at
+}
+
 /// A number as the language writes it: "87,5" in Vietnamese, "87.5" in English.
 pub(crate) fn fmt_num(x: f64, decimals: usize, lang: Lang) -> String {
     let s = format!("{x:.decimals$}");
@@ -207,7 +238,7 @@ impl Chart for ParetoChart {
         let n = shown.len();
         let max_lost = shown.iter().map(|s| s.2).fold(0.0, f64::max).max(0.01) * 1.15;
         let mut chart = ChartBuilder::on(&top)
-            .caption(&self.title, bold(32.0))
+            .caption(&self.title, title_style(&self.title, 32.0))
             .margin(24)
             .x_label_area_size(50)
             .y_label_area_size(90)
@@ -291,18 +322,36 @@ impl Chart for ParetoChart {
     }
 }
 
+impl GroupedBars {
+    /// Whether every category's name fits under its bars (else codes, with a key below).
+    fn names_under_bars(&self) -> bool {
+        self.categories
+            .iter()
+            .all(|(_, name)| name.chars().count() <= NAME_UNDER_BAR)
+    }
+}
+
 impl Chart for GroupedBars {
     fn height(&self) -> u32 {
-        760 + self.categories.len() as u32 * LEGEND_LINE
+        if self.names_under_bars() {
+            760
+        } else {
+            760 + self.categories.len() as u32 * LEGEND_LINE
+        }
     }
 
     fn plot<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult {
         root.fill(&WHITE).map_err(e)?;
         let (top, bottom) = root.split_vertically(740);
         let n = self.categories.len();
-        let codes: Vec<String> = self.categories.iter().map(|c| c.0.clone()).collect();
+        let named = self.names_under_bars();
+        let codes: Vec<String> = self
+            .categories
+            .iter()
+            .map(|(code, name)| if named { name.clone() } else { code.clone() })
+            .collect();
         let mut chart = ChartBuilder::on(&top)
-            .caption(&self.title, bold(32.0))
+            .caption(&self.title, title_style(&self.title, 32.0))
             .margin(24)
             .x_label_area_size(50)
             .y_label_area_size(90)
@@ -363,6 +412,9 @@ impl Chart for GroupedBars {
             .label_font(style(20.0))
             .draw()
             .map_err(e)?;
+        if named {
+            return Ok(());
+        }
         legend_lines(&bottom, &self.categories)
     }
 }
@@ -377,7 +429,7 @@ impl Chart for ScatterChart {
         let max_x = self.points.iter().map(|p| p.1).fold(10.0, f64::max) * 1.5;
         let max_y = self.points.iter().map(|p| p.2 * 100.0).fold(10.0, f64::max) * 1.15;
         let mut chart = ChartBuilder::on(root)
-            .caption(&self.title, bold(28.0))
+            .caption(&self.title, title_style(&self.title, 28.0))
             .margin(24)
             .x_label_area_size(60)
             .y_label_area_size(90)
@@ -407,11 +459,31 @@ impl Chart for ScatterChart {
             .map_err(e)?
             .label(self.legend.1.as_str())
             .legend(move |(x, y)| Circle::new((x + 10, y), 7, grey.filled()));
+        // A proposed procedure's code beside its point, unless it would cover a code already
+        // written (many procedures sit at 0% late): codes placed left to right, first come.
+        let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
+        let mut labelled: Vec<bool> = Vec::new();
+        let mut candidates: Vec<&(String, f64, f64, bool)> =
+            self.points.iter().filter(|p| p.3).collect();
+        candidates.sort_by(|a, b| a.1.total_cmp(&b.1));
+        for p in &candidates {
+            let (px, py) = chart.backend_coord(&(p.1, p.2 * 100.0));
+            let w = (p.0.chars().count() as f64 * 16.0 * 0.6) as i32;
+            let b = (px + 10, py - 22, px + 10 + w, py - 4);
+            let free = placed
+                .iter()
+                .all(|q| b.2 < q.0 || b.0 > q.2 || b.3 < q.1 || b.1 > q.3);
+            if free {
+                placed.push(b);
+            }
+            labelled.push(free);
+        }
         chart
-            .draw_series(self.points.iter().filter(|p| p.3).map(|p| {
-                EmptyElement::at((p.1, p.2 * 100.0))
-                    + Circle::new((0, 0), 9, red.filled())
-                    + Text::new(p.0.clone(), (10, -22), style(16.0))
+            .draw_series(candidates.iter().zip(&labelled).map(|(p, shown)| {
+                let point =
+                    EmptyElement::at((p.1, p.2 * 100.0)) + Circle::new((0, 0), 9, red.filled());
+                let code = if *shown { p.0.clone() } else { String::new() };
+                point + Text::new(code, (10, -22), style(16.0))
             }))
             .map_err(e)?
             .label(self.legend.0.as_str())
@@ -462,7 +534,7 @@ impl Chart for TrendChart {
             ((low - pad).floor().max(0.0), (high + pad).ceil())
         };
         let mut chart = ChartBuilder::on(root)
-            .caption(&self.title, bold(32.0))
+            .caption(&self.title, title_style(&self.title, 32.0))
             .margin(24)
             .x_label_area_size(50)
             .y_label_area_size(90)
@@ -492,6 +564,28 @@ impl Chart for TrendChart {
             .light_line_style(WHITE)
             .draw()
             .map_err(e)?;
+        // Each year's value labels spread apart so that close values do not print over each
+        // other: (series, year) → the label's height.
+        let span = ceiling - floor;
+        let mut label_at: std::collections::HashMap<(usize, i32), f64> =
+            std::collections::HashMap::new();
+        for year in y0..=y1 {
+            let at_year: Vec<(usize, f64)> = self
+                .series
+                .iter()
+                .enumerate()
+                .filter_map(|(j, (_, p))| {
+                    p.iter()
+                        .find(|(y, _)| *y == year)
+                        .map(|(_, v)| (j, v * scale))
+                })
+                .collect();
+            let values: Vec<f64> = at_year.iter().map(|(_, v)| *v).collect();
+            let spread = spread_labels(&values, 0.006 * span, 0.032 * span);
+            for ((j, _), y) in at_year.iter().zip(spread) {
+                label_at.insert((*j, year), y);
+            }
+        }
         for (j, (unit, points)) in self.series.iter().enumerate() {
             let color = BAR_COLORS[j % BAR_COLORS.len()];
             // Missing years break the line: one segment per run of consecutive years.
@@ -522,10 +616,11 @@ impl Chart for TrendChart {
                 .map_err(e)?;
             chart
                 .draw_series(points.iter().map(|(y, v)| {
+                    let at = label_at.get(&(j, *y)).copied().unwrap_or(v * scale);
                     Text::new(
                         fmt_num(v * scale, 1, lang),
-                        (f64::from(*y) + 0.05, v * scale + 0.006 * (ceiling - floor)),
-                        style(18.0),
+                        (f64::from(*y) + 0.05, at),
+                        style(18.0).color(&color),
                     )
                 }))
                 .map_err(e)?;
@@ -580,7 +675,7 @@ impl Chart for LikertChart {
         let lang = self.lang;
         let labels: Vec<String> = self.bars.iter().map(|b| b.0.clone()).collect();
         let mut chart = ChartBuilder::on(root)
-            .caption(&self.title, bold(32.0))
+            .caption(&self.title, title_style(&self.title, 32.0))
             .margin(24)
             .x_label_area_size(50)
             .y_label_area_size(560)
@@ -760,6 +855,61 @@ mod tests {
         assert!(
             close(bars[0], 3.0) && close(bars[1], 2.0),
             "{bars:?} vs {one}"
+        );
+    }
+
+    #[test]
+    fn close_labels_are_spread_and_titles_fit_the_chart() {
+        // Three values within a label's height of each other: each label stands at least a
+        // gap above the one below, in the values' order, the lowest where it was.
+        let at = spread_labels(&[89.0, 89.8, 88.5], 0.2, 1.0);
+        assert!((at[2] - 88.7).abs() < 1e-9, "{at:?}");
+        assert!(
+            at[0] >= at[2] + 1.0 - 1e-9 && at[1] >= at[0] + 1.0 - 1e-9,
+            "{at:?}"
+        );
+        // Values far apart keep their place.
+        assert_eq!(spread_labels(&[10.0, 50.0], 0.0, 1.0), vec![10.0, 50.0]);
+        // A long title is set smaller so that its width stays within the chart's.
+        let long = "Số hồ sơ và tỷ lệ trễ hạn theo thủ tục — Sở Kế hoạch và Đầu tư, 2024 (5 thủ tục không có số liệu)";
+        let size = |t: &str| title_style(t, 28.0).font.get_size();
+        assert!(size(long) < 28.0);
+        let width = size(long) * BOLD_EM * long.chars().count() as f64;
+        assert!(width <= f64::from(WIDTH) * 0.92 + 1e-6, "{width}");
+        assert!((size("Ngắn") - 28.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn short_category_names_stand_under_their_bars() {
+        let chart = |names: [&str; 3]| GroupedBars {
+            title: "Tỷ lệ hồ sơ theo kênh tiếp nhận".into(),
+            categories: names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| ((i + 1).to_string(), (*n).to_owned()))
+                .collect(),
+            series: vec![("Năm 2024".into(), vec![Some(0.5), Some(0.4), Some(0.1)])],
+            y_label: "%".into(),
+            target: None,
+            lang: Lang::Vi,
+        };
+        let short = chart(["Trực tuyến", "Trực tiếp", "Bưu chính công ích"]);
+        let svg = short.svg().expect("svg");
+        assert!(
+            svg.contains("Trực tuyến") && svg.contains("Bưu chính công ích"),
+            "names under the bars"
+        );
+        assert!(!svg.contains("1  Trực tuyến"), "no key of codes");
+        assert_eq!(short.height(), 760);
+        let long = chart([
+            "Thành lập và hoạt động của doanh nghiệp",
+            "Đầu tư tại Việt Nam",
+            "Đấu thầu",
+        ]);
+        let svg = long.svg().expect("svg");
+        assert!(
+            svg.contains("1  Thành lập và hoạt động"),
+            "a key of codes for long names"
         );
     }
 

@@ -1267,7 +1267,7 @@ fn procedures_section(
                     percent: true,
                 }),
             }));
-            blocks.push(Block::Table(Table {
+            blocks.push(Block::Data(Table {
                 sheet,
                 title,
                 columns,

@@ -75,16 +75,100 @@ fn fluid(svg: &str) -> String {
     format!("{head} role=\"img\"{rest}")
 }
 
+/// The text width of a page (A4, 210 mm, less the 32 mm and 18 mm margins), in millimetres.
+const TEXT_WIDTH_MM: f64 = 160.0;
+/// A table's font size, in points, when its columns fit.
+const TABLE_PT: f64 = 10.5;
+/// The smallest a table's font is made so that its columns fit.
+const TABLE_MIN_PT: f64 = 7.5;
+/// The width of a character of the table's serif, as a share of the font size (digits and
+/// average letters are half an em; bold headers and capitals a little more).
+const CHAR_EM: f64 = 0.56;
+/// A cell's left and right padding and borders, in characters.
+const CELL_PAD: f64 = 1.6;
+
+fn chars(s: &str) -> f64 {
+    s.chars().count() as f64
+}
+
+/// How wide a column must be, in characters: its header's longest word, and each cell's
+/// longest word (a number or a code is one word: it never wraps).
+fn column_need(t: &Table, i: usize, lang: Lang) -> f64 {
+    let col = &t.columns[i];
+    let longest = |s: &str| s.split_whitespace().map(chars).fold(0.0, f64::max);
+    let header = longest(&col.header);
+    let cells = t
+        .rows
+        .iter()
+        .filter_map(|r| r.get(i))
+        .map(|cell| {
+            let shown = cell.display(col.kind, lang);
+            match cell {
+                // Long unbroken strings (a sha256, a file name) may break anywhere.
+                Cell::Text(s) if s.len() > 24 && !s.contains(' ') => 8.0,
+                Cell::Text(_) => longest(&shown),
+                _ => chars(&shown),
+            }
+        })
+        .fold(0.0, f64::max);
+    header.max(cells) + CELL_PAD
+}
+
+/// A table's font size (points) and each column's width (percent of the text width): every
+/// column at least as wide as its longest word (at a smaller font when the table needs it), the
+/// room left shared out as the columns' preferred widths ask.
+pub(crate) fn column_widths(t: &Table, lang: Lang) -> (f64, Vec<f64>) {
+    let need: Vec<f64> = (0..t.columns.len())
+        .map(|i| column_need(t, i, lang))
+        .collect();
+    let prefer: Vec<f64> = t
+        .columns
+        .iter()
+        .zip(&need)
+        .map(|(c, n)| c.width.max(*n))
+        .collect();
+    let capacity = |pt: f64| TEXT_WIDTH_MM / (pt * CHAR_EM * 25.4 / 72.0);
+    let total_need: f64 = need.iter().sum();
+    let pt = if total_need <= capacity(TABLE_PT) {
+        TABLE_PT
+    } else {
+        (TABLE_PT * capacity(TABLE_PT) / total_need).max(TABLE_MIN_PT)
+    };
+    let room = capacity(pt);
+    let total_prefer: f64 = prefer.iter().sum();
+    let widths: Vec<f64> = if total_prefer <= room {
+        prefer.clone()
+    } else {
+        let extra = (room - total_need).max(0.0);
+        let wanted: f64 = prefer.iter().zip(&need).map(|(p, n)| p - n).sum();
+        need.iter()
+            .zip(&prefer)
+            .map(|(n, p)| {
+                if wanted > 0.0 {
+                    n + extra * (p - n) / wanted
+                } else {
+                    *n
+                }
+            })
+            .collect()
+    };
+    let sum: f64 = widths.iter().sum::<f64>().max(1.0);
+    (pt, widths.iter().map(|w| w / sum * 100.0).collect())
+}
+
 fn table(out: &mut String, t: &Table, lang: Lang) {
-    out.push_str("<table>\n<caption>");
+    let (pt, widths) = column_widths(t, lang);
+    if pt < TABLE_PT {
+        out.push_str(&format!(
+            "<table style=\"font-size: {pt:.1}pt\">\n<caption>"
+        ));
+    } else {
+        out.push_str("<table>\n<caption>");
+    }
     out.push_str(&escape(&t.title));
     out.push_str("</caption>\n<colgroup>");
-    let total: f64 = t.columns.iter().map(|c| c.width).sum::<f64>().max(1.0);
-    for col in &t.columns {
-        out.push_str(&format!(
-            "<col style=\"width: {:.1}%\">",
-            col.width / total * 100.0
-        ));
+    for w in &widths {
+        out.push_str(&format!("<col style=\"width: {w:.1}%\">"));
     }
     out.push_str("</colgroup>\n<thead><tr>");
     for col in &t.columns {
@@ -219,6 +303,7 @@ pub fn render(doc: &Document) -> String {
                     out.push_str("</div>\n");
                 }
                 Block::Table(t) => table(&mut out, t, lang),
+                Block::Data(_) => {}
                 Block::Chart(chart) => {
                     out.push_str("<figure>\n");
                     out.push_str(&fluid(&chart.svg));

@@ -69,6 +69,9 @@ pub enum Block {
     Figures(Vec<Figure>),
     /// A table (a sheet of its own in the workbook).
     Table(Table),
+    /// A table the workbook draws a chart from, left off the page: its figures are already in
+    /// another table there (a scatter's points).
+    Data(Table),
     /// A chart (an SVG on the page, a native chart in the workbook when it has one).
     Chart(Chart),
     /// A small-print note under a table or chart.

@@ -361,7 +361,7 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
     let mut placed: Vec<Placed> = Vec::new();
     for section in &doc.sections {
         for block in &section.blocks {
-            if let Block::Table(t) = block {
+            if let Block::Table(t) | Block::Data(t) = block {
                 let ws = wb.add_worksheet();
                 write_table(ws, t, lang).map_err(err)?;
                 placed.push(Placed {
@@ -443,7 +443,7 @@ fn notes(ws: &mut Worksheet, doc: &Document) -> Result<(), rust_xlsxwriter::Xlsx
         for block in &section.blocks {
             match block {
                 Block::Paragraph(p) | Block::Note(p) => lines.push(Some((p.clone(), &text))),
-                Block::Table(t) => lines.push(Some((
+                Block::Table(t) | Block::Data(t) => lines.push(Some((
                     match lang {
                         Lang::Vi => format!("{}: xem trang tính \"{}\".", t.title, t.sheet),
                         Lang::En => format!("{}: see the sheet \"{}\".", t.title, t.sheet),
