@@ -29,7 +29,7 @@ h2 { font-size: 14pt; text-transform: uppercase; margin: 18pt 0 6pt; break-after
 h2.new-page { break-before: page; }
 h3 { font-size: 13pt; margin: 12pt 0 4pt; break-after: avoid; }
 p { margin: 0 0 6pt; text-align: justify; text-indent: 10mm; }
-p.note { font-size: 11pt; font-style: italic; text-indent: 0; }
+p.note { font-size: 11pt; font-style: italic; text-indent: 0; break-before: avoid; }
 nav ol { margin: 0 0 10pt; }
 .figures { display: flex; flex-wrap: wrap; gap: 6pt; margin: 4pt 0 8pt; break-inside: avoid; }
 .figure { flex: 1 1 45mm; border: 0.6pt solid #777; padding: 4pt 6pt; break-inside: avoid; }
@@ -104,8 +104,9 @@ fn column_need(t: &Table, i: usize, lang: Lang) -> f64 {
         .map(|cell| {
             let shown = cell.display(col.kind, lang);
             match cell {
-                // Long unbroken strings (a sha256, a file name) may break anywhere.
-                Cell::Text(s) if s.len() > 24 && !s.contains(' ') => 8.0,
+                // Long unbroken strings (a sha256, a file name) may break anywhere: in lines of
+                // 16 characters at most (the small monospace of the "code" cells).
+                Cell::Text(s) if s.len() > 24 && !s.contains(' ') => chars(s).min(16.0) * 0.8,
                 Cell::Text(_) => longest(&shown),
                 _ => chars(&shown),
             }
