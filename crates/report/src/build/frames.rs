@@ -1,0 +1,103 @@
+//! Reading the result frames: columns as vectors, rows of a year and unit, cells.
+
+use cchc_model::Lang;
+use cchc_model::columns as c;
+use polars::prelude::*;
+
+use crate::model::*;
+
+use super::words::*;
+
+pub(super) fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
+    Ok(df
+        .column(name)?
+        .cast(&DataType::String)?
+        .str()?
+        .iter()
+        .map(|s| s.unwrap_or_default().to_owned())
+        .collect())
+}
+
+pub(super) fn floats(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+    Ok(df
+        .column(name)?
+        .cast(&DataType::Float64)?
+        .f64()?
+        .iter()
+        .collect())
+}
+
+pub(super) fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i64>>> {
+    Ok(df
+        .column(name)?
+        .cast(&DataType::Int64)?
+        .i64()?
+        .iter()
+        .collect())
+}
+
+pub(super) fn of(df: &DataFrame, year: Option<i32>, unit: Option<&str>) -> PolarsResult<DataFrame> {
+    let mut lf = df.clone().lazy();
+    if let Some(y) = year {
+        lf = lf.filter(col(c::YEAR).eq(lit(y)));
+    }
+    if let Some(u) = unit {
+        lf = lf.filter(col(c::UNIT).eq(lit(u.to_owned())));
+    }
+    lf.collect()
+}
+
+pub(super) fn units_of(df: &DataFrame, order: &[String]) -> PolarsResult<Vec<String>> {
+    let present = strs(df, c::UNIT)?;
+    Ok(order
+        .iter()
+        .filter(|u| present.contains(u))
+        .cloned()
+        .collect())
+}
+
+pub(super) fn cell(x: Option<f64>) -> Cell {
+    x.filter(|v| v.is_finite()).map_or(Cell::Empty, Cell::Num)
+}
+
+pub(super) fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+/// An input the report can use for the year: `None`, with the reason added to `missing`, when
+/// the store lacks it or has none of the year. `vi` and `en` name the section and what it needs.
+pub(super) fn usable<'a, T>(
+    w: &W,
+    input: Option<&'a T>,
+    has_year: impl Fn(&T) -> PolarsResult<bool>,
+    year: i32,
+    vi: (&str, &str),
+    en: (&str, &str),
+    missing: &mut Vec<String>,
+) -> PolarsResult<Option<&'a T>> {
+    let why = match input {
+        Some(t) if has_year(t)? => return Ok(Some(t)),
+        Some(_) => match w.lang {
+            Lang::Vi => format!("{}: không có {} năm {year}.", vi.0, vi.1),
+            Lang::En => format!("{}: no {} for {year}.", en.0, en.1),
+        },
+        None => match w.lang {
+            Lang::Vi => format!("{}: kho chưa có {}.", vi.0, vi.1),
+            Lang::En => format!("{}: the store holds no {}.", en.0, en.1),
+        },
+    };
+    missing.push(why);
+    Ok(None)
+}
+
+/// The row of a unit in a frame of the year, if any.
+pub(super) fn row_of(df: &DataFrame, year: i32, unit: &str) -> PolarsResult<Option<DataFrame>> {
+    let one = of(df, Some(year), Some(unit))?;
+    Ok((one.height() > 0).then_some(one))
+}
+
+pub(super) fn first_value(df: &DataFrame, name: &str) -> Option<f64> {
+    floats(df, name)
+        .ok()
+        .and_then(|v| v.first().copied().flatten())
+}

@@ -1,0 +1,284 @@
+//! Section I: the year in key figures, per unit.
+
+use cchc_analysis::procedures::{POSTAL_TARGET, meets_target};
+use cchc_model::Lang;
+use cchc_model::columns as c;
+use cchc_model::labels::label;
+
+use crate::ReportError;
+use crate::model::*;
+
+use super::frames::*;
+use super::inputs::*;
+use super::words::*;
+
+pub(super) fn summary(
+    w: &W,
+    inputs: &Inputs,
+    scorecards: Option<&Scorecards>,
+    surveys: Option<&Surveys>,
+    procedures: Option<&Procedures>,
+    missing: &[String],
+    sheets: &mut Sheets,
+) -> Result<Section, ReportError> {
+    let year = inputs.year;
+    let mut blocks = Vec::new();
+    let files = inputs.sources.len();
+    blocks.push(Block::Paragraph(match w.lang {
+        Lang::Vi => format!(
+            "Báo cáo tổng hợp kết quả cải cách hành chính năm {year} của {} đơn vị, lập từ {files} tệp số liệu đã nhập (danh sách ở mục Nguồn số liệu). Mỗi tỷ lệ được tính với mẫu số ghi ở mục Định nghĩa.",
+            inputs.units.len()
+        ),
+        Lang::En => format!(
+            "The administrative reform results of {year} for {} units, from {files} imported files (listed under Sources). Every rate is computed with the denominator given under Definitions.",
+            inputs.units.len()
+        ),
+    }));
+    for m in missing {
+        blocks.push(Block::Note(m.clone()));
+    }
+    let mut columns = vec![w.col(c::UNIT, Kind::Text, 30.0)];
+    if scorecards.is_some() {
+        columns.push(w.named("Chỉ số CCHC", "PAR index", Kind::Num(2), 11.0));
+        columns.push(w.named("Điểm tối đa", "Maximum", Kind::Num(2), 10.0));
+        columns.push(w.col(c::RANK, Kind::Int, 8.0));
+        columns.push(w.named("Thay đổi (điểm)", "Change (points)", Kind::Num(2), 11.0));
+    }
+    if surveys.is_some() {
+        columns.push(w.named("Chỉ số hài lòng", "Satisfaction", Kind::Pct, 11.0));
+        columns.push(w.col(c::CI_LOW, Kind::Pct, 9.0));
+        columns.push(w.col(c::CI_HIGH, Kind::Pct, 9.0));
+    }
+    if procedures.is_some() {
+        columns.push(w.col(c::ON_TIME_RATE, Kind::Pct, 10.0));
+        columns.push(w.col(c::ONLINE_SHARE, Kind::Pct, 10.0));
+        columns.push(w.col(c::POSTAL_SHARE, Kind::Pct, 10.0));
+    }
+    let mut rows = Vec::new();
+    // Units scored in the year, of which a rank is out.
+    let ranked = match scorecards {
+        Some(s) => of(&s.trend, Some(year), None)?.height(),
+        None => 0,
+    };
+    for unit in &inputs.units {
+        let mut figures = Vec::new();
+        let mut row = vec![text(unit)];
+        if let Some(s) = scorecards {
+            let now = row_of(&s.trend, year, unit)?;
+            match &now {
+                Some(t) => {
+                    let (total, max, rank) = (
+                        first_value(t, c::SCORE_TOTAL),
+                        first_value(t, c::MAX_TOTAL),
+                        first_value(t, c::RANK),
+                    );
+                    let mut detail = Vec::new();
+                    if let Some(r) = rank {
+                        detail.push(match w.lang {
+                            Lang::Vi => format!("hạng {}/{ranked}", r as i64),
+                            Lang::En => format!("rank {} of {ranked}", r as i64),
+                        });
+                    }
+                    if let Some(d) = first_value(t, c::DELTA) {
+                        let moved = first_value(t, c::RANK_CHANGE).map(|r| r as i64);
+                        detail.push(match (w.lang, moved) {
+                            (Lang::Vi, Some(m)) => format!(
+                                "{} điểm, {} bậc so với năm {}",
+                                w.signed(d, 2),
+                                if m > 0 {
+                                    format!("tăng {m}")
+                                } else if m < 0 {
+                                    format!("giảm {}", -m)
+                                } else {
+                                    "giữ".to_owned()
+                                },
+                                year - 1
+                            ),
+                            (Lang::Vi, None) => {
+                                format!("{} điểm so với năm {}", w.signed(d, 2), year - 1)
+                            }
+                            (Lang::En, Some(m)) => format!(
+                                "{} points, rank {} against {}",
+                                w.signed(d, 2),
+                                if m == 0 {
+                                    "unchanged".to_owned()
+                                } else {
+                                    format!("{m:+}")
+                                },
+                                year - 1
+                            ),
+                            (Lang::En, None) => {
+                                format!("{} points against {}", w.signed(d, 2), year - 1)
+                            }
+                        });
+                    }
+                    figures.push(Figure {
+                        label: w.pick("Chỉ số CCHC", "PAR index").to_owned(),
+                        value: match (total, max) {
+                            (Some(t), Some(m)) => format!("{} / {}", w.num(t, 2), w.trimmed(m)),
+                            (Some(t), None) => w.num(t, 2),
+                            _ => "—".to_owned(),
+                        },
+                        detail: detail.join("; "),
+                    });
+                    row.extend([
+                        cell(total),
+                        cell(max),
+                        cell(rank),
+                        cell(first_value(t, c::DELTA)),
+                    ]);
+                }
+                None => {
+                    figures.push(Figure {
+                        label: w.pick("Chỉ số CCHC", "PAR index").to_owned(),
+                        value: "—".to_owned(),
+                        detail: match w.lang {
+                            Lang::Vi => format!("không có bảng điểm năm {year}"),
+                            Lang::En => format!("no scorecard for {year}"),
+                        },
+                    });
+                    row.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
+                }
+            }
+        }
+        if let Some(s) = surveys {
+            match row_of(&s.overall, year, unit)? {
+                Some(t) => {
+                    let (index, low, high) = (
+                        first_value(&t, c::INDEX),
+                        first_value(&t, c::CI_LOW),
+                        first_value(&t, c::CI_HIGH),
+                    );
+                    let mut detail = Vec::new();
+                    if let (Some(l), Some(h)) = (low, high) {
+                        detail.push(format!(
+                            "{} {}–{}",
+                            w.pick("KTC 95%:", "95% CI:"),
+                            w.pct(l),
+                            w.pct(h)
+                        ));
+                    }
+                    if let Some(d) = first_value(&t, c::DELTA) {
+                        let p = first_value(&t, c::P_VALUE);
+                        detail.push(format!(
+                            "{} {} {} {}{}",
+                            w.signed(d * 100.0, 1),
+                            w.pick("điểm % so với năm", "points against"),
+                            year - 1,
+                            p.map(|p| format!("(p = {}", cchc_model::labels::fmt_p(p, w.lang)))
+                                .unwrap_or_default(),
+                            if p.is_some() { ")" } else { "" }
+                        ));
+                    }
+                    let respondents = first_value(&t, c::RESPONDENTS).unwrap_or(0.0) as i64;
+                    detail.push(match w.lang {
+                        Lang::Vi => format!("{respondents} người trả lời"),
+                        Lang::En => format!("{respondents} respondents"),
+                    });
+                    figures.push(Figure {
+                        label: w.pick("Chỉ số hài lòng", "Satisfaction index").to_owned(),
+                        value: index.map(|i| w.pct(i)).unwrap_or_else(|| "—".to_owned()),
+                        detail: detail.join("; "),
+                    });
+                    row.extend([cell(index), cell(low), cell(high)]);
+                }
+                None => row.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
+            }
+        }
+        if let Some(p) = procedures {
+            match row_of(&p.by_unit, year, unit)? {
+                Some(t) => {
+                    let on_time = first_value(&t, c::ON_TIME_RATE);
+                    let online = first_value(&t, c::ONLINE_SHARE);
+                    let postal = first_value(&t, c::POSTAL_SHARE);
+                    let verdict = |met: bool| {
+                        if met {
+                            w.pick("đạt", "met")
+                        } else {
+                            w.pick("chưa đạt", "not met")
+                        }
+                    };
+                    if let Some(r) = on_time {
+                        figures.push(Figure {
+                            label: w
+                                .pick("Hồ sơ giải quyết đúng hạn", "Resolved on time")
+                                .to_owned(),
+                            value: w.pct(r),
+                            detail: format!(
+                                "{} 100%: {}",
+                                w.pick("mục tiêu", "target"),
+                                verdict(r >= 1.0)
+                            ),
+                        });
+                    }
+                    if let Some(r) = online {
+                        figures.push(Figure {
+                            label: w.pick("Hồ sơ trực tuyến", "Online dossiers").to_owned(),
+                            value: w.pct(r),
+                            detail: String::new(),
+                        });
+                    }
+                    if let Some(r) = postal {
+                        figures.push(Figure {
+                            label: w
+                                .pick("Hồ sơ qua bưu chính công ích", "Public postal")
+                                .to_owned(),
+                            value: w.pct(r),
+                            detail: format!(
+                                "{} ≥ {}: {}",
+                                w.pick("mục tiêu", "target"),
+                                w.pct(POSTAL_TARGET),
+                                verdict(meets_target(r, POSTAL_TARGET))
+                            ),
+                        });
+                    }
+                    row.extend([cell(on_time), cell(online), cell(postal)]);
+                }
+                None => row.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
+            }
+        }
+        blocks.push(Block::Heading(unit.clone()));
+        if figures.iter().all(|f| f.value == "—") && figures.len() <= 1 {
+            blocks.push(Block::Note(match w.lang {
+                Lang::Vi => format!("Không có số liệu năm {year}."),
+                Lang::En => format!("No figures for {year}."),
+            }));
+        }
+        blocks.push(Block::Figures(figures));
+        rows.push(row);
+    }
+    let mut highlights = Vec::new();
+    if let Some(i) = columns
+        .iter()
+        .position(|col| col.header == label(c::ON_TIME_RATE, w.lang))
+    {
+        highlights.push(Highlight::Below {
+            col: i,
+            threshold: 1.0,
+        });
+    }
+    if let Some(i) = columns
+        .iter()
+        .position(|col| col.header == label(c::POSTAL_SHARE, w.lang))
+    {
+        highlights.push(Highlight::Below {
+            col: i,
+            threshold: POSTAL_TARGET,
+        });
+    }
+    blocks.push(Block::Table(Table {
+        sheet: sheets.name(w.pick("Tóm tắt", "Summary")),
+        title: match w.lang {
+            Lang::Vi => format!("Các chỉ số chính năm {year}"),
+            Lang::En => format!("Key figures, {year}"),
+        },
+        columns,
+        rows,
+        highlights,
+    }));
+    Ok(Section {
+        kind: SectionKind::Summary,
+        title: w.pick("Tóm tắt", "Summary").to_owned(),
+        blocks,
+    })
+}

@@ -1,0 +1,84 @@
+//! Section III: the scores over the years, totals and ranks.
+
+use cchc_model::Lang;
+use cchc_model::columns as c;
+use cchc_plot::TrendChart;
+use polars::prelude::*;
+
+use crate::ReportError;
+use crate::model::*;
+
+use super::charts::*;
+use super::frames::*;
+use super::inputs::*;
+use super::words::*;
+
+pub(super) fn trends(
+    w: &W,
+    inputs: &Inputs,
+    s: &Scorecards,
+    sheets: &mut Sheets,
+) -> Result<Section, ReportError> {
+    let year = inputs.year;
+    let upto = s
+        .trend
+        .clone()
+        .lazy()
+        .filter(col(c::YEAR).lt_eq(lit(year)))
+        .collect()?;
+    let mut blocks = Vec::new();
+    let chart = chart_of(TrendChart::from_trend(&upto, w.lang), TrendChart::svg)?
+        // A line needs two years: one point is no trend.
+        .filter(|(chart, _)| chart.series.iter().any(|(_, points)| points.len() > 1));
+    if chart.is_none() {
+        blocks.push(Block::Note(match w.lang {
+            Lang::Vi => {
+                format!("Chỉ có bảng điểm của một năm đến năm {year}: chưa có xu hướng để vẽ.")
+            }
+            Lang::En => format!("Scorecards of a single year up to {year}: no trend to draw yet."),
+        }));
+    }
+    if let Some((chart, svg)) = chart {
+        let sheet = sheets.name(w.pick("Xu hướng", "Trend"));
+        blocks.extend(trend_blocks(w, &chart, svg, sheet));
+    }
+    let now = of(&upto, Some(year), None)?;
+    let cols: [(&str, Kind, f64); 8] = [
+        (c::SCORE_TOTAL, Kind::Num(2), 11.0),
+        (c::MAX_TOTAL, Kind::Num(2), 10.0),
+        (c::ATTAINMENT, Kind::Pct, 10.0),
+        (c::DELTA, Kind::Num(2), 10.0),
+        (c::PCT_CHANGE, Kind::Pct, 10.0),
+        (c::RANK, Kind::Int, 8.0),
+        (c::RANK_CHANGE, Kind::Int, 9.0),
+        (c::SELF_MINUS_APPRAISED, Kind::Num(2), 12.0),
+    ];
+    let (columns, rows) = labelled(w, &now, (c::UNIT, w.col(c::UNIT, Kind::Text, 30.0)), &cols)?;
+    blocks.push(Block::Table(Table {
+        sheet: sheets.name(&format!("{} {year}", w.pick("Tổng điểm", "Totals"))),
+        title: match w.lang {
+            Lang::Vi => format!(
+                "Tổng điểm năm {year}, thay đổi so với năm {} và thứ hạng",
+                year - 1
+            ),
+            Lang::En => format!("Totals of {year}, change against {} and rank", year - 1),
+        },
+        columns,
+        rows,
+        highlights: Vec::new(),
+    }));
+    blocks.push(Block::Note(
+        w.pick(
+            "Thứ hạng theo tỷ lệ điểm đạt (tổng điểm / điểm tối đa) trong các đơn vị có bảng điểm cùng năm; chỉ cộng các tiêu chí lá.",
+            "Ranks by attainment (total / maximum) among the units scored the same year; only leaf criteria are summed.",
+        )
+        .to_owned(),
+    ));
+    Ok(Section {
+        kind: SectionKind::Trends,
+        title: w
+            .pick("Xu hướng qua các năm", "Trends over the years")
+            .to_owned(),
+        blocks,
+    })
+}
