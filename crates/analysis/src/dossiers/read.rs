@@ -1,0 +1,296 @@
+//! A stored log read as dossiers: their stamps, one per code, and the legal limits of the registry.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use cchc_calendar::{Day, Limit, LimitUnit, Moment};
+use cchc_model::columns as c;
+use cchc_model::stamp::{self, Precision, Stamp};
+use polars::prelude::*;
+
+/// A dossier as the analyses read it.
+#[derive(Debug, Clone)]
+pub(super) struct Dossier {
+    pub(super) unit: Arc<str>,
+    pub(super) code: Box<str>,
+    pub(super) procedure: Option<Arc<str>>,
+    pub(super) name: Option<Arc<str>>,
+    pub(super) field: Option<Arc<str>>,
+    pub(super) channel: Option<Arc<str>>,
+    pub(super) status: Option<Arc<str>>,
+    pub(super) received: Moment,
+    pub(super) due_written: Option<Moment>,
+    pub(super) extended_to: Option<Moment>,
+    pub(super) result: Option<Moment>,
+    pub(super) supplement: Option<(Day, Day)>,
+    /// The latest date the row holds: which of two rows of one code wins.
+    pub(super) status_at: Moment,
+    /// The row of the frame it was read from (its dates as written are there).
+    pub(super) row: usize,
+}
+
+/// The stored columns the analyses read (the lineage is left in the store).
+pub const COLUMNS: [&str; 16] = [
+    c::UNIT,
+    c::DOSSIER_CODE,
+    c::CODE,
+    c::NAME,
+    c::FIELD,
+    c::CHANNEL,
+    c::DOSSIER_STATUS,
+    c::SUBMITTED_AT,
+    c::RECEIVED_AT,
+    c::DUE_WRITTEN,
+    c::EXTENDED_TO,
+    c::RESOLVED_AT,
+    c::RETURNED_AT,
+    c::SUPPLEMENT_FROM,
+    c::SUPPLEMENT_TO,
+    c::DATE_PRECISION,
+];
+
+/// A stored stamp as the calendar's moment (to the minute: due times are counted in working
+/// minutes; the seconds matter only where two stamps are compared as written).
+pub(super) fn moment(s: Stamp) -> Moment {
+    Moment::new(Day(s.days() as i32), s.minute_of_day())
+}
+
+/// The stamps of every date column of a log, column by column (`None` where empty or absent):
+/// timestamps with their packed precisions ([`cchc_model::stamp`]).
+pub(super) fn stamps(df: &DataFrame) -> PolarsResult<Vec<Vec<Option<Stamp>>>> {
+    let height = df.height();
+    let bits: Vec<u16> = match df.column(c::DATE_PRECISION) {
+        Ok(col) => col.i32()?.iter().map(|b| b.unwrap_or(0) as u16).collect(),
+        Err(_) => vec![0; height],
+    };
+    c::DOSSIER_DATES
+        .iter()
+        .enumerate()
+        .map(|(k, name)| match df.column(name) {
+            Ok(col) => {
+                let ms = col.datetime()?.physical().clone();
+                Ok(ms
+                    .iter()
+                    .zip(&bits)
+                    .map(|(ms, bits)| {
+                        Some(Stamp {
+                            millis: ms?,
+                            precision: stamp::unpack(*bits, k)?,
+                        })
+                    })
+                    .collect())
+            }
+            Err(_) => Ok(vec![None; height]),
+        })
+        .collect()
+}
+
+/// The date a dossier code embeds (`<unit>-<yyMMdd>-<sequence>`), if it does.
+pub fn code_date(code: &str) -> Option<Day> {
+    let mut parts = code.rsplit('-');
+    parts.next()?;
+    let date = parts.next()?;
+    if date.len() != 6 || !date.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Day::from_ymd(
+        2000 + date[0..2].parse::<i32>().ok()?,
+        date[2..4].parse().ok()?,
+        date[4..6].parse().ok()?,
+    )
+}
+
+pub(super) fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+    match df.column(name) {
+        Ok(col) => Ok(col.str()?.iter().map(|s| s.map(str::to_owned)).collect()),
+        Err(_) => Ok(vec![None; df.height()]),
+    }
+}
+
+/// The dossiers of a stored log, one per code (the row with the latest date wins), and how many
+/// rows were dropped as repeats of a code from another file.
+/// The dossiers, the rows dropped as repeats, and the (code, unit) whose completion equals the
+/// written due time to the minute.
+pub(super) type Read = (Vec<Dossier>, usize, Vec<(String, String)>);
+
+/// The text of a column row by row, without a string per row (nulls when the column is absent).
+pub(super) fn texts<'a>(
+    df: &'a DataFrame,
+    name: &str,
+) -> PolarsResult<Box<dyn Iterator<Item = Option<&'a str>> + 'a>> {
+    match df.column(name) {
+        Ok(col) => Ok(Box::new(col.str()?.iter())),
+        Err(_) => Ok(Box::new(std::iter::repeat_n(None, df.height()))),
+    }
+}
+
+/// One shared copy of each distinct value of a low-cardinality column (units, procedures,
+/// statuses), so a million dossiers hold pointers, not strings.
+#[derive(Default)]
+pub(super) struct Interner(HashMap<Box<str>, Arc<str>>);
+
+impl Interner {
+    fn get(&mut self, s: Option<&str>) -> Option<Arc<str>> {
+        let s = s?;
+        if let Some(v) = self.0.get(s) {
+            return Some(v.clone());
+        }
+        let v: Arc<str> = Arc::from(s);
+        self.0.insert(s.into(), v.clone());
+        Some(v)
+    }
+}
+
+pub(super) fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
+    let mut unit = texts(df, c::UNIT)?;
+    let mut code = texts(df, c::DOSSIER_CODE)?;
+    let mut procedure = texts(df, c::CODE)?;
+    let mut name = texts(df, c::NAME)?;
+    let mut field = texts(df, c::FIELD)?;
+    let mut channel = texts(df, c::CHANNEL)?;
+    let mut status = texts(df, c::DOSSIER_STATUS)?;
+    let dates = stamps(df)?;
+    let column = |name: &str| {
+        let k = c::DOSSIER_DATES.iter().position(|d| *d == name);
+        k.map_or(&[][..], |k| dates[k].as_slice())
+    };
+    let [
+        received,
+        due,
+        extended,
+        resolved,
+        returned,
+        sup_from,
+        sup_to,
+    ] = [
+        c::RECEIVED_AT,
+        c::DUE_WRITTEN,
+        c::EXTENDED_TO,
+        c::RESOLVED_AT,
+        c::RETURNED_AT,
+        c::SUPPLEMENT_FROM,
+        c::SUPPLEMENT_TO,
+    ]
+    .map(column);
+    let mut shared = [(); 6].map(|()| Interner::default());
+    // Codes as keys (`code_key`): no second copy of every code in memory.
+    let mut by_code: HashMap<u128, usize, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(df.height(), foldhash::fast::RandomState::default());
+    let mut out: Vec<Dossier> = Vec::with_capacity(df.height());
+    let mut exact_resets: Vec<(String, String)> = Vec::new();
+    let mut repeats = 0;
+    for row in 0..df.height() {
+        let (u, cd, pr, nm, fl, ch, st) = (
+            unit.next().flatten(),
+            code.next().flatten(),
+            procedure.next().flatten(),
+            name.next().flatten(),
+            field.next().flatten(),
+            channel.next().flatten(),
+            status.next().flatten(),
+        );
+        let (rc, du, ex, rs, rt, sf, stt) = (
+            received[row],
+            due[row],
+            extended[row],
+            resolved[row],
+            returned[row],
+            sup_from[row],
+            sup_to[row],
+        );
+        let (Some(code), Some(received)) = (cd, rc.map(moment)) else {
+            continue;
+        };
+        let m = |v: Option<Stamp>| v.map(moment);
+        let result = m(rs).or_else(|| m(rt));
+        let supplement = match (m(sf), m(stt)) {
+            (Some(a), Some(b)) => Some((a.day, b.day)),
+            _ => None,
+        };
+        let status_at = [
+            m(rt),
+            m(rs),
+            m(ex),
+            supplement.map(|s| Moment::new(s.1, 0)),
+            Some(received),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(received);
+        // The result written as the due time itself, as written: to the same precision, at a
+        // time of day (a reset overwrites the result with the due time).
+        if let (Some(r), Some(d)) = (rs, du)
+            && r.precision != Precision::Day
+            && r == d
+        {
+            exact_resets.push((code.to_owned(), u.unwrap_or_default().to_owned()));
+        }
+        let [su, sp, sn, sf_, sc, ss] = &mut shared;
+        let d = Dossier {
+            unit: su.get(u).unwrap_or_else(|| Arc::from("")),
+            code: code.into(),
+            procedure: sp.get(pr),
+            name: sn.get(nm),
+            field: sf_.get(fl),
+            channel: sc.get(ch),
+            status: ss.get(st),
+            received,
+            due_written: m(du),
+            extended_to: m(ex),
+            result,
+            supplement,
+            status_at,
+            row,
+        };
+        let k = cchc_model::text::code_key(code);
+        match by_code.get(&k) {
+            Some(&at) => {
+                repeats += 1;
+                if d.status_at > out[at].status_at {
+                    out[at] = d;
+                }
+            }
+            None => {
+                by_code.insert(k, out.len());
+                out.push(d);
+            }
+        }
+    }
+    Ok((out, repeats, exact_resets))
+}
+
+/// The legal limits of procedures, by code, from the registry frame (the latest year's when a
+/// code has several): `legal_amount` in `legal_unit`, or `legal_days` as working days for
+/// registries stored before units were.
+pub fn limits(registry: &DataFrame) -> PolarsResult<HashMap<String, Limit>> {
+    let codes = strs(registry, c::CODE)?;
+    let units = strs(registry, c::LEGAL_UNIT)?;
+    let f64s = |name: &str| -> PolarsResult<Vec<Option<f64>>> {
+        match registry.column(name) {
+            Ok(col) => Ok(col.cast(&DataType::Float64)?.f64()?.iter().collect()),
+            Err(_) => Ok(vec![None; registry.height()]),
+        }
+    };
+    let (amounts, days) = (f64s(c::LEGAL_AMOUNT)?, f64s(c::LEGAL_DAYS)?);
+    let years: Vec<Option<i32>> = registry.column(c::YEAR)?.i32()?.iter().collect();
+    let mut out: HashMap<String, (i32, Limit)> = HashMap::new();
+    for i in 0..registry.height() {
+        let Some(code) = &codes[i] else { continue };
+        let limit = match (
+            amounts[i],
+            units[i].as_deref().and_then(LimitUnit::from_code),
+        ) {
+            (Some(a), Some(u)) => Limit::new(a, u),
+            _ => match days[i] {
+                Some(d) => Limit::new(d, LimitUnit::WorkingDays),
+                None => continue,
+            },
+        };
+        let year = years[i].unwrap_or(0);
+        if out.get(code).is_none_or(|(y, _)| year >= *y) {
+            out.insert(code.clone(), (year, limit));
+        }
+    }
+    Ok(out.into_iter().map(|(k, (_, l))| (k, l)).collect())
+}
