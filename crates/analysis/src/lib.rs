@@ -14,6 +14,7 @@
 //! names of `cchc_model::columns`.
 
 pub mod dossiers;
+mod group;
 pub mod procedures;
 pub mod scorecard;
 pub mod stats;

@@ -14,24 +14,10 @@ use cchc_model::Scale;
 use cchc_model::columns as c;
 use polars::prelude::*;
 
+pub use crate::group::{By, MIXED};
 use crate::stats;
 pub use crate::tally::AnswerBatches;
 use crate::tally::Tally;
-
-/// How answers are grouped.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum By {
-    /// One group per unit and year.
-    Overall,
-    /// One group per element (yếu tố).
-    Element,
-    /// One group per question.
-    Question,
-    /// Units side by side (the group is the unit).
-    Unit,
-    /// One group per value of a respondent attribute ("Giới tính").
-    Attribute(String),
-}
 
 /// Fewer respondents than this make a group's index unreliable.
 pub const SMALL_GROUP: u32 = 30;
@@ -397,9 +383,6 @@ fn group_scale() -> Expr {
         .otherwise(lit(MIXED))
         .alias(c::SCALE)
 }
-
-/// The `scale` value of a group whose answers are on more than one scale.
-pub const MIXED: &str = "mixed";
 
 /// Answers with a `scale` column (null when the store predates scales).
 fn with_scale(mut answers: LazyFrame) -> PolarsResult<LazyFrame> {

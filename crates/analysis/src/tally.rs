@@ -22,7 +22,7 @@ use cchc_model::columns as c;
 use cchc_model::{Rows, RowsColumn, Scale};
 use polars::prelude::*;
 
-use crate::survey::{By, MIXED};
+use crate::group::{By, MIXED};
 
 /// A hash map with a fast hasher (the keys are the store's own text, not an adversary's).
 pub(crate) type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;

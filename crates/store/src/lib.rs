@@ -34,8 +34,7 @@ use cchc_model::columns as c;
 use cchc_model::{Rejection, RowCounts, Rows, TableKind};
 use polars::prelude::*;
 
-pub use manifest::{Manifest, Part, SourceEntry};
-pub use units::UnitName;
+pub use manifest::{Manifest, Part, SourceEntry, UnitName};
 pub use write::Pending;
 
 /// What can go wrong with the store.

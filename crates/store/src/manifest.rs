@@ -18,7 +18,7 @@ pub struct Manifest {
     pub sources: Vec<SourceEntry>,
     /// The analyst's units file (`--units`), kept once given: canonical names and aliases.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub units: Vec<crate::units::UnitName>,
+    pub units: Vec<UnitName>,
 }
 
 /// One imported file.
@@ -131,4 +131,14 @@ mod tests {
         assert_eq!(format_utc(1_764_115_200), "2025-11-26T00:00:00Z");
         assert_eq!(format_utc(951_782_400 + 3_661), "2000-02-29T01:01:01Z");
     }
+}
+
+/// A unit's canonical name and the other names it goes by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitName {
+    /// The name shown.
+    pub name: String,
+    /// Other spellings and abbreviations.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }

@@ -7,19 +7,8 @@
 use std::collections::BTreeMap;
 
 use cchc_model::text::{fold, is_capitals, unit_spelling};
-use serde::{Deserialize, Serialize};
 
-use crate::manifest::Part;
-
-/// A unit's canonical name and the other names it goes by.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnitName {
-    /// The name shown.
-    pub name: String,
-    /// Other spellings and abbreviations.
-    #[serde(default)]
-    pub aliases: Vec<String>,
-}
+use crate::manifest::{Part, UnitName};
 
 /// The key a spelling is matched by: the units file's canonical name for an alias, else the
 /// folded spelling.
