@@ -12,6 +12,7 @@ pub mod cell;
 pub mod civil;
 pub mod columns;
 pub mod diag;
+pub mod frame;
 pub mod labels;
 pub mod lang;
 pub mod legacy;

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use cchc_model::Lang;
 use cchc_model::Scale;
 use cchc_model::columns as c;
+use cchc_model::frame::{floats, texts as strs, years};
 use polars::prelude::*;
 
 pub use draw::{BAR_COLORS, Format};
@@ -95,33 +96,6 @@ pub struct TrendChart {
     pub lang: Lang,
 }
 
-fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
-    Ok(df
-        .column(name)?
-        .str()?
-        .iter()
-        .map(|s| s.unwrap_or_default().to_owned())
-        .collect())
-}
-
-fn floats(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
-    Ok(df
-        .column(name)?
-        .cast(&DataType::Float64)?
-        .f64()?
-        .iter()
-        .collect())
-}
-
-fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i32>>> {
-    Ok(df
-        .column(name)?
-        .cast(&DataType::Int32)?
-        .i32()?
-        .iter()
-        .collect())
-}
-
 /// The rows of one unit, sorted; an error naming the unit when there are none.
 fn of_unit(df: &DataFrame, unit: &str, sort_by: &[&str]) -> Result<DataFrame, PlotError> {
     let one = df
@@ -186,7 +160,7 @@ type UnitSeries = (Vec<(String, Vec<(i32, f64)>)>, String);
 
 fn unit_series(df: &DataFrame, value: &str) -> Result<UnitSeries, PlotError> {
     let units = strs(df, c::UNIT)?;
-    let years = ints(df, c::YEAR)?;
+    let years = years(df, c::YEAR)?;
     let values = floats(df, value)?;
     let mut series: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
     for i in 0..df.height() {
@@ -269,7 +243,7 @@ impl GroupedBars {
         lang: Lang,
     ) -> Result<GroupedBars, PlotError> {
         let one = of_unit(fields, unit, &[c::YEAR, c::ROW])?;
-        let years = ints(&one, c::YEAR)?;
+        let years = years(&one, c::YEAR)?;
         let codes = strs(&one, c::CODE)?;
         let names = strs(&one, c::CRITERION)?;
         let max = floats(&one, c::MAX_SCORE)?;
@@ -473,7 +447,7 @@ impl LikertChart {
         };
         let rank = |g: &String| order.iter().position(|o| o == g).unwrap_or(order.len());
         let groups = strs(&one, c::GROUP)?;
-        let years = ints(&one, c::YEAR)?;
+        let years = years(&one, c::YEAR)?;
         let shares: Vec<Vec<Option<f64>>> = (1..=5)
             .map(|l| floats(&one, &format!("share_{l}")))
             .collect::<PolarsResult<_>>()?;
@@ -526,7 +500,7 @@ fn index_rows(index: &DataFrame, unit: &str) -> Result<(Vec<IndexRow>, Option<Sc
     let one = of_unit(index, unit, &[])?;
     let scale = frame_scale(&one);
     let groups = strs(&one, c::GROUP)?;
-    let years = ints(&one, c::YEAR)?;
+    let years = years(&one, c::YEAR)?;
     let values = floats(&one, c::INDEX)?;
     let rows = (0..one.height())
         .filter_map(|i| Some((groups[i].clone(), years[i]?, values[i]?)))
@@ -627,7 +601,7 @@ impl GroupedBars {
         lang: Lang,
     ) -> Result<GroupedBars, PlotError> {
         let one = of_unit(rollup, unit, &[c::YEAR])?;
-        let years = ints(&one, c::YEAR)?;
+        let years = years(&one, c::YEAR)?;
         let channels = [
             (c::ONLINE_SHARE, lang.pick("Trực tuyến", "Online")),
             (c::DIRECT_SHARE, lang.pick("Trực tiếp", "In person")),

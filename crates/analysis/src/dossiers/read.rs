@@ -8,6 +8,8 @@ use cchc_model::columns as c;
 use cchc_model::stamp::{self, Precision, Stamp};
 use polars::prelude::*;
 
+pub(super) use cchc_model::frame::optional_texts as strs;
+
 /// A dossier as the analyses read it.
 #[derive(Debug, Clone)]
 pub(super) struct Dossier {
@@ -98,13 +100,6 @@ pub fn code_date(code: &str) -> Option<Day> {
         date[2..4].parse().ok()?,
         date[4..6].parse().ok()?,
     )
-}
-
-pub(super) fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
-    match df.column(name) {
-        Ok(col) => Ok(col.str()?.iter().map(|s| s.map(str::to_owned)).collect()),
-        Err(_) => Ok(vec![None; df.height()]),
-    }
 }
 
 /// The dossiers of a stored log, one per code (the row with the latest date wins), and how many

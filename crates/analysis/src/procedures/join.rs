@@ -6,30 +6,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use cchc_model::columns as c;
+use cchc_model::frame::{optional_floats as floats, optional_ints as ints, optional_texts as strs};
 use polars::prelude::*;
 
 use super::Procedure;
-
-fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
-    match df.column(name) {
-        Ok(col) => Ok(col.str()?.iter().map(|v| v.map(str::to_owned)).collect()),
-        Err(_) => Ok(vec![None; df.height()]),
-    }
-}
-
-fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i64>>> {
-    match df.column(name) {
-        Ok(col) => Ok(col.cast(&DataType::Int64)?.i64()?.iter().collect()),
-        Err(_) => Ok(vec![None; df.height()]),
-    }
-}
-
-fn floats(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
-    match df.column(name) {
-        Ok(col) => Ok(col.cast(&DataType::Float64)?.f64()?.iter().collect()),
-        Err(_) => Ok(vec![None; df.height()]),
-    }
-}
 
 /// A registry entry as read from the `procedure_registry` frame.
 #[derive(Debug, Clone)]

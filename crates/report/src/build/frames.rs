@@ -8,33 +8,7 @@ use crate::model::*;
 
 use super::words::*;
 
-pub(super) fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
-    Ok(df
-        .column(name)?
-        .cast(&DataType::String)?
-        .str()?
-        .iter()
-        .map(|s| s.unwrap_or_default().to_owned())
-        .collect())
-}
-
-pub(super) fn floats(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
-    Ok(df
-        .column(name)?
-        .cast(&DataType::Float64)?
-        .f64()?
-        .iter()
-        .collect())
-}
-
-pub(super) fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i64>>> {
-    Ok(df
-        .column(name)?
-        .cast(&DataType::Int64)?
-        .i64()?
-        .iter()
-        .collect())
-}
+pub(super) use cchc_model::frame::{floats, ints, texts as strs};
 
 pub(super) fn of(df: &DataFrame, year: Option<i32>, unit: Option<&str>) -> PolarsResult<DataFrame> {
     let mut lf = df.clone().lazy();
