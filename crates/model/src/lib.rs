@@ -9,7 +9,6 @@
 //! plain data that the importers produce and the store, analyses, charts and CLI consume.
 
 pub mod cell;
-pub mod civil;
 pub mod columns;
 pub mod diag;
 pub mod frame;

@@ -10,7 +10,7 @@
 //! empty (see [`Precision::code`]). A date alone is stored at midnight with the precision
 //! [`Precision::Day`].
 
-use crate::civil;
+use cchc_calendar::day::{Day, days_in_month};
 
 /// How finely a source wrote a date-time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,7 +60,7 @@ impl Stamp {
         if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
             return None;
         }
-        let day = days_from_civil(y, m, d);
+        let day = i64::from(Day::from_ymd(y, m, d)?.0);
         let (secs, precision) = match time {
             None => (0, Precision::Day),
             Some((s, _)) if s >= 86_400 => return None,
@@ -74,7 +74,12 @@ impl Stamp {
 
     /// The calendar year.
     pub fn year(self) -> i32 {
-        civil::from_days(self.days()).0 as i32
+        self.day().year()
+    }
+
+    /// The calendar day.
+    pub fn day(self) -> Day {
+        Day(self.days() as i32)
     }
 
     /// Days from 1970-01-01.
@@ -94,7 +99,7 @@ impl Stamp {
 
     /// The date and time as written: `yyyy-mm-dd`, `yyyy-mm-dd HH:MM` or `yyyy-mm-dd HH:MM:SS`.
     pub fn iso(self) -> String {
-        let (y, m, d) = civil::from_days(self.days());
+        let (y, m, d) = self.day().ymd();
         let s = self.seconds_of_day();
         match self.precision {
             Precision::Day => format!("{y:04}-{m:02}-{d:02}"),
@@ -146,28 +151,6 @@ pub fn unpack(bits: u16, k: usize) -> Option<Precision> {
     Precision::from_code((bits >> (2 * k)) & 3)
 }
 
-/// Days from 1970-01-01 of a civil date (Howard Hinnant's days-from-civil).
-pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (i64::from(m) + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The number of days in a month of the proleptic Gregorian calendar.
-pub fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,8 +165,8 @@ mod tests {
         )
         .expect("valid");
         assert_eq!(s.iso(), "2025-02-07 11:28:40");
-        assert_eq!(s.days(), days_from_civil(2025, 2, 7));
-        assert_eq!(civil::from_days(s.days()), (2025, 2, 7));
+        assert_eq!(s.day(), Day::from_ymd(2025, 2, 7).expect("a date"));
+        assert_eq!(s.day().ymd(), (2025, 2, 7));
         let minute =
             Stamp::new(2025, 2, 7, Some((11 * 3600 + 28 * 60, Precision::Minute))).expect("valid");
         assert_eq!(minute.iso(), "2025-02-07 11:28");
@@ -212,10 +195,6 @@ mod tests {
             );
         }
         assert_eq!(Stamp::parse_stored_text("2024-13-05"), None);
-        for days in [-1000, 0, 11_016, 19_362, 20_000] {
-            let (y, m, d) = civil::from_days(days);
-            assert_eq!(days_from_civil(y as i32, m, d), days);
-        }
     }
 
     #[test]

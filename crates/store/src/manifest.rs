@@ -112,7 +112,7 @@ pub fn now_utc() -> String {
 fn format_utc(secs: u64) -> String {
     let days = (secs / 86_400) as i64;
     let rem = secs % 86_400;
-    let (year, month, day) = cchc_model::civil::from_days(days);
+    let (year, month, day) = cchc_calendar::day::Day(days as i32).ymd();
     format!(
         "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
         rem / 3600,

@@ -170,7 +170,7 @@ pub(crate) fn excel_date(serial: f64) -> String {
     }
     let seconds = (serial * 86_400.0).round() as i64;
     let (days, secs) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-    let (year, month, day) = cchc_model::civil::from_days(days - 25_569);
+    let (year, month, day) = cchc_calendar::day::Day((days - 25_569) as i32).ymd();
     if secs == 0 {
         format!("{day:02}/{month:02}/{year:04}")
     } else {

@@ -1,7 +1,6 @@
 //! A dossier log's cells: dates and times in the forms exports write, statuses as texts or
 //! codes, channels.
 
-use cchc_model::civil;
 use cchc_model::stamp::{Precision, Stamp};
 
 use crate::cell::Value;
@@ -16,7 +15,7 @@ pub(super) fn moment(v: &Value) -> Option<Stamp> {
         Value::Number(serial) if serial.is_finite() && *serial > 0.0 && *serial < 2_958_466.0 => {
             let seconds = (serial * 86_400.0).round() as i64;
             let (days, second) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-            let (y, m, d) = civil::from_days(days - 25_569);
+            let (y, m, d) = cchc_calendar::day::Day((days - 25_569) as i32).ymd();
             let whole = second == 0 && serial.fract() == 0.0;
             let time = (!whole).then_some((second as u32, Precision::Second));
             stamp(y as u32, m, d, time)
