@@ -108,6 +108,9 @@ pub(crate) fn render_svg<C: Chart>(chart: &C) -> Result<String, PlotError> {
     Ok(out)
 }
 
+/// A number as the language writes it: "87,5" in Vietnamese, "87.5" in English.
+pub(crate) use cchc_model::labels::fmt_number as fmt_num;
+
 fn style(size: f64) -> TextStyle<'static> {
     (FAMILY, size).into_font().color(&BLACK)
 }
@@ -145,15 +148,6 @@ fn spread_labels(values: &[f64], lift: f64, gap: f64) -> Vec<f64> {
         below = y;
     }
     at
-}
-
-/// A number as the language writes it: "87,5" in Vietnamese, "87.5" in English.
-pub(crate) fn fmt_num(x: f64, decimals: usize, lang: Lang) -> String {
-    let s = format!("{x:.decimals$}");
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
 }
 
 fn shorten(s: &str) -> String {
