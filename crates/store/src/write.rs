@@ -34,8 +34,9 @@ pub(crate) struct Parts {
 }
 
 /// Rows of one source being written in batches, partitioned by table, year and unit, under
-/// temporary names until [`Store::commit`]. Memory follows a batch, not the source: a batch is
-/// encoded on a writer thread while the importer reads the next one (at most one batch waits).
+/// temporary names until [`Store::commit`](crate::Store::commit). Memory follows a batch, not
+/// the source: a batch is encoded on a writer thread while the importer reads the next one (at
+/// most one batch waits).
 pub struct Pending {
     pub(crate) root: PathBuf,
     pub(crate) batches: Option<mpsc::SyncSender<(String, Rows)>>,
@@ -65,7 +66,7 @@ impl Pending {
 
     /// Appends rows of `table` (with `year` and `unit` columns), as a row group of each of
     /// their parts. Returns once the batch is queued; an error of an earlier batch is returned
-    /// here or by [`Store::commit`].
+    /// here or by [`Store::commit`](crate::Store::commit).
     pub fn write(&mut self, table: &str, rows: Rows) -> Result<(), StoreError> {
         let sent = match &self.batches {
             Some(batches) => batches.send((table.to_owned(), rows)).is_ok(),

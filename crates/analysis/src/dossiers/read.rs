@@ -145,11 +145,9 @@ pub(super) fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
     let mut channel = texts(df, c::CHANNEL)?;
     let mut status = texts(df, c::DOSSIER_STATUS)?;
     let dates = stamps(df)?;
-    let column = |name: &str| {
-        let k = c::DOSSIER_DATES.iter().position(|d| *d == name);
-        k.map_or(&[][..], |k| dates[k].as_slice())
-    };
+    // In the order of the stored date columns (`c::DOSSIER_DATES`).
     let [
+        _submitted,
         received,
         due,
         extended,
@@ -157,16 +155,7 @@ pub(super) fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
         returned,
         sup_from,
         sup_to,
-    ] = [
-        c::RECEIVED_AT,
-        c::DUE_WRITTEN,
-        c::EXTENDED_TO,
-        c::RESOLVED_AT,
-        c::RETURNED_AT,
-        c::SUPPLEMENT_FROM,
-        c::SUPPLEMENT_TO,
-    ]
-    .map(column);
+    ]: [&[Option<Stamp>]; 8] = std::array::from_fn(|k| dates[k].as_slice());
     let mut shared = [(); 6].map(|()| Interner::default());
     // Codes as keys (`code_key`): no second copy of every code in memory.
     let mut by_code: HashMap<u128, usize, foldhash::fast::RandomState> =

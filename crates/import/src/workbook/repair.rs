@@ -220,20 +220,32 @@ pub(crate) fn repaired_zip(
     if repairs.is_empty() {
         return Ok(None);
     }
+    let parts: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(name, data)| (name.as_str(), data.as_slice()))
+        .collect();
+    let copy = zip_of(&parts).map_err(|e| damaged(e.to_string()))?;
+    Ok(Some((copy, repairs)))
+}
+
+/// A zip container of `parts` in memory, deflated (OpenDocument's `mimetype` entry stored, as
+/// the format asks).
+pub(crate) fn zip_of(parts: &[(&str, &[u8])]) -> zip::result::ZipResult<Vec<u8>> {
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     let stored =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, data) in &parts {
-        // OpenDocument's mimetype entry is stored, not compressed.
-        let options = if name == "mimetype" { stored } else { deflated };
-        out.start_file(name.as_str(), options)
-            .and_then(|()| out.write_all(data).map_err(Into::into))
-            .map_err(|e| damaged(e.to_string()))?;
+    for (name, data) in parts {
+        let options = if *name == "mimetype" {
+            stored
+        } else {
+            deflated
+        };
+        out.start_file(*name, options)?;
+        out.write_all(data)?;
     }
-    let copy = out.finish().map_err(|e| damaged(e.to_string()))?;
-    Ok(Some((copy.into_inner(), repairs)))
+    Ok(out.finish()?.into_inner())
 }
 
 #[cfg(test)]

@@ -14,11 +14,11 @@
 //! why ([`RepairKind::SkippedSheet`]), and which parts were found under another name.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read};
 use std::path::Path;
 
 use super::limits::Limits;
-use super::repair::{Repair, RepairKind, Repaired, SkippedKind};
+use super::repair::{Repair, RepairKind, Repaired, SkippedKind, zip_of};
 use crate::error::ImportError;
 
 /// A part's name as a key: lower case, `/` separators, no leading `/`.
@@ -385,16 +385,9 @@ pub(crate) fn normalized(path: &Path, limits: &Limits) -> Result<Option<Repaired
             named.push((canonical.to_owned(), &parts[at].1));
         }
     }
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let deflated = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, data) in &named {
-        out.start_file(name.as_str(), deflated)
-            .and_then(|()| out.write_all(data).map_err(Into::into))
-            .map_err(|e| damaged(e.to_string()))?;
-    }
-    let copy = out.finish().map_err(|e| damaged(e.to_string()))?;
-    Ok(Some((copy.into_inner(), repairs)))
+    let named: Vec<(&str, &[u8])> = named.iter().map(|(n, d)| (n.as_str(), *d)).collect();
+    let copy = zip_of(&named).map_err(|e| damaged(e.to_string()))?;
+    Ok(Some((copy, repairs)))
 }
 
 #[cfg(test)]
