@@ -100,6 +100,23 @@ pub fn procedure_registry() -> Schema {
     )
 }
 
+/// The dossier figures of the official period table (Biểu 06a), in its order: what cchc computes
+/// from a dossier log and an office reports (the counts below but `pending`, its two parts'
+/// sum).
+pub const DOSSIER_FIGURES: [&str; 11] = [
+    c::RECEIVED,
+    c::RECEIVED_ONLINE,
+    c::RECEIVED_DIRECT,
+    c::RECEIVED_POSTAL,
+    c::CARRIED_OVER,
+    c::RESOLVED,
+    c::RESOLVED_EARLY,
+    c::RESOLVED_ON_TIME,
+    c::RESOLVED_LATE,
+    c::PENDING_IN_TIME,
+    c::PENDING_OVERDUE,
+];
+
 /// The dossier counts of a procedure (the `procedures` table, one row per procedure, year and
 /// unit): null where the table has no such column or leaves the cell blank, 0 for "-".
 pub const PROCEDURE_COUNTS: [&str; 12] = [

@@ -240,22 +240,7 @@ pub(super) fn stats_frame(
         Column::new(c::NAME.into(), name),
         Column::new(c::PERIOD.into(), period),
     ];
-    for (name, values) in [
-        c::RECEIVED,
-        c::RECEIVED_ONLINE,
-        c::RECEIVED_DIRECT,
-        c::RECEIVED_POSTAL,
-        c::CARRIED_OVER,
-        c::RESOLVED,
-        c::RESOLVED_EARLY,
-        c::RESOLVED_ON_TIME,
-        c::RESOLVED_LATE,
-        c::PENDING_IN_TIME,
-        c::PENDING_OVERDUE,
-    ]
-    .into_iter()
-    .zip(ints)
-    {
+    for (name, values) in FIGURES.into_iter().zip(ints) {
         cols.push(Column::new(name.into(), values));
     }
     let height = cols[0].len();
@@ -272,19 +257,7 @@ pub(super) fn stats_frame(
 }
 
 /// The figures the official period table shares with the office's report, in its order.
-pub const FIGURES: [&str; 11] = [
-    c::RECEIVED,
-    c::RECEIVED_ONLINE,
-    c::RECEIVED_DIRECT,
-    c::RECEIVED_POSTAL,
-    c::CARRIED_OVER,
-    c::RESOLVED,
-    c::RESOLVED_EARLY,
-    c::RESOLVED_ON_TIME,
-    c::RESOLVED_LATE,
-    c::PENDING_IN_TIME,
-    c::PENDING_OVERDUE,
-];
+pub const FIGURES: [&str; 11] = cchc_model::schema::DOSSIER_FIGURES;
 
 /// Yearly statistics of [`statistics`] in the shape of the `procedures` table (its year from the
 /// period, `pending` = in time + overdue, `actual_days` the mean working days), with `p90_days`
