@@ -61,6 +61,9 @@ pub enum StoreError {
     /// A Parquet file could not be written or read.
     #[error("store {}: {detail}", path.display())]
     Parquet { path: PathBuf, detail: String },
+    /// Nothing of a kind has been imported into the store yet.
+    #[error("store {} holds no {kind:?} yet", path.display())]
+    NothingImported { path: PathBuf, kind: TableKind },
 }
 
 /// A source to add with its rows held whole ([`Store::add`]).
@@ -339,6 +342,15 @@ impl Store {
             n += usize::from(legacy::has_text_dates(&schema));
         }
         Ok(n)
+    }
+
+    /// A lazy scan over the main table of a kind; [`StoreError::NothingImported`] when nothing
+    /// of the kind has been imported (what every analysis of the kind needs first).
+    pub fn scan_imported(&self, kind: TableKind) -> Result<LazyFrame, StoreError> {
+        self.scan(kind)?.ok_or_else(|| StoreError::NothingImported {
+            path: self.root.clone(),
+            kind,
+        })
     }
 
     /// A lazy scan over the main table of a kind, or `None` when it is empty.

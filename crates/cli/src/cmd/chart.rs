@@ -143,7 +143,7 @@ pub fn draw(
     ) {
         return draw_procedures(store, kind, out, year, unit, lang);
     }
-    let rows = super::scorecard_rows(store, lang)?;
+    let rows = super::scorecard_rows(store)?;
     match kind {
         // Drawn from the survey and procedure tables above.
         ChartKind::Likert
@@ -248,7 +248,7 @@ fn draw_survey(
     unit: Option<&str>,
     lang: Lang,
 ) -> Result<()> {
-    let (answers, respondents) = super::survey::survey_tables(store, lang)?;
+    let (answers, respondents) = super::survey::survey_tables(store)?;
     let by = cchc_analysis::survey::By::Element;
     if kind == ChartKind::Likert {
         let dist = cchc_analysis::survey::distribution(&answers, respondents, &by)?;

@@ -93,7 +93,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let mut written = Vec::new();
 
     let seed_unit = "Sở Kế hoạch và Đầu tư";
-    let seed = super::scorecard::gaps(&store, lang, Some(2021), Some(seed_unit), Level::Leaf)?;
+    let seed = super::scorecard::gaps(&store, Some(2021), Some(seed_unit), Level::Leaf)?;
     out!();
     out!(
         "== {} ==",
@@ -121,7 +121,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 
     // The appendix lists only the seven criteria the department fell short on (max 39.5), not a
     // whole scorecard: its total is not comparable with full 100-point scorecards.
-    let synthetic = super::scorecard_rows(&store, lang)?.filter(col(c::UNIT).neq(lit(seed_unit)));
+    let synthetic = super::scorecard_rows(&store)?.filter(col(c::UNIT).neq(lit(seed_unit)));
     let trend = cchc_analysis::scorecard::trend(synthetic)?.collect()?;
     out!();
     out!(
@@ -147,11 +147,11 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     };
     save_table(
         "scorecard_gaps.csv",
-        &super::scorecard::gaps(&store, lang, None, None, Level::Leaf)?,
+        &super::scorecard::gaps(&store, None, None, Level::Leaf)?,
     )?;
     save_table(
         "scorecard_gaps_by_field.csv",
-        &super::scorecard::gaps(&store, lang, None, None, Level::Field)?,
+        &super::scorecard::gaps(&store, None, None, Level::Field)?,
     )?;
     save_table("scorecard_trend.csv", &trend)?;
 
@@ -161,7 +161,6 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         &By::Overall,
         None,
         None,
-        lang,
         super::survey::IndexSpec::plain(),
     )?;
     out!();
@@ -182,7 +181,6 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         &By::Element,
         None,
         None,
-        lang,
         super::survey::IndexSpec::plain(),
     )?;
     save_table("survey_index_overall.csv", &overall)?;
@@ -194,11 +192,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             &By::Question,
             None,
             None,
-            lang,
             super::survey::IndexSpec::plain(),
         )?,
     )?;
-    let (answers, respondents) = super::survey::survey_tables(&store, lang)?;
+    let (answers, respondents) = super::survey::survey_tables(&store)?;
     save_table(
         "survey_distribution_by_element.csv",
         &cchc_analysis::survey::distribution(&answers, respondents, &By::Element)?,

@@ -91,15 +91,7 @@ pub enum PeriodArg {
 fn inputs(global: &Global, args: &CommonArgs) -> Result<(DataFrame, Option<DataFrame>)> {
     let store = Store::open(&global.store)?;
     let lang = global.lang();
-    let Some(log) = store.scan(TableKind::Dossiers)? else {
-        bail!(
-            "{}",
-            lang.pick(
-                "kho chưa có sổ theo dõi hồ sơ nào: hãy nhập trước (cchc import dossiers TỆP…)",
-                "the store holds no dossier log: import one first (cchc import dossiers FILE…)",
-            )
-        );
-    };
+    let log = store.scan_imported(TableKind::Dossiers)?;
     if let Some(note) = crate::words::text_dates(store.text_date_parts()?, lang) {
         eprintln!("{note}");
     }

@@ -15,7 +15,7 @@ pub mod survey;
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use cchc_model::columns as c;
 use cchc_model::{Lang, TableKind};
 use cchc_store::Store;
@@ -92,23 +92,8 @@ impl ReadArgs {
 }
 
 /// The stored scorecard rows, or an error telling the analyst to import first.
-pub fn scorecard_rows(store: &Store, lang: Lang) -> Result<LazyFrame> {
-    match store.scan(TableKind::Scorecard)? {
-        Some(lf) => Ok(lf),
-        None => bail!(
-            "{}",
-            match lang {
-                Lang::Vi => format!(
-                    "kho {} chưa có bảng điểm nào; hãy nhập trước: cchc import TỆP.xlsx",
-                    store.root().display()
-                ),
-                Lang::En => format!(
-                    "store {} holds no scorecard yet; import one first: cchc import FILE.xlsx",
-                    store.root().display()
-                ),
-            }
-        ),
-    }
+pub fn scorecard_rows(store: &Store) -> Result<LazyFrame> {
+    Ok(store.scan_imported(TableKind::Scorecard)?)
 }
 
 /// Whether a unit named on the command line (`--unit`) is this stored unit: accents, case and

@@ -200,19 +200,11 @@ pub fn load_with(
     say_origin(covered, lang);
     let registry = store.scan_table(cchc_model::tables::PROCEDURE_REGISTRY)?;
     if stats.is_none() && registry.is_none() {
-        bail!(
-            "{}",
-            match lang {
-                Lang::Vi => format!(
-                    "kho {} chưa có thống kê thủ tục hành chính nào; hãy nhập trước: cchc import procedures TỆP.xlsx",
-                    store.root().display()
-                ),
-                Lang::En => format!(
-                    "store {} holds no procedure statistics yet; import some first: cchc import procedures FILE.xlsx",
-                    store.root().display()
-                ),
-            }
-        );
+        return Err(cchc_store::StoreError::NothingImported {
+            path: store.root().to_owned(),
+            kind: TableKind::Procedures,
+        }
+        .into());
     }
     let empty = |schema: Schema| DataFrame::empty_with_schema(&schema);
     let stats = match stats {

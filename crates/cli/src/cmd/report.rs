@@ -200,12 +200,12 @@ pub fn write(
     let scorecards = match scorecard {
         Some(_) => Some(cchc_report::Scorecards {
             gaps: keep_units(
-                super::scorecard::gaps(store, lang, None, None, Level::Leaf)?,
+                super::scorecard::gaps(store, None, None, Level::Leaf)?,
                 &units,
             )?,
-            trend: keep_units(super::scorecard::trend(store, lang, None, None)?, &units)?,
+            trend: keep_units(super::scorecard::trend(store, None, None)?, &units)?,
             notes: keep_units(
-                super::scorecard_rows(store, lang)?
+                super::scorecard_rows(store)?
                     .filter(col(c::YEAR).eq(lit(year)))
                     .select([col(c::UNIT), col(c::CODE), col(c::REASON), col(c::REMEDY)])
                     .collect()?,
@@ -219,14 +219,14 @@ pub fn write(
     let surveys = match survey {
         Some(_) => {
             let plain = super::survey::IndexSpec::plain;
-            let (answers, respondents) = super::survey::survey_tables(store, lang)?;
+            let (answers, respondents) = super::survey::survey_tables(store)?;
             Some(cchc_report::Surveys {
                 overall: keep_units(
-                    super::survey::index_table(store, &By::Overall, None, None, lang, plain())?,
+                    super::survey::index_table(store, &By::Overall, None, None, plain())?,
                     &units,
                 )?,
                 elements: keep_units(
-                    super::survey::index_table(store, &By::Element, None, None, lang, plain())?,
+                    super::survey::index_table(store, &By::Element, None, None, plain())?,
                     &units,
                 )?,
                 distribution: keep_units(

@@ -65,33 +65,26 @@ pub struct TrendArgs {
 /// The gaps table of the stored scorecards.
 pub fn gaps(
     store: &Store,
-    lang: cchc_model::Lang,
     year: Option<i32>,
     unit: Option<&str>,
     level: Level,
 ) -> Result<DataFrame> {
-    let rows = super::filter(super::scorecard_rows(store, lang)?, year, unit)?;
+    let rows = super::filter(super::scorecard_rows(store)?, year, unit)?;
     Ok(scorecard::gaps(rows, level)?.collect()?)
 }
 
 /// The trend table of the stored scorecards (filters applied after the computation).
-pub fn trend(
-    store: &Store,
-    lang: cchc_model::Lang,
-    year: Option<i32>,
-    unit: Option<&str>,
-) -> Result<DataFrame> {
-    let rows = super::scorecard_rows(store, lang)?;
+pub fn trend(store: &Store, year: Option<i32>, unit: Option<&str>) -> Result<DataFrame> {
+    let rows = super::scorecard_rows(store)?;
     Ok(super::filter(scorecard::trend(rows)?, year, unit)?.collect()?)
 }
 
 /// Runs `cchc scorecard …`.
 pub fn run(global: &Global, command: Command) -> Result<Outcome> {
     let store = Store::open(&global.store)?;
-    let lang = global.lang();
     let frame = match command {
         Command::Gaps(a) => {
-            let df = gaps(&store, lang, a.year, a.unit.as_deref(), a.level.into())?;
+            let df = gaps(&store, a.year, a.unit.as_deref(), a.level.into())?;
             // Lineage and self-assessment columns are for CSV and JSON; the table stays readable.
             if global.format == crate::output::OutputFormat::Table {
                 df.select([
@@ -111,7 +104,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 df
             }
         }
-        Command::Trend(a) => trend(&store, lang, a.year, a.unit.as_deref())?,
+        Command::Trend(a) => trend(&store, a.year, a.unit.as_deref())?,
     };
     super::print_frame(global, &frame)?;
     Ok(Outcome::Ok)

@@ -272,22 +272,8 @@ impl survey::AnswerBatches for StoredAnswers<'_> {
 }
 
 /// The stored answers and respondents, or an error telling the analyst to import first.
-pub fn survey_tables(store: &Store, lang: Lang) -> Result<(StoredAnswers<'_>, Option<LazyFrame>)> {
-    let Some(answers) = store.scan(TableKind::Survey)? else {
-        bail!(
-            "{}",
-            match lang {
-                Lang::Vi => format!(
-                    "kho {} chưa có phiếu khảo sát nào; hãy nhập trước: cchc import TỆP.xlsx",
-                    store.root().display()
-                ),
-                Lang::En => format!(
-                    "store {} holds no survey yet; import one first: cchc import FILE.xlsx",
-                    store.root().display()
-                ),
-            }
-        );
-    };
+pub fn survey_tables(store: &Store) -> Result<(StoredAnswers<'_>, Option<LazyFrame>)> {
+    let answers = store.scan_imported(TableKind::Survey)?;
     Ok((
         StoredAnswers {
             store,
@@ -340,10 +326,9 @@ pub fn index_table(
     by: &By,
     year: Option<i32>,
     unit: Option<&str>,
-    lang: Lang,
     spec: IndexSpec,
 ) -> Result<DataFrame> {
-    let (answers, respondents) = survey_tables(store, lang)?;
+    let (answers, respondents) = survey_tables(store)?;
     let out = survey::index(&answers, respondents, by, spec.weights)?;
     let shown = super::filter(out.lazy(), year, unit)?.collect()?;
     let method = if *by == By::Overall {
@@ -389,7 +374,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
     let frame = match command {
         Command::Index(a) => {
             let by = parse_by(&store, &a.common.by, lang)?;
-            let (answers, respondents) = survey_tables(&store, lang)?;
+            let (answers, respondents) = survey_tables(&store)?;
             let weights = match (&a.weight, &a.weight_by) {
                 (Some(column), _) => {
                     Some(attribute_weights(respondents, answers.scan, column, lang)?)
@@ -401,14 +386,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 weights,
                 adjust: a.adjust.method(),
             };
-            let frame = index_table(
-                &store,
-                &by,
-                a.common.year,
-                a.common.unit.as_deref(),
-                lang,
-                spec,
-            )?;
+            let frame = index_table(&store, &by, a.common.year, a.common.unit.as_deref(), spec)?;
             let table = global.format == crate::output::OutputFormat::Table;
             // A table whose rows share one scale names it in its headers: the column can go.
             let uniform = frame
@@ -429,7 +407,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
         }
         Command::Distribution(a) => {
             let by = parse_by(&store, &a.by, lang)?;
-            let (answers, respondents) = survey_tables(&store, lang)?;
+            let (answers, respondents) = survey_tables(&store)?;
             // Counted in one pass over every answer, then the year and unit asked for kept.
             let all = survey::distribution(&answers, respondents, &by)?;
             super::filter(all.lazy(), a.year, a.unit.as_deref())?.collect()?

@@ -365,6 +365,49 @@ impl Words for StoreError {
             (StoreError::Parquet { path, detail }, Lang::En) => {
                 format!("store {}: \"{detail}\"", path.display())
             }
+            (StoreError::NothingImported { path, kind }, lang) => {
+                nothing_imported(path, *kind, lang)
+            }
+        }
+    }
+}
+
+/// What to import first, for an analysis of a kind the store holds none of (the command to type
+/// in quotes).
+fn nothing_imported(path: &std::path::Path, kind: cchc_model::TableKind, lang: Lang) -> String {
+    let store = path.display();
+    match (kind, lang) {
+        (cchc_model::TableKind::Scorecard, Lang::Vi) => {
+            format!("kho {store} chưa có bảng điểm nào; hãy nhập trước: \"cchc import TỆP.xlsx\"")
+        }
+        (cchc_model::TableKind::Scorecard, Lang::En) => {
+            format!(
+                "store {store} holds no scorecard yet; import one first: \"cchc import FILE.xlsx\""
+            )
+        }
+        (cchc_model::TableKind::Survey, Lang::Vi) => {
+            format!(
+                "kho {store} chưa có phiếu khảo sát nào; hãy nhập trước: \"cchc import TỆP.xlsx\""
+            )
+        }
+        (cchc_model::TableKind::Survey, Lang::En) => {
+            format!(
+                "store {store} holds no survey yet; import one first: \"cchc import FILE.xlsx\""
+            )
+        }
+        (cchc_model::TableKind::Procedures, Lang::Vi) => format!(
+            "kho {store} chưa có thống kê thủ tục hành chính nào; hãy nhập trước: \"cchc import procedures TỆP.xlsx\""
+        ),
+        (cchc_model::TableKind::Procedures, Lang::En) => format!(
+            "store {store} holds no procedure statistics yet; import some first: \"cchc import procedures FILE.xlsx\""
+        ),
+        (cchc_model::TableKind::Dossiers, Lang::Vi) => {
+            "kho chưa có sổ theo dõi hồ sơ nào: hãy nhập trước (\"cchc import dossiers TỆP…\")"
+                .to_owned()
+        }
+        (cchc_model::TableKind::Dossiers, Lang::En) => {
+            "the store holds no dossier log: import one first (\"cchc import dossiers FILE…\")"
+                .to_owned()
         }
     }
 }

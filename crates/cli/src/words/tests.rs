@@ -206,6 +206,7 @@ fn store_number(e: &StoreError) -> usize {
         StoreError::Locked { .. } => 2,
         StoreError::Ambiguous { .. } => 3,
         StoreError::Parquet { .. } => 4,
+        StoreError::NothingImported { .. } => 5,
     }
 }
 
@@ -360,8 +361,25 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
             path: store(),
             detail: "bad page".into(),
         },
+        StoreError::NothingImported {
+            path: store(),
+            kind: cchc_model::TableKind::Survey,
+        },
     ];
-    assert_eq!(check_all(&stores, store_number, &mut problems), all(5));
+    assert_eq!(check_all(&stores, store_number, &mut problems), all(6));
+    // Every kind says what to import first, in both languages.
+    for kind in [
+        cchc_model::TableKind::Scorecard,
+        cchc_model::TableKind::Survey,
+        cchc_model::TableKind::Procedures,
+        cchc_model::TableKind::Dossiers,
+    ] {
+        let e = StoreError::NothingImported {
+            path: store(),
+            kind,
+        };
+        check_pair(&e.words(Lang::En), &e.words(Lang::Vi), &mut problems);
+    }
     let plots = [
         PlotError::Extension {
             path: "chart.gif".into(),
