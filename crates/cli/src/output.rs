@@ -201,21 +201,10 @@ fn scale_words(name: Option<&str>, lang: Lang) -> String {
 /// agreement index is never called satisfaction.
 fn scale_label(name: &str, scale: Option<Option<Scale>>, lang: Lang) -> Option<String> {
     let scale = scale?;
-    let (satisfied, index) = match (scale, lang) {
-        (Some(Scale::Satisfaction), Lang::Vi) => ("Hài lòng", "Chỉ số hài lòng"),
-        (Some(Scale::Satisfaction), Lang::En) => ("Satisfied", "Satisfaction index"),
-        (Some(Scale::Agreement), Lang::Vi) => ("Đồng ý", "Chỉ số đồng ý"),
-        (Some(Scale::Agreement), Lang::En) => ("Agree", "Agreement index"),
-        (Some(Scale::Quality), Lang::Vi) => ("Tốt", "Chỉ số chất lượng"),
-        (Some(Scale::Quality), Lang::En) => ("Good", "Quality index"),
-        (Some(Scale::Numbers), Lang::Vi) => ("Mức 4–5", "Chỉ số (mức 4–5)"),
-        (Some(Scale::Numbers), Lang::En) => ("Levels 4–5", "Index (levels 4–5)"),
-        (None, Lang::Vi) => ("Mức tích cực (4–5)", "Chỉ số (tỷ lệ mức 4–5)"),
-        (None, Lang::En) => ("Positive (4–5)", "Index (share at 4–5)"),
-    };
+    let words = cchc_model::labels::scale_words(scale, lang);
     match name {
-        c::SATISFIED => Some(satisfied.to_owned()),
-        c::INDEX => Some(index.to_owned()),
+        c::SATISFIED => Some(words.positive.to_owned()),
+        c::INDEX => Some(words.index.to_owned()),
         _ => None,
     }
 }

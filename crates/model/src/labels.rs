@@ -3,6 +3,7 @@
 //! share them.
 
 use crate::Lang;
+use crate::Scale;
 use crate::columns as c;
 
 /// Columns holding fractions, shown as percentages in tables.
@@ -230,4 +231,123 @@ pub fn fmt_money(x: f64, lang: Lang) -> String {
         out.insert(0, '-');
     }
     out
+}
+
+/// What a survey's figures are called in the words of its scale (an agreement index is never
+/// called satisfaction): the answers' dimension (a chart's axis), the positive answers (levels
+/// 4–5), the index, and the share of positive answers in percent (a chart's axis). `None` is a
+/// group whose answers are on more than one scale. One set for the tables, the charts and the
+/// report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScaleWords {
+    pub dimension: &'static str,
+    pub positive: &'static str,
+    pub index: &'static str,
+    pub share: &'static str,
+}
+
+/// The [`ScaleWords`] of a scale in a language.
+pub fn scale_words(scale: Option<Scale>, lang: Lang) -> ScaleWords {
+    let w = |dimension, positive, index, share| ScaleWords {
+        dimension,
+        positive,
+        index,
+        share,
+    };
+    match (scale, lang) {
+        (Some(Scale::Satisfaction), Lang::Vi) => w(
+            "Mức độ hài lòng",
+            "Hài lòng",
+            "Chỉ số hài lòng",
+            "Tỷ lệ hài lòng (%)",
+        ),
+        (Some(Scale::Satisfaction), Lang::En) => w(
+            "Satisfaction",
+            "Satisfied",
+            "Satisfaction index",
+            "Satisfied (%)",
+        ),
+        (Some(Scale::Agreement), Lang::Vi) => w(
+            "Mức độ đồng ý",
+            "Đồng ý",
+            "Chỉ số đồng ý",
+            "Tỷ lệ đồng ý (%)",
+        ),
+        (Some(Scale::Agreement), Lang::En) => {
+            w("Agreement", "Agree", "Agreement index", "Agree (%)")
+        }
+        (Some(Scale::Quality), Lang::Vi) => w(
+            "Đánh giá chất lượng",
+            "Tốt",
+            "Chỉ số chất lượng",
+            "Tỷ lệ tốt (%)",
+        ),
+        (Some(Scale::Quality), Lang::En) => {
+            w("Quality rating", "Good", "Quality index", "Good (%)")
+        }
+        (Some(Scale::Numbers), Lang::Vi) => w(
+            "Mức đánh giá",
+            "Mức 4–5",
+            "Chỉ số (mức 4–5)",
+            "Tỷ lệ mức 4–5 (%)",
+        ),
+        (Some(Scale::Numbers), Lang::En) => w(
+            "Rating",
+            "Levels 4–5",
+            "Index (levels 4–5)",
+            "Levels 4–5 (%)",
+        ),
+        (None, Lang::Vi) => w(
+            "Mức đánh giá",
+            "Mức tích cực (4–5)",
+            "Chỉ số (tỷ lệ mức 4–5)",
+            "Tỷ lệ mức 4–5 (%)",
+        ),
+        (None, Lang::En) => w(
+            "Rating",
+            "Positive (4–5)",
+            "Index (share at 4–5)",
+            "Levels 4–5 (%)",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scale_has_its_words_in_both_languages_and_mixed_groups_one_name() {
+        let scales = [
+            Some(Scale::Satisfaction),
+            Some(Scale::Agreement),
+            Some(Scale::Quality),
+            Some(Scale::Numbers),
+            None,
+        ];
+        for scale in scales {
+            let (vi, en) = (scale_words(scale, Lang::Vi), scale_words(scale, Lang::En));
+            for (v, e) in [
+                (vi.dimension, en.dimension),
+                (vi.positive, en.positive),
+                (vi.index, en.index),
+                (vi.share, en.share),
+            ] {
+                assert!(
+                    !v.is_empty() && !e.is_empty() && v != e,
+                    "{scale:?}: {v} / {e}"
+                );
+            }
+        }
+        // A group on several scales is named the same in a table's header and a chart's legend
+        // (they once said "share at 4–5" and "levels 4–5").
+        assert_eq!(scale_words(None, Lang::En).index, "Index (share at 4–5)");
+        assert_eq!(scale_words(None, Lang::Vi).index, "Chỉ số (tỷ lệ mức 4–5)");
+        // An agreement index is never called satisfaction.
+        assert!(
+            !scale_words(Some(Scale::Agreement), Lang::Vi)
+                .index
+                .contains("hài lòng")
+        );
+    }
 }

@@ -18,6 +18,7 @@ use cchc_model::Lang;
 use cchc_model::Scale;
 use cchc_model::columns as c;
 use cchc_model::frame::{floats, texts as strs, years};
+use cchc_model::labels::scale_words;
 use polars::prelude::*;
 
 pub use draw::{BAR_COLORS, Format};
@@ -387,33 +388,6 @@ pub fn level_names(scale: Option<Scale>, lang: Lang) -> [&'static str; 5] {
     }
 }
 
-/// What a survey chart measures, in the words of its scale: (the answers' dimension, the index,
-/// the share at levels 4–5).
-fn scale_words(scale: Option<Scale>, lang: Lang) -> (&'static str, &'static str, &'static str) {
-    match (scale, lang) {
-        (Some(Scale::Satisfaction), Lang::Vi) => {
-            ("Mức độ hài lòng", "Chỉ số hài lòng", "Tỷ lệ hài lòng (%)")
-        }
-        (Some(Scale::Satisfaction), Lang::En) => {
-            ("Satisfaction", "Satisfaction index", "Satisfied (%)")
-        }
-        (Some(Scale::Agreement), Lang::Vi) => {
-            ("Mức độ đồng ý", "Chỉ số đồng ý", "Tỷ lệ đồng ý (%)")
-        }
-        (Some(Scale::Agreement), Lang::En) => ("Agreement", "Agreement index", "Agree (%)"),
-        (Some(Scale::Quality), Lang::Vi) => {
-            ("Đánh giá chất lượng", "Chỉ số chất lượng", "Tỷ lệ tốt (%)")
-        }
-        (Some(Scale::Quality), Lang::En) => ("Quality rating", "Quality index", "Good (%)"),
-        (Some(Scale::Numbers) | None, Lang::Vi) => {
-            ("Mức đánh giá", "Chỉ số (mức 4–5)", "Tỷ lệ mức 4–5 (%)")
-        }
-        (Some(Scale::Numbers) | None, Lang::En) => {
-            ("Rating", "Index (levels 4–5)", "Levels 4–5 (%)")
-        }
-    }
-}
-
 /// The one scale of a survey frame's rows (`None` when they mix scales); satisfaction for a
 /// frame without the column.
 fn frame_scale(df: &DataFrame) -> Option<Scale> {
@@ -468,7 +442,7 @@ impl LikertChart {
         let all_years: Vec<i32> = years.iter().flatten().copied().collect();
         let span = year_span(&all_years);
         let scale = frame_scale(&one);
-        let (what, _, _) = scale_words(scale, lang);
+        let what = scale_words(scale, lang).dimension;
         let title = match lang {
             Lang::Vi => format!("{what} theo yếu tố — {unit}, {span}"),
             Lang::En => format!("{what} by element — {unit}, {span}"),
@@ -517,7 +491,8 @@ impl TrendChart {
         lang: Lang,
     ) -> Result<TrendChart, PlotError> {
         let (rows, scale) = index_rows(index, unit)?;
-        let (_, name, y_label) = scale_words(scale, lang);
+        let words = scale_words(scale, lang);
+        let (name, y_label) = (words.index, words.share);
         let mut series: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
         for (group, year, value) in &rows {
             match series.iter_mut().find(|(g, _)| g == group) {
@@ -554,7 +529,8 @@ impl GroupedBars {
         lang: Lang,
     ) -> Result<GroupedBars, PlotError> {
         let (rows, scale) = index_rows(index, unit)?;
-        let (_, name, y_label) = scale_words(scale, lang);
+        let words = scale_words(scale, lang);
+        let (name, y_label) = (words.index, words.share);
         // Elements are numbered in the order the analysis gives them (questionnaire order).
         let mut names: Vec<String> = Vec::new();
         for (group, _, _) in &rows {
