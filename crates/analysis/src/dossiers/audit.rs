@@ -41,10 +41,10 @@ pub fn audit(
         /// The row of the log whose dates are shown, as written.
         row: usize,
     }
-    let dates = stamps(log)?;
+    let dates = Stamps::of(log)?;
     let written = |name: &str, row: usize| {
         let k = c::DOSSIER_DATES.iter().position(|d| *d == name)?;
-        dates[k][row].map(Stamp::iso)
+        dates.at(k, row).map(Stamp::iso)
     };
     let mut flagged: Vec<Flagged> = Vec::new();
     for d in &all {

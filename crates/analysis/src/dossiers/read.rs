@@ -57,34 +57,60 @@ pub(super) fn moment(s: Stamp) -> Moment {
     Moment::new(Day(s.days() as i32), s.minute_of_day())
 }
 
-/// The stamps of every date column of a log, column by column (`None` where empty or absent):
-/// timestamps with their packed precisions ([`cchc_model::stamp`]).
-pub(super) fn stamps(df: &DataFrame) -> PolarsResult<Vec<Vec<Option<Stamp>>>> {
-    let height = df.height();
-    let bits: Vec<u16> = match df.column(c::DATE_PRECISION) {
-        Ok(col) => col.i32()?.iter().map(|b| b.unwrap_or(0) as u16).collect(),
-        Err(_) => vec![0; height],
-    };
-    c::DOSSIER_DATES
-        .iter()
-        .enumerate()
-        .map(|(k, name)| match df.column(name) {
-            Ok(col) => {
-                let ms = col.datetime()?.physical().clone();
-                Ok(ms
-                    .iter()
-                    .zip(&bits)
-                    .map(|(ms, bits)| {
-                        Some(Stamp {
-                            millis: ms?,
-                            precision: stamp::unpack(*bits, k)?,
-                        })
-                    })
-                    .collect())
-            }
-            Err(_) => Ok(vec![None; height]),
+/// The date columns of a stored log as stamps ([`cchc_model::stamp`]): each column's
+/// milliseconds and the packed precisions, read row by row or at a row, never copied whole.
+pub(super) struct Stamps {
+    /// Milliseconds of each date column, in the order of `c::DOSSIER_DATES` (`None` when the
+    /// log lacks the column).
+    millis: Vec<Option<Int64Chunked>>,
+    precision: Option<Int32Chunked>,
+}
+
+impl Stamps {
+    pub(super) fn of(df: &DataFrame) -> PolarsResult<Stamps> {
+        let millis = c::DOSSIER_DATES
+            .iter()
+            .map(|name| match df.column(name) {
+                Ok(col) => Ok(Some(col.datetime()?.physical().clone())),
+                Err(_) => Ok(None),
+            })
+            .collect::<PolarsResult<_>>()?;
+        let precision = match df.column(c::DATE_PRECISION) {
+            Ok(col) => Some(col.i32()?.clone()),
+            Err(_) => None,
+        };
+        Ok(Stamps { millis, precision })
+    }
+
+    fn stamp(k: usize, millis: Option<i64>, bits: Option<i32>) -> Option<Stamp> {
+        Some(Stamp {
+            millis: millis?,
+            precision: stamp::unpack(bits.unwrap_or(0) as u16, k)?,
         })
-        .collect()
+    }
+
+    /// Date column `k`, row by row (as many rows as the frame; `None` where empty).
+    pub(super) fn column(
+        &self,
+        k: usize,
+        height: usize,
+    ) -> Box<dyn Iterator<Item = Option<Stamp>> + '_> {
+        let (Some(millis), Some(bits)) = (&self.millis[k], &self.precision) else {
+            return Box::new(std::iter::repeat_n(None, height));
+        };
+        Box::new(
+            millis
+                .iter()
+                .zip(bits.iter())
+                .map(move |(ms, b)| Stamps::stamp(k, ms, b)),
+        )
+    }
+
+    /// Date column `k` at one row.
+    pub(super) fn at(&self, k: usize, row: usize) -> Option<Stamp> {
+        let millis = self.millis[k].as_ref()?.get(row);
+        Stamps::stamp(k, millis, self.precision.as_ref()?.get(row))
+    }
 }
 
 /// The date a dossier code embeds (`<unit>-<yyMMdd>-<sequence>`), if it does.
@@ -144,18 +170,19 @@ pub(super) fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
     let mut field = texts(df, c::FIELD)?;
     let mut channel = texts(df, c::CHANNEL)?;
     let mut status = texts(df, c::DOSSIER_STATUS)?;
-    let dates = stamps(df)?;
+    let dates = Stamps::of(df)?;
     // In the order of the stored date columns (`c::DOSSIER_DATES`).
+    let height = df.height();
     let [
         _submitted,
-        received,
-        due,
-        extended,
-        resolved,
-        returned,
-        sup_from,
-        sup_to,
-    ]: [&[Option<Stamp>]; 8] = std::array::from_fn(|k| dates[k].as_slice());
+        mut received,
+        mut due,
+        mut extended,
+        mut resolved,
+        mut returned,
+        mut sup_from,
+        mut sup_to,
+    ] = std::array::from_fn(|k| dates.column(k, height));
     let mut shared = [(); 6].map(|()| Interner::default());
     // Codes as keys (`code_key`): no second copy of every code in memory.
     let mut by_code: HashMap<u128, usize, foldhash::fast::RandomState> =
@@ -174,13 +201,13 @@ pub(super) fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
             status.next().flatten(),
         );
         let (rc, du, ex, rs, rt, sf, stt) = (
-            received[row],
-            due[row],
-            extended[row],
-            resolved[row],
-            returned[row],
-            sup_from[row],
-            sup_to[row],
+            received.next().flatten(),
+            due.next().flatten(),
+            extended.next().flatten(),
+            resolved.next().flatten(),
+            returned.next().flatten(),
+            sup_from.next().flatten(),
+            sup_to.next().flatten(),
         );
         let (Some(code), Some(received)) = (cd, rc.map(moment)) else {
             continue;
