@@ -1,7 +1,8 @@
 //! `cchc`: the command line of the administrative-reform analysis toolkit.
 //!
 //! Parsing, wiring, output formats and exit codes only: every rule lives in a library crate. One
-//! command, one file under `cmd/`. Data goes to stdout, diagnostics to stderr. Exit codes: 0
+//! command, one file under `cmd/`; the steps several commands share under `front/`; figures come
+//! from the query layer (`cchc-query`), words from `words/`. Data goes to stdout, diagnostics to stderr. Exit codes: 0
 //! success, 1 problems found in the input under `--strict`, 2 error. A closed pipe is not an error.
 // The binary is where printing belongs: the workspace denies it in libraries only.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -21,6 +22,7 @@ macro_rules! out {
 
 mod cmd;
 mod export;
+mod front;
 mod output;
 mod progress;
 mod words;

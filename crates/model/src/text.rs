@@ -32,6 +32,27 @@ pub fn head(s: &str) -> &str {
     &s[..end]
 }
 
+/// A file-name-safe slug of a name: its [`fold`], runs of anything but ASCII letters and digits
+/// made one `_`.
+///
+/// ```
+/// use cchc_model::text::slug;
+/// assert_eq!(slug("Sở Tư pháp"), "so_tu_phap");
+/// assert_eq!(slug("  UBND (xã) A  "), "ubnd_xa_a");
+/// ```
+pub fn slug(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::new();
+    for ch in folded.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_matches('_').to_owned()
+}
+
 /// The comparison key: accents stripped, `đ` → `d`, lower case, white space collapsed; of the
 /// text's first [`FOLD_MAX_BYTES`].
 ///

@@ -34,7 +34,7 @@ pub use join::join;
 pub use rollup::{
     Level, ONLINE_TARGET_DEFAULT, POSTAL_TARGET, meets_target, rollup, stats, with_target_flags,
 };
-pub use rules::{CostModel, DEFAULT_RULES_TOML, RuleSet, Rules};
+pub use rules::{CostModel, DEFAULT_RULES_TOML, RuleSet, Rules, RulesError};
 pub use simplify::{
     Candidate, Proposal, Reason, annual_cost, assess, latest_years, select, simplify,
 };

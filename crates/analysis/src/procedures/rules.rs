@@ -98,21 +98,27 @@ impl Default for Rules {
     }
 }
 
+/// Why a rules file cannot be used.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RulesError {
+    /// The TOML cannot be read, or names a key the rules do not have (the parser's words).
+    #[error("{0}")]
+    Syntax(String),
+    /// `target_share` outside 0–1.
+    #[error("target_share must be between 0 and 1, not {0}")]
+    TargetShare(f64),
+}
+
 impl Rules {
     /// Reads rules from TOML text; keys left out keep the defaults of [`DEFAULT_RULES_TOML`].
-    pub fn parse(text: &str) -> Result<Rules, String> {
-        let mut base: toml::Table =
-            toml::from_str(DEFAULT_RULES_TOML).map_err(|e| e.to_string())?;
-        let over: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse(text: &str) -> Result<Rules, RulesError> {
+        let syntax = |e: toml::de::Error| RulesError::Syntax(e.to_string());
+        let mut base: toml::Table = toml::from_str(DEFAULT_RULES_TOML).map_err(syntax)?;
+        let over: toml::Table = toml::from_str(text).map_err(syntax)?;
         merge(&mut base, over);
-        let rules: Rules = toml::Value::Table(base)
-            .try_into()
-            .map_err(|e: toml::de::Error| e.to_string())?;
+        let rules: Rules = toml::Value::Table(base).try_into().map_err(syntax)?;
         if !(0.0..=1.0).contains(&rules.target_share) {
-            return Err(format!(
-                "target_share must be between 0 and 1, not {}",
-                rules.target_share
-            ));
+            return Err(RulesError::TargetShare(rules.target_share));
         }
         Ok(rules)
     }

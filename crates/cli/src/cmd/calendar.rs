@@ -1,8 +1,8 @@
 //! `cchc calendar`: the working-day calendar in use — the year's days off, swaps and make-up
 //! days with the law and decision behind each, and the working hours.
 
-use anyhow::{Context, Result};
-use cchc_calendar::{Calendar, Day, DayKind, Hours, Weekday, lunar};
+use anyhow::Result;
+use cchc_calendar::{Day, DayKind, Weekday, lunar};
 use cchc_model::Lang;
 use cchc_model::columns as c;
 use polars::prelude::*;
@@ -23,19 +23,6 @@ pub struct Args {
     /// Tỉnh có giờ làm việc riêng trong tệp --hours (the province's section in --hours)
     #[arg(long)]
     pub province: Option<String>,
-}
-
-/// The calendar the flags ask for: the committed table with the default hours or a province's.
-pub fn load(hours: Option<&std::path::Path>, province: Option<&str>) -> Result<Calendar> {
-    let hours = match hours {
-        None => Hours::default(),
-        Some(path) => {
-            let text =
-                std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
-            Hours::from_toml(&text, province).with_context(|| format!("{}", path.display()))?
-        }
-    };
-    Ok(Calendar::with_hours(hours)?)
 }
 
 pub fn weekday_name(day: Day, lang: Lang) -> &'static str {
@@ -67,7 +54,7 @@ fn clock(m: u16) -> String {
 /// Runs `cchc calendar`.
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang();
-    let cal = load(args.hours.as_deref(), args.province.as_deref())?;
+    let cal = cchc_query::dossiers::calendar(args.hours.as_deref(), args.province.as_deref())?;
     let (first, last) = cal.years();
     let years: Vec<i32> = match args.year {
         Some(y) if y < first || y > last => {

@@ -4,16 +4,22 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use cchc_analysis::scorecard::Level;
-use cchc_analysis::survey::By;
+use cchc_analysis::procedures as proc;
 use cchc_import::ImportOptions;
-use cchc_model::Lang;
 use cchc_model::columns as c;
+use cchc_model::text::slug;
+use cchc_query::chart::{ChartData, ChartKind, ChartRequest};
+use cchc_query::report::ReportRequest;
+use cchc_query::scope::distinct_strings;
+use cchc_query::scorecard::Level;
+use cchc_query::survey::{By, IndexRequest};
+use cchc_query::{Query, Scope};
 use cchc_store::Store;
 use polars::prelude::*;
 
-use super::chart::{ChartKind, draw};
-use crate::output::write_csv_file;
+use crate::front::{ingest, publish};
+use crate::output::{OutputFormat, write_csv_file};
+use crate::words::{self, Heading};
 use crate::{Global, Outcome};
 
 /// Arguments of `cchc demo`.
@@ -25,15 +31,6 @@ pub struct Args {
     /// Thư mục bộ dữ liệu (datasets directory; default: ./datasets, else the one in the source tree)
     #[arg(long)]
     pub datasets: Option<PathBuf>,
-}
-
-/// One chart the demo draws, in both formats.
-struct ChartJob<'a> {
-    kind: ChartKind,
-    name: String,
-    year: Option<i32>,
-    unit: Option<&'a str>,
-    level: Level,
 }
 
 fn datasets_dir(asked: Option<PathBuf>) -> Result<PathBuf> {
@@ -53,11 +50,39 @@ fn datasets_dir(asked: Option<PathBuf>) -> Result<PathBuf> {
     )
 }
 
-/// Runs `cchc demo`.
-pub fn run(global: &Global, args: Args) -> Result<Outcome> {
-    let lang = global.lang();
-    let datasets = datasets_dir(args.datasets)?;
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&datasets)
+/// The seed's unit: the department whose plan's appendix is the canonical input.
+const SEED_UNIT: &str = "Sở Kế hoạch và Đầu tư";
+
+/// The folders the demo writes.
+struct Folders {
+    store: PathBuf,
+    tables: PathBuf,
+    charts: PathBuf,
+    report: PathBuf,
+}
+
+impl Folders {
+    /// The folders under `out`, the store emptied.
+    fn create(out: &Path) -> Result<Folders> {
+        let folders = Folders {
+            store: out.join("store"),
+            tables: out.join("tables"),
+            charts: out.join("charts"),
+            report: out.join("report"),
+        };
+        if folders.store.join("manifest.json").exists() {
+            std::fs::remove_dir_all(&folders.store)
+                .with_context(|| folders.store.display().to_string())?;
+        }
+        std::fs::create_dir_all(&folders.tables)?;
+        std::fs::create_dir_all(&folders.charts)?;
+        Ok(folders)
+    }
+}
+
+/// The workbooks of the datasets folder, by name.
+fn workbooks(datasets: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(datasets)
         .with_context(|| datasets.display().to_string())?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
@@ -68,322 +93,275 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         })
         .collect();
     files.sort();
+    Ok(files)
+}
 
-    let store_dir = args.out.join("store");
-    if store_dir.join("manifest.json").exists() {
-        std::fs::remove_dir_all(&store_dir).with_context(|| store_dir.display().to_string())?;
+/// What the demo writes and shows, step by step.
+struct Demo<'a> {
+    global: &'a Global,
+    query: Query<'a>,
+    folders: &'a Folders,
+    written: Vec<PathBuf>,
+}
+
+impl Demo<'_> {
+    /// Prints a heading and a table.
+    fn show(&self, heading: Heading<'_>, frame: &DataFrame) -> Result<()> {
+        out!();
+        out!("== {} ==", words::demo_heading(heading, self.global.lang()));
+        let table = Global {
+            format: OutputFormat::Table,
+            ..self.global.clone()
+        };
+        super::print_frame(&table, frame)
     }
-    let tables = args.out.join("tables");
-    let charts = args.out.join("charts");
-    std::fs::create_dir_all(&tables)?;
-    std::fs::create_dir_all(&charts)?;
 
-    out!(
-        "== {} {} ==",
-        lang.pick("Nhập dữ liệu từ", "Importing"),
-        datasets.display()
-    );
-    {
-        let mut store = Store::open_for_write(&store_dir)?;
-        let read =
-            super::import::read_all(&files, None, &ImportOptions::default(), global, &store)?;
-        super::import::store_all(&mut store, read, global)?;
-    }
-    let store = Store::open(&store_dir)?;
-    let mut written = Vec::new();
-
-    let seed_unit = "Sở Kế hoạch và Đầu tư";
-    let seed = super::scorecard::gaps(&store, Some(2021), Some(seed_unit), Level::Leaf)?;
-    out!();
-    out!(
-        "== {} ==",
-        lang.pick(
-            "Phụ lục KH 925/KH-SKHĐT: điểm bị mất năm 2021",
-            "Plan 925 appendix: points lost in 2021"
-        )
-    );
-    super::print_frame(
-        &Global {
-            format: crate::output::OutputFormat::Table,
-            ..global.clone()
-        },
-        &seed.select([
-            c::CODE,
-            c::CRITERION,
-            c::MAX_SCORE,
-            c::SCORE,
-            c::POINTS_LOST,
-            c::SHARE_OF_LOSS,
-            c::CUMULATIVE_SHARE,
-            c::RANK,
-        ])?,
-    )?;
-
-    // The appendix lists only the seven criteria the department fell short on (max 39.5), not a
-    // whole scorecard: its total is not comparable with full 100-point scorecards.
-    let synthetic = super::scorecard_rows(&store)?.filter(col(c::UNIT).neq(lit(seed_unit)));
-    let trend = cchc_analysis::scorecard::trend(synthetic)?.collect()?;
-    out!();
-    out!(
-        "== {} ==",
-        lang.pick(
-            "Xu hướng tổng điểm theo đơn vị (bộ dữ liệu tổng hợp)",
-            "Score totals by unit and year (synthetic datasets)"
-        )
-    );
-    super::print_frame(
-        &Global {
-            format: crate::output::OutputFormat::Table,
-            ..global.clone()
-        },
-        &trend,
-    )?;
-
-    let mut save_table = |name: &str, df: &DataFrame| -> Result<()> {
-        let path = tables.join(name);
-        write_csv_file(&path, df)?;
-        written.push(path);
+    /// Saves a table as CSV.
+    fn save(&mut self, name: &str, frame: &DataFrame) -> Result<()> {
+        let path = self.folders.tables.join(name);
+        write_csv_file(&path, frame)?;
+        self.written.push(path);
         Ok(())
-    };
-    save_table(
-        "scorecard_gaps.csv",
-        &super::scorecard::gaps(&store, None, None, Level::Leaf)?,
-    )?;
-    save_table(
-        "scorecard_gaps_by_field.csv",
-        &super::scorecard::gaps(&store, None, None, Level::Field)?,
-    )?;
-    save_table("scorecard_trend.csv", &trend)?;
+    }
 
-    // Satisfaction surveys: the overall index per unit and year, then by element.
-    let overall = super::survey::index_table(
-        &store,
-        &By::Overall,
-        None,
-        None,
-        super::survey::IndexSpec::plain(),
-    )?;
-    out!();
-    out!(
-        "== {} ==",
-        lang.pick(
-            "Chỉ số hài lòng chung theo đơn vị (khảo sát tổng hợp)",
-            "Overall satisfaction index by unit (synthetic surveys)"
-        )
-    );
-    let table_global = Global {
-        format: crate::output::OutputFormat::Table,
-        ..global.clone()
-    };
-    super::print_frame(&table_global, &overall)?;
-    let by_element = super::survey::index_table(
-        &store,
-        &By::Element,
-        None,
-        None,
-        super::survey::IndexSpec::plain(),
-    )?;
-    save_table("survey_index_overall.csv", &overall)?;
-    save_table("survey_index_by_element.csv", &by_element)?;
-    save_table(
-        "survey_index_by_question.csv",
-        &super::survey::index_table(
-            &store,
-            &By::Question,
-            None,
-            None,
-            super::survey::IndexSpec::plain(),
-        )?,
-    )?;
-    let (answers, respondents) = super::survey::survey_tables(&store)?;
-    save_table(
-        "survey_distribution_by_element.csv",
-        &cchc_analysis::survey::distribution(&answers, respondents, &By::Element)?,
-    )?;
-    let survey_units = super::distinct_strings(&overall, c::UNIT)?;
+    /// The seed's points lost, the trend of the synthetic scorecards; their tables. Returns the
+    /// trend.
+    fn scorecards(&mut self) -> Result<DataFrame> {
+        let q = self.query;
+        let seed = q.gaps(&Scope::of(Some(2021), Some(SEED_UNIT)), Level::Leaf)?;
+        self.show(
+            Heading::SeedGaps,
+            &seed.select([
+                c::CODE,
+                c::CRITERION,
+                c::MAX_SCORE,
+                c::SCORE,
+                c::POINTS_LOST,
+                c::SHARE_OF_LOSS,
+                c::CUMULATIVE_SHARE,
+                c::RANK,
+            ])?,
+        )?;
+        // The appendix lists only the seven criteria the department fell short on (max 39.5),
+        // not a whole scorecard: its total is not comparable with full 100-point scorecards.
+        let trend = q.trend_without(SEED_UNIT)?;
+        self.show(Heading::Trend, &trend)?;
+        self.save("scorecard_gaps.csv", &q.gaps(&Scope::all(), Level::Leaf)?)?;
+        self.save(
+            "scorecard_gaps_by_field.csv",
+            &q.gaps(&Scope::all(), Level::Field)?,
+        )?;
+        self.save("scorecard_trend.csv", &trend)?;
+        Ok(trend)
+    }
 
-    // Procedures: service ratios, and the proposal of procedures to simplify (latest year).
-    use cchc_analysis::procedures as proc;
-    let procs = super::procedures::load(&store, lang)?;
-    let latest = super::procedures::select(procs.clone(), None, None, true);
-    let rules = proc::Rules::default();
-    let proposals = proc::simplify(&latest, &rules);
-    let by_unit = proc::rollup(&procs, proc::Level::Unit)?;
-    out!();
-    out!(
-        "== {} ==",
-        lang.pick(
-            "Thủ tục hành chính: tỷ lệ theo đơn vị và năm (dữ liệu mô phỏng)",
-            "Procedures: ratios by unit and year (synthetic data)"
-        )
-    );
-    super::print_frame(
-        &table_global,
-        &by_unit.select([
-            c::YEAR,
-            c::UNIT,
-            c::PROCEDURES,
-            c::RECEIVED,
-            c::ONLINE_SHARE,
-            c::POSTAL_SHARE,
-            c::ON_TIME_RATE,
-            c::LATE_RATE,
-            c::TIME_RATIO,
-        ])?,
-    )?;
-    out!();
-    out!(
-        "== {} ==",
-        lang.pick(
-            "Đề xuất đơn giản hoá thủ tục hành chính (năm gần nhất)",
-            "Procedures proposed for simplification (latest year)"
-        )
-    );
-    let proposal_frame = proc::simplify_frame(&proposals)?;
-    super::print_frame(
-        &table_global,
-        &crate::words::with_reasons_in_words(proposal_frame.clone(), &proposals, lang)?.select(
-            [
+    /// The satisfaction index overall, by element and question, the distribution; returns the
+    /// units surveyed.
+    fn surveys(&mut self) -> Result<Vec<String>> {
+        let q = self.query;
+        let overall = q.survey_index(&IndexRequest::plain(By::Overall))?;
+        self.show(Heading::Satisfaction, &overall)?;
+        let by_element = q.survey_index(&IndexRequest::plain(By::Element))?;
+        self.save("survey_index_overall.csv", &overall)?;
+        self.save("survey_index_by_element.csv", &by_element)?;
+        self.save(
+            "survey_index_by_question.csv",
+            &q.survey_index(&IndexRequest::plain(By::Question))?,
+        )?;
+        self.save(
+            "survey_distribution_by_element.csv",
+            &q.survey_distribution(&By::Element, &Scope::all())?,
+        )?;
+        Ok(distinct_strings(&overall, c::UNIT)?)
+    }
+
+    /// The procedures' ratios and the proposal of the latest year, with its appendix; returns
+    /// the units with procedures.
+    fn procedures(&mut self) -> Result<Vec<String>> {
+        let lang = self.global.lang();
+        let procs = self.query.procedures()?;
+        if let Some(line) = words::from_logs(&procs.from_logs, lang) {
+            eprintln!("{line}");
+        }
+        let latest = procs.select(&Scope::all(), true);
+        let proposals = proc::simplify(&latest, &proc::Rules::default());
+        let by_unit = proc::rollup(&procs.list, proc::Level::Unit)?;
+        self.show(
+            Heading::Procedures,
+            &by_unit.select([
+                c::YEAR,
+                c::UNIT,
+                c::PROCEDURES,
+                c::RECEIVED,
+                c::ONLINE_SHARE,
+                c::POSTAL_SHARE,
+                c::ON_TIME_RATE,
+                c::LATE_RATE,
+                c::TIME_RATIO,
+            ])?,
+        )?;
+        let proposal_frame = proc::simplify_frame(&proposals)?;
+        self.show(
+            Heading::Proposals,
+            &words::with_reasons_in_words(proposal_frame.clone(), &proposals, lang)?.select([
                 c::UNIT,
                 c::RANK,
                 c::CODE,
                 c::NAME,
                 c::PROPOSAL,
                 c::ESTIMATED_SAVING,
-            ],
-        )?,
-    )?;
-    for p in &proposals {
-        out!("{}", crate::words::summary(p, lang));
-    }
-    save_table("procedures_stats.csv", &proc::stats(&procs)?)?;
-    save_table(
-        "procedures_stats_by_field.csv",
-        &proc::rollup(&procs, proc::Level::Field)?,
-    )?;
-    save_table("procedures_stats_by_unit.csv", &by_unit)?;
-    save_table("procedures_simplify.csv", &proposal_frame)?;
-    let appendix = tables.join("procedures_simplify_appendix.xlsx");
-    crate::export::write_proposal(&appendix, &proposals, lang)?;
-    written.push(appendix);
-    let procedure_units = super::distinct_strings(&by_unit, c::UNIT)?;
-
-    let units = super::distinct_strings(&trend, c::UNIT)?;
-    let mut jobs = vec![ChartJob {
-        kind: ChartKind::Pareto,
-        name: "pareto_kh925_2021".to_owned(),
-        year: Some(2021),
-        unit: Some(seed_unit),
-        level: Level::Leaf,
-    }];
-    for unit in &units {
-        let slug = super::slug(unit);
-        let unit = Some(unit.as_str());
-        let name = format!("pareto_fields_{slug}");
-        jobs.push(ChartJob {
-            kind: ChartKind::Pareto,
-            name,
-            year: None,
-            unit,
-            level: Level::Field,
-        });
-        let name = format!("field_years_{slug}");
-        jobs.push(ChartJob {
-            kind: ChartKind::FieldYears,
-            name,
-            year: None,
-            unit,
-            level: Level::Leaf,
-        });
-    }
-    let mut charts_written = Vec::new();
-    for ext in ["png", "svg"] {
-        for job in &jobs {
-            let path = charts.join(format!("{}.{ext}", job.name));
-            draw(&store, job.kind, &path, job.year, job.unit, job.level, lang)?;
-            charts_written.push(path);
+            ])?,
+        )?;
+        for p in &proposals {
+            out!("{}", words::summary(p, lang));
         }
-        let path = charts.join(format!("trend_units.{ext}"));
-        cchc_plot::TrendChart::from_trend(&trend, lang)?.draw(&path)?;
-        charts_written.push(path);
+        self.save("procedures_stats.csv", &proc::stats(&procs.list)?)?;
+        self.save(
+            "procedures_stats_by_field.csv",
+            &proc::rollup(&procs.list, proc::Level::Field)?,
+        )?;
+        self.save("procedures_stats_by_unit.csv", &by_unit)?;
+        self.save("procedures_simplify.csv", &proposal_frame)?;
+        let appendix = self
+            .folders
+            .tables
+            .join("procedures_simplify_appendix.xlsx");
+        crate::export::write_proposal(&appendix, &proposals, lang)?;
+        self.written.push(appendix);
+        Ok(distinct_strings(&by_unit, c::UNIT)?)
     }
-    for ext in ["png", "svg"] {
-        for unit in &survey_units {
-            let slug = super::slug(unit);
+
+    /// Draws charts, each in PNG then SVG: `charts` are (file name, chart), in order.
+    fn draw(&mut self, charts: &[(String, ChartData)]) -> Result<()> {
+        for ext in ["png", "svg"] {
+            for (name, data) in charts {
+                let path = self.folders.charts.join(format!("{name}.{ext}"));
+                crate::front::charts::draw(data, &path, self.global.lang())?;
+                self.written.push(path);
+            }
+        }
+        Ok(())
+    }
+
+    /// A chart of the store.
+    fn chart(&self, kind: ChartKind, scope: Scope, level: Level) -> Result<ChartData> {
+        Ok(self.query.chart(&ChartRequest { kind, scope, level })?.data)
+    }
+
+    /// Every chart: scorecards, surveys, procedures.
+    fn charts(
+        &mut self,
+        trend: DataFrame,
+        surveyed: &[String],
+        with_procedures: &[String],
+    ) -> Result<()> {
+        let mut scorecards = vec![(
+            "pareto_kh925_2021".to_owned(),
+            self.chart(
+                ChartKind::Pareto,
+                Scope::of(Some(2021), Some(SEED_UNIT)),
+                Level::Leaf,
+            )?,
+        )];
+        for unit in distinct_strings(&trend, c::UNIT)? {
+            let name = slug(&unit);
+            let scope = Scope::of(None, Some(&unit));
+            scorecards.push((
+                format!("pareto_fields_{name}"),
+                self.chart(ChartKind::Pareto, scope.clone(), Level::Field)?,
+            ));
+            scorecards.push((
+                format!("field_years_{name}"),
+                self.chart(ChartKind::FieldYears, scope, Level::Leaf)?,
+            ));
+        }
+        scorecards.push(("trend_units".to_owned(), ChartData::Trend { trend }));
+        self.draw(&scorecards)?;
+        let mut surveys = Vec::new();
+        for unit in surveyed {
             for (kind, name) in [
                 (ChartKind::Likert, "survey_likert"),
                 (ChartKind::ElementTrend, "survey_element_trend"),
                 (ChartKind::ElementYears, "survey_element_years"),
             ] {
-                let path = charts.join(format!("{name}_{slug}.{ext}"));
-                draw(&store, kind, &path, None, Some(unit), Level::Leaf, lang)?;
-                charts_written.push(path);
+                let data = self.chart(kind, Scope::of(None, Some(unit)), Level::Leaf)?;
+                surveys.push((format!("{name}_{}", slug(unit)), data));
             }
         }
-    }
-    for ext in ["png", "svg"] {
-        for unit in &procedure_units {
-            let slug = super::slug(unit);
+        self.draw(&surveys)?;
+        let mut procedures = Vec::new();
+        for unit in with_procedures {
             for (kind, name) in [
                 (ChartKind::ProcedureLate, "procedures_late"),
                 (ChartKind::ProcedureTime, "procedures_time"),
                 (ChartKind::Channels, "procedures_channels"),
             ] {
-                let path = charts.join(format!("{name}_{slug}.{ext}"));
-                draw(&store, kind, &path, None, Some(unit), Level::Leaf, lang)?;
-                charts_written.push(path);
+                let data = self.chart(kind, Scope::of(None, Some(unit)), Level::Leaf)?;
+                procedures.push((format!("{name}_{}", slug(unit)), data));
             }
         }
-        let path = charts.join(format!("procedures_on_time.{ext}"));
-        draw(
-            &store,
-            ChartKind::OnTime,
-            &path,
-            None,
-            None,
-            Level::Leaf,
-            lang,
-        )?;
-        charts_written.push(path);
+        procedures.push((
+            "procedures_on_time".to_owned(),
+            self.chart(ChartKind::OnTime, Scope::all(), Level::Leaf)?,
+        ));
+        self.draw(&procedures)
     }
-    written.extend(charts_written);
 
-    // The report: the latest year of every unit, and the seed unit's 2021 with its plan for 2022.
-    let report_dir = args.out.join("report");
-    let all = cchc_report::Format::ALL;
-    written.extend(super::report::write(
-        &store,
+    /// The report: the latest year of every unit, and the seed unit's 2021 with its plan for
+    /// 2022.
+    fn reports(&mut self) -> Result<()> {
+        for request in [
+            ReportRequest::default(),
+            ReportRequest {
+                year: Some(2021),
+                units: vec![SEED_UNIT.to_owned()],
+            },
+        ] {
+            let written = publish::write(
+                &self.query,
+                self.global,
+                &request,
+                &self.folders.report,
+                &cchc_report::Format::ALL,
+            )?;
+            self.written.extend(written);
+        }
+        Ok(())
+    }
+}
+
+/// Runs `cchc demo`.
+pub fn run(global: &Global, args: Args) -> Result<Outcome> {
+    let lang = global.lang();
+    let datasets = datasets_dir(args.datasets)?;
+    let files = workbooks(&datasets)?;
+    let folders = Folders::create(&args.out)?;
+    out!(
+        "== {} ==",
+        words::demo_heading(Heading::Importing(&datasets), lang)
+    );
+    {
+        let mut store = Store::open_for_write(&folders.store)?;
+        let read = ingest::read_all(&files, None, &ImportOptions::default(), global, &store)?;
+        ingest::store_all(&mut store, read, global)?;
+    }
+    let store = Store::open(&folders.store)?;
+    let mut demo = Demo {
         global,
-        None,
-        &[],
-        &report_dir,
-        &all,
-    )?);
-    written.extend(super::report::write(
-        &store,
-        global,
-        Some(2021),
-        &[seed_unit.to_owned()],
-        &report_dir,
-        &all,
-    )?);
+        query: Query::new(&store),
+        folders: &folders,
+        written: Vec::new(),
+    };
+    let trend = demo.scorecards()?;
+    let surveyed = demo.surveys()?;
+    let with_procedures = demo.procedures()?;
+    demo.charts(trend, &surveyed, &with_procedures)?;
+    demo.reports()?;
     out!();
-    out!("== {} ==", lang.pick("Đã ghi", "Written"));
-    for path in &written {
+    out!("== {} ==", words::demo_heading(Heading::Written, lang));
+    for path in &demo.written {
         out!("{}", path.display());
     }
-    if lang == Lang::Vi {
-        out!(
-            "Kho dữ liệu: {} (xem thêm: cchc --store {} scorecard gaps)",
-            store_dir.display(),
-            store_dir.display()
-        );
-    } else {
-        out!(
-            "Store: {} (try: cchc --store {} scorecard gaps)",
-            store_dir.display(),
-            store_dir.display()
-        );
-    }
+    out!("{}", words::demo_store(&folders.store, lang));
     Ok(Outcome::Ok)
 }

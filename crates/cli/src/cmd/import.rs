@@ -4,11 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
-use cchc_import::{ImportOptions, Imported};
-use cchc_model::{Lang, TableKind};
-use cchc_store::{Added, Pending, Source, Store};
 
-use crate::words::Words;
+use cchc_model::{Lang, TableKind};
+use cchc_store::Store;
+
 use crate::{Global, Outcome};
 
 /// Arguments of `cchc import`.
@@ -84,237 +83,18 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         let names = read_units(path, global.lang())?;
         store.set_unit_names(names)?;
     }
-    let read = read_all(&files, kind, &opts, global, &store)?;
+    let read = crate::front::ingest::read_all(&files, kind, &opts, global, &store)?;
     let logs = read.iter().any(|(f, _)| f.kind == TableKind::Dossiers);
-    let problems = store_all(&mut store, read, global)?;
-    if logs {
-        say_repeated_codes(&store, global)?;
+    let problems = crate::front::ingest::store_all(&mut store, read, global)?;
+    if logs && !global.quiet {
+        let repeated = cchc_query::Query::new(&store).repeated_dossier_codes()?;
+        if repeated > 0 {
+            eprintln!("{}", crate::words::repeated_codes(repeated, global.lang()));
+        }
     }
     Ok(if args.strict && problems {
         Outcome::Problems
     } else {
         Outcome::Ok
     })
-}
-
-/// Says how many dossier codes the store's logs hold in more than one file: the analyses keep
-/// each once, the row with the latest date.
-fn say_repeated_codes(store: &Store, global: &Global) -> Result<()> {
-    use cchc_model::columns as c;
-    use polars::prelude::*;
-    let Some(log) = store.scan(TableKind::Dossiers)? else {
-        return Ok(());
-    };
-    // The importer refuses a code repeated within one file, so a code met twice in the store is
-    // in two files. Codes by key (`code_key`, as the importer and the analyses keep them), each
-    // with how often it was met (up to two): no copy of the codes is kept.
-    let df = log.select([col(c::DOSSIER_CODE)]).collect()?;
-    let mut met: std::collections::HashMap<u128, u8> =
-        std::collections::HashMap::with_capacity(df.height());
-    let mut repeated = 0usize;
-    for code in df.column(c::DOSSIER_CODE)?.str()?.iter().flatten() {
-        let n = met.entry(cchc_model::text::code_key(code)).or_insert(0);
-        *n = n.saturating_add(1);
-        if *n == 2 {
-            repeated += 1;
-        }
-    }
-    if repeated > 0 && !global.quiet {
-        let n = repeated;
-        let lang = global.lang();
-        eprintln!(
-            "{}",
-            lang.pick(
-                &format!(
-                    "{n} mã hồ sơ có trong hơn một tệp của sổ theo dõi: khi phân tích, mỗi mã giữ một dòng, dòng có ngày muộn nhất"
-                ),
-                &format!(
-                    "{n} dossier codes are in more than one file of the log: the analyses keep one row per code, the one with the latest date"
-                ),
-            )
-        );
-    }
-    Ok(())
-}
-
-/// A file read, its rows written to the store but not yet committed.
-pub type Read = (Imported, Pending);
-
-/// Reads every file, several at a time (one per core), writing rows to the store in batches as
-/// they are read; the first file in the given order that cannot be read stops everything before
-/// anything is committed (what was written is removed).
-pub fn read_all(
-    files: &[PathBuf],
-    kind: Option<TableKind>,
-    opts: &ImportOptions,
-    global: &Global,
-    store: &Store,
-) -> Result<Vec<Read>> {
-    use rayon::prelude::*;
-    let bar = crate::progress::bar(
-        files.len() as u64,
-        global.quiet,
-        global.lang().pick("Đọc tệp", "Reading"),
-    );
-    let lang = global.lang();
-    let results: Vec<Result<Read, cchc_import::ImportError>> = files
-        .par_iter()
-        .map(|f| {
-            bar.set_message(
-                f.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-            );
-            let mut pending = store.begin();
-            let mut sink = |table: &str, rows: cchc_model::Rows| {
-                pending.write(table, rows).map_err(|e| e.words(lang))
-            };
-            let result = cchc_import::import_file_into(f, kind, opts, &mut sink);
-            bar.inc(1);
-            result.map(|imported| (imported, pending))
-        })
-        .collect();
-    bar.finish_and_clear();
-    results
-        .into_iter()
-        .map(|r| r.map_err(anyhow::Error::from))
-        .collect()
-}
-
-/// Commits what was read and reports it; returns whether any row was rejected or warned about.
-pub fn store_all(store: &mut Store, read: Vec<Read>, global: &Global) -> Result<bool> {
-    let lang = global.lang();
-    let mut problems = false;
-    for (file, pending) in read {
-        report(&file, global)?;
-        problems |= file.rejections().next().is_some() || file.warnings().next().is_some();
-        let source = Source {
-            kind: file.kind,
-            sha256: &file.source.sha256,
-            path: &file.source.path,
-            sheets: file
-                .sheets
-                .iter()
-                .filter(|s| s.skipped.is_none())
-                .map(|s| s.sheet.clone())
-                .collect(),
-            counts: file.counts(),
-            rejections: file.rejections().cloned().collect(),
-            warnings: file.warnings().count() as u64,
-        };
-        match store.commit(pending, source)? {
-            Added::AlreadyImported { imported_at } => out!(
-                "  → {} ({imported_at})",
-                lang.pick(
-                    "đã nhập tệp này trước đó, không thêm gì",
-                    "already imported, nothing added"
-                )
-            ),
-            Added::Stored { parts, replaced } => {
-                let rows: u64 = parts.iter().map(|p| p.rows).sum();
-                out!(
-                    "  → {} {rows} {}",
-                    lang.pick("đã lưu", "stored"),
-                    lang.pick("dòng", "rows")
-                );
-                for (file_name, year, unit) in replaced {
-                    out!(
-                        "  → {} \"{unit}\" {year} {} {file_name}",
-                        lang.pick("thay thế số liệu", "replaced the rows of"),
-                        lang.pick("từ tệp", "from")
-                    );
-                }
-            }
-        }
-    }
-    Ok(problems)
-}
-
-/// Prints the import contract's counts per sheet, then warnings and rejections on stderr.
-fn report(file: &Imported, global: &Global) -> Result<()> {
-    let lang = global.lang();
-    for repair in &file.repairs {
-        eprintln!(
-            "{} › {}: {}",
-            file.source.file_name,
-            lang.pick("cảnh báo", "warning"),
-            repair.words(lang)
-        );
-    }
-    for sheet in &file.sheets {
-        let name = &file.source.file_name;
-        if let Some(why) = &sheet.skipped {
-            out!(
-                "{name} › \"{}\": {} ({})",
-                sheet.sheet,
-                lang.pick("bỏ qua", "skipped"),
-                why.words(lang)
-            );
-            continue;
-        }
-        let c = &sheet.counts;
-        let years: Vec<String> = sheet.years.iter().map(|y| y.value.to_string()).collect();
-        let unit = sheet
-            .unit
-            .as_ref()
-            .map(|u| u.value.clone())
-            .unwrap_or_default();
-        out!(
-            "{name} › \"{}\": {} {} = {} {} + {} {} + {} {}{}{}{}",
-            sheet.sheet,
-            c.read,
-            lang.pick("dòng", "rows"),
-            c.imported,
-            lang.pick("nhập", "imported"),
-            c.structure,
-            lang.pick("cấu trúc", "structure"),
-            c.rejected,
-            lang.pick("bị loại", "rejected"),
-            if years.is_empty() {
-                String::new()
-            } else {
-                format!(" · {} {}", lang.pick("năm", "year"), years.join(", "))
-            },
-            match (&sheet.publisher, unit.is_empty()) {
-                (_, false) => format!(" · \"{unit}\""),
-                (Some(p), true) =>
-                    format!(" · {} \"{p}\"", lang.pick("công bố bởi", "published by")),
-                (None, true) => String::new(),
-            },
-            match sheet
-                .rejections
-                .iter()
-                .filter(|r| r.reason.is_cell_only())
-                .count()
-            {
-                0 => String::new(),
-                n => format!(
-                    " · {n} {}",
-                    lang.pick("câu trả lời không hợp lệ", "invalid answers")
-                ),
-            },
-        );
-        if global.quiet {
-            continue;
-        }
-        for line in super::reading_notes(sheet, lang) {
-            out!("{line}");
-        }
-        if let Some(line) = super::conversions(sheet, lang) {
-            out!("{line}");
-        }
-        for line in super::diagnostics(sheet, lang) {
-            eprintln!("{line}");
-        }
-    }
-    if !global.quiet && file.rejections().next().is_some() {
-        eprintln!(
-            "  {}",
-            match lang {
-                Lang::Vi => "(xem lại các dòng bị loại: cchc rejects)",
-                Lang::En => "(list rejected rows again: cchc rejects)",
-            }
-        );
-    }
-    Ok(())
 }

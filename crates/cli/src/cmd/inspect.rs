@@ -290,13 +290,13 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
         c.rejected,
         lang.pick("bị loại", "rejected")
     );
-    for line in super::reading_notes(report, lang) {
+    for line in crate::words::reading_notes(report, lang) {
         out!("{line}");
     }
-    if let Some(line) = super::conversions(report, lang) {
+    if let Some(line) = crate::words::sheet_conversions(report, lang) {
         out!("{line}");
     }
-    for line in super::diagnostics(report, lang) {
+    for line in crate::words::diagnostics(report, lang) {
         out!("{line}");
     }
     Ok(())

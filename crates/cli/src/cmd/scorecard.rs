@@ -1,12 +1,12 @@
 //! `cchc scorecard gaps|trend`: where points were lost, and how totals move from year to year.
 
 use anyhow::Result;
-use cchc_analysis::scorecard::{self, Level};
 use cchc_model::columns as c;
+use cchc_query::{Query, Scope};
 use cchc_store::Store;
-use clap::{Subcommand, ValueEnum};
-use polars::prelude::*;
+use clap::Subcommand;
 
+use super::LevelArg;
 use crate::{Global, Outcome};
 
 /// The scorecard analyses.
@@ -16,25 +16,6 @@ pub enum Command {
     Gaps(GapsArgs),
     /// Tổng điểm theo năm và đơn vị, tăng giảm và thứ hạng (totals by year and unit, change, rank)
     Trend(TrendArgs),
-}
-
-/// The level of `--level`.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum LevelArg {
-    /// Tiêu chí không có mục con (items without children)
-    #[default]
-    Leaf,
-    /// Lĩnh vực (top-level fields)
-    Field,
-}
-
-impl From<LevelArg> for Level {
-    fn from(l: LevelArg) -> Level {
-        match l {
-            LevelArg::Leaf => Level::Leaf,
-            LevelArg::Field => Level::Field,
-        }
-    }
 }
 
 /// Arguments of `cchc scorecard gaps`.
@@ -62,29 +43,13 @@ pub struct TrendArgs {
     pub unit: Option<String>,
 }
 
-/// The gaps table of the stored scorecards.
-pub fn gaps(
-    store: &Store,
-    year: Option<i32>,
-    unit: Option<&str>,
-    level: Level,
-) -> Result<DataFrame> {
-    let rows = super::filter(super::scorecard_rows(store)?, year, unit)?;
-    Ok(scorecard::gaps(rows, level)?.collect()?)
-}
-
-/// The trend table of the stored scorecards (filters applied after the computation).
-pub fn trend(store: &Store, year: Option<i32>, unit: Option<&str>) -> Result<DataFrame> {
-    let rows = super::scorecard_rows(store)?;
-    Ok(super::filter(scorecard::trend(rows)?, year, unit)?.collect()?)
-}
-
 /// Runs `cchc scorecard …`.
 pub fn run(global: &Global, command: Command) -> Result<Outcome> {
     let store = Store::open(&global.store)?;
+    let query = Query::new(&store);
     let frame = match command {
         Command::Gaps(a) => {
-            let df = gaps(&store, a.year, a.unit.as_deref(), a.level.into())?;
+            let df = query.gaps(&Scope::of(a.year, a.unit.as_deref()), a.level.into())?;
             // Lineage and self-assessment columns are for CSV and JSON; the table stays readable.
             if global.format == crate::output::OutputFormat::Table {
                 df.select([
@@ -104,7 +69,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 df
             }
         }
-        Command::Trend(a) => trend(&store, a.year, a.unit.as_deref())?,
+        Command::Trend(a) => query.trend(&Scope::of(a.year, a.unit.as_deref()))?,
     };
     super::print_frame(global, &frame)?;
     Ok(Outcome::Ok)

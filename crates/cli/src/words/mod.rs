@@ -12,14 +12,26 @@ mod check;
 mod diag;
 mod errors;
 mod import;
+mod notes;
 mod procedures;
+mod query;
+mod sheet;
+mod steps;
 #[cfg(test)]
 mod tests;
 
 use cchc_model::Lang;
 
 pub use import::{conversions, origin, text_dates};
-pub use procedures::{procedure_definitions, proposal, summary, with_reasons_in_words};
+pub use notes::{adjustment_note, audit_flag, audit_note, dossier_stats_note, reconcile_note};
+pub use procedures::{
+    from_logs, procedure_definitions, proposal, proposal_written, registry_only, stats_definitions,
+    summary, with_reasons_in_words,
+};
+pub use sheet::{diagnostics, reading_notes, repeated_codes, sheet_conversions};
+pub use steps::{
+    Heading, demo_heading, demo_store, report_progress, report_progress_document, wrote,
+};
 
 /// Renders a typed value in the chosen language.
 pub trait Words {
@@ -35,6 +47,9 @@ pub fn error(err: &anyhow::Error, lang: Lang) -> String {
         return e.words(lang);
     }
     if let Some(e) = err.downcast_ref::<cchc_store::StoreError>() {
+        return e.words(lang);
+    }
+    if let Some(e) = err.downcast_ref::<cchc_query::QueryError>() {
         return e.words(lang);
     }
     if let Some(e) = err.downcast_ref::<cchc_plot::PlotError>() {

@@ -273,6 +273,77 @@ pub fn with_reasons_in_words(
     Ok(frame)
 }
 
+/// Which units and years take their procedure figures from dossier logs, when any do.
+pub fn from_logs(covered: &[(i32, String)], lang: Lang) -> Option<String> {
+    if covered.is_empty() {
+        return None;
+    }
+    let list = covered
+        .iter()
+        .map(|(y, u)| format!("{u} {y}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(match lang {
+        Lang::Vi => format!(
+            "Số liệu thủ tục của {list}: tính từ sổ theo dõi hồ sơ (cột origin = log), không dùng báo cáo của đơn vị; so sánh hai nguồn: cchc dossiers reconcile"
+        ),
+        Lang::En => format!(
+            "Procedure figures of {list}: computed from the dossier log (origin = log), not the office's report; compare the two: cchc dossiers reconcile"
+        ),
+    })
+}
+
+/// A registry alone (the portal's list) has nothing to roll up.
+pub fn registry_only(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => {
+            "kho chỉ có danh mục thủ tục (không có số hồ sơ): hãy nhập bảng thống kê hồ sơ để có tỷ lệ"
+        }
+        Lang::En => {
+            "the store holds a procedure registry only (no dossier counts): import dossier statistics for the rates"
+        }
+    }
+}
+
+/// The footnote of `procedures stats`: the definitions, and the targets the flags test.
+pub fn stats_definitions(
+    postal_target: f64,
+    online_target: Option<f64>,
+    lang: Lang,
+) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{}:",
+        match lang {
+            Lang::Vi => "Định nghĩa",
+            Lang::En => "Definitions",
+        }
+    )];
+    lines.extend(
+        procedure_definitions(lang)
+            .into_iter()
+            .map(|l| format!("  {l}")),
+    );
+    lines.push(format!(
+        "  postal_target_met = postal_share ≥ {}%",
+        crate::output::fmt_number(postal_target * 100.0, 0, lang)
+    ));
+    if let Some(t) = online_target {
+        lines.push(format!(
+            "  online_target_met = online_share ≥ {}%",
+            crate::output::fmt_number(t * 100.0, 0, lang)
+        ));
+    }
+    lines
+}
+
+/// Where the proposal's appendix was written.
+pub fn proposal_written(path: &std::path::Path, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã ghi phụ lục đề xuất: {}", path.display()),
+        Lang::En => format!("Proposal written: {}", path.display()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,53 +3,7 @@
 use cchc_model::Lang;
 use polars::prelude::*;
 
-/// One imported file, as the store's manifest lists it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceLine {
-    /// File name.
-    pub file: String,
-    /// Kind of table (its name in the store).
-    pub kind: String,
-    /// Years its rows belong to.
-    pub years: Vec<i32>,
-    /// Units its rows belong to.
-    pub units: Vec<String>,
-    /// sha256 of its bytes.
-    pub sha256: String,
-    /// Rows read, imported, recognised as structure, rejected.
-    pub read: u64,
-    /// Rows imported.
-    pub imported: u64,
-    /// Rows recognised as structure.
-    pub structure: u64,
-    /// Rows rejected.
-    pub rejected: u64,
-    /// Warnings raised.
-    pub warnings: u64,
-}
-
-/// The scorecards of the report's units.
-#[derive(Debug, Clone)]
-pub struct Scorecards {
-    /// `scorecard gaps` at leaf level, every year.
-    pub gaps: DataFrame,
-    /// `scorecard trend`, every year (ranks among every unit of the store).
-    pub trend: DataFrame,
-    /// The stored leaf rows of the year with their reasons and remedies (unit, code, reason,
-    /// remedy), for the plan's appendix.
-    pub notes: DataFrame,
-}
-
-/// The surveys of the report's units.
-#[derive(Debug, Clone)]
-pub struct Surveys {
-    /// `survey index --by overall`, every year.
-    pub overall: DataFrame,
-    /// `survey index --by element`, every year, p-values adjusted.
-    pub elements: DataFrame,
-    /// `survey distribution --by element`, every year.
-    pub distribution: DataFrame,
-}
+pub use cchc_query::report::{Scorecards, SourceLine, Surveys};
 
 /// The procedures of the report's units.
 #[derive(Debug, Clone)]

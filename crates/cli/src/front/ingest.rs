@@ -1,0 +1,194 @@
+//! Reading workbooks into the store and saying what was read: the steps `import` and `demo`
+//! share.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use cchc_import::{ImportOptions, Imported};
+use cchc_model::{Lang, TableKind};
+use cchc_store::{Added, Pending, Source, Store};
+
+use crate::Global;
+use crate::words::Words;
+
+/// A file read, its rows written to the store but not yet committed.
+pub type Read = (Imported, Pending);
+
+/// Reads every file, several at a time (one per core), writing rows to the store in batches as
+/// they are read; the first file in the given order that cannot be read stops everything before
+/// anything is committed (what was written is removed).
+pub fn read_all(
+    files: &[PathBuf],
+    kind: Option<TableKind>,
+    opts: &ImportOptions,
+    global: &Global,
+    store: &Store,
+) -> Result<Vec<Read>> {
+    use rayon::prelude::*;
+    let bar = crate::progress::bar(
+        files.len() as u64,
+        global.quiet,
+        global.lang().pick("Đọc tệp", "Reading"),
+    );
+    let lang = global.lang();
+    let results: Vec<Result<Read, cchc_import::ImportError>> = files
+        .par_iter()
+        .map(|f| {
+            bar.set_message(
+                f.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+            let mut pending = store.begin();
+            let mut sink = |table: &str, rows: cchc_model::Rows| {
+                pending.write(table, rows).map_err(|e| e.words(lang))
+            };
+            let result = cchc_import::import_file_into(f, kind, opts, &mut sink);
+            bar.inc(1);
+            result.map(|imported| (imported, pending))
+        })
+        .collect();
+    bar.finish_and_clear();
+    results
+        .into_iter()
+        .map(|r| r.map_err(anyhow::Error::from))
+        .collect()
+}
+
+/// Commits what was read and reports it; returns whether any row was rejected or warned about.
+pub fn store_all(store: &mut Store, read: Vec<Read>, global: &Global) -> Result<bool> {
+    let lang = global.lang();
+    let mut problems = false;
+    for (file, pending) in read {
+        report(&file, global)?;
+        problems |= file.rejections().next().is_some() || file.warnings().next().is_some();
+        let source = Source {
+            kind: file.kind,
+            sha256: &file.source.sha256,
+            path: &file.source.path,
+            sheets: file
+                .sheets
+                .iter()
+                .filter(|s| s.skipped.is_none())
+                .map(|s| s.sheet.clone())
+                .collect(),
+            counts: file.counts(),
+            rejections: file.rejections().cloned().collect(),
+            warnings: file.warnings().count() as u64,
+        };
+        match store.commit(pending, source)? {
+            Added::AlreadyImported { imported_at } => out!(
+                "  → {} ({imported_at})",
+                lang.pick(
+                    "đã nhập tệp này trước đó, không thêm gì",
+                    "already imported, nothing added"
+                )
+            ),
+            Added::Stored { parts, replaced } => {
+                let rows: u64 = parts.iter().map(|p| p.rows).sum();
+                out!(
+                    "  → {} {rows} {}",
+                    lang.pick("đã lưu", "stored"),
+                    lang.pick("dòng", "rows")
+                );
+                for (file_name, year, unit) in replaced {
+                    out!(
+                        "  → {} \"{unit}\" {year} {} {file_name}",
+                        lang.pick("thay thế số liệu", "replaced the rows of"),
+                        lang.pick("từ tệp", "from")
+                    );
+                }
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// Prints the import contract's counts per sheet, then warnings and rejections on stderr.
+fn report(file: &Imported, global: &Global) -> Result<()> {
+    let lang = global.lang();
+    for repair in &file.repairs {
+        eprintln!(
+            "{} › {}: {}",
+            file.source.file_name,
+            lang.pick("cảnh báo", "warning"),
+            repair.words(lang)
+        );
+    }
+    for sheet in &file.sheets {
+        let name = &file.source.file_name;
+        if let Some(why) = &sheet.skipped {
+            out!(
+                "{name} › \"{}\": {} ({})",
+                sheet.sheet,
+                lang.pick("bỏ qua", "skipped"),
+                why.words(lang)
+            );
+            continue;
+        }
+        let c = &sheet.counts;
+        let years: Vec<String> = sheet.years.iter().map(|y| y.value.to_string()).collect();
+        let unit = sheet
+            .unit
+            .as_ref()
+            .map(|u| u.value.clone())
+            .unwrap_or_default();
+        out!(
+            "{name} › \"{}\": {} {} = {} {} + {} {} + {} {}{}{}{}",
+            sheet.sheet,
+            c.read,
+            lang.pick("dòng", "rows"),
+            c.imported,
+            lang.pick("nhập", "imported"),
+            c.structure,
+            lang.pick("cấu trúc", "structure"),
+            c.rejected,
+            lang.pick("bị loại", "rejected"),
+            if years.is_empty() {
+                String::new()
+            } else {
+                format!(" · {} {}", lang.pick("năm", "year"), years.join(", "))
+            },
+            match (&sheet.publisher, unit.is_empty()) {
+                (_, false) => format!(" · \"{unit}\""),
+                (Some(p), true) =>
+                    format!(" · {} \"{p}\"", lang.pick("công bố bởi", "published by")),
+                (None, true) => String::new(),
+            },
+            match sheet
+                .rejections
+                .iter()
+                .filter(|r| r.reason.is_cell_only())
+                .count()
+            {
+                0 => String::new(),
+                n => format!(
+                    " · {n} {}",
+                    lang.pick("câu trả lời không hợp lệ", "invalid answers")
+                ),
+            },
+        );
+        if global.quiet {
+            continue;
+        }
+        for line in crate::words::reading_notes(sheet, lang) {
+            out!("{line}");
+        }
+        if let Some(line) = crate::words::sheet_conversions(sheet, lang) {
+            out!("{line}");
+        }
+        for line in crate::words::diagnostics(sheet, lang) {
+            eprintln!("{line}");
+        }
+    }
+    if !global.quiet && file.rejections().next().is_some() {
+        eprintln!(
+            "  {}",
+            match lang {
+                Lang::Vi => "(xem lại các dòng bị loại: cchc rejects)",
+                Lang::En => "(list rejected rows again: cchc rejects)",
+            }
+        );
+    }
+    Ok(())
+}
