@@ -15,6 +15,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
 
 use crate::words::{self, Words};
 
+use crate::words::phrases as ph;
 use cchc_report::sheet_name;
 pub use cchc_report::xlsx::looks_like_formula;
 use cchc_report::xlsx::{print_setup, row_height};
@@ -229,7 +230,7 @@ fn write_sheet(ws: &mut Worksheet, p: &Proposal, lang: Lang, f: &Formats) -> Res
         number(ws, row, 12, Some(cand.estimated_saving), &f.money)?;
         row += 1;
     }
-    let total_label = lang.pick("Tổng cộng", "Total");
+    let total_label = lang.say(ph::TOTAL);
     ws.merge_range(row, 0, row, 10, total_label, &f.total)?;
     let before_total: f64 = p.candidates.iter().filter_map(|c| c.cost_before).sum();
     ws.write_number_with_format(row, 11, before_total, &f.total_money)?;
@@ -240,10 +241,7 @@ fn write_sheet(ws: &mut Worksheet, p: &Proposal, lang: Lang, f: &Formats) -> Res
     ws.write_string_with_format(
         row,
         0,
-        lang.pick(
-            "Chi phí tính theo mô hình chi phí chuẩn (Thông tư 02/2017/TT-VPCP) với các giả định của tệp quy tắc (cchc procedures rules).",
-            "Costs follow the standard cost model (Circular 02/2017/TT-VPCP) with the assumptions of the rules file (cchc procedures rules).",
-        ),
+        lang.say(ph::COSTS_FOLLOW_THE_STANDARD_COST_MODEL),
         &f.note,
     )?;
     for (c, w) in WIDTHS.iter().enumerate() {
@@ -270,14 +268,7 @@ pub fn write_proposal(path: &Path, proposals: &[Proposal], lang: Lang) -> Result
     }
     if proposals.is_empty() {
         let ws = wb.add_worksheet();
-        ws.write_string(
-            0,
-            0,
-            lang.pick(
-                "Không có thủ tục nào được đề xuất.",
-                "No procedure is proposed.",
-            ),
-        )?;
+        ws.write_string(0, 0, lang.say(ph::NO_PROCEDURE_IS_PROPOSED))?;
     }
     wb.save(path)
         .with_context(|| format!("{}", path.display()))?;

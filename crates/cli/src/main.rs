@@ -30,6 +30,7 @@ mod words;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::words::phrases as ph;
 use cchc_model::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -145,11 +146,7 @@ fn main() -> ExitCode {
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let lang = global.lang();
-            eprintln!(
-                "{}: {}",
-                lang.pick("lỗi", "error"),
-                words::error(&err, lang)
-            );
+            eprintln!("{}: {}", lang.say(ph::ERROR), words::error(&err, lang));
             ExitCode::from(2)
         }
     }

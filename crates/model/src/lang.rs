@@ -13,8 +13,26 @@ pub enum Lang {
     En,
 }
 
+/// A phrase of a catalogue in both languages: a label, a heading, a short sentence with nothing
+/// to fill in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase {
+    /// Vietnamese.
+    pub vi: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
 impl Lang {
-    /// Chooses between the Vietnamese and the English form of a text.
+    /// The phrase in this language.
+    pub fn say(self, phrase: Phrase) -> &'static str {
+        match self {
+            Lang::Vi => phrase.vi,
+            Lang::En => phrase.en,
+        }
+    }
+
+    /// Chooses between the Vietnamese and the English form of a text (for the catalogues).
     pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Vi => vi,

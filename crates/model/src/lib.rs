@@ -26,7 +26,7 @@ pub use cell::{CellRef, column_letters};
 pub use diag::{
     PartsOf, RejectReason, Rejection, RowCounts, RowOutcome, StructureKind, Warning, WarningKind,
 };
-pub use lang::Lang;
+pub use lang::{Lang, Phrase};
 pub use rows::{Coded, Rows, RowsColumn};
 pub use scale::Scale;
 

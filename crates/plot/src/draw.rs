@@ -8,6 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::font::{self, FAMILY};
+use crate::words::phrases as ph;
 use crate::{
     GroupedBars, LikertChart, ParetoChart, PlotError, ScatterChart, TrendChart, level_names,
 };
@@ -247,7 +248,7 @@ impl Chart for ParetoChart {
             .disable_x_mesh()
             .x_labels(n.max(1) * 2 + 1)
             .x_label_formatter(&|x| code_at_center(&codes, *x))
-            .y_desc(lang.pick("Điểm bị mất", "Points lost"))
+            .y_desc(lang.say(ph::POINTS_LOST))
             .y_label_formatter(&|y| fmt_num(*y, 2, lang))
             .label_style(style(20.0))
             .axis_desc_style(style(22.0))
@@ -256,7 +257,7 @@ impl Chart for ParetoChart {
             .map_err(e)?;
         chart
             .configure_secondary_axes()
-            .y_desc(lang.pick("Tỷ lệ cộng dồn (%)", "Cumulative share (%)"))
+            .y_desc(lang.say(ph::CUMULATIVE_SHARE))
             .y_label_formatter(&|y| format!("{:.0}", y * 100.0))
             .label_style(style(20.0))
             .axis_desc_style(style(22.0))
@@ -270,7 +271,7 @@ impl Chart for ParetoChart {
                 )
             }))
             .map_err(e)?
-            .label(lang.pick("Điểm bị mất", "Points lost"))
+            .label(lang.say(ph::POINTS_LOST))
             .legend(|(x, y)| Rectangle::new([(x, y - 8), (x + 20, y + 8)], BAR_COLORS[0].filled()));
         chart
             .draw_series(shown.iter().enumerate().map(|(i, s)| {
@@ -292,7 +293,7 @@ impl Chart for ParetoChart {
         chart
             .draw_secondary_series(LineSeries::new(line.clone(), BAR_COLORS[3].stroke_width(3)))
             .map_err(e)?
-            .label(lang.pick("Tỷ lệ cộng dồn", "Cumulative share"))
+            .label(lang.say(ph::CUMULATIVE_SHARE_2))
             .legend(|(x, y)| {
                 PathElement::new(vec![(x, y), (x + 20, y)], BAR_COLORS[3].stroke_width(3))
             });
@@ -544,7 +545,7 @@ impl Chart for TrendChart {
                     String::new()
                 }
             })
-            .x_desc(lang.pick("Năm", "Year"))
+            .x_desc(lang.say(ph::YEAR))
             .y_desc(&self.y_label)
             .y_label_formatter(&|y| {
                 if self.percent {
@@ -694,7 +695,7 @@ impl Chart for LikertChart {
             })
             .x_labels(11)
             .x_label_formatter(&|x| format!("{:.0}", x.abs()))
-            .x_desc(lang.pick("Tỷ lệ câu trả lời (%)", "Share of answers (%)"))
+            .x_desc(lang.say(ph::SHARE_OF_ANSWERS))
             .label_style(style(18.0))
             .axis_desc_style(style(22.0))
             .light_line_style(WHITE)

@@ -11,6 +11,7 @@
 
 mod draw;
 mod font;
+mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +22,7 @@ use cchc_model::frame::{floats, texts as strs, years};
 use cchc_model::labels::scale_words;
 use polars::prelude::*;
 
+use crate::words::phrases as ph;
 pub use draw::{BAR_COLORS, Format};
 
 /// What can go wrong while charting.
@@ -149,7 +151,7 @@ fn pivot(points: &[Point], lang: Lang) -> Pivoted {
                         .and_then(|p| p.2)
                 })
                 .collect();
-            (format!("{}{y}", lang.pick("Năm ", "")), values)
+            (format!("{}{y}", lang.say(ph::EMPTY)), values)
         })
         .collect();
     (categories, years, series)
@@ -264,7 +266,7 @@ impl GroupedBars {
             Lang::Vi => format!("Tỷ lệ điểm đạt theo lĩnh vực — {unit}, {span}"),
             Lang::En => format!("Attainment by field — {unit}, {span}"),
         };
-        let y_label = lang.pick("Tỷ lệ điểm đạt (%)", "Attainment (%)").to_owned();
+        let y_label = lang.say(ph::ATTAINMENT).to_owned();
         Ok(GroupedBars {
             title,
             categories,
@@ -291,7 +293,7 @@ impl TrendChart {
     pub fn from_trend(trend: &DataFrame, lang: Lang) -> Result<TrendChart, PlotError> {
         if trend.height() == 0 {
             return Err(PlotError::NoData {
-                what: lang.pick("xu hướng", "trend").to_owned(),
+                what: lang.say(ph::TREND).to_owned(),
             });
         }
         let (series, span) = unit_series(trend, c::ATTAINMENT)?;
@@ -305,7 +307,7 @@ impl TrendChart {
             return Ok(TrendChart {
                 title,
                 series,
-                y_label: lang.pick("Tổng điểm", "Total score").to_owned(),
+                y_label: lang.say(ph::TOTAL_SCORE).to_owned(),
                 percent: false,
                 lang,
             });
@@ -314,7 +316,7 @@ impl TrendChart {
             Lang::Vi => format!("Chỉ số cải cách hành chính theo đơn vị, {span}"),
             Lang::En => format!("Administrative reform index by unit, {span}"),
         };
-        let y_label = lang.pick("Tỷ lệ điểm đạt (%)", "Attainment (%)").to_owned();
+        let y_label = lang.say(ph::ATTAINMENT).to_owned();
         Ok(TrendChart {
             title,
             series,
@@ -579,12 +581,9 @@ impl GroupedBars {
         let one = of_unit(rollup, unit, &[c::YEAR])?;
         let years = years(&one, c::YEAR)?;
         let channels = [
-            (c::ONLINE_SHARE, lang.pick("Trực tuyến", "Online")),
-            (c::DIRECT_SHARE, lang.pick("Trực tiếp", "In person")),
-            (
-                c::POSTAL_SHARE,
-                lang.pick("Bưu chính công ích", "Public postal service"),
-            ),
+            (c::ONLINE_SHARE, lang.say(ph::ONLINE)),
+            (c::DIRECT_SHARE, lang.say(ph::IN_PERSON)),
+            (c::POSTAL_SHARE, lang.say(ph::PUBLIC_POSTAL_SERVICE)),
         ];
         let mut points: Vec<Point> = Vec::new();
         for (k, (column, name)) in channels.iter().enumerate() {
@@ -606,9 +605,7 @@ impl GroupedBars {
             title,
             categories,
             series,
-            y_label: lang
-                .pick("Tỷ lệ hồ sơ (%)", "Share of dossiers (%)")
-                .to_owned(),
+            y_label: lang.say(ph::SHARE_OF_DOSSIERS).to_owned(),
             target: Some((
                 match lang {
                     Lang::Vi => format!("Mục tiêu BCCI {pct}%"),
@@ -628,7 +625,7 @@ impl TrendChart {
         let (series, span) = unit_series(rollup, c::ON_TIME_RATE)?;
         if series.is_empty() {
             return Err(PlotError::NoData {
-                what: lang.pick("tỷ lệ đúng hạn", "on-time rate").to_owned(),
+                what: lang.say(ph::ON_TIME_RATE).to_owned(),
             });
         }
         Ok(TrendChart {
@@ -637,9 +634,7 @@ impl TrendChart {
                 Lang::En => format!("Dossiers resolved on time by unit, {span}"),
             },
             series,
-            y_label: lang
-                .pick("Đúng hạn / đã giải quyết (%)", "On time / resolved (%)")
-                .to_owned(),
+            y_label: lang.say(ph::ON_TIME_RESOLVED).to_owned(),
             percent: true,
             lang,
         })
@@ -717,17 +712,11 @@ impl ScatterChart {
         Ok(ScatterChart {
             title,
             points,
-            x_label: lang
-                .pick(
-                    "Số hồ sơ tiếp nhận (thang log)",
-                    "Dossiers received (log scale)",
-                )
-                .to_owned(),
+            x_label: lang.say(ph::DOSSIERS_RECEIVED_LOG_SCALE).to_owned(),
             y_label: what.to_owned(),
             legend: (
-                lang.pick("Đề xuất đơn giản hoá", "Proposed for simplification")
-                    .to_owned(),
-                lang.pick("Thủ tục khác", "Other procedures").to_owned(),
+                lang.say(ph::PROPOSED_FOR_SIMPLIFICATION).to_owned(),
+                lang.say(ph::OTHER_PROCEDURES).to_owned(),
             ),
             lang,
         })

@@ -18,6 +18,7 @@ use docx_rs::{
 
 use crate::ReportError;
 use crate::model::*;
+use crate::words::phrases as ph;
 
 const FONT: &str = "Times New Roman";
 /// Sizes in half-points.
@@ -118,47 +119,26 @@ fn heading_block(doc: &Document) -> DTable {
         _ => BLANK.to_owned(),
     };
     let left = vec![
-        centred(
-            lang.pick("UBND TỈNH/THÀNH PHỐ ……………", "PEOPLE'S COMMITTEE OF ……………"),
-            SMALL + 2,
-            false,
-            false,
-        ),
+        centred(lang.say(ph::PEOPLE_S_COMMITTEE_OF), SMALL + 2, false, false),
         centred(&agency, SMALL + 2, true, false),
         centred("", SMALL, false, false),
-        centred(
-            lang.pick("Số: …/KH-……", "No. …/KH-……"),
-            SMALL + 2,
-            false,
-            false,
-        ),
+        centred(lang.say(ph::NO_KH), SMALL + 2, false, false),
     ];
     let right = vec![
         centred(
-            lang.pick(
-                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                "SOCIALIST REPUBLIC OF VIET NAM",
-            ),
+            lang.say(ph::SOCIALIST_REPUBLIC_OF_VIET_NAM),
             SMALL,
             true,
             false,
         ),
         centred(
-            lang.pick(
-                "Độc lập - Tự do - Hạnh phúc",
-                "Independence - Freedom - Happiness",
-            ),
+            lang.say(ph::INDEPENDENCE_FREEDOM_HAPPINESS),
             SMALL + 2,
             true,
             false,
         ),
         centred("", SMALL, false, false),
-        centred(
-            lang.pick("……………, ngày … tháng … năm ……", "……………, date ……………"),
-            SMALL + 2,
-            false,
-            true,
-        ),
+        centred(lang.say(ph::DATE), SMALL + 2, false, true),
     ];
     DTable::without_borders(vec![TableRow::new(vec![
         cell(left, 3800),
@@ -175,10 +155,10 @@ fn appendix(doc: &Document) -> DTable {
     let grid = [750, 2500, 900, 900, 2100, 2205];
     let header = |text: &str, i: usize| cell_text(text, grid[i], AlignmentType::Center, true);
     let first = TableRow::new(vec![
-        header(lang.pick("STT", "No."), 0).vertical_merge(VMergeType::Restart),
-        header(lang.pick("TÊN TIÊU CHÍ", "CRITERION"), 1).vertical_merge(VMergeType::Restart),
+        header(lang.say(ph::NO), 0).vertical_merge(VMergeType::Restart),
+        header(lang.say(ph::CRITERION), 1).vertical_merge(VMergeType::Restart),
         cell_text(
-            &format!("{} {year}", lang.pick("NĂM", "YEAR")),
+            &format!("{} {year}", lang.say(ph::YEAR)),
             grid[2] + grid[3] + grid[4],
             AlignmentType::Center,
             true,
@@ -198,9 +178,9 @@ fn appendix(doc: &Document) -> DTable {
     let second = TableRow::new(vec![
         header("", 0).vertical_merge(VMergeType::Continue),
         header("", 1).vertical_merge(VMergeType::Continue),
-        header(lang.pick("Điểm chuẩn", "Maximum"), 2),
-        header(lang.pick("Điểm đạt được", "Score"), 3),
-        header(lang.pick("Lý do", "Reason"), 4),
+        header(lang.say(ph::MAXIMUM), 2),
+        header(lang.say(ph::SCORE), 3),
+        header(lang.say(ph::REASON), 4),
         header("", 5).vertical_merge(VMergeType::Continue),
     ])
     .cant_split()
@@ -251,7 +231,7 @@ fn appendix(doc: &Document) -> DTable {
     }
     rows.push(TableRow::new(vec![
         cell_text(
-            lang.pick("Tổng", "Total"),
+            lang.say(ph::TOTAL),
             grid[0] + grid[1],
             AlignmentType::Center,
             true,
@@ -291,7 +271,7 @@ fn procedures(table: &Table, lang: Lang) -> DTable {
     let keep = [2usize, 3, 4, 5, 6];
     let grid = [600usize, 1200, 2700, 2200, 1700, 955];
     let mut header = vec![cell_text(
-        lang.pick("STT", "No."),
+        lang.say(ph::NO),
         grid[0],
         AlignmentType::Center,
         true,
@@ -349,7 +329,7 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
     let (year, next) = (doc.year, doc.plan.year);
     let who = match doc.units.as_slice() {
         [one] => one.clone(),
-        _ => lang.pick("các cơ quan, đơn vị", "the units").to_owned(),
+        _ => lang.say(ph::THE_UNITS).to_owned(),
     };
     let mut docx = Docx::new()
         .page_size(A4.0, A4.1)
@@ -371,7 +351,7 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
         ))
         .add_table(heading_block(doc))
         .add_paragraph(centred("", BODY, false, false))
-        .add_paragraph(centred(lang.pick("KẾ HOẠCH", "PLAN"), BODY, true, false))
+        .add_paragraph(centred(lang.say(ph::PLAN), BODY, true, false))
         .add_paragraph(centred(
             &match lang {
                 Lang::Vi => format!(
@@ -400,8 +380,8 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
                 "{who} issues this plan of tasks and measures to improve administrative reform in {next}, as follows:"
             ),
         }))
-        .add_paragraph(heading(lang.pick("I. MỤC ĐÍCH, YÊU CẦU", "I. PURPOSE AND REQUIREMENTS")))
-        .add_paragraph(heading(lang.pick("1. Mục đích", "1. Purpose")))
+        .add_paragraph(heading(lang.say(ph::I_PURPOSE_AND_REQUIREMENTS)))
+        .add_paragraph(heading(lang.say(ph::N_1_PURPOSE)))
         .add_paragraph(para(&match lang {
             Lang::Vi => format!(
                 "Triển khai các nhiệm vụ, giải pháp để khắc phục những tồn tại, hạn chế, qua đó duy trì và nâng cao Chỉ số cải cách hành chính năm {next}, phấn đấu điểm số năm {next} cao hơn năm {year}."
@@ -410,7 +390,7 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
                 "Carry out the tasks and measures that remedy the shortcomings, so that the administrative reform index of {next} is higher than that of {year}."
             ),
         }))
-        .add_paragraph(heading(lang.pick("2. Yêu cầu", "2. Requirements")))
+        .add_paragraph(heading(lang.say(ph::N_2_REQUIREMENTS)))
         .add_paragraph(para(&match lang {
             Lang::Vi => format!(
                 "Tập trung khắc phục những tiêu chí, tiêu chí thành phần bị mất điểm trong năm {year} (theo Phụ lục gửi kèm); mỗi nhiệm vụ có đơn vị chủ trì, thời hạn hoàn thành và kết quả cụ thể."
@@ -419,7 +399,7 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
                 "Remedy the criteria that lost points in {year} (see the appendix); each task has a responsible office, a deadline and a concrete result."
             ),
         }))
-        .add_paragraph(heading(lang.pick("II. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP", "II. TASKS AND MEASURES")));
+        .add_paragraph(heading(lang.say(ph::II_TASKS_AND_MEASURES)));
     if doc.plan.tasks.is_empty() {
         docx = docx.add_paragraph(para(&match lang {
             Lang::Vi => format!("Không có tiêu chí bị mất điểm trong số liệu năm {year} của kho."),
@@ -456,12 +436,12 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
             }))
             .add_paragraph(para(&format!(
                 "- {}: {}",
-                lang.pick("Lý do", "Reason"),
+                lang.say(ph::REASON),
                 if t.reason.is_empty() { BLANK } else { &t.reason }
             )))
             .add_paragraph(para(&format!(
                 "- {}: {}",
-                lang.pick("Giải pháp", "Measure"),
+                lang.say(ph::MEASURE),
                 if t.remedy.is_empty() { BLANK } else { &t.remedy }
             )))
             .add_paragraph(para(&match lang {
@@ -487,7 +467,7 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
         }));
     }
     docx = docx
-        .add_paragraph(heading(lang.pick("III. TỔ CHỨC THỰC HIỆN", "III. IMPLEMENTATION")))
+        .add_paragraph(heading(lang.say(ph::III_IMPLEMENTATION)))
         .add_paragraph(para(&match lang {
             Lang::Vi => format!(
                 "Các phòng, đơn vị được giao nhiệm vụ tổ chức thực hiện, báo cáo kết quả về {BLANK} trước ngày {BLANK} để tổng hợp. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo để xem xét, giải quyết."
@@ -501,16 +481,16 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
             DTable::without_borders(vec![TableRow::new(vec![
                 cell(
                     vec![
-                        Paragraph::new().add_run(run(lang.pick("Nơi nhận:", "To:"), SMALL).bold().italic()),
+                        Paragraph::new().add_run(run(lang.say(ph::TO), SMALL).bold().italic()),
                         Paragraph::new().add_run(run(&format!("- {BLANK};"), 22)),
-                        Paragraph::new().add_run(run(lang.pick("- Lưu: VT.", "- Archive."), 22)),
+                        Paragraph::new().add_run(run(lang.say(ph::ARCHIVE), 22)),
                     ],
                     4300,
                 ),
                 cell(
                     vec![
-                        centred(lang.pick("THỦ TRƯỞNG CƠ QUAN", "HEAD OF THE AGENCY"), BODY, true, false),
-                        centred(lang.pick("(Ký, ghi rõ họ tên)", "(Signature and name)"), BODY, false, true),
+                        centred(lang.say(ph::HEAD_OF_THE_AGENCY), BODY, true, false),
+                        centred(lang.say(ph::SIGNATURE_AND_NAME), BODY, false, true),
                     ],
                     WIDTH - 4300,
                 ),
@@ -519,7 +499,7 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
             .layout(TableLayoutType::Fixed),
         )
         .add_paragraph(
-            centred(lang.pick("PHỤ LỤC", "APPENDIX"), BODY, true, false).page_break_before(true),
+            centred(lang.say(ph::APPENDIX), BODY, true, false).page_break_before(true),
         )
         .add_paragraph(centred(
             &match lang {
@@ -533,7 +513,7 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
             false,
         ))
         .add_paragraph(centred(
-            lang.pick("(Kèm theo Kế hoạch số …/KH-…… ngày … tháng … năm ……)", "(Attached to Plan No. …/KH-…… of ……)"),
+            lang.say(ph::ATTACHED_TO_PLAN_NO_KH_OF),
             BODY,
             false,
             true,
@@ -542,14 +522,10 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
     if let Some(table) = &doc.plan.procedures {
         docx = docx
             .add_paragraph(
-                centred(lang.pick("PHỤ LỤC II", "APPENDIX II"), BODY, true, false)
-                    .page_break_before(true),
+                centred(lang.say(ph::APPENDIX_II), BODY, true, false).page_break_before(true),
             )
             .add_paragraph(centred(
-                lang.pick(
-                    "Thủ tục hành chính đề xuất đơn giản hoá",
-                    "Administrative procedures proposed for simplification",
-                ),
+                lang.say(ph::ADMINISTRATIVE_PROCEDURES_PROPOSED_FOR_SIMPLIFICATION),
                 BODY,
                 true,
                 false,

@@ -8,6 +8,7 @@ use cchc_model::Lang;
 
 use crate::escape;
 use crate::model::*;
+use crate::words::phrases as ph;
 
 /// The serif fonts, first the one the rules name, then metric-compatible ones that cover
 /// Vietnamese (Liberation Serif 2, Tinos), then any serif.
@@ -244,7 +245,7 @@ pub fn render(doc: &Document) -> String {
     let mut out = String::with_capacity(1 << 20);
     out.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-        lang.pick("vi", "en"),
+        lang.say(ph::EN),
         escape(&doc.title),
         css()
     ));
@@ -253,10 +254,7 @@ pub fn render(doc: &Document) -> String {
         "<p class=\"subtitle\">{}</p>\n",
         escape(&doc.subtitle)
     ));
-    out.push_str(&format!(
-        "<nav><h3>{}</h3><ol>\n",
-        lang.pick("Nội dung", "Contents")
-    ));
+    out.push_str(&format!("<nav><h3>{}</h3><ol>\n", lang.say(ph::CONTENTS)));
     for (i, s) in doc.sections.iter().enumerate() {
         out.push_str(&format!(
             "<li><a href=\"#s{}\">{}</a></li>\n",
@@ -268,10 +266,7 @@ pub fn render(doc: &Document) -> String {
     if !doc.missing.is_empty() {
         out.push_str(&format!(
             "<div class=\"missing\"><p class=\"note\">{}</p><ul>\n",
-            lang.pick(
-                "Các phần không có số liệu để lập:",
-                "Sections left out for want of data:"
-            )
+            lang.say(ph::SECTIONS_LEFT_OUT_FOR_WANT_OF)
         ));
         for m in &doc.missing {
             out.push_str(&format!("<li>{}</li>\n", escape(m)));

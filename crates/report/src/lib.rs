@@ -15,6 +15,7 @@ mod build;
 pub mod docx;
 pub mod html;
 pub mod model;
+mod words;
 pub mod xlsx;
 
 use std::path::{Path, PathBuf};

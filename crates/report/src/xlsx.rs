@@ -15,6 +15,7 @@ use rust_xlsxwriter::{
 
 use crate::ReportError;
 use crate::model::*;
+use crate::words::phrases as ph;
 
 /// Row of the title, of the header; data start under the header.
 const TITLE_ROW: u32 = 0;
@@ -405,7 +406,7 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
 /// The "Ghi chú" sheet: what the report covers, the sections left out, the definitions.
 fn notes(ws: &mut Worksheet, doc: &Document) -> Result<(), rust_xlsxwriter::XlsxError> {
     let lang = doc.lang;
-    ws.set_name(lang.pick("Ghi chú", "Notes"))?;
+    ws.set_name(lang.say(ph::NOTES))?;
     ws.set_column_width(0, 120)?;
     let text = Format::new()
         .set_font_name(FONT)
@@ -422,11 +423,7 @@ fn notes(ws: &mut Worksheet, doc: &Document) -> Result<(), rust_xlsxwriter::Xlsx
     ];
     if !doc.missing.is_empty() {
         lines.push(Some((
-            lang.pick(
-                "Các phần không có số liệu để lập",
-                "Sections left out for want of data",
-            )
-            .to_owned(),
+            lang.say(ph::SECTIONS_LEFT_OUT_FOR_WANT_OF_2).to_owned(),
             &bold,
         )));
         lines.extend(doc.missing.iter().map(|m| Some((m.clone(), &text))));

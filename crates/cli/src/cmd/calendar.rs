@@ -8,6 +8,7 @@ use cchc_model::columns as c;
 use polars::prelude::*;
 
 use crate::cmd::print_frame;
+use crate::words::phrases as ph;
 use crate::{Global, Outcome};
 
 /// Arguments of `cchc calendar`.
@@ -27,23 +28,23 @@ pub struct Args {
 
 pub fn weekday_name(day: Day, lang: Lang) -> &'static str {
     match day.weekday() {
-        Weekday::Mon => lang.pick("Thứ Hai", "Monday"),
-        Weekday::Tue => lang.pick("Thứ Ba", "Tuesday"),
-        Weekday::Wed => lang.pick("Thứ Tư", "Wednesday"),
-        Weekday::Thu => lang.pick("Thứ Năm", "Thursday"),
-        Weekday::Fri => lang.pick("Thứ Sáu", "Friday"),
-        Weekday::Sat => lang.pick("Thứ Bảy", "Saturday"),
-        Weekday::Sun => lang.pick("Chủ nhật", "Sunday"),
+        Weekday::Mon => lang.say(ph::MONDAY),
+        Weekday::Tue => lang.say(ph::TUESDAY),
+        Weekday::Wed => lang.say(ph::WEDNESDAY),
+        Weekday::Thu => lang.say(ph::THURSDAY),
+        Weekday::Fri => lang.say(ph::FRIDAY),
+        Weekday::Sat => lang.say(ph::SATURDAY),
+        Weekday::Sun => lang.say(ph::SUNDAY),
     }
 }
 
 fn kind_name(kind: DayKind, lang: Lang) -> &'static str {
     match kind {
-        DayKind::Holiday => lang.pick("Ngày lễ, Tết", "Holiday"),
-        DayKind::Observed => lang.pick("Nghỉ bù", "Observed"),
-        DayKind::SwapOff => lang.pick("Nghỉ hoán đổi", "Swapped off"),
-        DayKind::Makeup => lang.pick("Làm bù", "Make-up working day"),
-        DayKind::Pending => lang.pick("Chưa quyết định", "Pending"),
+        DayKind::Holiday => lang.say(ph::HOLIDAY),
+        DayKind::Observed => lang.say(ph::OBSERVED),
+        DayKind::SwapOff => lang.say(ph::SWAPPED_OFF),
+        DayKind::Makeup => lang.say(ph::MAKE_UP_WORKING_DAY),
+        DayKind::Pending => lang.say(ph::PENDING),
     }
 }
 
@@ -159,7 +160,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         let province = h
             .province
             .clone()
-            .unwrap_or_else(|| lang.pick("mặc định", "default").to_owned());
+            .unwrap_or_else(|| lang.say(ph::DEFAULT).to_owned());
         eprintln!(
             "{}",
             lang.pick(

@@ -8,6 +8,7 @@ use anyhow::{Result, bail};
 use cchc_model::{Lang, TableKind};
 use cchc_store::Store;
 
+use crate::words::phrases as ph;
 use crate::{Global, Outcome};
 
 /// Arguments of `cchc import`.
@@ -40,7 +41,7 @@ fn read_units(path: &Path, lang: Lang) -> Result<Vec<cchc_store::UnitName>> {
         anyhow::anyhow!(
             "{}: {}",
             path.display(),
-            lang.pick("không đọc được tệp đơn vị", "cannot read the units file")
+            lang.say(ph::CANNOT_READ_THE_UNITS_FILE)
         )
         .context(e)
     })?;
@@ -48,10 +49,7 @@ fn read_units(path: &Path, lang: Lang) -> Result<Vec<cchc_store::UnitName>> {
         anyhow::anyhow!(
             "{}: {} ({})",
             path.display(),
-            lang.pick(
-                "tệp đơn vị sai dạng; mỗi đơn vị là [[unit]] với name = \"…\" và aliases = [\"…\"]",
-                "the units file is malformed; each unit is [[unit]] with name = \"…\" and aliases = [\"…\"]"
-            ),
+            lang.say(ph::THE_UNITS_FILE_IS_MALFORMED_EACH),
             e.message()
         )
     })?;

@@ -6,6 +6,7 @@ use anyhow::Result;
 use cchc_import::{Quantity, SheetReport};
 use cchc_model::{Lang, StructureKind, column_letters};
 
+use crate::words::phrases as ph;
 use crate::words::{Words, origin};
 use crate::{Global, Outcome};
 
@@ -26,14 +27,14 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let src = &inspection.source;
     out!(
         "{}: {} ({:?}, sha256 {})",
-        lang.pick("Tệp", "File"),
+        lang.say(ph::FILE),
         src.path.display(),
         src.format,
         &src.sha256[..12]
     );
     out!(
         "{}: {}",
-        lang.pick("Các trang", "Sheets"),
+        lang.say(ph::SHEETS),
         inspection
             .sheet_names
             .iter()
@@ -45,19 +46,15 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         Some(k) => format!(
             "{} ({})",
             k.words(lang),
-            lang.pick("nhận ra từ tiêu đề cột", "told from the headers")
+            lang.say(ph::TOLD_FROM_THE_HEADERS)
         ),
-        None => lang.pick("không nhận ra", "not recognised").to_owned(),
+        None => lang.say(ph::NOT_RECOGNISED).to_owned(),
     };
-    out!("{}: {kind}", lang.pick("Loại bảng", "Kind"));
+    out!("{}: {kind}", lang.say(ph::KIND));
     match inspection.result {
         Ok(imported) => {
             for repair in &imported.repairs {
-                out!(
-                    "{}: {}",
-                    lang.pick("Cảnh báo", "Warning"),
-                    repair.words(lang)
-                );
+                out!("{}: {}", lang.say(ph::WARNING), repair.words(lang));
             }
             for report in &imported.sheets {
                 print_sheet(report, lang)?;
@@ -65,7 +62,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             let counts = imported.counts();
             out!(
                 "{}: {} = {} + {} + {}",
-                lang.pick("Tổng số dòng", "All rows"),
+                lang.say(ph::ALL_ROWS),
                 counts.read,
                 counts.imported,
                 counts.structure,
@@ -75,11 +72,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         }
         Err(e) => {
             // Inspect never gives up: it says why the import would fail, then what it saw.
-            out!(
-                "{}: {}",
-                lang.pick("Không nhập được", "Would not import"),
-                e.words(lang)
-            );
+            out!("{}: {}", lang.say(ph::WOULD_NOT_IMPORT), e.words(lang));
             for sketch in &inspection.sketches {
                 print_sketch(sketch, lang)?;
             }
@@ -87,7 +80,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
                 out!();
                 out!(
                     "{}: cchc import {} {}",
-                    lang.pick("Loại gần nhất", "Most likely kind"),
+                    lang.say(ph::MOST_LIKELY_KIND),
                     kind.as_str(),
                     src.path.display()
                 );
@@ -101,34 +94,25 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
 /// header and first values, and what each kind misses.
 fn print_sketch(sketch: &cchc_import::SheetSketch, lang: Lang) -> Result<()> {
     out!();
-    out!("{} \"{}\":", lang.pick("Trang", "Sheet"), sketch.sheet);
+    out!("{} \"{}\":", lang.say(ph::SHEET), sketch.sheet);
     for line in &sketch.title_lines {
-        out!(
-            "  {}: \"{line}\"",
-            lang.pick("Dòng tiêu đề bảng", "Title line")
-        );
+        out!("  {}: \"{line}\"", lang.say(ph::TITLE_LINE));
     }
     if sketch.header_rows.is_empty() {
-        out!(
-            "  {}",
-            lang.pick("không thấy dòng tiêu đề cột nào", "no header row found")
-        );
+        out!("  {}", lang.say(ph::NO_HEADER_ROW_FOUND));
         return Ok(());
     }
     out!(
         "  {}: {}",
-        lang.pick("Dòng tiêu đề cột", "Header rows"),
+        lang.say(ph::HEADER_ROWS),
         rows_text(&sketch.header_rows)
     );
-    out!("  {}:", lang.pick("Cột", "Columns"));
+    out!("  {}:", lang.say(ph::COLUMNS));
     for column in &sketch.columns {
         let samples: Vec<String> = match column.personal {
             Some(kind) => vec![format!(
                 "({}: {})",
-                lang.pick(
-                    "dữ liệu cá nhân, không hiển thị",
-                    "personal data, not shown"
-                ),
+                lang.say(ph::PERSONAL_DATA_NOT_SHOWN),
                 kind.words(lang)
             )],
             None => column.samples.iter().map(|s| format!("\"{s}\"")).collect(),
@@ -149,19 +133,18 @@ fn print_sketch(sketch: &cchc_import::SheetSketch, lang: Lang) -> Result<()> {
         let missing = fit
             .missing
             .iter()
-            .map(|need| need.join(lang.pick(" hoặc ", " or ")))
+            .map(|need| need.join(lang.say(ph::OR)))
             .collect::<Vec<_>>()
             .join("; ");
         let missing = if missing.is_empty() {
-            lang.pick("đủ các cột cần thiết", "nothing missing")
-                .to_owned()
+            lang.say(ph::NOTHING_MISSING).to_owned()
         } else {
-            format!("{} {missing}", lang.pick("thiếu", "missing"))
+            format!("{} {missing}", lang.say(ph::MISSING))
         };
         out!(
             "  {}: {} {found}; {missing}",
             fit.kind.words(lang),
-            lang.pick("có", "found"),
+            lang.say(ph::FOUND),
         );
     }
     Ok(())
@@ -178,36 +161,32 @@ fn rows_text(rows: &[u32]) -> String {
 /// Prints everything detected in one sheet.
 pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
     out!();
-    out!("{} \"{}\":", lang.pick("Trang", "Sheet"), report.sheet);
+    out!("{} \"{}\":", lang.say(ph::SHEET), report.sheet);
     if let Some(why) = &report.skipped {
-        out!("  {}: {}", lang.pick("bỏ qua", "skipped"), why.words(lang));
+        out!("  {}: {}", lang.say(ph::SKIPPED), why.words(lang));
         return Ok(());
     }
     if let Some(layout) = &report.layout {
         out!(
             "  {}: {}",
-            lang.pick("Dòng tiêu đề bảng", "Title rows"),
+            lang.say(ph::TITLE_ROWS),
             rows_text(&layout.title_rows)
         );
         out!(
             "  {}: {}",
-            lang.pick("Dòng tiêu đề cột", "Header rows"),
+            lang.say(ph::HEADER_ROWS),
             rows_text(&layout.header_rows)
         );
         if let Some(r) = layout.column_number_row {
-            out!(
-                "  {}: {}",
-                lang.pick("Dòng đánh số cột", "Column-number row"),
-                r + 1
-            );
+            out!("  {}: {}", lang.say(ph::COLUMN_NUMBER_ROW), r + 1);
         }
     }
-    out!("  {}:", lang.pick("Cột", "Columns"));
+    out!("  {}:", lang.say(ph::COLUMNS));
     for m in &report.columns {
         let field = match (&m.field, m.year) {
             (Some(f), Some(y)) => format!("{} ({y})", f.words(lang)),
             (Some(f), None) => f.words(lang),
-            (None, _) => lang.pick("(không dùng)", "(not used)").to_owned(),
+            (None, _) => lang.say(ph::NOT_USED).to_owned(),
         };
         out!(
             "    {:<4} {:<50} → {field}",
@@ -232,40 +211,30 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
                 ))
         });
         if by_timestamp {
-            lang.pick(
-                "theo cột thời điểm gửi phiếu",
-                "from the time each form was sent",
-            )
-            .to_owned()
+            lang.say(ph::FROM_THE_TIME_EACH_FORM_WAS).to_owned()
         } else if by_receipt {
-            lang.pick(
-                "theo ngày tiếp nhận của từng hồ sơ",
-                "from each dossier's receipt date",
-            )
-            .to_owned()
+            lang.say(ph::FROM_EACH_DOSSIER_S_RECEIPT_DATE).to_owned()
         } else {
-            lang.pick("theo cột Năm", "from the year column").to_owned()
+            lang.say(ph::FROM_THE_YEAR_COLUMN).to_owned()
         }
     } else {
         years.join(", ")
     };
-    out!("  {}: {years}", lang.pick("Năm", "Year"));
+    out!("  {}: {years}", lang.say(ph::YEAR));
     let unit = match &report.unit {
         Some(u) => format!(
             "\"{}\" ({})",
             u.value,
             origin(&u.source, Quantity::Unit, lang)
         ),
-        None => lang
-            .pick("theo cột Đơn vị", "from the unit column")
-            .to_owned(),
+        None => lang.say(ph::FROM_THE_UNIT_COLUMN).to_owned(),
     };
-    out!("  {}: {unit}", lang.pick("Đơn vị", "Unit"));
+    out!("  {}: {unit}", lang.say(ph::UNIT));
     if let Some(p) = &report.publisher {
         out!(
             "  {}: \"{p}\" ({})",
-            lang.pick("Cơ quan công bố", "Publisher"),
-            lang.pick("tiêu đề bảng; không phải đơn vị", "the title; not a unit")
+            lang.say(ph::PUBLISHER),
+            lang.say(ph::THE_TITLE_NOT_A_UNIT)
         );
     }
     let structure: Vec<String> = StructureKind::ALL
@@ -280,15 +249,15 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
     let c = &report.counts;
     out!(
         "  {}: {} = {} {} + {} {} ({}) + {} {}",
-        lang.pick("Dòng", "Rows"),
+        lang.say(ph::ROWS),
         c.read,
         c.imported,
-        lang.pick("nhập", "imported"),
+        lang.say(ph::IMPORTED),
         c.structure,
-        lang.pick("cấu trúc", "structure"),
+        lang.say(ph::STRUCTURE),
         structure.join(", "),
         c.rejected,
-        lang.pick("bị loại", "rejected")
+        lang.say(ph::REJECTED)
     );
     for line in crate::words::reading_notes(report, lang) {
         out!("{line}");

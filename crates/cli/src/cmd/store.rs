@@ -7,6 +7,7 @@ use cchc_store::Store;
 use clap::Subcommand;
 use polars::prelude::*;
 
+use crate::words::phrases as ph;
 use crate::{Global, Outcome};
 
 /// The store commands.
@@ -71,10 +72,10 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                     let rows: u64 = removed.parts.iter().map(|p| p.rows).sum();
                     out!(
                         "{} {} ({} {rows} {})",
-                        lang.pick("đã gỡ", "removed"),
+                        lang.say(ph::REMOVED),
                         removed.file_name,
-                        lang.pick("xoá", "deleted"),
-                        lang.pick("dòng", "rows")
+                        lang.say(ph::DELETED),
+                        lang.say(ph::ROWS_2)
                     );
                 }
                 None => bail!(

@@ -10,6 +10,7 @@ use cchc_store::{Added, Pending, Source, Store};
 
 use crate::Global;
 use crate::words::Words;
+use crate::words::phrases as ph;
 
 /// A file read, its rows written to the store but not yet committed.
 pub type Read = (Imported, Pending);
@@ -28,7 +29,7 @@ pub fn read_all(
     let bar = crate::progress::bar(
         files.len() as u64,
         global.quiet,
-        global.lang().pick("Đọc tệp", "Reading"),
+        global.lang().say(ph::READING),
     );
     let lang = global.lang();
     let results: Vec<Result<Read, cchc_import::ImportError>> = files
@@ -79,23 +80,20 @@ pub fn store_all(store: &mut Store, read: Vec<Read>, global: &Global) -> Result<
         match store.commit(pending, source)? {
             Added::AlreadyImported { imported_at } => out!(
                 "  → {} ({imported_at})",
-                lang.pick(
-                    "đã nhập tệp này trước đó, không thêm gì",
-                    "already imported, nothing added"
-                )
+                lang.say(ph::ALREADY_IMPORTED_NOTHING_ADDED)
             ),
             Added::Stored { parts, replaced } => {
                 let rows: u64 = parts.iter().map(|p| p.rows).sum();
                 out!(
                     "  → {} {rows} {}",
-                    lang.pick("đã lưu", "stored"),
-                    lang.pick("dòng", "rows")
+                    lang.say(ph::STORED),
+                    lang.say(ph::ROWS_2)
                 );
                 for (file_name, year, unit) in replaced {
                     out!(
                         "  → {} \"{unit}\" {year} {} {file_name}",
-                        lang.pick("thay thế số liệu", "replaced the rows of"),
-                        lang.pick("từ tệp", "from")
+                        lang.say(ph::REPLACED_THE_ROWS_OF),
+                        lang.say(ph::FROM)
                     );
                 }
             }
@@ -111,7 +109,7 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
         eprintln!(
             "{} › {}: {}",
             file.source.file_name,
-            lang.pick("cảnh báo", "warning"),
+            lang.say(ph::WARNING_2),
             repair.words(lang)
         );
     }
@@ -121,7 +119,7 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
             out!(
                 "{name} › \"{}\": {} ({})",
                 sheet.sheet,
-                lang.pick("bỏ qua", "skipped"),
+                lang.say(ph::SKIPPED),
                 why.words(lang)
             );
             continue;
@@ -137,22 +135,21 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
             "{name} › \"{}\": {} {} = {} {} + {} {} + {} {}{}{}{}",
             sheet.sheet,
             c.read,
-            lang.pick("dòng", "rows"),
+            lang.say(ph::ROWS_2),
             c.imported,
-            lang.pick("nhập", "imported"),
+            lang.say(ph::IMPORTED),
             c.structure,
-            lang.pick("cấu trúc", "structure"),
+            lang.say(ph::STRUCTURE),
             c.rejected,
-            lang.pick("bị loại", "rejected"),
+            lang.say(ph::REJECTED),
             if years.is_empty() {
                 String::new()
             } else {
-                format!(" · {} {}", lang.pick("năm", "year"), years.join(", "))
+                format!(" · {} {}", lang.say(ph::YEAR_2), years.join(", "))
             },
             match (&sheet.publisher, unit.is_empty()) {
                 (_, false) => format!(" · \"{unit}\""),
-                (Some(p), true) =>
-                    format!(" · {} \"{p}\"", lang.pick("công bố bởi", "published by")),
+                (Some(p), true) => format!(" · {} \"{p}\"", lang.say(ph::PUBLISHED_BY)),
                 (None, true) => String::new(),
             },
             match sheet
@@ -162,10 +159,7 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
                 .count()
             {
                 0 => String::new(),
-                n => format!(
-                    " · {n} {}",
-                    lang.pick("câu trả lời không hợp lệ", "invalid answers")
-                ),
+                n => format!(" · {n} {}", lang.say(ph::INVALID_ANSWERS)),
             },
         );
         if global.quiet {

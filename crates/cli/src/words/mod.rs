@@ -13,6 +13,7 @@ mod diag;
 mod errors;
 mod import;
 mod notes;
+pub mod phrases;
 mod procedures;
 mod query;
 mod sheet;

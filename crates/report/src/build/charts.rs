@@ -8,7 +8,7 @@ use crate::ReportError;
 use crate::model::*;
 
 use super::frames::*;
-use super::words::*;
+use super::writer::*;
 
 /// A trend chart and the table it is drawn from, in that order: the years down the first
 /// column, a column per series; the workbook draws its lines from the table's sheet.

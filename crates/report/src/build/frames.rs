@@ -6,7 +6,7 @@ use polars::prelude::*;
 
 use crate::model::*;
 
-use super::words::*;
+use super::writer::*;
 
 pub(super) use cchc_model::frame::{floats, ints, texts as strs};
 

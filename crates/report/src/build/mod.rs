@@ -17,7 +17,7 @@ mod satisfaction;
 mod sources;
 mod summary;
 mod trends;
-mod words;
+mod writer;
 
 use cchc_model::Lang;
 
@@ -33,8 +33,8 @@ use self::satisfaction::*;
 use self::sources::*;
 use self::summary::*;
 use self::trends::*;
-pub use self::words::sheet_name;
-use self::words::*;
+pub use self::writer::sheet_name;
+use self::writer::*;
 
 /// Builds the document from the inputs.
 pub fn build(inputs: &Inputs) -> Result<Document, ReportError> {

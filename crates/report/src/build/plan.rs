@@ -9,7 +9,7 @@ use crate::model::*;
 use super::frames::*;
 use super::inputs::*;
 use super::procedures::proposal_table;
-use super::words::*;
+use super::writer::*;
 
 pub(super) fn plan(
     w: &W,

@@ -11,7 +11,8 @@ use crate::model::*;
 use super::charts::*;
 use super::frames::*;
 use super::inputs::*;
-use super::words::*;
+use super::writer::*;
+use crate::words::phrases as ph;
 
 pub(super) fn points_lost(
     w: &W,
@@ -21,11 +22,7 @@ pub(super) fn points_lost(
 ) -> Result<Section, ReportError> {
     let year = inputs.year;
     let mut blocks = vec![Block::Paragraph(
-        w.pick(
-            "Điểm bị mất của mỗi tiêu chí là điểm tối đa trừ điểm thẩm định; các tiêu chí xếp từ mất nhiều đến ít, đường lũy kế cho biết bao nhiêu tiêu chí gây ra phần lớn số điểm bị mất.",
-            "The points lost on a criterion are its maximum minus the appraised score; criteria are ranked from the largest loss, and the cumulative line shows how few of them make most of the loss.",
-        )
-        .to_owned(),
+        w.say(ph::THE_POINTS_LOST_ON_A_CRITERION).to_owned(),
     )];
     for unit in units_of(gaps, &inputs.units)? {
         let Some((chart, svg)) = chart_of(
@@ -42,12 +39,12 @@ pub(super) fn points_lost(
         blocks.push(Block::Heading(unit.clone()));
         blocks.push(Block::Figures(vec![
             Figure {
-                label: w.pick("Tổng điểm đạt", "Total score").to_owned(),
+                label: w.say(ph::TOTAL_SCORE).to_owned(),
                 value: w.num(total, 2),
-                detail: format!("{} {}", w.pick("trên", "of"), w.trimmed(total_max)),
+                detail: format!("{} {}", w.say(ph::OF), w.trimmed(total_max)),
             },
             Figure {
-                label: w.pick("Điểm bị mất", "Points lost").to_owned(),
+                label: w.say(ph::POINTS_LOST).to_owned(),
                 value: w.num(lost, 2),
                 detail: match w.lang {
                     Lang::Vi => format!(
@@ -91,11 +88,7 @@ pub(super) fn points_lost(
                 ]
             })
             .collect();
-        let sheet = sheets.name(&format!(
-            "{} {}",
-            w.pick("Điểm mất", "Lost"),
-            short_unit(&unit)
-        ));
+        let sheet = sheets.name(&format!("{} {}", w.say(ph::LOST), short_unit(&unit)));
         let table = Table {
             sheet: sheet.clone(),
             title: chart.title.clone(),
@@ -126,7 +119,7 @@ pub(super) fn points_lost(
     }
     Ok(Section {
         kind: SectionKind::PointsLost,
-        title: w.pick("Điểm bị mất", "Points lost").to_owned(),
+        title: w.say(ph::POINTS_LOST).to_owned(),
         blocks,
     })
 }

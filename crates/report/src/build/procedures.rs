@@ -12,7 +12,8 @@ use crate::model::*;
 use super::charts::*;
 use super::frames::*;
 use super::inputs::*;
-use super::words::*;
+use super::writer::*;
+use crate::words::phrases as ph;
 
 pub(super) fn procedures_section(
     w: &W,
@@ -57,7 +58,7 @@ pub(super) fn procedures_section(
         ),
     }));
     blocks.push(Block::Table(Table {
-        sheet: sheets.name(&format!("{} {year}", w.pick("TTHC", "Procedures"))),
+        sheet: sheets.name(&format!("{} {year}", w.say(ph::PROCEDURES))),
         title: match w.lang {
             Lang::Vi => format!("Tình hình tiếp nhận, giải quyết hồ sơ năm {year}"),
             Lang::En => format!("Dossiers received and resolved, {year}"),
@@ -86,7 +87,7 @@ pub(super) fn procedures_section(
         .filter(col(c::YEAR).lt_eq(lit(year)))
         .collect()?;
     if let Some((chart, svg)) = chart_of(TrendChart::on_time(&upto, w.lang), TrendChart::svg)? {
-        let sheet = sheets.name(w.pick("Đúng hạn", "On time"));
+        let sheet = sheets.name(w.say(ph::ON_TIME));
         blocks.extend(trend_blocks(w, &chart, svg, sheet));
     }
     let proposals = &p.proposals;
@@ -109,7 +110,7 @@ pub(super) fn procedures_section(
                     .iter()
                     .map(|n| w.col(n, Kind::Pct, 14.0)),
             );
-            columns.push(w.named("Mục tiêu BCCI", "Postal target", Kind::Pct, 14.0));
+            columns.push(w.named(ph::POSTAL_TARGET, Kind::Pct, 14.0));
             let rows = (0..one.height())
                 .map(|i| {
                     let mut row = vec![text(years[i].map(|y| y.to_string()).unwrap_or_default())];
@@ -118,11 +119,7 @@ pub(super) fn procedures_section(
                     row
                 })
                 .collect();
-            let sheet = sheets.name(&format!(
-                "{} {}",
-                w.pick("Kênh", "Channels"),
-                short_unit(&unit)
-            ));
+            let sheet = sheets.name(&format!("{} {}", w.say(ph::CHANNELS), short_unit(&unit)));
             blocks.push(Block::Chart(Chart {
                 title: chart.title.clone(),
                 svg,
@@ -163,11 +160,7 @@ pub(super) fn procedures_section(
             };
             // The workbook's scatter: received across, the late rate of the proposed procedures
             // and of the others in two columns (a procedure's rate in one of them).
-            let sheet = sheets.name(&format!(
-                "{} {}",
-                w.pick("Trễ hạn", "Late"),
-                short_unit(&unit)
-            ));
+            let sheet = sheets.name(&format!("{} {}", w.say(ph::LATE), short_unit(&unit)));
             let columns = vec![
                 w.col(c::CODE, Kind::Text, 12.0),
                 w.col(c::RECEIVED, Kind::Int, 12.0),
@@ -216,16 +209,12 @@ pub(super) fn procedures_section(
     }
     if proposals.height() > 0 {
         blocks.push(Block::Heading(
-            w.pick(
-                "Thủ tục đề xuất đơn giản hoá",
-                "Procedures proposed for simplification",
-            )
-            .to_owned(),
+            w.say(ph::PROCEDURES_PROPOSED_FOR_SIMPLIFICATION).to_owned(),
         ));
         blocks.push(Block::Table(proposal_table(
             w,
             proposals,
-            sheets.name(w.pick("Đơn giản hoá", "Simplify")),
+            sheets.name(w.say(ph::SIMPLIFY)),
         )?));
     }
     for line in &p.summaries {
@@ -233,9 +222,7 @@ pub(super) fn procedures_section(
     }
     Ok(Section {
         kind: SectionKind::Procedures,
-        title: w
-            .pick("Thủ tục hành chính", "Administrative procedures")
-            .to_owned(),
+        title: w.say(ph::ADMINISTRATIVE_PROCEDURES).to_owned(),
         blocks,
     })
 }
@@ -268,10 +255,7 @@ pub(super) fn proposal_table(
     Ok(Table {
         sheet,
         title: w
-            .pick(
-                "Thủ tục đề xuất đơn giản hoá, lý do và chi phí tiết kiệm ước tính (đồng/năm)",
-                "Procedures proposed for simplification, reasons and estimated saving (VND a year)",
-            )
+            .say(ph::PROCEDURES_PROPOSED_FOR_SIMPLIFICATION_REASONS_AND)
             .to_owned(),
         columns: vec![
             w.col(c::UNIT, Kind::Text, 20.0),

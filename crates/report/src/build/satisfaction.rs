@@ -11,7 +11,8 @@ use crate::model::*;
 use super::charts::*;
 use super::frames::*;
 use super::inputs::*;
-use super::words::*;
+use super::writer::*;
+use crate::words::phrases as ph;
 
 pub(super) fn satisfaction(
     w: &W,
@@ -21,11 +22,7 @@ pub(super) fn satisfaction(
 ) -> Result<Section, ReportError> {
     let year = inputs.year;
     let mut blocks = vec![Block::Paragraph(
-        w.pick(
-            "Chỉ số hài lòng là tỷ lệ câu trả lời hài lòng hoặc rất hài lòng (mức 4–5) trên số câu trả lời hợp lệ. Khoảng tin cậy 95% coi mỗi người trả lời là một cụm; thay đổi so với năm trước được kiểm định và hiệu chỉnh cho nhiều so sánh.",
-            "The satisfaction index is the share of satisfied or very satisfied answers (levels 4–5) among valid answers. The 95% interval treats each respondent as a cluster; changes against the year before are tested and adjusted for multiple comparisons.",
-        )
-        .to_owned(),
+        w.say(ph::THE_SATISFACTION_INDEX_IS_THE_SHARE).to_owned(),
     )];
     let upto = |df: &DataFrame| -> PolarsResult<DataFrame> {
         df.clone()
@@ -42,7 +39,7 @@ pub(super) fn satisfaction(
             LikertChart::svg,
         )? {
             let names = cchc_plot::level_names(chart.scale, w.lang);
-            let mut columns = vec![w.named("Yếu tố, năm", "Element, year", Kind::Text, 40.0)];
+            let mut columns = vec![w.named(ph::ELEMENT_YEAR, Kind::Text, 40.0)];
             columns.extend(names.iter().map(|n| Col {
                 header: (*n).to_owned(),
                 kind: Kind::Pct,
@@ -57,11 +54,7 @@ pub(super) fn satisfaction(
                     row
                 })
                 .collect();
-            let sheet = sheets.name(&format!(
-                "{} {}",
-                w.pick("Mức độ", "Levels"),
-                short_unit(&unit)
-            ));
+            let sheet = sheets.name(&format!("{} {}", w.say(ph::LEVELS), short_unit(&unit)));
             blocks.push(Block::Chart(Chart {
                 title: chart.title.clone(),
                 svg,
@@ -85,11 +78,7 @@ pub(super) fn satisfaction(
             TrendChart::survey_elements(&elements, &unit, w.lang),
             TrendChart::svg,
         )? {
-            let sheet = sheets.name(&format!(
-                "{} {}",
-                w.pick("Yếu tố", "Elements"),
-                short_unit(&unit)
-            ));
+            let sheet = sheets.name(&format!("{} {}", w.say(ph::ELEMENTS), short_unit(&unit)));
             blocks.extend(trend_blocks(w, &chart, svg, sheet));
         }
         let now = of(&elements, Some(year), Some(&unit))?;
@@ -103,14 +92,10 @@ pub(super) fn satisfaction(
                 (c::DELTA, Kind::Pct, 9.0),
                 (c::P_ADJUSTED, Kind::Num(4), 10.0),
             ];
-            let element = w.named("Yếu tố", "Element", Kind::Text, 34.0);
+            let element = w.named(ph::ELEMENT, Kind::Text, 34.0);
             let (columns, rows) = labelled(w, &now, (c::GROUP, element), &cols)?;
             blocks.push(Block::Table(Table {
-                sheet: sheets.name(&format!(
-                    "{} {}",
-                    w.pick("Hài lòng", "Satisf."),
-                    short_unit(&unit)
-                )),
+                sheet: sheets.name(&format!("{} {}", w.say(ph::SATISF), short_unit(&unit))),
                 title: match w.lang {
                     Lang::Vi => format!(
                         "Chỉ số hài lòng theo yếu tố năm {year}, khoảng tin cậy 95% — {unit}"
@@ -126,19 +111,12 @@ pub(super) fn satisfaction(
         }
     }
     blocks.push(Block::Note(
-        w.pick(
-            "p_adjusted: hiệu chỉnh Holm cho mọi kiểm định của chỉ số theo yếu tố (mọi đơn vị, mọi năm có năm trước để so sánh); thay đổi có ý nghĩa khi p_adjusted < 0,05.",
-            "p_adjusted: Holm adjustment over every test of the index by element (every unit, every year with a year before); a change is significant when p_adjusted < 0.05.",
-        )
-        .to_owned(),
+        w.say(ph::P_ADJUSTED_HOLM_ADJUSTMENT_OVER_EVERY).to_owned(),
     ));
     Ok(Section {
         kind: SectionKind::Satisfaction,
         title: w
-            .pick(
-                "Sự hài lòng của người dân, tổ chức",
-                "Satisfaction of citizens and organisations",
-            )
+            .say(ph::SATISFACTION_OF_CITIZENS_AND_ORGANISATIONS)
             .to_owned(),
         blocks,
     })

@@ -7,7 +7,8 @@ use crate::model::*;
 
 use super::frames::*;
 use super::inputs::*;
-use super::words::*;
+use super::writer::*;
+use crate::words::phrases as ph;
 
 pub(super) fn sources(w: &W, inputs: &Inputs, sheets: &mut Sheets) -> Section {
     let warnings: u64 = inputs.sources.iter().map(|s| s.warnings).sum();
@@ -38,7 +39,7 @@ pub(super) fn sources(w: &W, inputs: &Inputs, sheets: &mut Sheets) -> Section {
         .collect();
     Section {
         kind: SectionKind::Sources,
-        title: w.pick("Nguồn số liệu", "Sources").to_owned(),
+        title: w.say(ph::SOURCES).to_owned(),
         blocks: vec![
             Block::Paragraph(match w.lang {
                 Lang::Vi => format!(
@@ -51,10 +52,10 @@ pub(super) fn sources(w: &W, inputs: &Inputs, sheets: &mut Sheets) -> Section {
                 ),
             }),
             Block::Table(Table {
-                sheet: sheets.name(w.pick("Nguồn", "Sources")),
-                title: w.pick("Các tệp đã nhập", "Imported files").to_owned(),
+                sheet: sheets.name(w.say(ph::SOURCES_2)),
+                title: w.say(ph::IMPORTED_FILES).to_owned(),
                 columns: vec![
-                    w.named("Tệp", "File", Kind::Text, 26.0),
+                    w.named(ph::FILE, Kind::Text, 26.0),
                     w.col(c::KIND, Kind::Text, 10.0),
                     w.col(c::YEARS, Kind::Text, 9.0),
                     w.col(c::UNITS, Kind::Text, 18.0),
@@ -63,7 +64,7 @@ pub(super) fn sources(w: &W, inputs: &Inputs, sheets: &mut Sheets) -> Section {
                     w.col(c::IMPORTED, Kind::Int, 8.0),
                     w.col(c::STRUCTURE, Kind::Int, 8.0),
                     w.col(c::REJECTED, Kind::Int, 8.0),
-                    w.named("Cảnh báo", "Warnings", Kind::Int, 8.0),
+                    w.named(ph::WARNINGS, Kind::Int, 8.0),
                 ],
                 rows,
                 highlights: vec![Highlight::Above {
@@ -78,39 +79,28 @@ pub(super) fn sources(w: &W, inputs: &Inputs, sheets: &mut Sheets) -> Section {
 /// A table kind in words ("scorecard" → "bảng điểm").
 pub(super) fn kind_words<'a>(kind: &'a str, w: &W) -> &'a str {
     match kind {
-        "scorecard" => w.pick("bảng điểm", "scorecard"),
-        "survey" => w.pick("khảo sát", "survey"),
-        "procedures" => w.pick("thủ tục", "procedures"),
+        "scorecard" => w.say(ph::SCORECARD),
+        "survey" => w.say(ph::SURVEY),
+        "procedures" => w.say(ph::PROCEDURES_2),
         other => other,
     }
 }
 
 pub(super) fn definitions(w: &W, procedures: Option<&Procedures>) -> Section {
-    let mut lines: Vec<String> = [
-        ("points_lost = max_score (điểm tối đa) − score (điểm thẩm định), cho mỗi tiêu chí lá", "points_lost = max_score − score (appraised), per leaf criterion"),
-        ("share_of_loss = points_lost / tổng điểm bị mất của đơn vị trong năm; cumulative_share: cộng dồn theo thứ hạng", "share_of_loss = points_lost / the unit's points lost in the year; cumulative_share: summed down the ranks"),
-        ("attainment = score_total / max_total (chỉ cộng các tiêu chí lá)", "attainment = score_total / max_total (leaf criteria only)"),
-        ("delta = score_total − score_total năm trước; rank: theo attainment trong các đơn vị cùng năm", "delta = score_total − the year before's; rank: by attainment among the units of the year"),
-        ("index = câu trả lời mức 4–5 / valid_answers (câu trả lời hợp lệ, không tính “không ý kiến”)", "index = answers at levels 4–5 / valid_answers (not counting “no opinion”)"),
-        ("se, ci_low, ci_high: sai số chuẩn tỷ số với mỗi người trả lời là một cụm; khoảng tin cậy 95% trên thang logit", "se, ci_low, ci_high: ratio standard error with respondents as clusters; 95% interval on the logit scale"),
-        ("deff = phương sai theo cụm / phương sai nếu các câu trả lời độc lập; effective_n = valid_answers / deff", "deff = clustered variance / variance if answers were independent; effective_n = valid_answers / deff"),
-    ]
-    .iter()
-    .map(|(vi, en)| w.pick(vi, en).to_owned())
-    .collect();
+    let mut lines: Vec<String> = crate::words::DEFINITIONS
+        .iter()
+        .map(|p| w.say(*p).to_owned())
+        .collect();
     if let Some(p) = procedures {
         lines.extend(p.definitions.iter().cloned());
         lines.push(
-            w.pick(
-                "estimated_saving = chi phí tuân thủ ước tính (giờ làm việc × tiền lương giờ × số hồ sơ) trước − sau đề xuất, theo mô hình chi phí chuẩn",
-                "estimated_saving = estimated compliance cost (hours × hourly wage × dossiers) before − after the proposal, by the standard cost model",
-            )
-            .to_owned(),
+            w.say(ph::ESTIMATED_SAVING_ESTIMATED_COMPLIANCE_COST_HOURS)
+                .to_owned(),
         );
     }
     Section {
         kind: SectionKind::Definitions,
-        title: w.pick("Định nghĩa các chỉ số", "Definitions").to_owned(),
+        title: w.say(ph::DEFINITIONS).to_owned(),
         blocks: lines.into_iter().map(Block::Paragraph).collect(),
     }
 }

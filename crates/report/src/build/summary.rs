@@ -10,7 +10,8 @@ use crate::model::*;
 
 use super::frames::*;
 use super::inputs::*;
-use super::words::*;
+use super::writer::*;
+use crate::words::phrases as ph;
 
 pub(super) fn summary(
     w: &W,
@@ -39,13 +40,13 @@ pub(super) fn summary(
     }
     let mut columns = vec![w.col(c::UNIT, Kind::Text, 30.0)];
     if scorecards.is_some() {
-        columns.push(w.named("Chỉ số CCHC", "PAR index", Kind::Num(2), 11.0));
-        columns.push(w.named("Điểm tối đa", "Maximum", Kind::Num(2), 10.0));
+        columns.push(w.named(ph::PAR_INDEX, Kind::Num(2), 11.0));
+        columns.push(w.named(ph::MAXIMUM_2, Kind::Num(2), 10.0));
         columns.push(w.col(c::RANK, Kind::Int, 8.0));
-        columns.push(w.named("Thay đổi (điểm)", "Change (points)", Kind::Num(2), 11.0));
+        columns.push(w.named(ph::CHANGE_POINTS, Kind::Num(2), 11.0));
     }
     if surveys.is_some() {
-        columns.push(w.named("Chỉ số hài lòng", "Satisfaction", Kind::Pct, 11.0));
+        columns.push(w.named(ph::SATISFACTION, Kind::Pct, 11.0));
         columns.push(w.col(c::CI_LOW, Kind::Pct, 9.0));
         columns.push(w.col(c::CI_HIGH, Kind::Pct, 9.0));
     }
@@ -113,7 +114,7 @@ pub(super) fn summary(
                         });
                     }
                     figures.push(Figure {
-                        label: w.pick("Chỉ số CCHC", "PAR index").to_owned(),
+                        label: w.say(ph::PAR_INDEX).to_owned(),
                         value: match (total, max) {
                             (Some(t), Some(m)) => format!("{} / {}", w.num(t, 2), w.trimmed(m)),
                             (Some(t), None) => w.num(t, 2),
@@ -130,7 +131,7 @@ pub(super) fn summary(
                 }
                 None => {
                     figures.push(Figure {
-                        label: w.pick("Chỉ số CCHC", "PAR index").to_owned(),
+                        label: w.say(ph::PAR_INDEX).to_owned(),
                         value: "—".to_owned(),
                         detail: match w.lang {
                             Lang::Vi => format!("không có bảng điểm năm {year}"),
@@ -151,19 +152,14 @@ pub(super) fn summary(
                     );
                     let mut detail = Vec::new();
                     if let (Some(l), Some(h)) = (low, high) {
-                        detail.push(format!(
-                            "{} {}–{}",
-                            w.pick("KTC 95%:", "95% CI:"),
-                            w.pct(l),
-                            w.pct(h)
-                        ));
+                        detail.push(format!("{} {}–{}", w.say(ph::N_95_CI), w.pct(l), w.pct(h)));
                     }
                     if let Some(d) = first_value(&t, c::DELTA) {
                         let p = first_value(&t, c::P_VALUE);
                         detail.push(format!(
                             "{} {} {} {}{}",
                             w.signed(d * 100.0, 1),
-                            w.pick("điểm % so với năm", "points against"),
+                            w.say(ph::POINTS_AGAINST),
                             year - 1,
                             p.map(|p| format!("(p = {}", cchc_model::labels::fmt_p(p, w.lang)))
                                 .unwrap_or_default(),
@@ -176,7 +172,7 @@ pub(super) fn summary(
                         Lang::En => format!("{respondents} respondents"),
                     });
                     figures.push(Figure {
-                        label: w.pick("Chỉ số hài lòng", "Satisfaction index").to_owned(),
+                        label: w.say(ph::SATISFACTION_INDEX).to_owned(),
                         value: index.map(|i| w.pct(i)).unwrap_or_else(|| "—".to_owned()),
                         detail: detail.join("; "),
                     });
@@ -193,40 +189,32 @@ pub(super) fn summary(
                     let postal = first_value(&t, c::POSTAL_SHARE);
                     let verdict = |met: bool| {
                         if met {
-                            w.pick("đạt", "met")
+                            w.say(ph::MET)
                         } else {
-                            w.pick("chưa đạt", "not met")
+                            w.say(ph::NOT_MET)
                         }
                     };
                     if let Some(r) = on_time {
                         figures.push(Figure {
-                            label: w
-                                .pick("Hồ sơ giải quyết đúng hạn", "Resolved on time")
-                                .to_owned(),
+                            label: w.say(ph::RESOLVED_ON_TIME).to_owned(),
                             value: w.pct(r),
-                            detail: format!(
-                                "{} 100%: {}",
-                                w.pick("mục tiêu", "target"),
-                                verdict(r >= 1.0)
-                            ),
+                            detail: format!("{} 100%: {}", w.say(ph::TARGET), verdict(r >= 1.0)),
                         });
                     }
                     if let Some(r) = online {
                         figures.push(Figure {
-                            label: w.pick("Hồ sơ trực tuyến", "Online dossiers").to_owned(),
+                            label: w.say(ph::ONLINE_DOSSIERS).to_owned(),
                             value: w.pct(r),
                             detail: String::new(),
                         });
                     }
                     if let Some(r) = postal {
                         figures.push(Figure {
-                            label: w
-                                .pick("Hồ sơ qua bưu chính công ích", "Public postal")
-                                .to_owned(),
+                            label: w.say(ph::PUBLIC_POSTAL).to_owned(),
                             value: w.pct(r),
                             detail: format!(
                                 "{} ≥ {}: {}",
-                                w.pick("mục tiêu", "target"),
+                                w.say(ph::TARGET),
                                 w.pct(POSTAL_TARGET),
                                 verdict(meets_target(r, POSTAL_TARGET))
                             ),
@@ -267,7 +255,7 @@ pub(super) fn summary(
         });
     }
     blocks.push(Block::Table(Table {
-        sheet: sheets.name(w.pick("Tóm tắt", "Summary")),
+        sheet: sheets.name(w.say(ph::SUMMARY)),
         title: match w.lang {
             Lang::Vi => format!("Các chỉ số chính năm {year}"),
             Lang::En => format!("Key figures, {year}"),
@@ -278,7 +266,7 @@ pub(super) fn summary(
     }));
     Ok(Section {
         kind: SectionKind::Summary,
-        title: w.pick("Tóm tắt", "Summary").to_owned(),
+        title: w.say(ph::SUMMARY).to_owned(),
         blocks,
     })
 }

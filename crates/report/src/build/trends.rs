@@ -11,7 +11,8 @@ use crate::model::*;
 use super::charts::*;
 use super::frames::*;
 use super::inputs::*;
-use super::words::*;
+use super::writer::*;
+use crate::words::phrases as ph;
 
 pub(super) fn trends(
     w: &W,
@@ -39,7 +40,7 @@ pub(super) fn trends(
         }));
     }
     if let Some((chart, svg)) = chart {
-        let sheet = sheets.name(w.pick("Xu hướng", "Trend"));
+        let sheet = sheets.name(w.say(ph::TREND));
         blocks.extend(trend_blocks(w, &chart, svg, sheet));
     }
     let now = of(&upto, Some(year), None)?;
@@ -55,7 +56,7 @@ pub(super) fn trends(
     ];
     let (columns, rows) = labelled(w, &now, (c::UNIT, w.col(c::UNIT, Kind::Text, 30.0)), &cols)?;
     blocks.push(Block::Table(Table {
-        sheet: sheets.name(&format!("{} {year}", w.pick("Tổng điểm", "Totals"))),
+        sheet: sheets.name(&format!("{} {year}", w.say(ph::TOTALS))),
         title: match w.lang {
             Lang::Vi => format!(
                 "Tổng điểm năm {year}, thay đổi so với năm {} và thứ hạng",
@@ -68,17 +69,12 @@ pub(super) fn trends(
         highlights: Vec::new(),
     }));
     blocks.push(Block::Note(
-        w.pick(
-            "Thứ hạng theo tỷ lệ điểm đạt (tổng điểm / điểm tối đa) trong các đơn vị có bảng điểm cùng năm; chỉ cộng các tiêu chí lá.",
-            "Ranks by attainment (total / maximum) among the units scored the same year; only leaf criteria are summed.",
-        )
-        .to_owned(),
+        w.say(ph::RANKS_BY_ATTAINMENT_TOTAL_MAXIMUM_AMONG)
+            .to_owned(),
     ));
     Ok(Section {
         kind: SectionKind::Trends,
-        title: w
-            .pick("Xu hướng qua các năm", "Trends over the years")
-            .to_owned(),
+        title: w.say(ph::TRENDS_OVER_THE_YEARS).to_owned(),
         blocks,
     })
 }

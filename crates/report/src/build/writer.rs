@@ -10,8 +10,8 @@ pub(super) struct W {
 }
 
 impl W {
-    pub(super) fn pick<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
-        self.lang.pick(vi, en)
+    pub(super) fn say(&self, phrase: cchc_model::Phrase) -> &'static str {
+        self.lang.say(phrase)
     }
     pub(super) fn num(&self, x: f64, decimals: usize) -> String {
         fmt_number(x, decimals, self.lang)
@@ -43,9 +43,9 @@ impl W {
             width,
         }
     }
-    pub(super) fn named(&self, vi: &str, en: &str, kind: Kind, width: f64) -> Col {
+    pub(super) fn named(&self, header: cchc_model::Phrase, kind: Kind, width: f64) -> Col {
         Col {
-            header: self.pick(vi, en).to_owned(),
+            header: self.say(header).to_owned(),
             kind,
             width,
         }
