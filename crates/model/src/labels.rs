@@ -191,6 +191,14 @@ pub fn label(name: &str, lang: Lang) -> String {
         .unwrap_or_else(|| name.to_owned())
 }
 
+/// A number as scorecards write it, with no trailing zeros: "100", "39,5" ("39.5" in English).
+pub fn fmt_trimmed(x: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => crate::diag::fmt_num_vi(x),
+        Lang::En => crate::diag::fmt_num(x),
+    }
+}
+
 /// A number for people: fixed decimals, a decimal comma in Vietnamese.
 pub fn fmt_number(x: f64, decimals: usize, lang: Lang) -> String {
     let s = format!("{x:.decimals$}");

@@ -10,7 +10,6 @@
 use std::path::Path;
 
 use cchc_model::Lang;
-use cchc_model::diag::{fmt_num, fmt_num_vi};
 use docx_rs::{
     AlignmentType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts,
     Table as DTable, TableCell, TableLayoutType, TableRow, VMergeType, WidthType,
@@ -105,10 +104,7 @@ fn cell_text(text: &str, width: usize, align: AlignmentType, bold: bool) -> Tabl
 
 /// A score as the seed writes it: "33,5", "28,61", "2".
 fn score(x: f64, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => fmt_num_vi((x * 100.0).round() / 100.0),
-        Lang::En => fmt_num((x * 100.0).round() / 100.0),
-    }
+    cchc_model::labels::fmt_trimmed((x * 100.0).round() / 100.0, lang)
 }
 
 /// The heading block: agency and number on the left, the national motto and the date on the right.
@@ -164,14 +160,8 @@ fn appendix(doc: &Document) -> DTable {
             true,
         )
         .grid_span(3),
-        header(
-            &match lang {
-                Lang::Vi => format!("GIẢI PHÁP KHẮC PHỤC TRONG NĂM {}", year + 1),
-                Lang::En => format!("REMEDY IN {}", year + 1),
-            },
-            5,
-        )
-        .vertical_merge(VMergeType::Restart),
+        header(&crate::words::plan::remedy_header(year, lang), 5)
+            .vertical_merge(VMergeType::Restart),
     ])
     .cant_split()
     .row_height(HEADER_MARK);
@@ -344,67 +334,33 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
         })
         .default_fonts(fonts())
         .default_size(BODY)
-        .footer(Footer::new().add_paragraph(
-            Paragraph::new()
-                .add_page_num(PageNum::new())
-                .align(AlignmentType::Center),
-        ))
+        .footer(
+            Footer::new().add_paragraph(
+                Paragraph::new()
+                    .add_page_num(PageNum::new())
+                    .align(AlignmentType::Center),
+            ),
+        )
         .add_table(heading_block(doc))
         .add_paragraph(centred("", BODY, false, false))
         .add_paragraph(centred(lang.say(ph::PLAN), BODY, true, false))
         .add_paragraph(centred(
-            &match lang {
-                Lang::Vi => format!(
-                    "Thực hiện các nhiệm vụ, giải pháp nâng cao hiệu quả công tác cải cách hành chính năm {next}"
-                ),
-                Lang::En => format!("Tasks and measures to improve administrative reform in {next}"),
-            },
+            &crate::words::plan::subtitle(next, lang),
             BODY,
             true,
             false,
         ))
         .add_paragraph(centred("", BODY, false, false))
-        .add_paragraph(para(&match lang {
-            Lang::Vi => format!(
-                "Căn cứ Quyết định số {BLANK} ngày {BLANK} phê duyệt và công bố Chỉ số cải cách hành chính năm {year};"
-            ),
-            Lang::En => format!(
-                "Under Decision No. {BLANK} of {BLANK} approving and publishing the administrative reform index of {year};"
-            ),
-        }))
-        .add_paragraph(para(&match lang {
-            Lang::Vi => format!(
-                "{who} ban hành Kế hoạch thực hiện các nhiệm vụ, giải pháp nâng cao hiệu quả công tác cải cách hành chính năm {next}, với những nội dung chính như sau:"
-            ),
-            Lang::En => format!(
-                "{who} issues this plan of tasks and measures to improve administrative reform in {next}, as follows:"
-            ),
-        }))
+        .add_paragraph(para(&crate::words::plan::under_decision(year, BLANK, lang)))
+        .add_paragraph(para(&crate::words::plan::issued_by(&who, next, lang)))
         .add_paragraph(heading(lang.say(ph::I_PURPOSE_AND_REQUIREMENTS)))
         .add_paragraph(heading(lang.say(ph::N_1_PURPOSE)))
-        .add_paragraph(para(&match lang {
-            Lang::Vi => format!(
-                "Triển khai các nhiệm vụ, giải pháp để khắc phục những tồn tại, hạn chế, qua đó duy trì và nâng cao Chỉ số cải cách hành chính năm {next}, phấn đấu điểm số năm {next} cao hơn năm {year}."
-            ),
-            Lang::En => format!(
-                "Carry out the tasks and measures that remedy the shortcomings, so that the administrative reform index of {next} is higher than that of {year}."
-            ),
-        }))
+        .add_paragraph(para(&crate::words::plan::purpose(year, next, lang)))
         .add_paragraph(heading(lang.say(ph::N_2_REQUIREMENTS)))
-        .add_paragraph(para(&match lang {
-            Lang::Vi => format!(
-                "Tập trung khắc phục những tiêu chí, tiêu chí thành phần bị mất điểm trong năm {year} (theo Phụ lục gửi kèm); mỗi nhiệm vụ có đơn vị chủ trì, thời hạn hoàn thành và kết quả cụ thể."
-            ),
-            Lang::En => format!(
-                "Remedy the criteria that lost points in {year} (see the appendix); each task has a responsible office, a deadline and a concrete result."
-            ),
-        }))
+        .add_paragraph(para(&crate::words::plan::requirements(year, lang)))
         .add_paragraph(heading(lang.say(ph::II_TASKS_AND_MEASURES)));
     if doc.plan.tasks.is_empty() {
-        docx = docx.add_paragraph(para(&match lang {
-            Lang::Vi => format!("Không có tiêu chí bị mất điểm trong số liệu năm {year} của kho."),
-            Lang::En => format!("No criterion lost points in the store's figures for {year}."),
-        }));
+        docx = docx.add_paragraph(para(&crate::words::plan::no_task(year, lang)));
     }
     let several = doc.units.len() > 1;
     for (i, t) in doc.plan.tasks.iter().enumerate() {
@@ -414,68 +370,51 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
             String::new()
         };
         docx = docx
-            .add_paragraph(heading(&match lang {
-                Lang::Vi => format!(
-                    "{}. Tiêu chí {}: {}{unit} (mất {} điểm, đạt {}/{})",
-                    i + 1,
-                    t.code,
-                    t.criterion,
-                    score(t.points_lost, lang),
-                    score(t.score, lang),
-                    score(t.max_score, lang)
-                ),
-                Lang::En => format!(
-                    "{}. Criterion {}: {}{unit} ({} points lost, {} of {})",
-                    i + 1,
-                    t.code,
-                    t.criterion,
-                    score(t.points_lost, lang),
-                    score(t.score, lang),
-                    score(t.max_score, lang)
-                ),
-            }))
+            .add_paragraph(heading(&crate::words::plan::task_heading(
+                &crate::words::plan::Task {
+                    number: i + 1,
+                    code: &t.code,
+                    criterion: &t.criterion,
+                    unit: &unit,
+                    lost: score(t.points_lost, lang),
+                    score: score(t.score, lang),
+                    max: score(t.max_score, lang),
+                },
+                lang,
+            )))
             .add_paragraph(para(&format!(
                 "- {}: {}",
                 lang.say(ph::REASON),
-                if t.reason.is_empty() { BLANK } else { &t.reason }
+                if t.reason.is_empty() {
+                    BLANK
+                } else {
+                    &t.reason
+                }
             )))
             .add_paragraph(para(&format!(
                 "- {}: {}",
                 lang.say(ph::MEASURE),
-                if t.remedy.is_empty() { BLANK } else { &t.remedy }
+                if t.remedy.is_empty() {
+                    BLANK
+                } else {
+                    &t.remedy
+                }
             )))
-            .add_paragraph(para(&match lang {
-                Lang::Vi => format!("- Đơn vị chủ trì: {BLANK}; đơn vị phối hợp: {BLANK}; thời hạn hoàn thành: {BLANK}."),
-                Lang::En => format!("- Responsible office: {BLANK}; in cooperation with: {BLANK}; deadline: {BLANK}."),
-            }));
+            .add_paragraph(para(&crate::words::plan::task_owner(BLANK, lang)));
     }
     if let Some(table) = &doc.plan.procedures {
         let k = doc.plan.tasks.len() + 1;
-        docx = docx.add_paragraph(heading(&match lang {
-            Lang::Vi => format!("{k}. Đơn giản hoá thủ tục hành chính"),
-            Lang::En => format!("{k}. Simplify administrative procedures"),
-        }))
-        .add_paragraph(para(&match lang {
-            Lang::Vi => format!(
-                "Rà soát, đề xuất đơn giản hoá {} thủ tục hành chính theo Phụ lục II (lý do và chi phí tiết kiệm ước tính); đơn vị chủ trì: {BLANK}; thời hạn: {BLANK}.",
-                table.rows.len()
-            ),
-            Lang::En => format!(
-                "Review and propose the simplification of {} procedures listed in Appendix II (reasons and estimated savings); responsible office: {BLANK}; deadline: {BLANK}.",
-                table.rows.len()
-            ),
-        }));
+        docx = docx
+            .add_paragraph(heading(&crate::words::plan::simplify_heading(k, lang)))
+            .add_paragraph(para(&crate::words::plan::simplify_task(
+                table.rows.len(),
+                BLANK,
+                lang,
+            )));
     }
     docx = docx
         .add_paragraph(heading(lang.say(ph::III_IMPLEMENTATION)))
-        .add_paragraph(para(&match lang {
-            Lang::Vi => format!(
-                "Các phòng, đơn vị được giao nhiệm vụ tổ chức thực hiện, báo cáo kết quả về {BLANK} trước ngày {BLANK} để tổng hợp. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo để xem xét, giải quyết."
-            ),
-            Lang::En => format!(
-                "The offices given a task carry it out and report to {BLANK} before {BLANK}. Difficulties are reported at once for a decision."
-            ),
-        }))
+        .add_paragraph(para(&crate::words::plan::implementation(BLANK, lang)))
         .add_paragraph(centred("", BODY, false, false))
         .add_table(
             DTable::without_borders(vec![TableRow::new(vec![
@@ -498,16 +437,9 @@ pub fn write(doc: &Document, path: &Path) -> Result<(), ReportError> {
             .set_grid(vec![4300, WIDTH - 4300])
             .layout(TableLayoutType::Fixed),
         )
-        .add_paragraph(
-            centred(lang.say(ph::APPENDIX), BODY, true, false).page_break_before(true),
-        )
+        .add_paragraph(centred(lang.say(ph::APPENDIX), BODY, true, false).page_break_before(true))
         .add_paragraph(centred(
-            &match lang {
-                Lang::Vi => format!(
-                    "Các tiêu chí bị mất điểm năm {year} và giải pháp khắc phục trong năm {next}"
-                ),
-                Lang::En => format!("Criteria that lost points in {year} and their remedies in {next}"),
-            },
+            &crate::words::plan::appendix_title(year, next, lang),
             BODY,
             true,
             false,

@@ -100,10 +100,7 @@ pub fn print_setup(
     ws.set_repeat_rows(0, repeat_to)?;
     // Inches: top and bottom 20 mm, left 30 mm, right 15 mm.
     ws.set_margins(0.59, 0.79, 0.79, 0.79, 0.3, 0.3);
-    ws.set_footer(match lang {
-        Lang::Vi => "&C&\"Times New Roman\"&11Trang &P/&N",
-        Lang::En => "&C&\"Times New Roman\"&11Page &P of &N",
-    });
+    ws.set_footer(crate::words::page_footer(lang));
     Ok(())
 }
 
@@ -441,10 +438,7 @@ fn notes(ws: &mut Worksheet, doc: &Document) -> Result<(), rust_xlsxwriter::Xlsx
             match block {
                 Block::Paragraph(p) | Block::Note(p) => lines.push(Some((p.clone(), &text))),
                 Block::Table(t) | Block::Data(t) => lines.push(Some((
-                    match lang {
-                        Lang::Vi => format!("{}: xem trang tính \"{}\".", t.title, t.sheet),
-                        Lang::En => format!("{}: see the sheet \"{}\".", t.title, t.sheet),
-                    },
+                    crate::words::see_sheet(&t.title, &t.sheet, lang),
                     &text,
                 ))),
                 _ => {}

@@ -1,6 +1,5 @@
 //! Reading the result frames: columns as vectors, rows of a year and unit, cells.
 
-use cchc_model::Lang;
 use cchc_model::columns as c;
 use polars::prelude::*;
 
@@ -39,26 +38,19 @@ pub(super) fn text(s: impl Into<String>) -> Cell {
 }
 
 /// An input the report can use for the year: `None`, with the reason added to `missing`, when
-/// the store lacks it or has none of the year. `vi` and `en` name the section and what it needs.
+/// the store lacks it or has none of the year; `part` is the part of the report it feeds.
 pub(super) fn usable<'a, T>(
     w: &W,
     input: Option<&'a T>,
     has_year: impl Fn(&T) -> PolarsResult<bool>,
     year: i32,
-    vi: (&str, &str),
-    en: (&str, &str),
+    part: crate::words::Part,
     missing: &mut Vec<String>,
 ) -> PolarsResult<Option<&'a T>> {
     let why = match input {
         Some(t) if has_year(t)? => return Ok(Some(t)),
-        Some(_) => match w.lang {
-            Lang::Vi => format!("{}: không có {} năm {year}.", vi.0, vi.1),
-            Lang::En => format!("{}: no {} for {year}.", en.0, en.1),
-        },
-        None => match w.lang {
-            Lang::Vi => format!("{}: kho chưa có {}.", vi.0, vi.1),
-            Lang::En => format!("{}: the store holds no {}.", en.0, en.1),
-        },
+        Some(_) => crate::words::missing(part, true, year, w.lang),
+        None => crate::words::missing(part, false, year, w.lang),
     };
     missing.push(why);
     Ok(None)

@@ -19,8 +19,6 @@ mod summary;
 mod trends;
 mod writer;
 
-use cchc_model::Lang;
-
 use crate::ReportError;
 use crate::model::*;
 
@@ -49,8 +47,7 @@ pub fn build(inputs: &Inputs) -> Result<Document, ReportError> {
         inputs.scorecards.as_ref(),
         |s| Ok(of(&s.gaps, Some(year), None)?.height() > 0),
         year,
-        ("Điểm bị mất và xu hướng", "bảng điểm Chỉ số CCHC"),
-        ("Points lost and trends", "PAR index scorecard"),
+        crate::words::Part::Scorecards,
         &mut missing,
     )? {
         Some(s) => Some((s, of(&s.gaps, Some(year), None)?)),
@@ -61,8 +58,7 @@ pub fn build(inputs: &Inputs) -> Result<Document, ReportError> {
         inputs.surveys.as_ref(),
         |s| Ok(of(&s.overall, Some(year), None)?.height() > 0),
         year,
-        ("Sự hài lòng", "phiếu khảo sát"),
-        ("Satisfaction", "survey"),
+        crate::words::Part::Surveys,
         &mut missing,
     )?;
     let procedures = usable(
@@ -70,8 +66,7 @@ pub fn build(inputs: &Inputs) -> Result<Document, ReportError> {
         inputs.procedures.as_ref(),
         |p| Ok(of(&p.by_unit, Some(year), None)?.height() > 0),
         year,
-        ("Thủ tục hành chính", "thống kê hồ sơ"),
-        ("Procedures", "dossier statistics"),
+        crate::words::Part::Procedures,
         &mut missing,
     )?;
 
@@ -98,17 +93,11 @@ pub fn build(inputs: &Inputs) -> Result<Document, ReportError> {
     sections.push(definitions(&w, procedures));
 
     let plan = plan(&w, inputs, scorecards.as_ref(), procedures)?;
-    let title = match w.lang {
-        Lang::Vi => format!("Báo cáo kết quả cải cách hành chính năm {year}"),
-        Lang::En => format!("Administrative reform report, {year}"),
-    };
+    let title = crate::words::title(year, w.lang);
     let subtitle = if inputs.chosen {
         inputs.units.join("; ")
     } else {
-        match w.lang {
-            Lang::Vi => format!("{} đơn vị: {}", inputs.units.len(), inputs.units.join("; ")),
-            Lang::En => format!("{} units: {}", inputs.units.len(), inputs.units.join("; ")),
-        }
+        crate::words::every_unit(&inputs.units, w.lang)
     };
     Ok(Document {
         lang: w.lang,

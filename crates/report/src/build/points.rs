@@ -1,6 +1,5 @@
 //! Section II: the points lost, per unit.
 
-use cchc_model::Lang;
 use cchc_model::columns as c;
 use cchc_plot::ParetoChart;
 use polars::prelude::*;
@@ -46,16 +45,10 @@ pub(super) fn points_lost(
             Figure {
                 label: w.say(ph::POINTS_LOST).to_owned(),
                 value: w.num(lost, 2),
-                detail: match w.lang {
-                    Lang::Vi => format!(
-                        "{} tiêu chí mất điểm",
-                        chart.bars.iter().filter(|b| b.points_lost > 0.0).count()
-                    ),
-                    Lang::En => format!(
-                        "{} criteria lost points",
-                        chart.bars.iter().filter(|b| b.points_lost > 0.0).count()
-                    ),
-                },
+                detail: crate::words::criteria_lost(
+                    chart.bars.iter().filter(|b| b.points_lost > 0.0).count(),
+                    w.lang,
+                ),
             },
         ]));
         let codes = strs(&one, c::CODE)?;

@@ -1,7 +1,6 @@
 //! Section V: administrative procedures, channels, on time, and what to simplify.
 
 use cchc_analysis::procedures::POSTAL_TARGET;
-use cchc_model::Lang;
 use cchc_model::columns as c;
 use cchc_plot::{GroupedBars, ScatterChart, TrendChart};
 use polars::prelude::*;
@@ -38,31 +37,15 @@ pub(super) fn procedures_section(
     let (columns, rows) = labelled(w, &now, (c::UNIT, w.col(c::UNIT, Kind::Text, 28.0)), &cols)?;
     if !p.from_logs.is_empty() {
         let list = p.from_logs.join(", ");
-        blocks.push(Block::Note(match w.lang {
-            Lang::Vi => format!(
-                "Số liệu của {list} do cchc tính từ sổ theo dõi hồ sơ (đúng hạn theo lịch ngày làm việc), không lấy từ báo cáo của đơn vị; đối chiếu hai nguồn: cchc dossiers reconcile."
-            ),
-            Lang::En => format!(
-                "The figures of {list} are computed by cchc from the dossier log (on time on the working-day calendar), not taken from the office's report; compare the two: cchc dossiers reconcile."
-            ),
-        }));
+        blocks.push(Block::Note(crate::words::from_logs(&list, w.lang)));
     }
-    blocks.push(Block::Paragraph(match w.lang {
-        Lang::Vi => format!(
-            "Mục tiêu: 100% hồ sơ giải quyết đúng hạn; ít nhất {} hồ sơ qua dịch vụ bưu chính công ích; tăng tỷ lệ hồ sơ trực tuyến. Ô tô màu là chỉ tiêu chưa đạt.",
-            w.pct(POSTAL_TARGET)
-        ),
-        Lang::En => format!(
-            "Targets: 100% of dossiers resolved on time; at least {} through the public postal service; more dossiers online. Shaded cells miss their target.",
-            w.pct(POSTAL_TARGET)
-        ),
-    }));
+    blocks.push(Block::Paragraph(crate::words::procedure_targets(
+        &w.pct(POSTAL_TARGET),
+        w.lang,
+    )));
     blocks.push(Block::Table(Table {
         sheet: sheets.name(&format!("{} {year}", w.say(ph::PROCEDURES))),
-        title: match w.lang {
-            Lang::Vi => format!("Tình hình tiếp nhận, giải quyết hồ sơ năm {year}"),
-            Lang::En => format!("Dossiers received and resolved, {year}"),
-        },
+        title: crate::words::dossiers_of_year(year, w.lang),
         columns,
         rows,
         highlights: vec![
@@ -152,12 +135,7 @@ pub(super) fn procedures_section(
             ScatterChart::procedures(&p.stats, &unit, year, c::LATE_RATE, &mine, w.lang),
             ScatterChart::svg,
         )? {
-            let title = match w.lang {
-                Lang::Vi => {
-                    format!("Số hồ sơ và tỷ lệ trễ hạn của từng thủ tục — {unit}, năm {year}")
-                }
-                Lang::En => format!("Dossiers and late rate of each procedure — {unit}, {year}"),
-            };
+            let title = crate::words::late_chart(&unit, year, w.lang);
             // The workbook's scatter: received across, the late rate of the proposed procedures
             // and of the others in two columns (a procedure's rate in one of them).
             let sheet = sheets.name(&format!("{} {}", w.say(ph::LATE), short_unit(&unit)));

@@ -1,6 +1,5 @@
 //! Section IV: the satisfaction of citizens and organisations.
 
-use cchc_model::Lang;
 use cchc_model::columns as c;
 use cchc_plot::{LikertChart, TrendChart};
 use polars::prelude::*;
@@ -96,14 +95,7 @@ pub(super) fn satisfaction(
             let (columns, rows) = labelled(w, &now, (c::GROUP, element), &cols)?;
             blocks.push(Block::Table(Table {
                 sheet: sheets.name(&format!("{} {}", w.say(ph::SATISF), short_unit(&unit))),
-                title: match w.lang {
-                    Lang::Vi => format!(
-                        "Chỉ số hài lòng theo yếu tố năm {year}, khoảng tin cậy 95% — {unit}"
-                    ),
-                    Lang::En => {
-                        format!("Satisfaction by element, {year}, with 95% intervals — {unit}")
-                    }
-                },
+                title: crate::words::satisfaction_by_element(&unit, year, w.lang),
                 columns,
                 rows,
                 highlights: Vec::new(),

@@ -1,6 +1,5 @@
 //! Sections VI and VII: the sources imported and the definitions of the figures.
 
-use cchc_model::Lang;
 use cchc_model::columns as c;
 
 use crate::model::*;
@@ -41,16 +40,12 @@ pub(super) fn sources(w: &W, inputs: &Inputs, sheets: &mut Sheets) -> Section {
         kind: SectionKind::Sources,
         title: w.say(ph::SOURCES).to_owned(),
         blocks: vec![
-            Block::Paragraph(match w.lang {
-                Lang::Vi => format!(
-                    "{} tệp đã nhập; mỗi dòng của tệp được nhập, nhận là cấu trúc (tiêu đề, dòng tổng, chữ ký…) hoặc bị loại kèm lý do và địa chỉ ô (cchc rejects). Tổng số dòng bị loại: {rejected}; số cảnh báo: {warnings}.",
-                    inputs.sources.len()
-                ),
-                Lang::En => format!(
-                    "{} files imported; every row of a file was imported, recognised as structure (titles, totals, signatures…) or rejected with a reason and its cell (cchc rejects). Rows rejected: {rejected}; warnings: {warnings}.",
-                    inputs.sources.len()
-                ),
-            }),
+            Block::Paragraph(crate::words::sources_opening(
+                inputs.sources.len(),
+                rejected,
+                warnings,
+                w.lang,
+            )),
             Block::Table(Table {
                 sheet: sheets.name(w.say(ph::SOURCES_2)),
                 title: w.say(ph::IMPORTED_FILES).to_owned(),

@@ -1,7 +1,6 @@
 //! Section I: the year in key figures, per unit.
 
 use cchc_analysis::procedures::{POSTAL_TARGET, meets_target};
-use cchc_model::Lang;
 use cchc_model::columns as c;
 use cchc_model::labels::label;
 
@@ -25,16 +24,12 @@ pub(super) fn summary(
     let year = inputs.year;
     let mut blocks = Vec::new();
     let files = inputs.sources.len();
-    blocks.push(Block::Paragraph(match w.lang {
-        Lang::Vi => format!(
-            "Báo cáo tổng hợp kết quả cải cách hành chính năm {year} của {} đơn vị, lập từ {files} tệp số liệu đã nhập (danh sách ở mục Nguồn số liệu). Mỗi tỷ lệ được tính với mẫu số ghi ở mục Định nghĩa.",
-            inputs.units.len()
-        ),
-        Lang::En => format!(
-            "The administrative reform results of {year} for {} units, from {files} imported files (listed under Sources). Every rate is computed with the denominator given under Definitions.",
-            inputs.units.len()
-        ),
-    }));
+    blocks.push(Block::Paragraph(crate::words::summary_opening(
+        year,
+        inputs.units.len(),
+        files,
+        w.lang,
+    )));
     for m in missing {
         blocks.push(Block::Note(m.clone()));
     }
@@ -75,43 +70,16 @@ pub(super) fn summary(
                     );
                     let mut detail = Vec::new();
                     if let Some(r) = rank {
-                        detail.push(match w.lang {
-                            Lang::Vi => format!("hạng {}/{ranked}", r as i64),
-                            Lang::En => format!("rank {} of {ranked}", r as i64),
-                        });
+                        detail.push(crate::words::rank_of(r as i64, ranked, w.lang));
                     }
                     if let Some(d) = first_value(t, c::DELTA) {
                         let moved = first_value(t, c::RANK_CHANGE).map(|r| r as i64);
-                        detail.push(match (w.lang, moved) {
-                            (Lang::Vi, Some(m)) => format!(
-                                "{} điểm, {} bậc so với năm {}",
-                                w.signed(d, 2),
-                                if m > 0 {
-                                    format!("tăng {m}")
-                                } else if m < 0 {
-                                    format!("giảm {}", -m)
-                                } else {
-                                    "giữ".to_owned()
-                                },
-                                year - 1
-                            ),
-                            (Lang::Vi, None) => {
-                                format!("{} điểm so với năm {}", w.signed(d, 2), year - 1)
-                            }
-                            (Lang::En, Some(m)) => format!(
-                                "{} points, rank {} against {}",
-                                w.signed(d, 2),
-                                if m == 0 {
-                                    "unchanged".to_owned()
-                                } else {
-                                    format!("{m:+}")
-                                },
-                                year - 1
-                            ),
-                            (Lang::En, None) => {
-                                format!("{} points against {}", w.signed(d, 2), year - 1)
-                            }
-                        });
+                        detail.push(crate::words::change(
+                            &w.signed(d, 2),
+                            moved,
+                            year - 1,
+                            w.lang,
+                        ));
                     }
                     figures.push(Figure {
                         label: w.say(ph::PAR_INDEX).to_owned(),
@@ -133,10 +101,7 @@ pub(super) fn summary(
                     figures.push(Figure {
                         label: w.say(ph::PAR_INDEX).to_owned(),
                         value: "—".to_owned(),
-                        detail: match w.lang {
-                            Lang::Vi => format!("không có bảng điểm năm {year}"),
-                            Lang::En => format!("no scorecard for {year}"),
-                        },
+                        detail: crate::words::no_scorecard(year, w.lang),
                     });
                     row.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
                 }
@@ -167,10 +132,7 @@ pub(super) fn summary(
                         ));
                     }
                     let respondents = first_value(&t, c::RESPONDENTS).unwrap_or(0.0) as i64;
-                    detail.push(match w.lang {
-                        Lang::Vi => format!("{respondents} người trả lời"),
-                        Lang::En => format!("{respondents} respondents"),
-                    });
+                    detail.push(crate::words::respondents(respondents, w.lang));
                     figures.push(Figure {
                         label: w.say(ph::SATISFACTION_INDEX).to_owned(),
                         value: index.map(|i| w.pct(i)).unwrap_or_else(|| "—".to_owned()),
@@ -227,10 +189,7 @@ pub(super) fn summary(
         }
         blocks.push(Block::Heading(unit.clone()));
         if figures.iter().all(|f| f.value == "—") && figures.len() <= 1 {
-            blocks.push(Block::Note(match w.lang {
-                Lang::Vi => format!("Không có số liệu năm {year}."),
-                Lang::En => format!("No figures for {year}."),
-            }));
+            blocks.push(Block::Note(crate::words::no_figures(year, w.lang)));
         }
         blocks.push(Block::Figures(figures));
         rows.push(row);
@@ -256,10 +215,7 @@ pub(super) fn summary(
     }
     blocks.push(Block::Table(Table {
         sheet: sheets.name(w.say(ph::SUMMARY)),
-        title: match w.lang {
-            Lang::Vi => format!("Các chỉ số chính năm {year}"),
-            Lang::En => format!("Key figures, {year}"),
-        },
+        title: crate::words::key_figures(year, w.lang),
         columns,
         rows,
         highlights,

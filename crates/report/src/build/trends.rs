@@ -1,6 +1,5 @@
 //! Section III: the scores over the years, totals and ranks.
 
-use cchc_model::Lang;
 use cchc_model::columns as c;
 use cchc_plot::TrendChart;
 use polars::prelude::*;
@@ -32,12 +31,7 @@ pub(super) fn trends(
         // A line needs two years: one point is no trend.
         .filter(|(chart, _)| chart.series.iter().any(|(_, points)| points.len() > 1));
     if chart.is_none() {
-        blocks.push(Block::Note(match w.lang {
-            Lang::Vi => {
-                format!("Chỉ có bảng điểm của một năm đến năm {year}: chưa có xu hướng để vẽ.")
-            }
-            Lang::En => format!("Scorecards of a single year up to {year}: no trend to draw yet."),
-        }));
+        blocks.push(Block::Note(crate::words::no_trend(year, w.lang)));
     }
     if let Some((chart, svg)) = chart {
         let sheet = sheets.name(w.say(ph::TREND));
@@ -57,13 +51,7 @@ pub(super) fn trends(
     let (columns, rows) = labelled(w, &now, (c::UNIT, w.col(c::UNIT, Kind::Text, 30.0)), &cols)?;
     blocks.push(Block::Table(Table {
         sheet: sheets.name(&format!("{} {year}", w.say(ph::TOTALS))),
-        title: match w.lang {
-            Lang::Vi => format!(
-                "Tổng điểm năm {year}, thay đổi so với năm {} và thứ hạng",
-                year - 1
-            ),
-            Lang::En => format!("Totals of {year}, change against {} and rank", year - 1),
-        },
+        title: crate::words::totals(year, w.lang),
         columns,
         rows,
         highlights: Vec::new(),

@@ -18,10 +18,7 @@ impl W {
     }
     /// A maximum as scorecards write it: "100", "39,5".
     pub(super) fn trimmed(&self, x: f64) -> String {
-        match self.lang {
-            Lang::Vi => cchc_model::diag::fmt_num_vi(x),
-            Lang::En => cchc_model::diag::fmt_num(x),
-        }
+        cchc_model::labels::fmt_trimmed(x, self.lang)
     }
     pub(super) fn pct(&self, x: f64) -> String {
         format!("{}%", self.num(x * 100.0, 1))
