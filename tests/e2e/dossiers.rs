@@ -573,7 +573,7 @@ fn the_logs_figures_are_read_before_the_office_report_and_reconcile_sets_them_si
     assert!(out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains("sổ theo dõi hồ sơ") && said.contains("Sở Tư pháp 2025"),
+        said.contains("sổ theo dõi hồ sơ") && said.contains("\"Sở Tư pháp\" 2025"),
         "{said}"
     );
     let stats: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();

@@ -6,6 +6,7 @@ mod corpus;
 mod dossiers;
 mod engines;
 mod fuzz;
+mod house;
 mod notebooks;
 mod r_survey;
 mod real;

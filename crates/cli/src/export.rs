@@ -92,78 +92,16 @@ fn number(
     Ok(())
 }
 
-/// Column headers: (text or band, sub-header).
-fn headers(
-    lang: Lang,
-    year: i32,
-) -> (
-    Vec<&'static str>,
-    String,
-    Vec<&'static str>,
-    Vec<&'static str>,
-) {
-    let before = match lang {
-        Lang::Vi => vec!["STT", "Mã TTHC", "Tên thủ tục hành chính", "Lĩnh vực"],
-        Lang::En => vec!["No.", "Code", "Procedure", "Field"],
-    };
-    let band = match lang {
-        Lang::Vi => format!("SỐ LIỆU NĂM {year}"),
-        Lang::En => format!("FIGURES {year}"),
-    };
-    let figures = match lang {
-        Lang::Vi => vec![
-            "Số hồ sơ tiếp nhận",
-            "Tỷ lệ trễ hạn",
-            "Thời hạn giải quyết (ngày)",
-            "Thời gian thực tế bình quân (ngày)",
-            "Số thành phần hồ sơ",
-        ],
-        Lang::En => vec![
-            "Dossiers received",
-            "Late rate",
-            "Legal time limit (days)",
-            "Average actual time (days)",
-            "Dossier components",
-        ],
-    };
-    let after = match lang {
-        Lang::Vi => vec![
-            "Lý do đề xuất",
-            "Phương án đơn giản hoá",
-            "Chi phí tuân thủ hiện nay (đồng/năm)",
-            "Chi phí tiết kiệm ước tính (đồng/năm)",
-        ],
-        Lang::En => vec![
-            "Reasons",
-            "Proposal",
-            "Compliance cost now (VND a year)",
-            "Estimated saving (VND a year)",
-        ],
-    };
-    (before, band, figures, after)
-}
-
 /// Column widths, in characters.
 const WIDTHS: [f64; 13] = [
     6.0, 14.0, 42.0, 18.0, 11.0, 9.0, 11.0, 12.0, 11.0, 36.0, 34.0, 16.0, 16.0,
 ];
 
 fn write_sheet(ws: &mut Worksheet, p: &Proposal, lang: Lang, f: &Formats) -> Result<()> {
-    let (before, band, figures, after) = headers(lang, p.year);
+    let (before, band, figures, after) = crate::words::appendix_headers(lang, p.year);
     let ncols = (before.len() + figures.len() + after.len()) as u16;
     let last = ncols - 1;
-    let title = match lang {
-        Lang::Vi => [
-            "PHỤ LỤC".to_owned(),
-            "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐỀ XUẤT ĐƠN GIẢN HOÁ".to_owned(),
-            format!("(Đơn vị: {}; số liệu năm {})", p.unit, p.year),
-        ],
-        Lang::En => [
-            "APPENDIX".to_owned(),
-            "ADMINISTRATIVE PROCEDURES PROPOSED FOR SIMPLIFICATION".to_owned(),
-            format!("(Unit: {}; figures of {})", p.unit, p.year),
-        ],
-    };
+    let title = crate::words::appendix_title(&p.unit, p.year, lang);
     for (r, line) in title.iter().enumerate() {
         ws.merge_range(r as u32, 0, r as u32, last, line, &f.title)?;
     }

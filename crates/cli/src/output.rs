@@ -46,12 +46,7 @@ fn display(value: &AnyValue<'_>, name: &str, lang: Lang, ratio_delta: bool) -> S
         AnyValue::Null => String::new(),
         AnyValue::Float64(x) if ratio => format!("{}%", fmt_number(x * 100.0, 1, lang)),
         AnyValue::Float64(x) if MONEY.contains(&name) => fmt_money(*x, lang),
-        AnyValue::Boolean(b) => match (b, lang) {
-            (true, Lang::Vi) => "có".to_owned(),
-            (false, Lang::Vi) => "không".to_owned(),
-            (true, Lang::En) => "yes".to_owned(),
-            (false, Lang::En) => "no".to_owned(),
-        },
+        AnyValue::Boolean(b) => crate::words::yes_no(*b, lang).to_owned(),
         AnyValue::Float64(x) if name == c::P_VALUE || name == c::P_ADJUSTED => fmt_p(*x, lang),
         AnyValue::Float64(x) if name == c::EFFECTIVE_N => fmt_number(*x, 0, lang),
         AnyValue::Float64(x) => {
@@ -160,8 +155,10 @@ pub fn write_frame(
                 table.add_row(columns.iter().zip(&names).map(|(c, name)| {
                     let v = c.get(i).unwrap_or(AnyValue::Null);
                     let text = match (&v, name.as_str()) {
-                        (AnyValue::String(s), c::SCALE) => scale_words(Some(s), lang),
-                        (AnyValue::StringOwned(s), c::SCALE) => scale_words(Some(s), lang),
+                        (AnyValue::String(s), c::SCALE) => crate::words::scale_cell(Some(s), lang),
+                        (AnyValue::StringOwned(s), c::SCALE) => {
+                            crate::words::scale_cell(Some(s), lang)
+                        }
                         _ => display(&v, name, lang, ratio_delta),
                     };
                     let cell = Cell::new(text);
@@ -183,18 +180,6 @@ pub fn write_frame(
 fn frame_scale(df: &DataFrame) -> Option<Option<Scale>> {
     let column = df.column(c::SCALE).ok()?.str().ok()?.clone();
     Some(cchc_model::scale::shared(column.iter().flatten()).flatten())
-}
-
-/// A stored scale name in a table cell: short words ("đồng ý"; "nhiều thang" for mixed).
-fn scale_words(name: Option<&str>, lang: Lang) -> String {
-    let (vi, en) = match Scale::parse(name) {
-        Some(Scale::Satisfaction) => ("hài lòng", "satisfaction"),
-        Some(Scale::Agreement) => ("đồng ý", "agreement"),
-        Some(Scale::Quality) => ("chất lượng", "quality"),
-        Some(Scale::Numbers) => ("số 1–5", "numbers 1–5"),
-        None => ("nhiều thang", "mixed"),
-    };
-    lang.pick(vi, en).to_owned()
 }
 
 /// The header of a survey's "satisfied" and "index" columns in the words of its scale: an

@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use cchc_model::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -209,10 +208,7 @@ impl ParetoChart {
             .collect();
         if self.bars.len() > MAX_BARS {
             let rest = &self.bars[MAX_BARS..];
-            let label = match self.lang {
-                Lang::Vi => format!("Còn lại ({} mục)", rest.len()),
-                Lang::En => format!("Others ({} items)", rest.len()),
-            };
+            let label = crate::words::others(rest.len(), self.lang);
             let lost = rest.iter().map(|b| b.points_lost).sum();
             let cum = rest.last().map(|b| b.cumulative_share).unwrap_or(1.0);
             shown.push(("…".to_owned(), label, lost, cum));

@@ -24,6 +24,7 @@ use polars::prelude::*;
 
 use crate::words::phrases as ph;
 pub use draw::{BAR_COLORS, Format};
+pub use words::level_names;
 
 /// What can go wrong while charting.
 #[derive(Debug, thiserror::Error)]
@@ -151,7 +152,7 @@ fn pivot(points: &[Point], lang: Lang) -> Pivoted {
                         .and_then(|p| p.2)
                 })
                 .collect();
-            (format!("{}{y}", lang.say(ph::EMPTY)), values)
+            (crate::words::year_label(*y, lang), values)
         })
         .collect();
     (categories, years, series)
@@ -220,10 +221,7 @@ impl ParetoChart {
                 cumulative_share: cum[i].unwrap_or(0.0),
             })
             .collect();
-        let title = match lang {
-            Lang::Vi => format!("Điểm bị mất theo tiêu chí — {unit}, năm {year}"),
-            Lang::En => format!("Points lost by criterion — {unit}, {year}"),
-        };
+        let title = crate::words::pareto_title(unit, year, lang);
         Ok(ParetoChart { title, bars, lang })
     }
 
@@ -262,10 +260,7 @@ impl GroupedBars {
             .collect();
         let (categories, distinct_years, series) = pivot(&points, lang);
         let span = year_span(&distinct_years);
-        let title = match lang {
-            Lang::Vi => format!("Tỷ lệ điểm đạt theo lĩnh vực — {unit}, {span}"),
-            Lang::En => format!("Attainment by field — {unit}, {span}"),
-        };
+        let title = crate::words::fields_title(unit, &span, lang);
         let y_label = lang.say(ph::ATTAINMENT).to_owned();
         Ok(GroupedBars {
             title,
@@ -300,10 +295,7 @@ impl TrendChart {
         if series.is_empty() {
             // No maxima (a published index such as PAPI): the totals themselves.
             let (series, span) = unit_series(trend, c::SCORE_TOTAL)?;
-            let title = match lang {
-                Lang::Vi => format!("Tổng điểm theo đơn vị, {span}"),
-                Lang::En => format!("Total score by unit, {span}"),
-            };
+            let title = crate::words::totals_title(&span, lang);
             return Ok(TrendChart {
                 title,
                 series,
@@ -312,10 +304,7 @@ impl TrendChart {
                 lang,
             });
         }
-        let title = match lang {
-            Lang::Vi => format!("Chỉ số cải cách hành chính theo đơn vị, {span}"),
-            Lang::En => format!("Administrative reform index by unit, {span}"),
-        };
+        let title = crate::words::index_title(&span, lang);
         let y_label = lang.say(ph::ATTAINMENT).to_owned();
         Ok(TrendChart {
             title,
@@ -349,45 +338,6 @@ pub struct LikertChart {
     pub bars: Vec<(String, [f64; 5])>,
     /// Label language.
     pub lang: Lang,
-}
-
-/// The five level names for legends, in the words of the answers' scale (`None`: several).
-pub fn level_names(scale: Option<Scale>, lang: Lang) -> [&'static str; 5] {
-    match (scale, lang) {
-        (Some(Scale::Satisfaction), Lang::Vi) => [
-            "Rất không hài lòng",
-            "Không hài lòng",
-            "Bình thường",
-            "Hài lòng",
-            "Rất hài lòng",
-        ],
-        (Some(Scale::Satisfaction), Lang::En) => [
-            "Very dissatisfied",
-            "Dissatisfied",
-            "Neutral",
-            "Satisfied",
-            "Very satisfied",
-        ],
-        (Some(Scale::Agreement), Lang::Vi) => [
-            "Hoàn toàn không đồng ý",
-            "Không đồng ý",
-            "Không ý kiến",
-            "Đồng ý",
-            "Hoàn toàn đồng ý",
-        ],
-        (Some(Scale::Agreement), Lang::En) => [
-            "Strongly disagree",
-            "Disagree",
-            "Neutral",
-            "Agree",
-            "Strongly agree",
-        ],
-        (Some(Scale::Quality), Lang::Vi) => ["Rất kém", "Kém", "Trung bình", "Tốt", "Rất tốt"],
-        (Some(Scale::Quality), Lang::En) => ["Very poor", "Poor", "Average", "Good", "Very good"],
-        (Some(Scale::Numbers), _) => ["1", "2", "3", "4", "5"],
-        (None, Lang::Vi) => ["Mức 1", "Mức 2", "Mức 3", "Mức 4", "Mức 5"],
-        (None, Lang::En) => ["Level 1", "Level 2", "Level 3", "Level 4", "Level 5"],
-    }
 }
 
 /// The one scale of a survey frame's rows (`None` when they mix scales); satisfaction for a
@@ -445,10 +395,7 @@ impl LikertChart {
         let span = year_span(&all_years);
         let scale = frame_scale(&one);
         let what = scale_words(scale, lang).dimension;
-        let title = match lang {
-            Lang::Vi => format!("{what} theo yếu tố — {unit}, {span}"),
-            Lang::En => format!("{what} by element — {unit}, {span}"),
-        };
+        let title = crate::words::by_element(what, unit, &span, lang);
         Ok(LikertChart {
             title,
             scale,
@@ -507,10 +454,7 @@ impl TrendChart {
         }
         let years: Vec<i32> = rows.iter().map(|r| r.1).collect();
         let span = year_span(&years);
-        let title = match lang {
-            Lang::Vi => format!("{name} theo yếu tố — {unit}, {span}"),
-            Lang::En => format!("{name} by element — {unit}, {span}"),
-        };
+        let title = crate::words::by_element(name, unit, &span, lang);
         let y_label = y_label.to_owned();
         Ok(TrendChart {
             title,
@@ -553,10 +497,7 @@ impl GroupedBars {
             .collect();
         let (categories, years, series) = pivot(&points, lang);
         let span = year_span(&years);
-        let title = match lang {
-            Lang::Vi => format!("{name} theo yếu tố, so sánh các năm — {unit}, {span}"),
-            Lang::En => format!("{name} by element and year — {unit}, {span}"),
-        };
+        let title = crate::words::by_element_and_year(name, unit, &span, lang);
         let y_label = y_label.to_owned();
         Ok(GroupedBars {
             title,
@@ -596,24 +537,14 @@ impl GroupedBars {
         }
         let (categories, distinct_years, series) = pivot(&points, lang);
         let span = year_span(&distinct_years);
-        let title = match lang {
-            Lang::Vi => format!("Tỷ lệ hồ sơ theo kênh tiếp nhận — {unit}, {span}"),
-            Lang::En => format!("Dossiers by channel — {unit}, {span}"),
-        };
+        let title = crate::words::channels_title(unit, &span, lang);
         let pct = draw::fmt_num(postal_target * 100.0, 0, lang);
         Ok(GroupedBars {
             title,
             categories,
             series,
             y_label: lang.say(ph::SHARE_OF_DOSSIERS).to_owned(),
-            target: Some((
-                match lang {
-                    Lang::Vi => format!("Mục tiêu BCCI {pct}%"),
-                    Lang::En => format!("Postal target {pct}%"),
-                },
-                postal_target,
-                2,
-            )),
+            target: Some((crate::words::postal_target(&pct, lang), postal_target, 2)),
             lang,
         })
     }
@@ -629,10 +560,7 @@ impl TrendChart {
             });
         }
         Ok(TrendChart {
-            title: match lang {
-                Lang::Vi => format!("Tỷ lệ hồ sơ giải quyết đúng hạn theo đơn vị, {span}"),
-                Lang::En => format!("Dossiers resolved on time by unit, {span}"),
-            },
+            title: crate::words::on_time_title(&span, lang),
             series,
             y_label: lang.say(ph::ON_TIME_RESOLVED).to_owned(),
             percent: true,
@@ -693,22 +621,14 @@ impl ScatterChart {
                 what: format!("{unit} {year}"),
             });
         }
-        let what = match (rate, lang) {
-            (c::TIME_RATIO, Lang::Vi) => "Thời gian thực tế / thời hạn (%)",
-            (c::TIME_RATIO, Lang::En) => "Actual time / time limit (%)",
-            (_, Lang::Vi) => "Tỷ lệ trễ hạn (%)",
-            (_, Lang::En) => "Late rate (%)",
-        };
-        let title = match lang {
-            Lang::Vi => format!(
-                "Số hồ sơ và {} theo thủ tục — {unit}, {year} ({without} thủ tục không có số liệu)",
-                what.trim_end_matches(" (%)").to_lowercase()
-            ),
-            Lang::En => format!(
-                "Dossiers and {} by procedure — {unit}, {year} ({without} without figures)",
-                what.trim_end_matches(" (%)").to_lowercase()
-            ),
-        };
+        let what = crate::words::scatter_axis(rate == c::TIME_RATIO, lang);
+        let title = crate::words::scatter_title(
+            &what.trim_end_matches(" (%)").to_lowercase(),
+            unit,
+            year,
+            without,
+            lang,
+        );
         Ok(ScatterChart {
             title,
             points,

@@ -48,10 +48,6 @@ fn kind_name(kind: DayKind, lang: Lang) -> &'static str {
     }
 }
 
-fn clock(m: u16) -> String {
-    format!("{:02}:{:02}", m / 60, m % 60)
-}
-
 /// Runs `cchc calendar`.
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang();
@@ -149,39 +145,10 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             let from = Day::from_ymd(*y, 1, 1).expect("1 January");
             let to = Day::from_ymd(*y, 12, 31).expect("31 December");
             let n = cal.working_days_between(from, to)? + i32::from(cal.is_working_day(from)?);
-            eprintln!(
-                "{}",
-                lang.pick(
-                    &format!("Năm {y}: {n} ngày làm việc."),
-                    &format!("{y}: {n} working days."),
-                )
-            );
+            eprintln!("{}", crate::words::working_days(*y, n, lang));
         }
-        let province = h
-            .province
-            .clone()
-            .unwrap_or_else(|| lang.say(ph::DEFAULT).to_owned());
-        eprintln!(
-            "{}",
-            lang.pick(
-                &format!(
-                    "Giờ làm việc ({province}): {}–{}, {}–{}; thủ tục trong ngày nhận sau {} hẹn trả ngày làm việc kế tiếp. Lịch có các năm {first}–{last}.",
-                    clock(h.morning.start),
-                    clock(h.morning.end),
-                    clock(h.afternoon.start),
-                    clock(h.afternoon.end),
-                    clock(h.same_day_cutoff)
-                ),
-                &format!(
-                    "Working hours ({province}): {}–{}, {}–{}; same-day procedures received after {} are due the next working day. The calendar covers {first}–{last}.",
-                    clock(h.morning.start),
-                    clock(h.morning.end),
-                    clock(h.afternoon.start),
-                    clock(h.afternoon.end),
-                    clock(h.same_day_cutoff)
-                ),
-            )
-        );
+
+        eprintln!("{}", crate::words::working_hours(h, (first, last), lang));
     }
     Ok(Outcome::Ok)
 }

@@ -33,7 +33,7 @@ pub struct Args {
     pub datasets: Option<PathBuf>,
 }
 
-fn datasets_dir(asked: Option<PathBuf>) -> Result<PathBuf> {
+fn datasets_dir(asked: Option<PathBuf>, lang: cchc_model::Lang) -> Result<PathBuf> {
     if let Some(dir) = asked {
         return Ok(dir);
     }
@@ -45,9 +45,7 @@ fn datasets_dir(asked: Option<PathBuf>) -> Result<PathBuf> {
     if built_in.is_dir() {
         return Ok(built_in);
     }
-    bail!(
-        "datasets/ not found; pass --datasets DIR / không thấy thư mục datasets/, hãy dùng --datasets"
-    )
+    bail!("{}", words::datasets_missing(lang))
 }
 
 /// The seed's unit: the department whose plan's appendix is the canonical input.
@@ -333,7 +331,7 @@ impl Demo<'_> {
 /// Runs `cchc demo`.
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang();
-    let datasets = datasets_dir(args.datasets)?;
+    let datasets = datasets_dir(args.datasets, lang)?;
     let files = workbooks(&datasets)?;
     let folders = Folders::create(&args.out)?;
     out!(

@@ -57,7 +57,10 @@ fn read_units(path: &Path, lang: Lang) -> Result<Vec<cchc_store::UnitName>> {
 }
 
 /// Splits `[KIND] FILE...` into the kind and the files.
-pub fn kind_and_files(inputs: &[String]) -> Result<(Option<TableKind>, Vec<PathBuf>)> {
+pub fn kind_and_files(
+    inputs: &[String],
+    lang: cchc_model::Lang,
+) -> Result<(Option<TableKind>, Vec<PathBuf>)> {
     let (kind, files) = match inputs.split_first() {
         Some((first, rest))
             if !Path::new(first).exists() && cchc_import::parse_kind(first).is_some() =>
@@ -67,14 +70,14 @@ pub fn kind_and_files(inputs: &[String]) -> Result<(Option<TableKind>, Vec<PathB
         _ => (None, inputs),
     };
     if files.is_empty() {
-        bail!("no file to import / chưa có tệp nào để nhập");
+        bail!("{}", crate::words::no_file(lang));
     }
     Ok((kind, files.iter().map(PathBuf::from).collect()))
 }
 
 /// Runs `cchc import`.
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
-    let (kind, files) = kind_and_files(&args.inputs)?;
+    let (kind, files) = kind_and_files(&args.inputs, global.lang())?;
     let opts = args.read.options()?;
     let mut store = Store::open_for_write(&global.store)?;
     if let Some(path) = &args.units {

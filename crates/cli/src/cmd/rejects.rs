@@ -2,11 +2,10 @@
 
 use anyhow::Result;
 use cchc_model::columns as c;
-use cchc_model::{Lang, RejectReason};
+
 use cchc_store::Store;
 use polars::prelude::*;
 
-use crate::words::Words;
 use crate::{Global, Outcome};
 
 /// Arguments of `cchc rejects`.
@@ -26,19 +25,6 @@ const LISTED: [&str; 6] = [
     c::REASON,
     c::ROW_TEXT,
 ];
-
-/// A stored reason in words: from its data, or the words stored with it by older versions.
-fn reason_words(rejection: Option<&str>, vi: Option<&str>, en: Option<&str>, lang: Lang) -> String {
-    if let Some(reason) = rejection.and_then(|json| serde_json::from_str::<RejectReason>(json).ok())
-    {
-        return reason.words(lang);
-    }
-    let legacy = match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    };
-    legacy.unwrap_or_default().to_owned()
-}
 
 /// Runs `cchc rejects`.
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
@@ -66,7 +52,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             );
             let words: Vec<String> = (0..df.height())
                 .map(|i| {
-                    reason_words(
+                    crate::words::reason_words(
                         rejection[i].as_deref(),
                         vi[i].as_deref(),
                         en[i].as_deref(),
@@ -83,22 +69,4 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     };
     super::print_frame(global, &frame)?;
     Ok(Outcome::Ok)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stored_reasons_are_put_in_words_and_older_ones_keep_theirs() {
-        let json = r#"{"reason":"not_a_number","column":"Điểm","value":"x"}"#;
-        let vi = reason_words(Some(json), None, None, Lang::Vi);
-        assert!(
-            vi.contains("không phải là số") && vi.contains("\"x\""),
-            "{vi}"
-        );
-        let en = reason_words(Some(json), None, None, Lang::En);
-        assert!(en.contains("not a number"), "{en}");
-        assert_eq!(reason_words(None, Some("cũ"), Some("old"), Lang::En), "old");
-    }
 }

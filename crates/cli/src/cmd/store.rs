@@ -1,7 +1,6 @@
 //! `cchc store list|remove`: what the store holds, and taking a wrong import back out.
 
 use anyhow::{Result, bail};
-use cchc_model::Lang;
 use cchc_model::columns as c;
 use cchc_store::Store;
 use clap::Subcommand;
@@ -78,14 +77,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                         lang.say(ph::ROWS_2)
                     );
                 }
-                None => bail!(
-                    "{}",
-                    match lang {
-                        Lang::Vi =>
-                            format!("không có nguồn nào là \"{source}\"; xem: cchc store list"),
-                        Lang::En => format!("no source \"{source}\"; see: cchc store list"),
-                    }
-                ),
+                None => bail!("{}", crate::words::no_source(&source, lang)),
             }
         }
     }

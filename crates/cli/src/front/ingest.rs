@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use cchc_import::{ImportOptions, Imported};
-use cchc_model::{Lang, TableKind};
+use cchc_model::TableKind;
 use cchc_store::{Added, Pending, Source, Store};
 
 use crate::Global;
@@ -176,13 +176,7 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
         }
     }
     if !global.quiet && file.rejections().next().is_some() {
-        eprintln!(
-            "  {}",
-            match lang {
-                Lang::Vi => "(xem lại các dòng bị loại: cchc rejects)",
-                Lang::En => "(list rejected rows again: cchc rejects)",
-            }
-        );
+        eprintln!("  {}", crate::words::rejects_hint(lang));
     }
     Ok(())
 }

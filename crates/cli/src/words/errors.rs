@@ -439,3 +439,41 @@ impl Words for PlotError {
         }
     }
 }
+
+impl Words for cchc_report::ReportError {
+    fn words(&self, lang: Lang) -> String {
+        use cchc_report::ReportError as E;
+        let (vi, en) = match self {
+            E::Frame(e) => (
+                format!("báo cáo: bảng kết quả không đọc được (\"{e}\")"),
+                format!("report: a result table cannot be read (\"{e}\")"),
+            ),
+            E::Plot(e) => return e.words(lang),
+            E::Xlsx { path, detail } => (
+                format!("{}: không ghi được sổ tính (\"{detail}\")", path.display()),
+                format!(
+                    "{}: cannot write the workbook (\"{detail}\")",
+                    path.display()
+                ),
+            ),
+            E::Docx { path, detail } => (
+                format!(
+                    "{}: không ghi được văn bản Word (\"{detail}\")",
+                    path.display()
+                ),
+                format!(
+                    "{}: cannot write the Word document (\"{detail}\")",
+                    path.display()
+                ),
+            ),
+            E::Io { path, source } => (
+                format!("{}: không ghi được tệp (\"{source}\")", path.display()),
+                format!("{}: cannot write the file (\"{source}\")", path.display()),
+            ),
+        };
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}

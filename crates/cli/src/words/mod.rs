@@ -18,6 +18,7 @@ mod procedures;
 mod query;
 mod sheet;
 mod steps;
+mod tables;
 #[cfg(test)]
 mod tests;
 
@@ -31,7 +32,12 @@ pub use procedures::{
 };
 pub use sheet::{diagnostics, reading_notes, repeated_codes, sheet_conversions};
 pub use steps::{
-    Heading, demo_heading, demo_store, report_progress, report_progress_document, wrote,
+    Heading, datasets_missing, demo_heading, demo_store, no_file, report_progress,
+    report_progress_document, wrote,
+};
+pub use tables::{
+    appendix_headers, appendix_title, no_source, reason_words, rejects_hint, scale_cell,
+    working_days, working_hours, yes_no,
 };
 
 /// Renders a typed value in the chosen language.
@@ -51,6 +57,9 @@ pub fn error(err: &anyhow::Error, lang: Lang) -> String {
         return e.words(lang);
     }
     if let Some(e) = err.downcast_ref::<cchc_query::QueryError>() {
+        return e.words(lang);
+    }
+    if let Some(e) = err.downcast_ref::<cchc_report::ReportError>() {
         return e.words(lang);
     }
     if let Some(e) = err.downcast_ref::<cchc_plot::PlotError>() {

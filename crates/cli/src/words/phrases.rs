@@ -76,8 +76,8 @@ pub const CANNOT_READ_THE_UNITS_FILE: Phrase = Phrase {
 };
 /// the units file is malformed each
 pub const THE_UNITS_FILE_IS_MALFORMED_EACH: Phrase = Phrase {
-    vi: "tệp đơn vị sai dạng; mỗi đơn vị là [[unit]] với name = \"…\" và aliases = [\"…\"]",
-    en: "the units file is malformed; each unit is [[unit]] with name = \"…\" and aliases = [\"…\"]",
+    vi: "tệp đơn vị sai dạng; mỗi đơn vị là \"[[unit]]\" với \"name = …\" và \"aliases = […]\"",
+    en: "the units file is malformed; each unit is \"[[unit]]\" with \"name = …\" and \"aliases = […]\"",
 };
 /// "File"
 pub const FILE: Phrase = Phrase {
@@ -276,8 +276,8 @@ pub const TOTAL: Phrase = Phrase {
 };
 /// costs follow the standard cost model
 pub const COSTS_FOLLOW_THE_STANDARD_COST_MODEL: Phrase = Phrase {
-    vi: "Chi phí tính theo mô hình chi phí chuẩn (Thông tư 02/2017/TT-VPCP) với các giả định của tệp quy tắc (cchc procedures rules).",
-    en: "Costs follow the standard cost model (Circular 02/2017/TT-VPCP) with the assumptions of the rules file (cchc procedures rules).",
+    vi: "Chi phí tính theo mô hình chi phí chuẩn (Thông tư 02/2017/TT-VPCP) với các giả định của tệp quy tắc (\"cchc procedures rules\").",
+    en: "Costs follow the standard cost model (Circular 02/2017/TT-VPCP) with the assumptions of the rules file (\"cchc procedures rules\").",
 };
 /// "No procedure is proposed."
 pub const NO_PROCEDURE_IS_PROPOSED: Phrase = Phrase {
@@ -334,3 +334,74 @@ pub const ERROR: Phrase = Phrase {
     vi: "lỗi",
     en: "error",
 };
+
+/// Every phrase above, for the test that reads each in both languages.
+#[cfg(test)]
+pub const ALL: &[Phrase] = &[
+    MONDAY,
+    TUESDAY,
+    WEDNESDAY,
+    THURSDAY,
+    FRIDAY,
+    SATURDAY,
+    SUNDAY,
+    HOLIDAY,
+    OBSERVED,
+    SWAPPED_OFF,
+    MAKE_UP_WORKING_DAY,
+    PENDING,
+    DEFAULT,
+    CANNOT_READ_THE_UNITS_FILE,
+    THE_UNITS_FILE_IS_MALFORMED_EACH,
+    FILE,
+    SHEETS,
+    TOLD_FROM_THE_HEADERS,
+    NOT_RECOGNISED,
+    KIND,
+    WARNING,
+    ALL_ROWS,
+    WOULD_NOT_IMPORT,
+    MOST_LIKELY_KIND,
+    SHEET,
+    TITLE_LINE,
+    NO_HEADER_ROW_FOUND,
+    HEADER_ROWS,
+    COLUMNS,
+    PERSONAL_DATA_NOT_SHOWN,
+    OR,
+    NOTHING_MISSING,
+    MISSING,
+    FOUND,
+    SKIPPED,
+    TITLE_ROWS,
+    COLUMN_NUMBER_ROW,
+    NOT_USED,
+    FROM_THE_TIME_EACH_FORM_WAS,
+    FROM_EACH_DOSSIER_S_RECEIPT_DATE,
+    FROM_THE_YEAR_COLUMN,
+    YEAR,
+    FROM_THE_UNIT_COLUMN,
+    UNIT,
+    PUBLISHER,
+    THE_TITLE_NOT_A_UNIT,
+    ROWS,
+    IMPORTED,
+    STRUCTURE,
+    REJECTED,
+    REMOVED,
+    DELETED,
+    ROWS_2,
+    TOTAL,
+    COSTS_FOLLOW_THE_STANDARD_COST_MODEL,
+    NO_PROCEDURE_IS_PROPOSED,
+    READING,
+    ALREADY_IMPORTED_NOTHING_ADDED,
+    STORED,
+    REPLACED_THE_ROWS_OF,
+    FROM,
+    WARNING_2,
+    YEAR_2,
+    PUBLISHED_BY,
+    INVALID_ANSWERS,
+    ERROR,
+];

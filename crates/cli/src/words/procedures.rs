@@ -226,8 +226,8 @@ pub fn procedure_definitions(lang: Lang) -> Vec<String> {
 
 /// The summary line of a proposal: how many procedures, the share, the target.
 pub fn summary(p: &Proposal, lang: Lang) -> String {
-    let pct = |x: f64| crate::output::fmt_number(x * 100.0, 1, lang);
-    let money = crate::output::fmt_money(p.total_saving(), lang);
+    let pct = |x: f64| cchc_model::labels::fmt_number(x * 100.0, 1, lang);
+    let money = cchc_model::labels::fmt_money(p.total_saving(), lang);
     let (proposed, share, target, procedures) = (
         p.candidates.len(),
         pct(p.share()),
@@ -280,7 +280,7 @@ pub fn from_logs(covered: &[(i32, String)], lang: Lang) -> Option<String> {
     }
     let list = covered
         .iter()
-        .map(|(y, u)| format!("{u} {y}"))
+        .map(|(y, u)| format!("\"{u}\" {y}"))
         .collect::<Vec<_>>()
         .join(", ");
     Some(match lang {
@@ -325,12 +325,12 @@ pub fn stats_definitions(
     );
     lines.push(format!(
         "  postal_target_met = postal_share ≥ {}%",
-        crate::output::fmt_number(postal_target * 100.0, 0, lang)
+        cchc_model::labels::fmt_number(postal_target * 100.0, 0, lang)
     ));
     if let Some(t) = online_target {
         lines.push(format!(
             "  online_target_met = online_share ≥ {}%",
-            crate::output::fmt_number(t * 100.0, 0, lang)
+            cchc_model::labels::fmt_number(t * 100.0, 0, lang)
         ));
     }
     lines

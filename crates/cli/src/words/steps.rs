@@ -100,3 +100,19 @@ pub fn report_progress_document(lang: Lang) -> &'static str {
         Lang::En => "charts, tables",
     }
 }
+
+/// `cchc demo` finds no datasets folder.
+pub fn datasets_missing(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "không thấy thư mục datasets/; hãy dùng --datasets THƯ_MỤC",
+        Lang::En => "datasets/ not found; pass --datasets DIR",
+    }
+}
+
+/// `cchc import` names a kind but no file.
+pub fn no_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "chưa có tệp nào để nhập",
+        Lang::En => "no file to import",
+    }
+}

@@ -210,6 +210,17 @@ fn store_number(e: &StoreError) -> usize {
     }
 }
 
+fn report_number(e: &cchc_report::ReportError) -> usize {
+    use cchc_report::ReportError as E;
+    match e {
+        E::Frame(_) => 0,
+        E::Plot(_) => 1,
+        E::Xlsx { .. } => 2,
+        E::Docx { .. } => 3,
+        E::Io { .. } => 4,
+    }
+}
+
 fn plot_number(e: &PlotError) -> usize {
     match e {
         PlotError::Extension { .. } => 0,
@@ -394,6 +405,27 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
         },
     ];
     assert_eq!(check_all(&plots, plot_number, &mut problems), all(4));
+    let reports = [
+        cchc_report::ReportError::Frame(polars::prelude::PolarsError::ColumnNotFound(
+            "unit".into(),
+        )),
+        cchc_report::ReportError::Plot(PlotError::NoData {
+            what: "Sở Y tế 2024".into(),
+        }),
+        cchc_report::ReportError::Xlsx {
+            path: "bao_cao.xlsx".into(),
+            detail: "disk full".into(),
+        },
+        cchc_report::ReportError::Docx {
+            path: "ke_hoach.docx".into(),
+            detail: "disk full".into(),
+        },
+        cchc_report::ReportError::Io {
+            path: "bao_cao.html".into(),
+            source: std::io::Error::other("read-only"),
+        },
+    ];
+    assert_eq!(check_all(&reports, report_number, &mut problems), all(5));
     let rejects = [
         RejectReason::NotANumber {
             column: column(),
@@ -618,4 +650,103 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
     );
     check_pair(&definitions.0, &definitions.1, &mut problems);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The sentences of the catalogue that are functions rather than a typed value's words: each in
+/// both languages, every variant of what they take.
+#[test]
+fn every_sentence_of_the_catalogue_speaks_only_its_language() {
+    use cchc_analysis::stats::Adjust;
+    use cchc_query::report::Step;
+
+    use super::*;
+    let mut pairs: Vec<(String, String)> = super::phrases::ALL
+        .iter()
+        .map(|p| (p.en.to_owned(), p.vi.to_owned()))
+        .collect();
+    let mut both = |f: &dyn Fn(Lang) -> String| pairs.push((f(Lang::En), f(Lang::Vi)));
+    let dir = PathBuf::from("du_lieu");
+    for heading in [
+        Heading::Importing(&dir),
+        Heading::SeedGaps,
+        Heading::Trend,
+        Heading::Satisfaction,
+        Heading::Procedures,
+        Heading::Proposals,
+        Heading::Written,
+    ] {
+        both(&|l| demo_heading(heading, l));
+    }
+    both(&|l| demo_store(&dir, l));
+    both(&|l| wrote(&dir, l));
+    both(&|l| datasets_missing(l).to_owned());
+    both(&|l| no_file(l).to_owned());
+    for step in [
+        None,
+        Some(Step::Scorecards),
+        Some(Step::Surveys),
+        Some(Step::Procedures),
+    ] {
+        both(&|l| report_progress(step, l).to_owned());
+    }
+    both(&|l| report_progress_document(l).to_owned());
+    for adjust in [Adjust::None, Adjust::Holm, Adjust::Bh] {
+        both(&|l| adjustment_note(adjust, 3, l));
+    }
+    both(&|l| dossier_stats_note("cchc", 2, 1, l));
+    both(&|l| audit_note(3, 120, l));
+    both(&|l| reconcile_note(2, 11, l));
+    for code in [
+        "overdue_reset",
+        "due_later_than_legal",
+        "withdrawn_with_result",
+        "result_before_receipt",
+        "code_date_mismatch",
+    ] {
+        both(&|l| audit_flag(code, l).to_owned());
+    }
+    both(&|l| yes_no(true, l).to_owned());
+    both(&|l| yes_no(false, l).to_owned());
+    for scale in [
+        Some("satisfaction"),
+        Some("agreement"),
+        Some("quality"),
+        Some("numbers"),
+        None,
+    ] {
+        both(&|l| scale_cell(scale, l));
+    }
+    // The appendix is a document: its unit is written as the store names it.
+    both(&|l| appendix_title("UBND A", 2024, l).join("\n"));
+    both(&|l| {
+        let (before, band, figures, after) = appendix_headers(l, 2024);
+        [
+            before.join("; "),
+            band,
+            figures.join("; "),
+            after.join("; "),
+        ]
+        .join("\n")
+    });
+    both(&|l| no_source("abc", l));
+    both(&|l| rejects_hint(l).to_owned());
+    both(&|l| working_days(2025, 247, l));
+    let province = cchc_calendar::Hours {
+        province: Some("Đồng Nai".into()),
+        ..cchc_calendar::Hours::default()
+    };
+    both(&|l| working_hours(&province, (2020, 2026), l));
+    both(&|l| working_hours(&cchc_calendar::Hours::default(), (2020, 2026), l));
+    let covered = vec![(2025, "Sở Tư pháp".to_owned())];
+    both(&|l| from_logs(&covered, l).unwrap_or_default());
+    both(&|l| registry_only(l).to_owned());
+    both(&|l| stats_definitions(0.1, Some(0.3), l).join("\n"));
+    both(&|l| proposal_written(std::path::Path::new("phu_luc.xlsx"), l));
+    both(&|l| repeated_codes(4, l));
+    let mut problems = Vec::new();
+    for (en, vi) in &pairs {
+        check_pair(en, vi, &mut problems);
+    }
+    assert!(pairs.len() > 100, "{}", pairs.len());
+    assert!(problems.is_empty(), "{problems:#?}");
 }

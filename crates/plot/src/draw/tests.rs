@@ -1,5 +1,6 @@
 use super::*;
 use crate::ParetoBar;
+use cchc_model::Lang;
 
 fn pareto(n: usize) -> ParetoChart {
     ParetoChart {

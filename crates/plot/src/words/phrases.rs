@@ -29,10 +29,6 @@ pub const SHARE_OF_ANSWERS: Phrase = Phrase {
     vi: "Tỷ lệ câu trả lời (%)",
     en: "Share of answers (%)",
 };
-/// ""
-pub const EMPTY: Phrase = Phrase {
-    vi: "Năm ", en: ""
-};
 /// "Attainment (%)"
 pub const ATTAINMENT: Phrase = Phrase {
     vi: "Tỷ lệ điểm đạt (%)",
@@ -93,3 +89,25 @@ pub const OTHER_PROCEDURES: Phrase = Phrase {
     vi: "Thủ tục khác",
     en: "Other procedures",
 };
+
+/// Every phrase above, for the test that reads each in both languages.
+#[cfg(test)]
+pub const ALL: &[Phrase] = &[
+    POINTS_LOST,
+    CUMULATIVE_SHARE,
+    CUMULATIVE_SHARE_2,
+    YEAR,
+    SHARE_OF_ANSWERS,
+    ATTAINMENT,
+    TREND,
+    TOTAL_SCORE,
+    ONLINE,
+    IN_PERSON,
+    PUBLIC_POSTAL_SERVICE,
+    SHARE_OF_DOSSIERS,
+    ON_TIME_RATE,
+    ON_TIME_RESOLVED,
+    DOSSIERS_RECEIVED_LOG_SCALE,
+    PROPOSED_FOR_SIMPLIFICATION,
+    OTHER_PROCEDURES,
+];

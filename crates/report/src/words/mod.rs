@@ -307,3 +307,6 @@ pub fn page_footer(lang: Lang) -> &'static str {
         Lang::En => "&C&\"Times New Roman\"&11Page &P of &N",
     }
 }
+
+#[cfg(test)]
+mod tests;
