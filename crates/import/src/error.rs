@@ -80,8 +80,11 @@ pub enum ImportError {
         problem: ProfileProblem,
     },
     /// The rows read could not be handed on (the store refused a batch).
-    #[error("{}: could not store the rows: {detail}", path.display())]
-    Sink { path: PathBuf, detail: String },
+    #[error("{}: could not store the rows: {source}", path.display())]
+    Sink {
+        path: PathBuf,
+        source: crate::table::SinkError,
+    },
     /// A part of the zip container would inflate beyond the limit (a zip bomb, or a damaged file
     /// whose sizes lie).
     #[error("{}: the part {entry} inflates to {size} bytes, over the limit of {limit}; refused as a possible zip bomb or a damaged file", path.display())]

@@ -53,7 +53,8 @@ pub use table::personal::PersonalKind;
 pub use table::profile::Profile;
 pub use table::text::fold;
 pub use table::{
-    ColumnMapping, ColumnRole, ImportOptions, SheetNote, SheetReport, Sink, SkipReason, SourceFile,
+    ColumnMapping, ColumnRole, ImportOptions, SheetNote, SheetReport, Sink, SinkError, SkipReason,
+    SourceFile,
 };
 pub use workbook::{Format, Limits, Repair, RepairKind, SkippedKind, install_quiet_panic_hook};
 
@@ -161,13 +162,10 @@ pub fn import_file(
     opts: &ImportOptions,
 ) -> Result<Imported, ImportError> {
     let mut batches: Vec<(String, DataFrame)> = Vec::new();
-    let mut collect = |table: &str, rows: Rows| -> Result<(), String> {
-        let frame = rows.into_frame().map_err(|e| e.to_string())?;
+    let mut collect = |table: &str, rows: Rows| -> Result<(), SinkError> {
+        let frame = rows.into_frame()?;
         match batches.iter_mut().find(|(t, _)| t == table) {
-            Some((_, all)) => all
-                .vstack_mut(&frame)
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
+            Some((_, all)) => Ok(all.vstack_mut(&frame).map(|_| ())?),
             None => {
                 batches.push((table.to_owned(), frame));
                 Ok(())

@@ -19,8 +19,11 @@ fn seed_store(dir: &Path) -> Store {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../datasets/seed_appendix_2021.xlsx");
     let mut store = Store::open_for_write(dir).unwrap();
     let mut pending = store.begin();
-    let mut sink =
-        |table: &str, rows: cchc_model::Rows| pending.write(table, rows).map_err(|e| e.to_string());
+    let mut sink = |table: &str, rows: cchc_model::Rows| {
+        pending
+            .write(table, rows)
+            .map_err(|e| Box::new(e) as cchc_import::SinkError)
+    };
     let imported =
         cchc_import::import_file_into(&file, None, &Default::default(), &mut sink).unwrap();
     let source = Source {

@@ -31,7 +31,6 @@ pub fn read_all(
         global.quiet,
         global.lang().say(ph::READING),
     );
-    let lang = global.lang();
     let results: Vec<Result<Read, cchc_import::ImportError>> = files
         .par_iter()
         .map(|f| {
@@ -42,7 +41,9 @@ pub fn read_all(
             );
             let mut pending = store.begin();
             let mut sink = |table: &str, rows: cchc_model::Rows| {
-                pending.write(table, rows).map_err(|e| e.words(lang))
+                pending
+                    .write(table, rows)
+                    .map_err(|e| Box::new(e) as cchc_import::SinkError)
             };
             let result = cchc_import::import_file_into(f, kind, opts, &mut sink);
             bar.inc(1);

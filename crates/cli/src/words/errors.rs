@@ -245,13 +245,27 @@ impl Words for ImportError {
                     problem.words(Lang::En)
                 ),
             ),
-            Sink { path, detail } => (
-                format!("{}: không lưu được các dòng (\"{detail}\")", path.display()),
-                format!(
-                    "{}: could not store the rows (\"{detail}\")",
-                    path.display()
+            Sink { path, source } => match source.downcast_ref::<StoreError>() {
+                Some(e) => (
+                    format!(
+                        "{}: không lưu được các dòng: {}",
+                        path.display(),
+                        e.words(Lang::Vi)
+                    ),
+                    format!(
+                        "{}: could not store the rows: {}",
+                        path.display(),
+                        e.words(Lang::En)
+                    ),
                 ),
-            ),
+                None => (
+                    format!("{}: không lưu được các dòng (\"{source}\")", path.display()),
+                    format!(
+                        "{}: could not store the rows (\"{source}\")",
+                        path.display()
+                    ),
+                ),
+            },
             Inflated {
                 path,
                 entry,

@@ -154,7 +154,14 @@ fn import_errors() -> Vec<ImportError> {
         },
         Sink {
             path: path(),
-            detail: "disk full".into(),
+            source: "disk full".into(),
+        },
+        Sink {
+            path: path(),
+            source: Box::new(StoreError::Io {
+                path: PathBuf::from("cchc-data"),
+                source: std::io::Error::other("disk full"),
+            }),
         },
         Inflated {
             path: path(),

@@ -203,9 +203,9 @@ pub(crate) fn send_frame(
         path: path.to_owned(),
         detail: e.to_string(),
     })?;
-    sink(table, frame.into()).map_err(|detail| ImportError::Sink {
+    sink(table, frame.into()).map_err(|source| ImportError::Sink {
         path: path.to_owned(),
-        detail,
+        source,
     })
 }
 

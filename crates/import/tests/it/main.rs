@@ -890,7 +890,7 @@ fn a_survey_streamed_in_small_batches_gives_the_same_rows() {
         ..ImportOptions::default()
     };
     let mut batches: Vec<(String, usize)> = Vec::new();
-    let mut sink = |table: &str, rows: cchc_model::Rows| -> Result<(), String> {
+    let mut sink = |table: &str, rows: cchc_model::Rows| -> Result<(), cchc_import::SinkError> {
         batches.push((table.to_owned(), rows.height()));
         Ok(())
     };
@@ -1054,7 +1054,7 @@ fn a_survey_of_many_units_reaches_the_sink_one_unit_per_batch_with_every_row() {
         ..ImportOptions::default()
     };
     let mut batches: Vec<(String, DataFrame)> = Vec::new();
-    let mut sink = |table: &str, rows: cchc_model::Rows| -> Result<(), String> {
+    let mut sink = |table: &str, rows: cchc_model::Rows| -> Result<(), cchc_import::SinkError> {
         batches.push((
             table.to_owned(),
             rows.into_frame().map_err(|e| e.to_string())?,

@@ -252,7 +252,7 @@ pub(super) const BATCH_ANSWERS: usize = 1 << 18;
 /// Why a batch could not be sent.
 pub(super) enum Flush {
     Frame(polars::prelude::PolarsError),
-    Sink(String),
+    Sink(crate::table::SinkError),
 }
 
 impl Flush {
@@ -263,9 +263,9 @@ impl Flush {
                 path: path.to_owned(),
                 detail: e.to_string(),
             },
-            Flush::Sink(detail) => ImportError::Sink {
+            Flush::Sink(source) => ImportError::Sink {
                 path: path.to_owned(),
-                detail,
+                source,
             },
         }
     }
