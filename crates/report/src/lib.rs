@@ -10,6 +10,21 @@
 //! Architecture invariant: `report` knows nothing of the store, the importers or the command line.
 //! Like `plot`, it writes its own words (section titles, captions, definitions) in the chosen
 //! language; the words of typed diagnostics and procedure reasons come in from the command line.
+//!
+//! # How it works
+//!
+//! The year's report as one document model (`model`: `Document` → `Section` → `Block`: headings,
+//! paragraphs, key figures, `Table`s whose cells stay numbers with a column `Kind`, `Chart`s with
+//! their SVG and, for the main figures, a `Native` description of the workbook chart over the
+//! table's sheet; `Plan`: the next year's tasks and appendix). `build` makes it from the result
+//! frames the command line computes (`Inputs`: scorecard gaps and trend, survey index and
+//! distribution, procedure roll-ups and proposals with their reasons in words, the manifest's
+//! sources), choosing what the year has and listing what is missing. Three renderers read it:
+//! `html` (one self-contained page, inline SVG from `plot`, print CSS for A4), `xlsx`
+//! (rust_xlsxwriter: a sheet per table, Excel tables, number and conditional formats, native charts
+//! under their tables with a page break before each, A4 landscape fit to width with repeated
+//! headers and row heights that fit wrapped text — `print_setup` and `row_height` also serve the CLI's
+//! appendix) and `docx` (docx-rs: the seed plan's shape, Times New Roman, A4).
 
 mod build;
 pub mod docx;

@@ -18,6 +18,55 @@
 //!
 //! Architecture invariant: `store` knows nothing of Excel, analyses or charts; it receives canonical
 //! frames and diagnostics from `model` and hands back lazy frames.
+//!
+//! # How it works
+//!
+//! A directory of Parquet files (`scorecard/year=2021/part-<sha12>-<n>.parquet`, one per source, table,
+//! year and unit — a survey writes `survey_answers` and `survey_respondents`, procedures write
+//! `procedures` and `procedure_registry` (so a registry file and a statistics file of the same unit
+//! and year do not replace each other);
+//! `rejects/part-<sha12>.parquet`: each refused row with its cell, reason code and the reason as
+//! data — JSON of `model::RejectReason`; rejects of older versions carried the reason in words,
+//! `reason_vi` / `reason_en`, and are still read) and `manifest.json`. Each source's entry also keeps its
+//! count of warnings. Files are written under temporary
+//! names (`.tmp-….partial`, which no `*.parquet` glob matches) and renamed; the manifest is replaced last; only files it names are read. A `.lock` file keeps
+//! writers apart (stale locks of dead processes are taken over). Same sha256 → nothing added; a newer
+//! source with the same table, unit and year replaces the older part (not in the dossier logs,
+//! whose files add up: `model::tables::accumulates`); `Store::remove` takes a source
+//! out (manifest first, then its files). Rows arrive in batches: `Store::begin` gives a `Pending`
+//! whose `write` queues each batch (`model::Rows`) to a writer thread (at most one batch waits), which
+//! splits it by year and unit (`part::split`; a batch of one part needs no row list, runs are
+//! expanded only for a part picked out of a mixed batch) and appends it
+//! as a row group to that part's temporary file; an error of the writer comes back at the next
+//! `write` or at `Store::commit`. `part::encode` encodes the columns in parallel (rayon): plain
+//! columns through polars' own Parquet encoders, `Coded` columns as dictionary pages written directly
+//! from their codes (renumbered to the values the part uses), with the file's schema saying `String`,
+//! so every reader sees ordinary text — this uses polars' `polars-parquet` and `polars-arrow` crates
+//! (same versions, no extra features). `Store::commit` closes and renames the parts and writes the
+//! manifest; dropping a `Pending` stops its writer and removes its files. `Store::add` is the same
+//! path for a frame held whole.
+//!
+//! Units (`units`): a scan reads every stored spelling of a unit under one name — matched by
+//! `model::text::fold`, shown in the spelling most of its rows carry among those not in capitals
+//! (from the manifest's part row counts, so no data is read to decide), replaced in the scan's
+//! `unit` column by a `when/then` chain; the analyst's units file (`--units`, kept in the manifest's
+//! `units`) joins aliases no folding finds. Replacement of a unit's year uses the same key. Parts
+//! written before a column existed (the registry's `issuer`, `agencies`) are read with that column
+//! null: scans union their files diagonally.
+//!
+//! Reading: `scan` / `scan_table` give lazy scans of a table; `for_each_batch` reads its parts one
+//! row group at a time as `model::Rows` (only the columns asked for that a part has, units under
+//! their shown names, the next row group read on a thread of its own) for analyses that take one
+//! pass. `read.rs` decodes with polars-parquet directly: a text column whose pages are all
+//! dictionary-encoded and hold no null comes back `Coded` (the row group's dictionary and a key per
+//! row, as the importer handed it over), so no string is made per row; anything else is decoded by
+//! polars into a plain column.
+//!
+//! The year of a part is its folder's (`year=2024/`), not a column of its file: every engine's
+//! hive-partitioned read sees it once (`tests/e2e/engines.rs` reads the store with DuckDB, polars,
+//! pyarrow, DataFusion and Spark). `views/metrics.sql` restates the metrics in portable SQL over base
+//! views each engine's file in `views/` creates; an end-to-end test runs them in DuckDB, DataFusion
+//! and Spark and compares them with the analysis crate's results.
 
 mod legacy;
 mod manifest;
