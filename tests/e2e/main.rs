@@ -11,6 +11,7 @@ mod notebooks;
 mod r_survey;
 mod real;
 mod report;
+mod units;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -30,6 +31,11 @@ fn root() -> PathBuf {
 /// The `cchc` binary that cargo built for this test run.
 fn cchc_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_cchc"))
+}
+
+/// What a run said on stderr.
+fn stderr_of(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn run(store: &Path, args: &[&str]) -> Output {

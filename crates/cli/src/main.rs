@@ -110,6 +110,10 @@ enum Command {
     /// Sổ theo dõi hồ sơ: thống kê theo kỳ, kiểm tra, từng hồ sơ (dossier logs)
     #[command(subcommand)]
     Dossiers(cmd::dossiers::Command),
+    /// Danh mục đơn vị hành chính qua sắp xếp năm 2025: tỉnh, khối, hiệu lực, đơn vị trước và sau
+    /// (the register of units across the 2025 reorganisation)
+    #[command(subcommand)]
+    Units(cmd::units::Command),
     /// Chạy ví dụ trên bộ dữ liệu kèm theo (import the bundled datasets, write tables and charts)
     Demo(cmd::demo::Args),
 }
@@ -138,6 +142,7 @@ fn main() -> ExitCode {
         Command::Report(args) => cmd::report::run(&global, args),
         Command::Calendar(args) => cmd::calendar::run(&global, args),
         Command::Dossiers(command) => cmd::dossiers::run(&global, command),
+        Command::Units(command) => cmd::units::run(&global, command),
         Command::Demo(args) => cmd::demo::run(&global, args),
     };
     match result {

@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use cchc_model::TableKind;
 
+/// Why a sink refused a batch: the receiver's own error (the store's), kept typed so that the
+/// front end says it in the analyst's language.
+pub type SinkError = Box<dyn std::error::Error + Send + Sync>;
+
 /// A file or sheet that cannot be imported. Every variant names the file, and the sheet where
 /// there is one.
 #[derive(Debug, thiserror::Error)]
@@ -81,10 +85,7 @@ pub enum ImportError {
     },
     /// The rows read could not be handed on (the store refused a batch).
     #[error("{}: could not store the rows: {source}", path.display())]
-    Sink {
-        path: PathBuf,
-        source: crate::table::SinkError,
-    },
+    Sink { path: PathBuf, source: SinkError },
     /// A part of the zip container would inflate beyond the limit (a zip bomb, or a damaged file
     /// whose sizes lie).
     #[error("{}: the part {entry} inflates to {size} bytes, over the limit of {limit}; refused as a possible zip bomb or a damaged file", path.display())]

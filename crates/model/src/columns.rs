@@ -338,6 +338,30 @@ pub const SHA256: &str = "sha256";
 /// Store listing: when the source was imported.
 pub const IMPORTED_AT: &str = "imported_at";
 
+/// Unit register: a unit's key (its code or type and the day it began: `x:26005@2025-07-01`).
+pub const UNIT_KEY: &str = "unit_key";
+/// Unit register: the province a unit belongs to (its name); a unit's identity includes it.
+pub const PROVINCE: &str = "province";
+/// Unit register: the province's key.
+pub const PROVINCE_KEY: &str = "province_key";
+/// Unit register: the block a unit is ranked in (`departments`, `districts`, `communes`,
+/// `provinces`, `ministries`).
+pub const PEER_GROUP: &str = "peer_group";
+/// Unit register: the first day a unit was valid, ISO (empty: before the register's horizon).
+pub const VALID_FROM: &str = "valid_from";
+/// Unit register: the last day a unit was valid, ISO (empty: still valid).
+pub const VALID_TO: &str = "valid_to";
+/// Unit register: an old commune's district (its name).
+pub const DISTRICT: &str = "district";
+/// Unit register: the population the merger map gives a new commune.
+pub const POPULATION: &str = "population";
+/// Unit register edges: the predecessor's key.
+pub const FROM_KEY: &str = "from_key";
+/// Unit register edges: the successor's key.
+pub const TO_KEY: &str = "to_key";
+/// Unit register edges: `full` (the whole predecessor) or `partial`.
+pub const EDGE: &str = "edge";
+
 #[cfg(test)]
 mod tests {
     //! Every stored or result column is named here once: a literal naming one elsewhere would

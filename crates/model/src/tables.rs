@@ -23,3 +23,7 @@ pub fn accumulates(table: &str) -> bool {
 }
 /// Rows refused by imports, with their reasons and cells.
 pub const REJECTS: &str = "rejects";
+/// The unit register, exported for other engines (`cchc units export`): one row per unit.
+pub const UNIT_REGISTER: &str = "unit_register";
+/// The unit register's edges, exported for other engines: predecessor, successor, date, edge.
+pub const UNIT_EDGES: &str = "unit_edges";

@@ -116,6 +116,9 @@ pub enum QueryError {
     /// No dossier matches `--year` / `--unit`.
     #[error("no dossier matches --year/--unit")]
     NoDossier,
+    /// A unit or province the register cannot name as one unit.
+    #[error("{0}")]
+    Unit(cchc_units::Unresolved),
     /// The store is empty: nothing to report.
     #[error("store {0} is empty")]
     EmptyStore(PathBuf),

@@ -9,7 +9,7 @@
 //!
 //! By subject: the scope of a request, years and units ([`scope`]); scorecards ([`scorecard`]);
 //! surveys ([`survey`]); procedures ([`procedures`]); dossier logs ([`dossiers`]); what a chart
-//! draws ([`chart`]); what the report is made of ([`report`]).
+//! draws ([`chart`]); what the report is made of ([`report`]); the unit register ([`units`]).
 
 pub mod chart;
 pub mod dossiers;
@@ -19,6 +19,7 @@ pub mod report;
 pub mod scope;
 pub mod scorecard;
 pub mod survey;
+pub mod units;
 
 use cchc_model::TableKind;
 use cchc_store::Store;

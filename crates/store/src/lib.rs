@@ -600,6 +600,19 @@ impl Store {
             .map_err(|e| self.parquet_err(e))
     }
 
+    /// Writes a table for other engines to join beside the store's own ones, replacing the one
+    /// of the same name: `exports/NAME.parquet` (not in the manifest: it is no imported data).
+    /// `name` is the program's, never a user's.
+    pub fn write_export(
+        &mut self,
+        name: &str,
+        frame: &mut DataFrame,
+    ) -> Result<PathBuf, StoreError> {
+        let rel = format!("exports/{name}.parquet");
+        self.write_parquet(&rel, frame)?;
+        Ok(self.root.join(rel))
+    }
+
     fn parquet_err(&self, e: PolarsError) -> StoreError {
         StoreError::Parquet {
             path: self.root.clone(),

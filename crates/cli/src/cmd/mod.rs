@@ -12,6 +12,7 @@ pub mod report;
 pub mod scorecard;
 pub mod store;
 pub mod survey;
+pub mod units;
 
 use std::io::Write;
 

@@ -21,6 +21,7 @@ mod steps;
 mod tables;
 #[cfg(test)]
 mod tests;
+mod units;
 
 use cchc_model::Lang;
 
@@ -39,6 +40,7 @@ pub use tables::{
     appendix_headers, appendix_title, no_source, reason_words, rejects_hint, scale_cell,
     working_days, working_hours, yes_no,
 };
+pub use units::unit_lines;
 
 /// Renders a typed value in the chosen language.
 pub trait Words {

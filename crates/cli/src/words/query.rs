@@ -118,6 +118,7 @@ impl Words for QueryError {
                 format!("the computation failed (\"{e}\")"),
             ),
             Weight(problem) => return problem.words(lang),
+            Unit(problem) => return problem.words(lang),
             Hours { path, source } => {
                 return format!("{}: {}", path.display(), source.words(lang));
             }
@@ -278,6 +279,7 @@ mod tests {
             ReportUnit { .. } => 20,
             ReportYear { .. } => 21,
             RegistryOnly => 22,
+            Unit(_) => 23,
         }
     }
 
@@ -354,6 +356,22 @@ mod tests {
                 years: vec![2021, 2022],
             },
             RegistryOnly,
+            Unit(cchc_units::Unresolved::Province {
+                asked: "Bình Phước".into(),
+                valid: vec!["Đồng Nai".into()],
+            }),
+            Unit(cchc_units::Unresolved::Unknown {
+                asked: "Phường Hố Nai 9".into(),
+                nearest: vec!["Phường Hố Nai".into()],
+            }),
+            Unit(cchc_units::Unresolved::Unknown {
+                asked: "Ban Quản lý".into(),
+                nearest: Vec::new(),
+            }),
+            Unit(cchc_units::Unresolved::Ambiguous {
+                asked: "Sở Tài chính".into(),
+                candidates: vec!["d:tai_chinh@p:75".into(), "d:tai_chinh@p:70".into()],
+            }),
         ];
         let problems = [
             WeightProblem::NotPositive {
@@ -408,7 +426,7 @@ mod tests {
         let mut seen: Vec<usize> = samples.iter().map(number).collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..23).collect::<Vec<_>>());
+        assert_eq!(seen, (0..24).collect::<Vec<_>>());
         assert!(problems.is_empty(), "{problems:#?}");
     }
 }

@@ -664,6 +664,7 @@ fn every_variant_speaks_only_its_language_outside_quotes() {
 #[test]
 fn every_sentence_of_the_catalogue_speaks_only_its_language() {
     use cchc_analysis::stats::Adjust;
+    use cchc_calendar::Day;
     use cchc_query::report::Step;
 
     use super::*;
@@ -750,6 +751,28 @@ fn every_sentence_of_the_catalogue_speaks_only_its_language() {
     both(&|l| stats_definitions(0.1, Some(0.3), l).join("\n"));
     both(&|l| proposal_written(std::path::Path::new("phu_luc.xlsx"), l));
     both(&|l| repeated_codes(4, l));
+    for (name, province, day) in [
+        ("Sở Tài chính", Some("Đồng Nai"), None),
+        (
+            "Sở Kế hoạch và Đầu tư",
+            Some("Bình Phước"),
+            Day::parse_iso("2021-01-01"),
+        ),
+        (
+            "Phường Hố Nai",
+            Some("Đồng Nai"),
+            Day::parse_iso("2025-01-01"),
+        ),
+        ("Bộ Tư pháp", None, None),
+    ] {
+        let view = cchc_query::units::show(&cchc_query::units::ShowRequest {
+            name: name.to_owned(),
+            province: province.map(str::to_owned),
+            as_of: day,
+        })
+        .expect("a unit of the register");
+        both(&|l| unit_lines(&view, l).join("\n"));
+    }
     let mut problems = Vec::new();
     for (en, vi) in &pairs {
         check_pair(en, vi, &mut problems);

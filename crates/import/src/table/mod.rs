@@ -183,9 +183,7 @@ impl SheetReport {
     }
 }
 
-/// Why a sink refused a batch: the receiver's own error (the store's), kept typed so that the
-/// front end says it in the analyst's language.
-pub type SinkError = Box<dyn std::error::Error + Send + Sync>;
+pub use crate::error::SinkError;
 
 /// Where an import sends its rows as it reads them: (table name, a batch of rows). An `Err` stops
 /// the import with an `ImportError::Sink`.

@@ -1,0 +1,192 @@
+//! The words of the unit register: a unit with its predecessors and successors, and why a name
+//! does not resolve to one unit.
+
+use cchc_model::Lang;
+use cchc_query::units::{Related, UnitView};
+use cchc_units::{Register, Unresolved};
+
+use super::Words;
+
+fn say(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// A peer group in words.
+fn peer_group(code: &str, lang: Lang) -> &'static str {
+    let (vi, en) = match code {
+        "departments" => ("khối sở, ban, ngành", "departments"),
+        "districts" => ("khối huyện", "districts"),
+        "communes" => ("khối xã, phường", "communes"),
+        "provinces" => ("khối tỉnh", "provinces"),
+        _ => ("khối bộ, ngành", "ministries"),
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+fn edge(code: &str, lang: Lang) -> &'static str {
+    match (code, lang) {
+        ("full", Lang::Vi) => "toàn bộ",
+        ("full", Lang::En) => "whole",
+        (_, Lang::Vi) => "một phần",
+        (_, Lang::En) => "in part",
+    }
+}
+
+/// A province's name, with its last day when it has ended (old Đồng Nai).
+fn province(name: Option<&str>, until: Option<cchc_calendar::Day>, lang: Lang) -> String {
+    match (name, until) {
+        (Some(p), Some(d)) => say(
+            lang,
+            format!(" — \"{p}\" (tỉnh đến {d})"),
+            format!(" — \"{p}\" (the province until {d})"),
+        ),
+        (Some(p), None) => format!(" — \"{p}\""),
+        (None, _) => String::new(),
+    }
+}
+
+fn related_line(r: &Related, lang: Lang) -> String {
+    let indent = "  ".repeat(r.depth);
+    let province = province(r.province.as_deref(), r.province_until, lang);
+    let code = r
+        .code
+        .as_deref()
+        .map(|c| format!(" [{c}]"))
+        .unwrap_or_default();
+    format!(
+        "{indent}{} \"{}\"{province}{code} ({})",
+        r.date,
+        r.unit,
+        edge(r.edge, lang)
+    )
+}
+
+/// `cchc units show` in lines.
+pub fn unit_lines(v: &UnitView, lang: Lang) -> Vec<String> {
+    let province = province(v.province.as_deref(), v.province_until, lang);
+    let from = v.valid_from.map(|d| d.to_string());
+    let to = v.valid_to.map(|d| d.to_string());
+    let validity = match (from, to, lang) {
+        (Some(f), Some(t), Lang::Vi) => format!("hiệu lực {f}–{t}"),
+        (Some(f), Some(t), Lang::En) => format!("valid {f}–{t}"),
+        (Some(f), None, Lang::Vi) => format!("hiệu lực từ {f}"),
+        (Some(f), None, Lang::En) => format!("valid from {f}"),
+        (None, Some(t), Lang::Vi) => format!("hiệu lực đến {t}"),
+        (None, Some(t), Lang::En) => format!("valid to {t}"),
+        (None, None, Lang::Vi) => "còn hiệu lực".to_owned(),
+        (None, None, Lang::En) => "valid".to_owned(),
+    };
+    let code = v
+        .code
+        .as_deref()
+        .map(|c| say(lang, format!("; mã {c}"), format!("; code {c}")))
+        .unwrap_or_default();
+    let mut lines = vec![
+        format!(
+            "\"{}\"{province} ({}; {validity}{code})",
+            v.unit,
+            peer_group(v.peer_group, lang)
+        ),
+        say(lang, format!("khoá: {}", v.key), format!("key: {}", v.key)),
+    ];
+    for (list, vi, en) in [
+        (&v.predecessors, "Đơn vị trước", "Predecessors"),
+        (&v.successors, "Đơn vị sau", "Successors"),
+    ] {
+        if list.is_empty() {
+            lines.push(say(lang, format!("{vi}: không có"), format!("{en}: none")));
+        } else {
+            lines.push(say(lang, format!("{vi}:"), format!("{en}:")));
+            lines.extend(list.iter().map(|r| related_line(r, lang)));
+        }
+    }
+    lines
+}
+
+/// A key of the register described for people: the unit's name and its province.
+fn described(key: &str) -> String {
+    let r = Register::get();
+    match r.unit(key) {
+        Some(u) => {
+            let province = u
+                .province
+                .as_deref()
+                .and_then(|p| r.unit(p))
+                .map(|p| format!(", \"{}\"", p.name))
+                .unwrap_or_default();
+            let code = u
+                .code
+                .as_deref()
+                .map(|c| format!(" {c}"))
+                .unwrap_or_default();
+            format!("\"{}\"{code}{province} ({key})", u.name)
+        }
+        None => key.to_owned(),
+    }
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Words for Unresolved {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            Unresolved::Province { asked, valid } => say(
+                lang,
+                format!(
+                    "không có tỉnh \"{asked}\" vào thời điểm này; có {} tỉnh: {}",
+                    valid.len(),
+                    quoted(valid)
+                ),
+                format!(
+                    "no province \"{asked}\" at that time; there are {} provinces: {}",
+                    valid.len(),
+                    quoted(valid)
+                ),
+            ),
+            Unresolved::Unknown { asked, nearest } if nearest.is_empty() => say(
+                lang,
+                format!("danh mục không có đơn vị \"{asked}\""),
+                format!("the register has no unit \"{asked}\""),
+            ),
+            Unresolved::Unknown { asked, nearest } => say(
+                lang,
+                format!(
+                    "danh mục không có đơn vị \"{asked}\"; gần nhất: {}",
+                    quoted(nearest)
+                ),
+                format!(
+                    "the register has no unit \"{asked}\"; the nearest: {}",
+                    quoted(nearest)
+                ),
+            ),
+            Unresolved::Ambiguous { asked, candidates } => {
+                let list = candidates
+                    .iter()
+                    .map(|k| described(k))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                say(
+                    lang,
+                    format!(
+                        "\"{asked}\" là nhiều đơn vị: {list}; hãy ghi rõ tỉnh, huyện, mã hoặc ngày (--as-of)"
+                    ),
+                    format!(
+                        "\"{asked}\" names several units: {list}; give the province, district, code or day (--as-of)"
+                    ),
+                )
+            }
+        }
+    }
+}
