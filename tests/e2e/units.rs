@@ -200,3 +200,106 @@ fn the_register_lists_and_exports_for_other_engines() {
         );
     }
 }
+
+#[test]
+fn two_provinces_results_with_the_same_department_names_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let data = super::root().join("tests/data");
+    let mut said = String::new();
+    for file in [
+        "scorecard_wide_dong_nai_2024.xlsx",
+        "scorecard_wide_binh_phuoc_2024.xlsx",
+    ] {
+        let out = super::run(store, &["import", data.join(file).to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        said.push_str(&String::from_utf8_lossy(&out.stdout));
+    }
+    // Each file's province read from its agency block; nothing replaced.
+    assert!(
+        said.contains("tỉnh \"Đồng Nai\"") && said.contains("tỉnh \"Bình Phước\""),
+        "{said}"
+    );
+    assert!(!said.contains("thay thế"), "{said}");
+    let trend = super::json(store, &["scorecard", "trend"]);
+    assert_eq!(trend.len(), 12, "every unit-year of both provinces kept");
+    // Each unit ranked among its own province's, as each decision wrote it.
+    let rank = |unit: &str| {
+        trend
+            .iter()
+            .find(|r| r["unit"] == unit)
+            .map(|r| {
+                (
+                    r["province"].as_str().unwrap().to_owned(),
+                    r["rank"].as_i64().unwrap(),
+                )
+            })
+            .unwrap_or_else(|| panic!("{unit}: {trend:?}"))
+    };
+    assert_eq!(rank("Sở Tài chính (Đồng Nai)"), ("Đồng Nai".to_owned(), 1));
+    assert_eq!(
+        rank("Sở Tài chính (Bình Phước)"),
+        ("Bình Phước".to_owned(), 4)
+    );
+    assert_eq!(rank("Sở Y tế (Bình Phước)"), ("Bình Phước".to_owned(), 1));
+    let lost = |unit: &str| {
+        super::json(
+            store,
+            &["scorecard", "gaps", "--unit", unit, "--level", "field"],
+        )
+        .iter()
+        .map(|r| r["points_lost"].as_f64().unwrap())
+        .sum::<f64>()
+    };
+    // 36 points at most; Đồng Nai's Sở Tài chính scored 32.5, Bình Phước's 26.5.
+    assert!((lost("Sở Tài chính (Đồng Nai)") - 3.5).abs() < 1e-9);
+    assert!((lost("Sở Tài chính (Bình Phước)") - 9.5).abs() < 1e-9);
+}
+
+#[test]
+fn a_province_no_register_knows_is_refused_before_anything_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = super::root().join("tests/data/scorecard_wide_dong_nai_2024.xlsx");
+    let out = super::run(
+        dir.path(),
+        &["import", "--province", "Sài Gòn", file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    // The provinces of the file's year, 2024: the 63 old ones.
+    assert!(
+        err.contains("\"Sài Gòn\"") && err.contains("63") && err.contains("\"Bình Phước\""),
+        "{err}"
+    );
+    let listed = super::run(dir.path(), &["store", "list", "--format", "json"]);
+    let rows: Vec<Value> = serde_json::from_slice(&listed.stdout).unwrap_or_default();
+    assert!(rows.is_empty(), "{rows:?}");
+    // Given, a province the title contradicts is refused too, naming both.
+    let out = super::run(
+        dir.path(),
+        &[
+            "import",
+            "--province",
+            "tỉnh bình phước",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("\"Bình Phước\"") && err.contains("\"Đồng Nai\""),
+        "{err}"
+    );
+    // Given as the title has it, in any spelling, it is the file's province.
+    let out = super::run(
+        dir.path(),
+        &[
+            "import",
+            "--province",
+            "TỈNH ĐỒNG NAI",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("tỉnh \"Đồng Nai\""));
+}

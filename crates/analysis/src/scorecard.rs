@@ -143,14 +143,23 @@ pub fn gaps(scorecard: LazyFrame, level: Level) -> PolarsResult<LazyFrame> {
         ]))
 }
 
-/// Totals per unit and year, with change against the year before and rank among units.
+/// Totals per unit and year, with change against the year before and rank among units — among
+/// the units of the same province when the rows carry their province (a province ranks its own
+/// units).
 ///
-/// Output columns: unit, year, max_total, score_total, attainment, delta, pct_change, rank,
-/// rank_change, self_total, self_minus_appraised.
-pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
+/// Output columns: unit, (province,) year, max_total, score_total, attainment, delta,
+/// pct_change, rank, rank_change, self_total, self_minus_appraised.
+pub fn trend(mut scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
+    let provinces = scorecard.collect_schema()?.contains(c::PROVINCE);
+    let mut keys = vec![col(c::UNIT), col(c::YEAR)];
+    let mut within = vec![col(c::YEAR)];
+    if provinces {
+        keys.push(col(c::PROVINCE));
+        within.push(col(c::PROVINCE));
+    }
     let totals = scorecard
         .filter(col(c::IS_LEAF))
-        .group_by([col(c::UNIT), col(c::YEAR)])
+        .group_by(keys)
         .agg([
             max_sum().alias(c::MAX_TOTAL),
             points(col(c::SCORE).sum()).alias(c::SCORE_TOTAL),
@@ -170,7 +179,7 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
                     },
                     None,
                 )
-                .over([col(c::YEAR)])?
+                .over(within)?
                 .cast(DataType::Int32)
                 .alias(c::RANK),
         );
@@ -200,19 +209,24 @@ pub fn trend(scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
             points(col(c::SELF_TOTAL) - col(c::SCORE_TOTAL)).alias(c::SELF_MINUS_APPRAISED),
         )
         .sort([c::UNIT, c::YEAR], SortMultipleOptions::default())
-        .select([
-            col(c::UNIT),
-            col(c::YEAR),
-            col(c::MAX_TOTAL),
-            col(c::SCORE_TOTAL),
-            col(c::ATTAINMENT),
-            col(c::DELTA),
-            col(c::PCT_CHANGE),
-            col(c::RANK),
-            col(c::RANK_CHANGE),
-            col(c::SELF_TOTAL),
-            col(c::SELF_MINUS_APPRAISED),
-        ]))
+        .select(
+            [col(c::UNIT)]
+                .into_iter()
+                .chain(provinces.then(|| col(c::PROVINCE)))
+                .chain([col(c::YEAR)])
+                .chain([
+                    col(c::MAX_TOTAL),
+                    col(c::SCORE_TOTAL),
+                    col(c::ATTAINMENT),
+                    col(c::DELTA),
+                    col(c::PCT_CHANGE),
+                    col(c::RANK),
+                    col(c::RANK_CHANGE),
+                    col(c::SELF_TOTAL),
+                    col(c::SELF_MINUS_APPRAISED),
+                ])
+                .collect::<Vec<_>>(),
+        ))
 }
 
 #[cfg(test)]

@@ -115,8 +115,16 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         write_xlsx(&path, &[spec])?;
         written.push(path);
     }
-    let multi: [(&str, Vec<sheet::SheetSpec>); 6] = [
+    let multi: [(&str, Vec<sheet::SheetSpec>); 8] = [
         ("scorecard_wide.xlsx", fixtures::scorecard_wide()),
+        (
+            "scorecard_wide_dong_nai_2024.xlsx",
+            fixtures::wide_results("ĐỒNG NAI", &fixtures::WIDE_DONG_NAI_2024),
+        ),
+        (
+            "scorecard_wide_binh_phuoc_2024.xlsx",
+            fixtures::wide_results("BÌNH PHƯỚC", &fixtures::WIDE_BINH_PHUOC_2024),
+        ),
         (
             "survey_form_export.xlsx",
             vec![fixtures::survey_form_export()],

@@ -119,6 +119,9 @@ pub enum QueryError {
     /// A unit or province the register cannot name as one unit.
     #[error("{0}")]
     Unit(cchc_units::Unresolved),
+    /// `--province` names one province and the file's title another.
+    #[error("--province {given}, the title {written}")]
+    ProvinceConflict { given: String, written: String },
     /// The store is empty: nothing to report.
     #[error("store {0} is empty")]
     EmptyStore(PathBuf),

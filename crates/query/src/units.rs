@@ -252,3 +252,72 @@ pub fn export() -> Result<(DataFrame, DataFrame)> {
     )?;
     Ok((units_frame(r, &units)?, frame))
 }
+
+/// The province a file's units belong to, by the register's name for it: `asked` as the file or
+/// the analyst writes it, `years` the file's years (any time when none). With `strict` (the
+/// analyst gave it), a name no province of those years has is an error listing the provinces of
+/// the period's end; else (read from a title, which may name a district's city) it is `None`.
+pub fn province_of(asked: &str, years: &[i32], strict: bool) -> Result<Option<String>> {
+    let r = Register::get();
+    let (from, to) = match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) => (
+            Day::from_ymd(*a, 1, 1).expect("a year's first day"),
+            Day::from_ymd(*b, 12, 31).expect("a year's last day"),
+        ),
+        _ => (
+            Day::from_ymd(1900, 1, 1).expect("a date"),
+            Day::from_ymd(2100, 12, 31).expect("a date"),
+        ),
+    };
+    let found: Vec<&Unit> = r
+        .provinces_named(asked, None)
+        .into_iter()
+        .filter(|p| p.valid_during(from, to))
+        .collect();
+    match found.first() {
+        Some(p) => Ok(Some(p.name.clone())),
+        None if strict => {
+            let day = if to.year() > 2100 - 1 {
+                Day::from_ymd(2025, 7, 1).expect("a date")
+            } else {
+                to
+            };
+            Err(unresolved(r.province(asked, day).err().unwrap_or(
+                Unresolved::Unknown {
+                    asked: asked.to_owned(),
+                    nearest: Vec::new(),
+                },
+            )))
+        }
+        None => Ok(None),
+    }
+}
+
+/// The province of a file: the analyst's (`asked`, an error when no province of the file's
+/// `years` has that name), or the one its titles name (`titled`, each sheet's) when the register
+/// knows it; an error when the analyst's and a title's differ.
+pub fn file_province(
+    asked: Option<&str>,
+    titled: &[String],
+    years: &[i32],
+) -> Result<Option<String>> {
+    let mut written = None;
+    for name in titled {
+        if let Some(found) = province_of(name, years, false)? {
+            written = Some(found);
+            break;
+        }
+    }
+    match (asked, written) {
+        (Some(asked), written) => {
+            let given = province_of(asked, years, true)?.unwrap_or_else(|| asked.to_owned());
+            match written {
+                Some(w) if cchc_model::text::fold(&w) != cchc_model::text::fold(&given) => {
+                    Err(QueryError::ProvinceConflict { given, written: w })
+                }
+                _ => Ok(Some(given)),
+            }
+        }
+        (None, written) => Ok(written),
+    }
+}

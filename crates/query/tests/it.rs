@@ -34,6 +34,7 @@ fn seed_store(dir: &Path) -> Store {
         counts: imported.counts(),
         rejections: imported.rejections().cloned().collect(),
         warnings: imported.warnings().count() as u64,
+        province: None,
     };
     store.commit(pending, source).unwrap();
     drop(store);

@@ -56,6 +56,10 @@ pub struct Part {
     pub year: i32,
     /// Unit.
     pub unit: String,
+    /// The unit's province, when the import knew it (older manifests: none). Same-named units of
+    /// two provinces are two units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
     /// Rows in the file.
     pub rows: u64,
     /// Path relative to the store root.

@@ -64,6 +64,66 @@ pub(crate) fn renames<'a>(
     out
 }
 
+/// Whether two parts' provinces may be the same: equal, or one of them unknown (a part stored
+/// before provinces were kept, or from a file that names none).
+pub(crate) fn same_province(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => fold(a) == fold(b),
+        _ => true,
+    }
+}
+
+/// The name each part's unit is read by: the shown name of its spelling ([`renames`]), and its
+/// province in brackets when units of that shown name are stored for two provinces or more
+/// ("Sở Tài chính (Đồng Nai)", "Sở Tài chính (Bình Phước)"), so that no analysis adds two
+/// provinces' units together.
+pub(crate) struct Shown {
+    renames: BTreeMap<String, String>,
+    several: std::collections::BTreeSet<String>,
+}
+
+impl Shown {
+    pub(crate) fn new<'a>(
+        parts: impl Iterator<Item = &'a Part> + Clone,
+        names: &[UnitName],
+    ) -> Shown {
+        let renames = renames(parts.clone(), names);
+        let mut provinces: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+        for p in parts {
+            if let Some(province) = &p.province {
+                let name = renames.get(&p.unit).unwrap_or(&p.unit);
+                provinces
+                    .entry(fold(name))
+                    .or_default()
+                    .insert(fold(province));
+            }
+        }
+        let several = provinces
+            .into_iter()
+            .filter(|(_, ps)| ps.len() > 1)
+            .map(|(name, _)| name)
+            .collect();
+        Shown { renames, several }
+    }
+
+    fn name<'p>(&'p self, part: &'p Part) -> &'p str {
+        self.renames.get(&part.unit).unwrap_or(&part.unit)
+    }
+
+    /// Whether the part's unit is read with its province.
+    pub(crate) fn qualified(&self, part: &Part) -> bool {
+        part.province.is_some() && self.several.contains(&fold(self.name(part)))
+    }
+
+    /// The name the part's unit is read by.
+    pub(crate) fn of(&self, part: &Part) -> String {
+        match (&part.province, self.qualified(part)) {
+            (Some(province), true) => format!("{} ({province})", self.name(part)),
+            _ => self.name(part).to_owned(),
+        }
+    }
+}
+
 /// Whether two stored spellings name the same unit.
 pub(crate) fn same_unit(a: &str, b: &str, names: &[UnitName]) -> bool {
     let mut book = BTreeMap::new();
@@ -84,6 +144,7 @@ mod tests {
             table: "scorecard".into(),
             year: 2022,
             unit: unit.into(),
+            province: None,
             rows,
             file: String::new(),
         }

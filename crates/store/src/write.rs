@@ -209,6 +209,7 @@ impl Parts {
                 table: w.table.clone(),
                 year: w.year,
                 unit: w.unit.clone(),
+                province: None,
                 rows: w.rows,
                 file: format!("{}/year={}/{name}", w.table, w.year),
             });

@@ -341,7 +341,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     {
         let mut store = Store::open_for_write(&folders.store)?;
         let read = ingest::read_all(&files, None, &ImportOptions::default(), global, &store)?;
-        ingest::store_all(&mut store, read, global)?;
+        ingest::store_all(&mut store, read, None, global)?;
     }
     let store = Store::open(&folders.store)?;
     let mut demo = Demo {

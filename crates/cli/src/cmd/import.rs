@@ -86,7 +86,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     }
     let read = crate::front::ingest::read_all(&files, kind, &opts, global, &store)?;
     let logs = read.iter().any(|(f, _)| f.kind == TableKind::Dossiers);
-    let problems = crate::front::ingest::store_all(&mut store, read, global)?;
+    let problems =
+        crate::front::ingest::store_all(&mut store, read, args.read.province.as_deref(), global)?;
     if logs && !global.quiet {
         let repeated = cchc_query::Query::new(&store).repeated_dossier_codes()?;
         if repeated > 0 {

@@ -31,6 +31,10 @@ pub struct ReadArgs {
     /// Đơn vị (unit)
     #[arg(long)]
     pub unit: Option<String>,
+    /// Tỉnh của các đơn vị trong tệp, ví dụ "Đồng Nai"; mặc định: tỉnh ghi ở tiêu đề
+    /// (the province of the file's units; default: the one its title names)
+    #[arg(long)]
+    pub province: Option<String>,
     /// Chỉ đọc trang này (only this sheet)
     #[arg(long)]
     pub sheet: Option<String>,

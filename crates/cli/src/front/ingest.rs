@@ -57,12 +57,40 @@ pub fn read_all(
         .collect()
 }
 
+/// The province of each file read: the one the analyst gave (an error, before anything is stored,
+/// when no province of the file's years has that name), else the one its sheets' titles name
+/// when the register knows it as a province.
+fn provinces(read: &[Read], asked: Option<&str>) -> Result<Vec<Option<String>>> {
+    read.iter()
+        .map(|(file, _)| {
+            let years: Vec<i32> = file
+                .sheets
+                .iter()
+                .flat_map(|s| s.years.iter().map(|y| y.value))
+                .collect();
+            let titled: Vec<String> = file
+                .sheets
+                .iter()
+                .filter_map(|s| s.province.clone())
+                .collect();
+            Ok(cchc_query::units::file_province(asked, &titled, &years)?)
+        })
+        .collect()
+}
+
 /// Commits what was read and reports it; returns whether any row was rejected or warned about.
-pub fn store_all(store: &mut Store, read: Vec<Read>, global: &Global) -> Result<bool> {
+/// `province` is the analyst's `--province`.
+pub fn store_all(
+    store: &mut Store,
+    read: Vec<Read>,
+    province: Option<&str>,
+    global: &Global,
+) -> Result<bool> {
     let lang = global.lang();
     let mut problems = false;
-    for (file, pending) in read {
-        report(&file, global)?;
+    let provinces = provinces(&read, province)?;
+    for ((file, pending), province) in read.into_iter().zip(provinces) {
+        report(&file, province.as_deref(), global)?;
         problems |= file.rejections().next().is_some() || file.warnings().next().is_some();
         let source = Source {
             kind: file.kind,
@@ -77,6 +105,7 @@ pub fn store_all(store: &mut Store, read: Vec<Read>, global: &Global) -> Result<
             counts: file.counts(),
             rejections: file.rejections().cloned().collect(),
             warnings: file.warnings().count() as u64,
+            province,
         };
         match store.commit(pending, source)? {
             Added::AlreadyImported { imported_at } => out!(
@@ -104,7 +133,7 @@ pub fn store_all(store: &mut Store, read: Vec<Read>, global: &Global) -> Result<
 }
 
 /// Prints the import contract's counts per sheet, then warnings and rejections on stderr.
-fn report(file: &Imported, global: &Global) -> Result<()> {
+fn report(file: &Imported, province: Option<&str>, global: &Global) -> Result<()> {
     let lang = global.lang();
     for repair in &file.repairs {
         eprintln!(
@@ -152,7 +181,9 @@ fn report(file: &Imported, global: &Global) -> Result<()> {
                 (_, false) => format!(" · \"{unit}\""),
                 (Some(p), true) => format!(" · {} \"{p}\"", lang.say(ph::PUBLISHED_BY)),
                 (None, true) => String::new(),
-            },
+            } + &province
+                .map(|p| format!(" · {} \"{p}\"", lang.say(ph::PROVINCE)))
+                .unwrap_or_default(),
             match sheet
                 .rejections
                 .iter()

@@ -335,9 +335,16 @@ pub const ERROR: Phrase = Phrase {
     en: "error",
 };
 
+/// "province" (the province of a file's units, in the import's report)
+pub const PROVINCE: Phrase = Phrase {
+    vi: "tỉnh",
+    en: "province",
+};
+
 /// Every phrase above, for the test that reads each in both languages.
 #[cfg(test)]
 pub const ALL: &[Phrase] = &[
+    PROVINCE,
     MONDAY,
     TUESDAY,
     WEDNESDAY,

@@ -119,6 +119,14 @@ impl Words for QueryError {
             ),
             Weight(problem) => return problem.words(lang),
             Unit(problem) => return problem.words(lang),
+            ProvinceConflict { given, written } => (
+                format!(
+                    "--province \"{given}\" nhưng tiêu đề của tệp ghi tỉnh \"{written}\"; hãy bỏ --province hoặc kiểm tra lại tệp"
+                ),
+                format!(
+                    "--province \"{given}\", but the file's title names the province \"{written}\"; leave out --province or check the file"
+                ),
+            ),
             Hours { path, source } => {
                 return format!("{}: {}", path.display(), source.words(lang));
             }
@@ -280,6 +288,7 @@ mod tests {
             ReportYear { .. } => 21,
             RegistryOnly => 22,
             Unit(_) => 23,
+            ProvinceConflict { .. } => 24,
         }
     }
 
@@ -356,6 +365,10 @@ mod tests {
                 years: vec![2021, 2022],
             },
             RegistryOnly,
+            ProvinceConflict {
+                given: "Bình Phước".into(),
+                written: "Đồng Nai".into(),
+            },
             Unit(cchc_units::Unresolved::Province {
                 asked: "Bình Phước".into(),
                 valid: vec!["Đồng Nai".into()],
@@ -426,7 +439,7 @@ mod tests {
         let mut seen: Vec<usize> = samples.iter().map(number).collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..24).collect::<Vec<_>>());
+        assert_eq!(seen, (0..25).collect::<Vec<_>>());
         assert!(problems.is_empty(), "{problems:#?}");
     }
 }

@@ -132,6 +132,76 @@ pub(crate) fn title_unit(title: &[String]) -> Option<String> {
     }
 }
 
+/// The province the title lines name, as written: the parent of the agency block ("UBND TỈNH
+/// ĐỒNG NAI", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"), a line "TỈNH BÌNH PHƯỚC", or a title
+/// ending "… - TỈNH BÌNH PHƯỚC". The text after "tỉnh" or "thành phố", in its running-text
+/// spelling; `None` when the lines name none or several. A "thành phố" may be a district's city
+/// (UBND THÀNH PHỐ BIÊN HÒA): the front end keeps the name only when its register knows it as a
+/// province.
+pub(crate) fn title_province(title: &[String]) -> Option<String> {
+    let mut found: Vec<String> = Vec::new();
+    for line in title {
+        for cell in cells_of(line) {
+            let key = fold(&cell);
+            // `fold` keeps one char per letter, so char offsets in `key` map onto `cell`.
+            let after =
+                |pos: usize| -> String { cell.chars().skip(key[..pos].chars().count()).collect() };
+            let mut starts: Vec<usize> = Vec::new();
+            for parent in ["ubnd ", "uy ban nhan dan ", ""] {
+                for kind in ["tinh ", "thanh pho "] {
+                    let opening = format!("{parent}{kind}");
+                    if key.starts_with(&opening) {
+                        starts.push(opening.len());
+                    }
+                }
+            }
+            for dash in [" - tinh ", " – tinh ", " — tinh "] {
+                if let Some(pos) = key.rfind(dash) {
+                    starts.push(pos + dash.len());
+                }
+            }
+            if let Some(&start) = starts.iter().max() {
+                let name = after(start);
+                let name = name
+                    .trim()
+                    .trim_end_matches(['.', ',', ';', ':', ')'])
+                    .trim();
+                if !name.is_empty() && name.chars().count() <= 40 {
+                    let name = proper_name(name);
+                    if !found.iter().any(|f| fold(f) == fold(&name)) {
+                        found.push(name);
+                    }
+                }
+            }
+        }
+    }
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// A place's name written in capitals, in its running-text spelling: each word capitalised
+/// ("ĐỒNG NAI" → "Đồng Nai"); a name in mixed case as written.
+fn proper_name(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_owned();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
 /// The agency of the block at the top left of an official document: the first cells of the
 /// title lines, "UBND TỈNH …" (or "ỦY BAN NHÂN DÂN …", a ministry) over the agency itself; the
 /// parent alone when nothing stands under it.
@@ -311,6 +381,36 @@ mod tests {
         ];
         assert_eq!(title_unit(&title).as_deref(), Some("Sở Kế hoạch và Đầu tư"));
         assert_eq!(title_year(&title), None);
+    }
+
+    #[test]
+    fn the_province_of_the_agency_block_or_the_title_is_read_as_written() {
+        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            title_province(&lines(&[
+                "UBND TỈNH ĐỒNG NAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "SỞ NỘI VỤ"
+            ]))
+            .as_deref(),
+            Some("Đồng Nai")
+        );
+        assert_eq!(
+            title_province(&lines(&["KẾT QUẢ CHỈ SỐ CCHC NĂM 2024 - TỈNH BÌNH PHƯỚC"])).as_deref(),
+            Some("Bình Phước")
+        );
+        assert_eq!(
+            title_province(&lines(&["ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"])).as_deref(),
+            Some("Hồ Chí Minh")
+        );
+        assert_eq!(
+            title_province(&lines(&["SỞ TƯ PHÁP", "BẢNG ĐIỂM NĂM 2023"])),
+            None
+        );
+        // Two provinces named: none chosen.
+        assert_eq!(
+            title_province(&lines(&["UBND TỈNH ĐỒNG NAI", "TỈNH BÌNH PHƯỚC"])),
+            None
+        );
     }
 
     #[test]

@@ -460,6 +460,7 @@ fn read_sheet<K: SheetKind>(
     if mapped.given.unit_column {
         report.publisher = super::context::title_unit(&report_title(&report));
     }
+    report.province = super::context::title_province(&report_title(&report));
     report.decoded = wb.decoded(sheet);
     report
         .warnings

@@ -155,6 +155,9 @@ pub struct SheetReport {
     /// Who published a table of many units, as its title names it (its agency block): not a
     /// unit of the data.
     pub publisher: Option<String>,
+    /// The province the title names, as written ("Đồng Nai"): the front end resolves it against
+    /// its register of units, with the sheet's years.
+    pub province: Option<String>,
 }
 
 /// Something the analyst should know of how a sheet was read, that is neither a warning nor a

@@ -38,6 +38,7 @@ fn batch<'a>(
             },
             rejections,
             warnings: 1,
+            province: None,
         },
         frame,
         extra: Vec::new(),
@@ -147,6 +148,7 @@ fn survey_source<'a>(sha256: &'a str, file: &'a str) -> cchc_store::Source<'a> {
         counts: Default::default(),
         rejections: Vec::new(),
         warnings: 0,
+        province: None,
     }
 }
 
@@ -903,4 +905,76 @@ fn dossier_dates_stored_as_text_by_an_older_version_read_as_timestamps() {
     assert_eq!(resolved, [Some(old_result.millis), None, None]);
     assert_eq!(unpack(precision[0] as u16, 4), Some(Precision::Minute));
     assert_eq!(unpack(precision[1] as u16, 4), None);
+}
+
+#[test]
+fn same_named_units_of_two_provinces_are_two_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_for_write(dir.path()).unwrap();
+    let add = |store: &mut Store, sha: &str, province: Option<&str>, scores: &[f64]| {
+        let path = Path::new("ket_qua.xlsx");
+        let mut b = batch(sha, path, frame(2024, "Sở Tài chính", scores), Vec::new());
+        b.source.province = province.map(str::to_owned);
+        store.add(b).unwrap()
+    };
+    add(&mut store, "aa11", Some("Đồng Nai"), &[1.0, 2.0]);
+    // Another province's same-named unit and year: kept beside, not replacing.
+    match add(&mut store, "bb22", Some("Bình Phước"), &[3.0, 4.0]) {
+        Added::Stored { replaced, .. } => assert!(replaced.is_empty(), "{replaced:?}"),
+        other => panic!("{other:?}"),
+    }
+    // A newer file of the same province replaces its own rows only.
+    match add(&mut store, "cc33", Some("ĐỒNG NAI"), &[5.0, 6.0]) {
+        Added::Stored { replaced, .. } => assert_eq!(replaced.len(), 1),
+        other => panic!("{other:?}"),
+    }
+    let df = store
+        .scan(TableKind::Scorecard)
+        .unwrap()
+        .unwrap()
+        .sort([cchc_model::columns::UNIT], Default::default())
+        .collect()
+        .unwrap();
+    let units: Vec<&str> = df
+        .column(cchc_model::columns::UNIT)
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .flatten()
+        .collect();
+    assert_eq!(
+        units,
+        [
+            "Sở Tài chính (Bình Phước)",
+            "Sở Tài chính (Bình Phước)",
+            "Sở Tài chính (ĐỒNG NAI)",
+            "Sở Tài chính (ĐỒNG NAI)"
+        ]
+    );
+    let provinces: Vec<&str> = df
+        .column(cchc_model::columns::PROVINCE)
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .flatten()
+        .collect();
+    assert_eq!(
+        provinces,
+        ["Bình Phước", "Bình Phước", "ĐỒNG NAI", "ĐỒNG NAI"]
+    );
+    // A file whose province is unknown replaces as before (the stores written before provinces).
+    add(&mut store, "dd44", None, &[7.0, 8.0]);
+    let rows = store
+        .scan(TableKind::Scorecard)
+        .unwrap()
+        .unwrap()
+        .collect()
+        .unwrap();
+    assert_eq!(
+        rows.height(),
+        2,
+        "both provinces' parts replaced by the unknown one's"
+    );
 }
