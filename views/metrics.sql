@@ -34,18 +34,40 @@ SELECT year, unit, code, criterion, max_score, score, attainment, points_lost, s
 FROM ranked;
 
 -- Scorecards: totals per unit and year over leaves, attainment, change against the year before
--- (empty when that year is missing: a gap, never a zero), rank among units by attainment.
+-- (empty when that year is missing: a gap, never a zero), rank by attainment among the units of
+-- the same peer group (a province ranks its departments and its districts or communes apart).
+-- The peer group is the one the unit's name says, as cchc reads it (model::PeerGroup::of_name);
+-- cchc also reads the block a results table names, and the province, which these views leave
+-- out (the views assume a store of one province's units, named as offices name them).
 CREATE OR REPLACE VIEW scorecard_trend AS
-WITH totals AS (
-    SELECT unit, year, SUM(max_score) AS max_total, SUM(score) AS score_total
-    FROM scorecard
+WITH named AS (
+    SELECT s.*,
+           CASE
+               WHEN regexp_replace(lower(unit), '^(ủy ban nhân dân|ubnd) ', '') LIKE 'huyện %'
+                 OR regexp_replace(lower(unit), '^(ủy ban nhân dân|ubnd) ', '') LIKE 'quận %'
+                 OR regexp_replace(lower(unit), '^(ủy ban nhân dân|ubnd) ', '') LIKE 'thị xã %'
+                   THEN 'districts'
+               WHEN regexp_replace(lower(unit), '^(ủy ban nhân dân|ubnd) ', '') LIKE 'xã %'
+                 OR regexp_replace(lower(unit), '^(ủy ban nhân dân|ubnd) ', '') LIKE 'phường %'
+                 OR regexp_replace(lower(unit), '^(ủy ban nhân dân|ubnd) ', '') LIKE 'thị trấn %'
+                   THEN 'communes'
+               WHEN lower(unit) LIKE 'sở %' OR lower(unit) LIKE 'ban %'
+                 OR lower(unit) LIKE 'thanh tra %' OR lower(unit) LIKE 'văn phòng %'
+                   THEN 'departments'
+           END AS peer_group
+    FROM scorecard s
+),
+totals AS (
+    SELECT unit, peer_group, year, SUM(max_score) AS max_total, SUM(score) AS score_total
+    FROM named
     WHERE is_leaf
-    GROUP BY unit, year
+    GROUP BY unit, peer_group, year
 )
-SELECT t.unit, t.year, t.max_total, t.score_total,
+SELECT t.unit, t.peer_group, t.year, t.max_total, t.score_total,
        t.score_total / NULLIF(t.max_total, 0) AS attainment,
        t.score_total - p.score_total AS delta,
-       RANK() OVER (PARTITION BY t.year ORDER BY t.score_total / NULLIF(t.max_total, 0) DESC) AS rank
+       RANK() OVER (PARTITION BY t.year, t.peer_group
+                    ORDER BY t.score_total / NULLIF(t.max_total, 0) DESC) AS rank
 FROM totals t
 LEFT JOIN totals p ON p.unit = t.unit AND p.year = t.year - 1;
 

@@ -199,15 +199,24 @@ fn files_per_year_and_year_bands_trend_like_their_total_rows() {
         let stated = cell_on_row(&bands, "Tổng hợp", 1, "Tổng cộng", 4 + 2 * k);
         assert!((num(row, "score_total") - stated).abs() < 1e-9, "{row}");
     }
-    // Ranks among the two units each year are 1 and 2.
+    // A department and a district are ranked in their own blocks: each is first every year.
     for year in 2021..=2024 {
-        let mut ranks: Vec<i64> = trend
+        let mut ranks: Vec<(String, i64)> = trend
             .iter()
             .filter(|r| r["year"] == year)
-            .map(|r| r["rank"].as_i64().expect("rank"))
+            .map(|r| {
+                (
+                    r["peer_group"].as_str().expect("peer group").to_owned(),
+                    r["rank"].as_i64().expect("rank"),
+                )
+            })
             .collect();
         ranks.sort_unstable();
-        assert_eq!(ranks, [1, 2], "{year}");
+        assert_eq!(
+            ranks,
+            [("departments".to_owned(), 1), ("districts".to_owned(), 1)],
+            "{year}"
+        );
     }
 }
 

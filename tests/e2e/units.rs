@@ -303,3 +303,37 @@ fn a_province_no_register_knows_is_refused_before_anything_is_stored() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("tỉnh \"Đồng Nai\""));
 }
+
+#[test]
+fn a_results_table_in_blocks_is_ranked_block_by_block_as_its_decision_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = super::root().join("tests/data/scorecard_wide_blocks.xlsx");
+    let out = super::run(dir.path(), &["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    // The two block headings are structure, not rows missing their scores; no written rank is
+    // called wrong.
+    assert!(
+        said.contains("16 dòng = 7 nhập + 9 cấu trúc + 0 bị loại"),
+        "{said}"
+    );
+    let err = stderr_of(&out);
+    assert!(!err.contains("hạng"), "{err}");
+    let trend = super::json(dir.path(), &["scorecard", "trend"]);
+    let row = |unit: &str| {
+        trend
+            .iter()
+            .find(|r| r["unit"] == unit)
+            .unwrap_or_else(|| panic!("{unit}"))
+    };
+    for (unit, group, rank) in [
+        ("Sở Tư pháp", "departments", 1),
+        ("Sở Nội vụ", "departments", 4),
+        ("UBND huyện Long Thành", "districts", 1),
+        ("UBND thành phố Biên Hòa", "districts", 2),
+        ("UBND huyện Trảng Bom", "districts", 3),
+    ] {
+        assert_eq!(row(unit)["peer_group"], group, "{unit}");
+        assert_eq!(row(unit)["rank"], rank, "{unit}");
+    }
+}

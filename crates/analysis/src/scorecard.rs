@@ -144,18 +144,23 @@ pub fn gaps(scorecard: LazyFrame, level: Level) -> PolarsResult<LazyFrame> {
 }
 
 /// Totals per unit and year, with change against the year before and rank among units — among
-/// the units of the same province when the rows carry their province (a province ranks its own
-/// units).
+/// the units of the same province and peer group when the rows carry them (a province ranks its
+/// departments and its districts or communes apart).
 ///
-/// Output columns: unit, (province,) year, max_total, score_total, attainment, delta,
-/// pct_change, rank, rank_change, self_total, self_minus_appraised.
+/// Output columns: unit, year, max_total, score_total, attainment, delta, pct_change, rank,
+/// rank_change, self_total, self_minus_appraised, then province and peer_group where the rows
+/// carry them (the ranking's block).
 pub fn trend(mut scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
-    let provinces = scorecard.collect_schema()?.contains(c::PROVINCE);
+    let schema = scorecard.collect_schema()?;
+    let blocks: Vec<&str> = [c::PROVINCE, c::PEER_GROUP]
+        .into_iter()
+        .filter(|name| schema.contains(name))
+        .collect();
     let mut keys = vec![col(c::UNIT), col(c::YEAR)];
     let mut within = vec![col(c::YEAR)];
-    if provinces {
-        keys.push(col(c::PROVINCE));
-        within.push(col(c::PROVINCE));
+    for name in &blocks {
+        keys.push(col(*name));
+        within.push(col(*name));
     }
     let totals = scorecard
         .filter(col(c::IS_LEAF))
@@ -210,10 +215,8 @@ pub fn trend(mut scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
         )
         .sort([c::UNIT, c::YEAR], SortMultipleOptions::default())
         .select(
-            [col(c::UNIT)]
+            [col(c::UNIT), col(c::YEAR)]
                 .into_iter()
-                .chain(provinces.then(|| col(c::PROVINCE)))
-                .chain([col(c::YEAR)])
                 .chain([
                     col(c::MAX_TOTAL),
                     col(c::SCORE_TOTAL),
@@ -225,6 +228,7 @@ pub fn trend(mut scorecard: LazyFrame) -> PolarsResult<LazyFrame> {
                     col(c::SELF_TOTAL),
                     col(c::SELF_MINUS_APPRAISED),
                 ])
+                .chain(blocks.iter().map(|name| col(*name)))
                 .collect::<Vec<_>>(),
         ))
 }

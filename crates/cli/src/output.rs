@@ -159,6 +159,12 @@ pub fn write_frame(
                         (AnyValue::StringOwned(s), c::SCALE) => {
                             crate::words::scale_cell(Some(s), lang)
                         }
+                        (AnyValue::String(s), c::PEER_GROUP) => {
+                            crate::words::peer_group_cell(s, lang).to_owned()
+                        }
+                        (AnyValue::StringOwned(s), c::PEER_GROUP) => {
+                            crate::words::peer_group_cell(s, lang).to_owned()
+                        }
                         _ => display(&v, name, lang, ratio_delta),
                     };
                     let cell = Cell::new(text);

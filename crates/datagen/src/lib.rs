@@ -109,6 +109,7 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
             "procedures_flat_channels.xlsx",
             fixtures::procedures_flat_channels(),
         ),
+        ("scorecard_wide_blocks.xlsx", fixtures::wide_blocks()),
     ];
     for (name, spec) in xlsx {
         let path = dir.join(name);

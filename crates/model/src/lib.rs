@@ -15,6 +15,7 @@ pub mod frame;
 pub mod labels;
 pub mod lang;
 pub mod legacy;
+pub mod peer;
 pub mod rows;
 pub mod scale;
 pub mod schema;
@@ -27,6 +28,7 @@ pub use diag::{
     PartsOf, RejectReason, Rejection, RowCounts, RowOutcome, StructureKind, Warning, WarningKind,
 };
 pub use lang::{Lang, Phrase};
+pub use peer::PeerGroup;
 pub use rows::{Coded, Rows, RowsColumn};
 pub use scale::Scale;
 

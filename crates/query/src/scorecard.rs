@@ -10,9 +10,33 @@ use polars::prelude::*;
 use crate::{Query, Result, Scope};
 
 impl Query<'_> {
-    /// The stored scorecard rows, or [`cchc_store::StoreError::NothingImported`].
+    /// The stored scorecard rows, or [`cchc_store::StoreError::NothingImported`], each with its
+    /// unit's peer group (`peer_group`): the block a results table read it in, else the one its
+    /// name says ("UBND huyện …" a district, "Sở …" a department); empty when neither says.
     pub fn scorecard_rows(&self) -> Result<LazyFrame> {
-        self.scan_imported(TableKind::Scorecard)
+        let mut rows = self.scan_imported(TableKind::Scorecard)?;
+        let stored = rows.collect_schema()?.contains(c::PEER_GROUP);
+        let units = rows
+            .clone()
+            .select([col(c::UNIT)])
+            .unique(None, UniqueKeepStrategy::First)
+            .collect()?;
+        let mut named = lit(NULL).cast(DataType::String);
+        for unit in units.column(c::UNIT)?.str()?.iter().flatten() {
+            // A unit read with its province in brackets is named before them.
+            let bare = unit.split(" (").next().unwrap_or(unit);
+            if let Some(group) = cchc_model::PeerGroup::of_name(bare) {
+                named = when(col(c::UNIT).eq(lit(unit.to_owned())))
+                    .then(lit(group.code()))
+                    .otherwise(named);
+            }
+        }
+        let group = if stored {
+            col(c::PEER_GROUP).fill_null(named)
+        } else {
+            named
+        };
+        Ok(rows.with_column(group.alias(c::PEER_GROUP)))
     }
 
     /// Points lost at `level`, of the scope's year and unit.

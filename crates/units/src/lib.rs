@@ -57,34 +57,7 @@ impl Kind {
     }
 }
 
-/// The block a unit is ranked in: a province ranks its departments and its districts (from 2025
-/// its communes) separately; nationally, ministries and provinces are ranked separately.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PeerGroup {
-    /// Departments, agencies (sở, ban, ngành).
-    Departments,
-    /// Districts.
-    Districts,
-    /// Communes.
-    Communes,
-    /// Provinces.
-    Provinces,
-    /// Ministries.
-    Ministries,
-}
-
-impl PeerGroup {
-    /// The code of the group in tables and JSON.
-    pub fn code(self) -> &'static str {
-        match self {
-            PeerGroup::Departments => "departments",
-            PeerGroup::Districts => "districts",
-            PeerGroup::Communes => "communes",
-            PeerGroup::Provinces => "provinces",
-            PeerGroup::Ministries => "ministries",
-        }
-    }
-}
+pub use cchc_model::PeerGroup;
 
 /// An edge between a unit and its successor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -40,7 +40,7 @@ pub use tables::{
     appendix_headers, appendix_title, no_source, reason_words, rejects_hint, scale_cell,
     working_days, working_hours, yes_no,
 };
-pub use units::unit_lines;
+pub use units::{peer_group_cell, unit_lines};
 
 /// Renders a typed value in the chosen language.
 pub trait Words {

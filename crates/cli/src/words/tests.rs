@@ -751,6 +751,15 @@ fn every_sentence_of_the_catalogue_speaks_only_its_language() {
     both(&|l| stats_definitions(0.1, Some(0.3), l).join("\n"));
     both(&|l| proposal_written(std::path::Path::new("phu_luc.xlsx"), l));
     both(&|l| repeated_codes(4, l));
+    for code in [
+        "departments",
+        "districts",
+        "communes",
+        "provinces",
+        "ministries",
+    ] {
+        both(&|l| peer_group_cell(code, l).to_owned());
+    }
     for (name, province, day) in [
         ("Sở Tài chính", Some("Đồng Nai"), None),
         (

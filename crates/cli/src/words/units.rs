@@ -14,6 +14,21 @@ fn say(lang: Lang, vi: String, en: String) -> String {
     }
 }
 
+/// A peer group in a table's cell: the block's members.
+pub fn peer_group_cell(code: &str, lang: Lang) -> &'static str {
+    let (vi, en) = match code {
+        "departments" => ("sở, ban, ngành", "departments"),
+        "districts" => ("huyện", "districts"),
+        "communes" => ("xã, phường", "communes"),
+        "provinces" => ("tỉnh", "provinces"),
+        _ => ("bộ, ngành", "ministries"),
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
 /// A peer group in words.
 fn peer_group(code: &str, lang: Lang) -> &'static str {
     let (vi, en) = match code {

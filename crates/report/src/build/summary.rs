@@ -51,11 +51,6 @@ pub(super) fn summary(
         columns.push(w.col(c::POSTAL_SHARE, Kind::Pct, 10.0));
     }
     let mut rows = Vec::new();
-    // Units scored in the year, of which a rank is out.
-    let ranked = match scorecards {
-        Some(s) => of(&s.trend, Some(year), None)?.height(),
-        None => 0,
-    };
     for unit in &inputs.units {
         let mut figures = Vec::new();
         let mut row = vec![text(unit)];
@@ -70,6 +65,7 @@ pub(super) fn summary(
                     );
                     let mut detail = Vec::new();
                     if let Some(r) = rank {
+                        let ranked = peers(&s.trend, year, t)?;
                         detail.push(crate::words::rank_of(r as i64, ranked, w.lang));
                     }
                     if let Some(d) = first_value(t, c::DELTA) {
@@ -225,4 +221,24 @@ pub(super) fn summary(
         title: w.say(ph::SUMMARY).to_owned(),
         blocks,
     })
+}
+
+/// How many units a unit's rank is out of: the units of the year in its block (its province and
+/// peer group, where the trend carries them).
+fn peers(
+    trend: &polars::prelude::DataFrame,
+    year: i32,
+    row: &polars::prelude::DataFrame,
+) -> polars::prelude::PolarsResult<usize> {
+    use polars::prelude::*;
+    let mut same = col(c::YEAR).eq(lit(year));
+    for name in [c::PROVINCE, c::PEER_GROUP] {
+        if trend.column(name).is_ok() {
+            same = match row.column(name)?.str()?.get(0) {
+                Some(v) => same.and(col(name).eq(lit(v.to_owned()))),
+                None => same.and(col(name).is_null()),
+            };
+        }
+    }
+    Ok(trend.clone().lazy().filter(same).collect()?.height())
 }

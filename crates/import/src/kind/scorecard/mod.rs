@@ -251,6 +251,7 @@ impl SheetKind for Scorecard {
                 self.out.push(Record {
                     year,
                     unit,
+                    peer_group: None,
                     code: item.code.clone(),
                     parent_code,
                     field_code: root.code.clone(),

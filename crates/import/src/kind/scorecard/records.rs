@@ -8,6 +8,9 @@ use polars::prelude::{Column, DataFrame};
 pub(super) struct Record {
     pub(super) year: i32,
     pub(super) unit: String,
+    /// The block of a results table the unit was ranked in (a peer group's code), when a
+    /// heading named it.
+    pub(super) peer_group: Option<String>,
     pub(super) code: String,
     pub(super) parent_code: Option<String>,
     pub(super) field_code: String,
@@ -45,7 +48,8 @@ impl Records {
                 )
             };
         }
-        DataFrame::new_infer_height(vec![
+        let blocks = r.iter().any(|x| x.peer_group.is_some());
+        let mut columns = vec![
             col!(c::YEAR, year),
             col!(c::UNIT, unit),
             col!(c::CODE, code),
@@ -65,6 +69,11 @@ impl Records {
             col!(c::SOURCE_FILE, source_file),
             col!(c::SHEET, sheet),
             col!(c::ROW, row),
-        ])
+        ];
+        // Only results tables read in blocks say their units' peer group.
+        if blocks {
+            columns.insert(2, col!(c::PEER_GROUP, peer_group));
+        }
+        DataFrame::new_infer_height(columns)
     }
 }

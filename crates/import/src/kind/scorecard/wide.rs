@@ -11,6 +11,7 @@
 //! warning with both figures. With a unit column, a title's agency block names the publisher,
 //! not a unit.
 
+use cchc_model::PeerGroup;
 use cchc_model::columns as c;
 use cchc_model::{
     CellRef, RejectReason, RowOutcome, StructureKind, TableKind, Warning, WarningKind,
@@ -178,6 +179,8 @@ struct Columns {
 struct UnitRow {
     row: u32,
     unit: String,
+    /// The block the row stands in, when a heading named it ("I. CÁC SỞ, BAN, NGÀNH TỈNH").
+    group: Option<PeerGroup>,
     year: Option<i32>,
     scores: Vec<Option<f64>>,
     total: Option<f64>,
@@ -188,6 +191,8 @@ struct UnitRow {
 pub(super) struct Sheet {
     cols: Columns,
     rows: Vec<UnitRow>,
+    /// The block of the rows read now: the last heading's.
+    group: Option<PeerGroup>,
 }
 
 /// The wide reading of scorecards: every sheet's unit rows become scorecard records.
@@ -382,6 +387,7 @@ impl SheetKind for Wide {
             sheet: Sheet {
                 cols,
                 rows: Vec::new(),
+                group: None,
             },
         }))
     }
@@ -429,6 +435,12 @@ impl SheetKind for Wide {
             return settled(RowOutcome::Structure(StructureKind::Section));
         };
         if scores.iter().all(Option::is_none) {
+            // A block heading: the peer group of the rows under it (a province ranks its
+            // departments and its districts or communes apart).
+            if let Some(group) = PeerGroup::of_heading(&unit) {
+                sheet.group = Some(group);
+                return settled(RowOutcome::Structure(StructureKind::Section));
+            }
             let col = cols.fields[0].col;
             let reason = RejectReason::Missing {
                 column: header(col),
@@ -465,6 +477,7 @@ impl SheetKind for Wide {
         sheet.rows.push(UnitRow {
             row: row.index,
             unit,
+            group: sheet.group,
             year,
             scores,
             total,
@@ -478,7 +491,7 @@ impl SheetKind for Wide {
         sheet: Sheet,
         ctx: &mut SheetCtx<'_>,
     ) -> Result<Vec<(u32, RowOutcome)>, ImportError> {
-        let Sheet { cols, rows } = sheet;
+        let Sheet { cols, rows, .. } = sheet;
         let n = cols.fields.len();
         let parent = infer_parents(&rows, n);
         let is_parent: Vec<bool> = (0..n).map(|j| parent.contains(&Some(j))).collect();
@@ -557,6 +570,7 @@ impl SheetKind for Wide {
                 records.push(Record {
                     year,
                     unit: r.unit.clone(),
+                    peer_group: r.group.map(|g| g.code().to_owned()),
                     code: codes[j].clone(),
                     parent_code: parent[j].map(|p| codes[p].clone()),
                     field_code: codes[top].clone(),
@@ -577,13 +591,18 @@ impl SheetKind for Wide {
                 });
             }
         }
-        // The ranks against the totals (the stated total, else the sum of the leaves), per year.
+        // The ranks against the totals (the stated total, else the sum of the leaves), per year
+        // and block: a province ranks each block apart.
         if let Some(rank_col) = cols.rank {
-            let mut years: Vec<Option<i32>> = rows.iter().map(|r| r.year).collect();
-            years.sort_unstable();
-            years.dedup();
-            for y in years {
-                let group: Vec<&UnitRow> = rows.iter().filter(|r| r.year == y).collect();
+            let mut blocks: Vec<(Option<i32>, Option<PeerGroup>)> =
+                rows.iter().map(|r| (r.year, r.group)).collect();
+            blocks.sort_unstable();
+            blocks.dedup();
+            for (y, block) in blocks {
+                let group: Vec<&UnitRow> = rows
+                    .iter()
+                    .filter(|r| r.year == y && r.group == block)
+                    .collect();
                 let totals: Option<Vec<f64>> = group
                     .iter()
                     .map(|r| r.total.or_else(|| leaf_sum(r)))
@@ -643,6 +662,7 @@ mod tests {
         let row = |i: u32, s: [f64; 5]| UnitRow {
             row: i,
             unit: String::new(),
+            group: None,
             year: None,
             scores: s.iter().map(|x| Some(*x)).collect(),
             total: None,
