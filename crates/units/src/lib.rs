@@ -132,6 +132,34 @@ pub struct Edge {
     pub kind: EdgeKind,
 }
 
+/// Who a unit named in a file is ([`Register::identify`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Identified<'r> {
+    /// The unit standing during the file's period.
+    Unit(&'r Unit),
+    /// The unit of that name had ended before the period: it, and the units that took it over.
+    Ended {
+        unit: &'r Unit,
+        successors: Vec<&'r Unit>,
+    },
+}
+
+/// Where a unit stands on the latest map ([`Register::latest`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Latest<'r> {
+    /// It still stands.
+    Standing(&'r Unit),
+    /// It went wholly into this unit (through one change or several).
+    Became(&'r Unit),
+    /// It, or a unit it went into, was divided among these.
+    Divided(Vec<&'r Unit>),
+    /// It (or the unit it went into) ended with no successor in the register: a district,
+    /// abolished on 1/7/2025 while its communes went on.
+    Ended(&'r Unit),
+    /// Not a key of the register.
+    Unknown,
+}
+
 /// The register.
 #[derive(Debug)]
 pub struct Register {
@@ -321,38 +349,120 @@ impl Register {
         }
     }
 
-    /// The unit of that name in a province (or a ministry, without one), valid during a period:
-    /// a name valid on two sides of a change resolves by the period.
-    pub fn resolve(
+    /// Who a unit named in a file is: the unit of that name (or alias) in a province — in any of
+    /// the province's versions, old or new — during the file's period. A name valid on two sides
+    /// of a change resolves by the period; when several units of the name were valid during it
+    /// (a whole-year 2025 report), the one standing on its last day, else the one that lasted
+    /// longest. A name whose unit had ended before the period is [`Identified::Ended`], with the
+    /// units that took it over; a name no unit has is [`Unresolved::Unknown`] with the nearest
+    /// names; two units of the name standing together is [`Unresolved::Ambiguous`].
+    pub fn identify(
         &self,
         name: &str,
-        province: Option<&Unit>,
+        province: &str,
         from: Day,
         to: Day,
-    ) -> Result<&Unit, Unresolved> {
+    ) -> Result<Identified<'_>, Unresolved> {
+        let provinces = self.provinces_named(province, None);
         let key = name_key(name);
-        let in_province = |u: &Unit| match province {
-            Some(p) => u.province.as_deref() == Some(p.key.as_str()) || u.key == p.key,
-            None => u.kind == Kind::Ministry || u.kind == Kind::Province,
-        };
-        let found: Vec<&Unit> = self
+        let of_name: Vec<&Unit> = self
             .by_name
             .get(&key)
             .into_iter()
             .flatten()
             .map(|&i| &self.units[i])
-            .filter(|u| in_province(u) && u.valid_during(from, to))
+            .filter(|u| {
+                provinces
+                    .iter()
+                    .any(|p| u.province.as_deref() == Some(p.key.as_str()))
+            })
             .collect();
-        match found.as_slice() {
-            [one] => Ok(one),
-            [] => Err(Unresolved::Unknown {
-                asked: name.to_owned(),
-                nearest: self.nearest(&key, province),
-            }),
+        let during: Vec<&Unit> = of_name
+            .iter()
+            .copied()
+            .filter(|u| u.valid_during(from, to))
+            .collect();
+        if during.is_empty() {
+            // Ended before the period: the last of that name to stand.
+            let ended = of_name
+                .iter()
+                .copied()
+                .filter(|u| u.valid_to.is_some_and(|t| t < from))
+                .max_by_key(|u| u.valid_to);
+            return match ended {
+                Some(unit) => Ok(Identified::Ended {
+                    unit,
+                    successors: self
+                        .successors(&unit.key)
+                        .filter_map(|e| self.unit(&e.to))
+                        .collect(),
+                }),
+                None => Err(Unresolved::Unknown {
+                    asked: name.to_owned(),
+                    nearest: provinces
+                        .iter()
+                        .flat_map(|p| self.nearest(&key, Some(p)))
+                        .fold(Vec::new(), |mut out, n| {
+                            if !out.contains(&n) && out.len() < 5 {
+                                out.push(n);
+                            }
+                            out
+                        }),
+                }),
+            };
+        }
+        // A district written after the name ("Xã Thanh Sơn, huyện Tân Phú") tells two communes
+        // of one name apart.
+        let during = match names::district_key(name) {
+            Some(district) if during.len() > 1 => during
+                .into_iter()
+                .filter(|u| {
+                    u.district
+                        .as_deref()
+                        .and_then(|d| self.unit(d))
+                        .is_some_and(|d| name_key(&d.name) == district)
+                })
+                .collect(),
+            _ => during,
+        };
+        let standing: Vec<&Unit> = during.iter().copied().filter(|u| u.valid_on(to)).collect();
+        let chosen: Vec<&Unit> = if standing.is_empty() {
+            let last = during.iter().map(|u| u.valid_to).max().flatten();
+            during.into_iter().filter(|u| u.valid_to == last).collect()
+        } else {
+            standing
+        };
+        match chosen.as_slice() {
+            [one] => Ok(Identified::Unit(one)),
             many => Err(Unresolved::Ambiguous {
                 asked: name.to_owned(),
                 candidates: many.iter().map(|u| u.key.clone()).collect(),
             }),
+        }
+    }
+
+    /// Where a unit stands on the latest map: itself when it still stands, the unit it went
+    /// into wholly (following every full edge), or, when it (or a unit after it) was divided,
+    /// the units its parts went into.
+    pub fn latest(&self, key: &str) -> Latest<'_> {
+        let mut at = key.to_owned();
+        // Every edge goes forward in time: the walk ends.
+        loop {
+            let out: Vec<&Edge> = self.successors(&at).collect();
+            match out.as_slice() {
+                [] => {
+                    return match self.unit(&at) {
+                        Some(u) if u.valid_to.is_some() => Latest::Ended(u),
+                        Some(u) if at == key => Latest::Standing(u),
+                        Some(u) => Latest::Became(u),
+                        None => Latest::Unknown,
+                    };
+                }
+                [one] if one.kind == EdgeKind::Full => at = one.to.clone(),
+                many => {
+                    return Latest::Divided(many.iter().filter_map(|e| self.unit(&e.to)).collect());
+                }
+            }
         }
     }
 

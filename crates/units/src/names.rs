@@ -43,6 +43,25 @@ pub fn name_key(name: &str) -> String {
     k.trim().to_owned()
 }
 
+/// The key of the district a commune's name is followed by ("Xã Thanh Sơn, huyện Tân Phú" →
+/// "huyen tan phu"), if any.
+pub fn district_key(name: &str) -> Option<String> {
+    let k = fold(name);
+    for sep in [", ", " - ", " – ", " ("] {
+        if let Some(at) = k.find(sep) {
+            let after = k[at + sep.len()..].trim_start();
+            if DISTRICT_WORDS.iter().any(|w| after.starts_with(w)) {
+                let district = name_key(after.trim_end_matches(')'));
+                return Some(match district.strip_prefix("tp ") {
+                    Some(rest) => format!("thanh pho {rest}"),
+                    None => district,
+                });
+            }
+        }
+    }
+    None
+}
+
 /// The key of a province's name: its [`name_key`] without the kind ("tỉnh", "thành phố").
 pub fn province_key(name: &str) -> String {
     let k = name_key(name);
