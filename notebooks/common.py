@@ -22,9 +22,12 @@ def cchc_bin() -> str:
 
 
 def cchc_json(*args: str):
-    """Runs `cchc --store STORE ARGS… --format json` and returns what it prints."""
+    """Runs `cchc --store STORE --map reported ARGS… --format json` and returns what it prints.
+
+    The SQL of views/ reads units as the files wrote them, so cchc is asked under the same map
+    (its default, `latest`, reads a merged department's figures as its successor's)."""
     out = subprocess.run(
-        [cchc_bin(), "--store", str(store()), *args, "--format", "json"],
+        [cchc_bin(), "--store", str(store()), "--map", "reported", *args, "--format", "json"],
         check=True,
         capture_output=True,
         text=True,

@@ -337,3 +337,143 @@ fn a_results_table_in_blocks_is_ranked_block_by_block_as_its_decision_writes() {
         assert_eq!(row(unit)["rank"], rank, "{unit}");
     }
 }
+
+/// One row of `procedures stats --by unit` for a unit and year.
+fn stats_row<'a>(rows: &'a [Value], unit: &str, year: i64) -> &'a Value {
+    rows.iter()
+        .find(|r| r["unit"] == unit && r["year"].as_i64() == Some(year))
+        .unwrap_or_else(|| panic!("{unit} {year}: {rows:#?}"))
+}
+
+#[test]
+fn commune_statistics_around_the_two_phường_hố_nai_add_up_on_either_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let data = super::root().join("tests/data");
+    let files: Vec<String> = [
+        "commune_stats_ho_nai_2024.xlsx",
+        "commune_stats_ho_nai_2025_h1.xlsx",
+        "commune_stats_tan_hoa_2025_h1.xlsx",
+        "commune_stats_ho_nai_2025_h2.xlsx",
+        "commune_stats_tan_hoa_2025_h2.xlsx",
+    ]
+    .iter()
+    .map(|f| data.join(f).display().to_string())
+    .collect();
+    // The old communes' reports name their city, not their province: the analyst gives it.
+    let mut args = vec!["import", "procedures", "--province", "Đồng Nai"];
+    args.extend(files.iter().map(String::as_str));
+    let out = super::run(store, &args);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !said.contains("thay thế"),
+        "two halves never replace each other: {said}"
+    );
+    // A second-half report by a commune that ended on 30/6/2025: kept, its successor named.
+    let warned = stderr_of(&out);
+    assert!(
+        warned.contains("commune_stats_tan_hoa_2025_h2.xlsx")
+            && warned.contains("\"UBND phường Tân Hòa\" đã kết thúc ngày 30/06/2025")
+            && warned.contains("\"Phường Hố Nai\""),
+        "{warned}"
+    );
+    // Each unit is stored with its register key: the period tells the two Phường Hố Nai apart.
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(store.join("manifest.json")).unwrap())
+            .unwrap();
+    let keys: std::collections::BTreeSet<(String, String)> = manifest["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["parts"].as_array().unwrap().iter())
+        .map(|p| {
+            (
+                p["unit_key"].as_str().unwrap().to_owned(),
+                p["period"].to_string(),
+            )
+        })
+        .collect();
+    let want: std::collections::BTreeSet<(String, String)> = [
+        ("x:26002", "null"),
+        ("x:26002", "[\"2025-01-01\",\"2025-06-30\"]"),
+        ("x:26005", "[\"2025-01-01\",\"2025-06-30\"]"),
+        ("x:26005", "[\"2025-07-01\",\"2025-12-31\"]"),
+        ("x:26005@2025-07-01", "[\"2025-07-01\",\"2025-12-31\"]"),
+    ]
+    .iter()
+    .map(|(k, p)| (k.to_string(), p.to_string()))
+    .collect();
+    assert_eq!(keys, want);
+
+    // As reported: the two Phường Hố Nai under their codes, each half of a commune added.
+    let reported = super::json(
+        store,
+        &["--map", "reported", "procedures", "stats", "--by", "unit"],
+    );
+    assert_eq!(reported.len(), 4, "{reported:#?}");
+    let received = |rows: &[Value], unit: &str, year: i64| {
+        stats_row(rows, unit, year)["received"].as_i64().unwrap()
+    };
+    assert_eq!(received(&reported, "UBND phường Hố Nai (26002)", 2024), 100);
+    assert_eq!(received(&reported, "UBND phường Hố Nai (26002)", 2025), 50);
+    assert_eq!(received(&reported, "UBND phường Hố Nai (26005)", 2025), 105);
+    // Tân Hòa's two halves: 25 + 3 dossiers, its two procedures counted once.
+    let tan_hoa = stats_row(&reported, "UBND phường Tân Hòa", 2025);
+    assert_eq!(tan_hoa["received"].as_i64(), Some(28));
+    assert_eq!(tan_hoa["procedures"].as_i64(), Some(2));
+    assert!(reported.iter().all(|r| r.get("combined_from").is_none()));
+
+    // On the latest map (the default): the old Phường Hố Nai is read as the Phường Long Bình it
+    // went into; the new Phường Hố Nai combines old Tân Hòa's two halves with its own second
+    // half. Worked by hand: received 105 + 25 + 3 = 133; online 75 + 15 + 1 = 91; resolved on
+    // time 100 + 24 + 3 = 127 of 133.
+    let latest = super::json(store, &["procedures", "stats", "--by", "unit"]);
+    assert_eq!(latest.len(), 3, "{latest:#?}");
+    let long_binh = stats_row(&latest, "Phường Long Bình", 2024);
+    assert_eq!(long_binh["received"].as_i64(), Some(100));
+    assert_eq!(
+        long_binh["combined_from"],
+        serde_json::json!(["UBND phường Hố Nai (26002)"])
+    );
+    assert_eq!(received(&latest, "Phường Long Bình", 2025), 50);
+    let ho_nai = stats_row(&latest, "Phường Hố Nai", 2025);
+    assert_eq!(ho_nai["received"].as_i64(), Some(133));
+    assert_eq!(ho_nai["procedures"].as_i64(), Some(2));
+    assert!((ho_nai["online_share"].as_f64().unwrap() - 91.0 / 133.0).abs() < 1e-12);
+    assert!((ho_nai["on_time_rate"].as_f64().unwrap() - 127.0 / 133.0).abs() < 1e-12);
+    assert_eq!(
+        ho_nai["combined_from"],
+        serde_json::json!(["UBND phường Hố Nai (26005)", "UBND phường Tân Hòa"])
+    );
+}
+
+#[test]
+fn an_ambiguous_commune_or_a_bad_period_is_refused_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = super::root().join("tests/data/commune_stats_thanh_son_2024.xlsx");
+    let file = file.to_str().unwrap();
+    // Two Xã Thanh Sơn in old Đồng Nai: the error names both, with their districts and codes.
+    let out = super::run(&store, &["import", "procedures", file]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("commune_stats_thanh_son_2024.xlsx")
+            && err.contains("26143")
+            && err.contains("26209")
+            && err.contains("Huyện Tân Phú")
+            && err.contains("hãy ghi rõ huyện sau tên"),
+        "{err}"
+    );
+    assert!(!store.join("manifest.json").exists(), "nothing stored");
+    // A period that is not FROM..TO.
+    let out = super::run(&store, &["import", "--period", "2025", file]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr_of(&out).contains("--period \"2025\""),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(!store.join("manifest.json").exists(), "nothing stored");
+}

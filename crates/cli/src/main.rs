@@ -60,9 +60,31 @@ pub struct Global {
     /// Không in thông tin phụ ra stderr (no diagnostics on stderr)
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Bản đồ đơn vị: latest (mỗi đơn vị như hiện nay, gộp số liệu của đơn vị trước sáp nhập)
+    /// hoặc reported (như tệp ghi) (the unit map: each unit as it stands now, predecessors'
+    /// figures combined, or units as the files wrote them)
+    #[arg(long, global = true, env = "CCHC_MAP", value_enum, default_value_t = MapArg::Latest)]
+    pub map: MapArg,
+}
+
+/// `--map`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapArg {
+    /// Bản đồ mới nhất (the latest map)
+    Latest,
+    /// Như tệp ghi (as reported)
+    Reported,
 }
 
 impl Global {
+    /// Queries over `store` under the unit map chosen.
+    pub fn query<'s>(&self, store: &'s cchc_store::Store) -> cchc_query::Query<'s> {
+        cchc_query::Query::new(store).with_map(match self.map {
+            MapArg::Latest => cchc_query::UnitMap::Latest,
+            MapArg::Reported => cchc_query::UnitMap::Reported,
+        })
+    }
+
     /// The language chosen.
     pub fn lang(&self) -> Lang {
         match self.lang {

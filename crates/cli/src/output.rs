@@ -84,6 +84,30 @@ fn json_value(value: &AnyValue<'_>) -> serde_json::Value {
     }
 }
 
+/// A cell of JSON text in a table: a list of names joined by "; ", an object's `unit` (and
+/// `province`) for each of a list of objects.
+fn json_cell(text: &str) -> String {
+    let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(text)
+    else {
+        return text.to_owned();
+    };
+    items
+        .iter()
+        .map(|item| match item {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Object(o) => {
+                let unit = o.get(c::UNIT).and_then(|u| u.as_str()).unwrap_or_default();
+                match o.get(c::PROVINCE).and_then(|p| p.as_str()) {
+                    Some(p) => format!("{unit} ({p})"),
+                    None => unit.to_owned(),
+                }
+            }
+            other => other.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn csv_field(value: &AnyValue<'_>) -> String {
     let text = match value {
         AnyValue::Null => return String::new(),
@@ -118,7 +142,14 @@ pub fn write_frame(
                 .map(|i| {
                     let mut obj = serde_json::Map::new();
                     for (name, column) in names.iter().zip(columns) {
-                        let v = column.get(i).map(|v| json_value(&v)).unwrap_or_default();
+                        let mut v = column.get(i).map(|v| json_value(&v)).unwrap_or_default();
+                        // A column of JSON text is written as the JSON it holds.
+                        if c::JSON_COLUMNS.contains(&name.as_str())
+                            && let serde_json::Value::String(text) = &v
+                            && let Ok(parsed) = serde_json::from_str(text)
+                        {
+                            v = parsed;
+                        }
                         obj.insert(name.clone(), v);
                     }
                     serde_json::Value::Object(obj)
@@ -158,6 +189,12 @@ pub fn write_frame(
                         (AnyValue::String(s), c::SCALE) => crate::words::scale_cell(Some(s), lang),
                         (AnyValue::StringOwned(s), c::SCALE) => {
                             crate::words::scale_cell(Some(s), lang)
+                        }
+                        (AnyValue::String(s), name) if c::JSON_COLUMNS.contains(&name) => {
+                            json_cell(s)
+                        }
+                        (AnyValue::StringOwned(s), name) if c::JSON_COLUMNS.contains(&name) => {
+                            json_cell(s)
                         }
                         (AnyValue::String(s), c::PEER_GROUP) => {
                             crate::words::peer_group_cell(s, lang).to_owned()

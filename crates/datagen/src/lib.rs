@@ -116,6 +116,11 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         write_xlsx(&path, &[spec])?;
         written.push(path);
     }
+    for (name, agency, title, rows) in &fixtures::COMMUNE_STATS {
+        let path = dir.join(name);
+        write_xlsx(&path, &[fixtures::commune_stats(*agency, title, rows)])?;
+        written.push(path);
+    }
     let multi: [(&str, Vec<sheet::SheetSpec>); 8] = [
         ("scorecard_wide.xlsx", fixtures::scorecard_wide()),
         (

@@ -347,6 +347,16 @@ pub const PROVINCE_KEY: &str = "province_key";
 /// Unit register: the block a unit is ranked in (`departments`, `districts`, `communes`,
 /// `provinces`, `ministries`).
 pub const PEER_GROUP: &str = "peer_group";
+/// Under the latest unit map: the unit a row was reported under, before it was read as its
+/// successor's.
+pub const REPORTED_UNIT: &str = "reported_unit";
+/// Under the latest unit map: the units as reported that a row's figures combine (JSON list).
+pub const COMBINED_FROM: &str = "combined_from";
+/// Under the latest unit map: a successor's predecessors with their own figures for a year
+/// before the change (JSON list of objects).
+pub const PREDECESSORS: &str = "predecessors";
+/// Columns that hold JSON text: written as JSON values in JSON output.
+pub const JSON_COLUMNS: [&str; 2] = [COMBINED_FROM, PREDECESSORS];
 /// Unit register: the first day a unit was valid, ISO (empty: before the register's horizon).
 pub const VALID_FROM: &str = "valid_from";
 /// Unit register: the last day a unit was valid, ISO (empty: still valid).

@@ -119,6 +119,15 @@ pub enum QueryError {
     /// A unit or province the register cannot name as one unit.
     #[error("{0}")]
     Unit(cchc_units::Unresolved),
+    /// A problem of one file's units: the file's name and the problem.
+    #[error("{file}: {problem}")]
+    InFile {
+        file: String,
+        problem: Box<QueryError>,
+    },
+    /// `--period` is not `FROM..TO`.
+    #[error("--period {0:?} is not FROM..TO")]
+    Period(String),
     /// `--province` names one province and the file's title another.
     #[error("--province {given}, the title {written}")]
     ProvinceConflict { given: String, written: String },

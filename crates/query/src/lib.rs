@@ -14,6 +14,7 @@
 pub mod chart;
 pub mod dossiers;
 mod error;
+pub mod map;
 pub mod procedures;
 pub mod report;
 pub mod scope;
@@ -26,6 +27,7 @@ use cchc_store::Store;
 use polars::prelude::LazyFrame;
 
 pub use error::{Choice, QueryError, WeightProblem};
+pub use map::{MapNotice, UnitMap};
 pub use scope::{Scope, unit_matches};
 
 /// The result of a query.
@@ -35,12 +37,26 @@ pub type Result<T, E = QueryError> = std::result::Result<T, E>;
 #[derive(Clone, Copy)]
 pub struct Query<'s> {
     store: &'s Store,
+    map: UnitMap,
 }
 
 impl<'s> Query<'s> {
-    /// Queries over `store`.
+    /// Queries over `store`, under the latest map of units.
     pub fn new(store: &'s Store) -> Query<'s> {
-        Query { store }
+        Query {
+            store,
+            map: UnitMap::default(),
+        }
+    }
+
+    /// The same queries under another map of units.
+    pub fn with_map(self, map: UnitMap) -> Query<'s> {
+        Query { map, ..self }
+    }
+
+    /// The map of units the queries read under.
+    pub fn map(&self) -> UnitMap {
+        self.map
     }
 
     /// The store queried.
@@ -48,18 +64,37 @@ impl<'s> Query<'s> {
         self.store
     }
 
-    /// The stored rows of a kind of table, if any were imported.
+    /// The stored rows of a kind of table, if any were imported, under the query's map of
+    /// units.
     pub fn scan(&self, kind: TableKind) -> Result<Option<LazyFrame>> {
-        Ok(self.store.scan(kind)?)
+        self.scan_table(kind.table_name())
     }
 
-    /// The stored rows of a kind of table, or [`cchc_store::StoreError::NothingImported`].
+    /// The stored rows of a kind of table, or [`cchc_store::StoreError::NothingImported`],
+    /// under the query's map of units.
     pub fn scan_imported(&self, kind: TableKind) -> Result<LazyFrame> {
-        Ok(self.store.scan_imported(kind)?)
+        self.scan(kind)?.ok_or_else(|| {
+            cchc_store::StoreError::NothingImported {
+                path: self.store.root().to_owned(),
+                kind,
+            }
+            .into()
+        })
     }
 
-    /// A stored table by name (the procedure registry, the survey's respondents), if present.
+    /// A stored table by name (the procedure registry, the survey's respondents), if present,
+    /// under the query's map of units (see [`map`]).
     pub fn scan_table(&self, table: &str) -> Result<Option<LazyFrame>> {
-        Ok(self.store.scan_table(table)?)
+        let Some(lf) = self.store.scan_table(table)? else {
+            return Ok(None);
+        };
+        if self.map != UnitMap::Latest || !map::additive(table) {
+            return Ok(Some(lf));
+        }
+        let relabel = self.relabel(table);
+        if relabel.is_empty() {
+            return Ok(Some(lf));
+        }
+        Ok(Some(relabel.apply(lf)?))
     }
 }

@@ -138,6 +138,73 @@ pub fn rules(path: Option<&Path>, target: Option<f64>) -> Result<Rules> {
     Ok(rules)
 }
 
+/// The offices' reports of one procedure of one unit and year from several files — the two
+/// halves of 2025, or predecessors read as their successor under the latest map — as one row:
+/// counts added, actual days weighted by dossiers resolved, name, field and lineage from the
+/// first file. Rows of a procedure reported by one file are left as they are. Pending dossiers
+/// are added too: for two halves of one unit that counts those pending at 30/6 in both.
+fn combine_reports(mut lf: LazyFrame) -> Result<LazyFrame> {
+    let schema = lf.collect_schema()?;
+    if !schema.contains(c::SOURCE_SHA256) || !schema.contains(c::CODE) {
+        return Ok(lf);
+    }
+    let key = [c::YEAR, c::UNIT, c::CODE];
+    let sources = col(c::SOURCE_SHA256)
+        .n_unique()
+        .over(key.map(col))?
+        .alias("__sources");
+    let lf = lf.with_column(sources);
+    let single = lf
+        .clone()
+        .filter(col("__sources").lt_eq(lit(1)))
+        .drop(cols(["__sources"]));
+    let counts: Vec<&str> = schema::PROCEDURE_COUNTS
+        .iter()
+        .copied()
+        .filter(|n| schema.contains(n))
+        .collect();
+    let mut aggs: Vec<Expr> = Vec::new();
+    for name in schema.iter_names() {
+        let name = name.as_str();
+        if key.contains(&name) {
+            continue;
+        }
+        if counts.contains(&name) {
+            // Null when every report leaves it blank, else the sum of those that give it.
+            aggs.push(
+                when(col(name).count().gt(lit(0)))
+                    .then(col(name).sum())
+                    .otherwise(lit(NULL))
+                    .cast(DataType::Int64)
+                    .alias(name),
+            );
+        } else if name == c::ACTUAL_DAYS && schema.contains(c::RESOLVED) {
+            let weight = col(c::RESOLVED).cast(DataType::Float64);
+            let both = col(c::ACTUAL_DAYS)
+                .is_not_null()
+                .and(weight.clone().is_not_null());
+            let weights = weight.clone().filter(both.clone()).sum();
+            aggs.push(
+                when(weights.clone().gt(lit(0.0)))
+                    .then((col(c::ACTUAL_DAYS) * weight).filter(both).sum() / weights)
+                    .otherwise(lit(NULL).cast(DataType::Float64))
+                    .alias(name),
+            );
+        } else {
+            aggs.push(col(name).first().alias(name));
+        }
+    }
+    let combined = lf
+        .filter(col("__sources").gt(lit(1)))
+        .group_by_stable(key.map(col))
+        .agg(aggs);
+    let union = UnionArgs {
+        diagonal: true,
+        ..UnionArgs::default()
+    };
+    Ok(concat([single, combined], union)?)
+}
+
 impl Query<'_> {
     /// The dossier statistics of procedures: the offices' reports and, where the store holds
     /// dossier logs, the yearly figures computed from them (on the default calendar). For a unit
@@ -146,6 +213,8 @@ impl Query<'_> {
     pub fn procedure_stats_frame(&self) -> Result<(Option<LazyFrame>, Covered)> {
         let office = self
             .scan(TableKind::Procedures)?
+            .map(combine_reports)
+            .transpose()?
             .map(|lf| lf.with_column(lit("office").alias(c::ORIGIN)));
         let Some(log) = self.scan(TableKind::Dossiers)? else {
             return Ok((office, Vec::new()));
@@ -241,6 +310,13 @@ impl Query<'_> {
         let procedures = all.select(&request.scope, false);
         let frame = proc::rollup(&procedures, request.level)?;
         let frame = proc::with_target_flags(frame, request.postal_target, request.online_target)?;
+        let frame = self.with_combined_from(
+            frame,
+            &[
+                TableKind::Procedures.table_name(),
+                TableKind::Dossiers.table_name(),
+            ],
+        )?;
         Ok(Stats {
             frame,
             procedures,

@@ -66,6 +66,8 @@ impl IndexRequest {
 pub struct StoredAnswers<'a> {
     store: &'a Store,
     scan: LazyFrame,
+    /// Units read as their successors' (the latest map), if any.
+    relabel: Option<crate::map::Relabel>,
 }
 
 impl AnswerBatches for StoredAnswers<'_> {
@@ -74,8 +76,16 @@ impl AnswerBatches for StoredAnswers<'_> {
         columns: &[&str],
         each: &mut dyn FnMut(i32, &str, Rows) -> PolarsResult<()>,
     ) -> PolarsResult<()> {
+        let mut mapped = |year: i32, unit: &str, rows: Rows| {
+            let unit = self
+                .relabel
+                .as_ref()
+                .and_then(|r| r.renamed(unit))
+                .unwrap_or(unit);
+            each(year, unit, rows)
+        };
         self.store
-            .for_each_batch(TableKind::Survey.table_name(), columns, each)
+            .for_each_batch(TableKind::Survey.table_name(), columns, &mut mapped)
             .map_err(|e| polars_err!(ComputeError: "{e}"))
     }
 
@@ -88,10 +98,14 @@ impl<'s> Query<'s> {
     /// The stored answers and respondents, or [`cchc_store::StoreError::NothingImported`].
     pub fn survey_tables(&self) -> Result<(StoredAnswers<'s>, Option<LazyFrame>)> {
         let scan = self.scan_imported(TableKind::Survey)?;
+        let relabel = (self.map() == crate::UnitMap::Latest)
+            .then(|| self.relabel(TableKind::Survey.table_name()))
+            .filter(|r| !r.is_empty());
         Ok((
             StoredAnswers {
                 store: self.store(),
                 scan,
+                relabel,
             },
             self.scan_table(tables::SURVEY_RESPONDENTS)?,
         ))

@@ -167,12 +167,17 @@ pub fn show(request: &ShowRequest) -> Result<UnitView> {
                 return Err(unresolved(e));
             }
             return Err(unresolved(
-                r.resolve(&request.name, in_province, day, day)
-                    .err()
-                    .unwrap_or(Unresolved::Unknown {
-                        asked: request.name.clone(),
-                        nearest: Vec::new(),
-                    }),
+                r.identify(
+                    &request.name,
+                    in_province.map_or("", |p| p.name.as_str()),
+                    day,
+                    day,
+                )
+                .err()
+                .unwrap_or(Unresolved::Unknown {
+                    asked: request.name.clone(),
+                    nearest: Vec::new(),
+                }),
             ));
         }
         many => {
@@ -320,4 +325,112 @@ pub fn file_province(
         }
         (None, written) => Ok(written),
     }
+}
+
+/// A period `--period FROM..TO`: two dates, ISO ("2025-07-01") or as offices write them
+/// ("1/7/2025"), the first not after the second.
+pub fn parse_period(text: &str) -> Result<(Day, Day)> {
+    let bad = || QueryError::Period(text.to_owned());
+    let (from, to) = text.split_once("..").ok_or_else(bad)?;
+    let day = |s: &str| -> Option<Day> {
+        let s = s.trim();
+        Day::parse_iso(s).or_else(|| {
+            let parts: Vec<&str> = s.split(['/', '.']).collect();
+            match parts.as_slice() {
+                [d, m, y] => Day::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+                _ => None,
+            }
+        })
+    };
+    match (day(from), day(to)) {
+        (Some(f), Some(t)) if f <= t => Ok((f, t)),
+        _ => Err(bad()),
+    }
+}
+
+/// The days a file covers: the analyst's `--period`, else the one its titles name (a
+/// half-year), else its years whole; `None` when it names no year.
+pub fn file_period(
+    asked: Option<(Day, Day)>,
+    titled: Option<(Day, Day)>,
+    years: &[i32],
+) -> Option<(Day, Day)> {
+    asked.or(titled).or_else(|| {
+        Some((
+            Day::from_ymd(*years.iter().min()?, 1, 1)?,
+            Day::from_ymd(*years.iter().max()?, 12, 31)?,
+        ))
+    })
+}
+
+/// Who the units written in a file are ([`identify_units`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileUnits {
+    /// Each unit as written, with its register key and code.
+    pub ids: std::collections::BTreeMap<String, cchc_store::UnitId>,
+    /// What the analyst should know: units the register does not know, units that had ended.
+    pub notes: Vec<UnitNote>,
+}
+
+/// Something to tell the analyst about a unit of a file; its rows are kept as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnitNote {
+    /// The register has no unit of that name in the province: the nearest names.
+    Unknown { unit: String, nearest: Vec<String> },
+    /// The unit had ended before the file's period: its last day and its successors' names.
+    Ended {
+        unit: String,
+        until: Day,
+        successors: Vec<String>,
+    },
+}
+
+/// Identifies the units written in a file of a province, over the file's period, in the
+/// register: each by its name, else by the name the analyst's units file gives it. A name that
+/// is two units standing together (two communes of one name) is an error asking for the
+/// district; nothing is stored then.
+pub fn identify_units(
+    province: &str,
+    written: &[String],
+    period: (Day, Day),
+    aliases: &[cchc_store::UnitName],
+) -> Result<FileUnits> {
+    let r = Register::get();
+    let mut out = FileUnits::default();
+    let canonical = |name: &str| -> Option<&str> {
+        let key = cchc_model::text::fold(name);
+        aliases
+            .iter()
+            .find(|u| u.aliases.iter().any(|a| cchc_model::text::fold(a) == key))
+            .map(|u| u.name.as_str())
+    };
+    for name in written {
+        let mut found = r.identify(name, province, period.0, period.1);
+        if let (Err(Unresolved::Unknown { .. }), Some(alias_of)) = (&found, canonical(name)) {
+            found = r.identify(alias_of, province, period.0, period.1);
+        }
+        let id = |u: &Unit| cchc_store::UnitId {
+            key: u.key.clone(),
+            code: u.code.clone(),
+        };
+        match found {
+            Ok(cchc_units::Identified::Unit(u)) => {
+                out.ids.insert(name.clone(), id(u));
+            }
+            Ok(cchc_units::Identified::Ended { unit, successors }) => {
+                out.ids.insert(name.clone(), id(unit));
+                out.notes.push(UnitNote::Ended {
+                    unit: name.clone(),
+                    until: unit.valid_to.expect("an ended unit has a last day"),
+                    successors: successors.iter().map(|s| s.name.clone()).collect(),
+                });
+            }
+            Err(Unresolved::Unknown { nearest, .. }) => out.notes.push(UnitNote::Unknown {
+                unit: name.clone(),
+                nearest,
+            }),
+            Err(e) => return Err(unresolved(e)),
+        }
+    }
+    Ok(out)
 }

@@ -35,6 +35,8 @@ fn seed_store(dir: &Path) -> Store {
         rejections: imported.rejections().cloned().collect(),
         warnings: imported.warnings().count() as u64,
         province: None,
+        units: Default::default(),
+        period: None,
     };
     store.commit(pending, source).unwrap();
     drop(store);

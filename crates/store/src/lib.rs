@@ -85,6 +85,7 @@ use cchc_model::{Rejection, RowCounts, Rows, TableKind};
 use polars::prelude::*;
 
 pub use manifest::{Manifest, Part, SourceEntry, UnitName};
+pub use scan::StoredUnit;
 pub use write::Pending;
 
 /// What can go wrong with the store.
@@ -146,6 +147,19 @@ pub struct Source<'a> {
     /// The province of the source's units, when known: its rows replace only rows of the same
     /// units of the same province.
     pub province: Option<String>,
+    /// Each unit as written in the source, with who the register says it is.
+    pub units: std::collections::BTreeMap<String, UnitId>,
+    /// The days the source covers when not whole years (first, last; ISO 8601).
+    pub period: Option<[String; 2]>,
+}
+
+/// Who a unit written in a source is, in the register of units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitId {
+    /// Its register key.
+    pub key: String,
+    /// Its code, where it has one.
+    pub code: Option<String>,
 }
 
 /// What adding a batch did.
@@ -265,6 +279,11 @@ impl Store {
         let mut parts = pending.finish(&id)?;
         for part in &mut parts {
             part.province.clone_from(&batch.province);
+            if let Some(id) = batch.units.get(&part.unit) {
+                part.unit_key = Some(id.key.clone());
+                part.unit_code.clone_from(&id.code);
+            }
+            part.period.clone_from(&batch.period);
         }
         let rejects_file = if batch.rejections.is_empty() {
             None
@@ -288,6 +307,8 @@ impl Store {
                         && new.year == old.year
                         && units::same_unit(&new.unit, &old.unit, &self.manifest.units)
                         && units::same_province(new.province.as_deref(), old.province.as_deref())
+                        && units::same_key(new.unit_key.as_deref(), old.unit_key.as_deref())
+                        && units::periods_overlap(new.period.as_ref(), old.period.as_ref())
                 });
                 if clash {
                     replaced.push((source.file_name.clone(), old.year, old.unit.clone()));

@@ -60,6 +60,19 @@ pub struct Part {
     /// two provinces are two units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub province: Option<String>,
+    /// The unit's key in the register of units, when the import identified it (`x:26002`,
+    /// `d:tai_chinh@2025-03-01@p:75`): two units of one name on two sides of a change are two
+    /// units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_key: Option<String>,
+    /// The unit's code in the register (communes, districts), which tells two same-named units
+    /// apart where they meet in one store.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_code: Option<String>,
+    /// The days the rows cover when not the whole year (a half-year report): first and last,
+    /// ISO 8601. Parts of one unit and year with periods that do not overlap add up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<[String; 2]>,
     /// Rows in the file.
     pub rows: u64,
     /// Path relative to the store root.

@@ -11,6 +11,21 @@ use polars::prelude::*;
 use crate::manifest::{Part, UnitName};
 use crate::{Store, StoreError, legacy, read, units};
 
+/// A stored part's unit as scans read it ([`Store::stored_units`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredUnit {
+    /// The name shown (qualified where needed).
+    pub unit: String,
+    /// The year.
+    pub year: i32,
+    /// The province, when known.
+    pub province: Option<String>,
+    /// The register key, when the import identified the unit.
+    pub key: Option<String>,
+    /// Rows of the part.
+    pub rows: u64,
+}
+
 impl Store {
     /// How many stored parts hold dossier dates as text (written before date-times were
     /// timestamps, to the minute): they are read as timestamps of that precision; importing
@@ -132,6 +147,25 @@ impl Store {
         )
     }
 
+    /// The units of a table's parts as scans read them: name shown, year, province and register
+    /// key, one entry per part.
+    pub fn stored_units(&self, table: &str) -> Vec<StoredUnit> {
+        let shown = self.shown_units();
+        self.manifest
+            .sources
+            .iter()
+            .flat_map(|s| s.parts.iter())
+            .filter(|p| p.table == table)
+            .map(|p| StoredUnit {
+                unit: shown.of(p),
+                year: p.year,
+                province: p.province.clone(),
+                key: p.unit_key.clone(),
+                rows: p.rows,
+            })
+            .collect()
+    }
+
     /// The name a stored part's unit is read by (see [`Store::scan_table`]).
     pub fn shown_unit(&self, part: &Part) -> String {
         self.shown_units().of(part)
@@ -221,7 +255,7 @@ impl Store {
                 lf = lf.select(columns);
             }
             // A part's unit is one unit: its province beside it, and its name qualified when
-            // units of that name are stored for several provinces.
+            // units of that name are stored for several provinces or codes.
             if let Some(province) = &part.province {
                 let mut columns = vec![lit(province.clone()).alias(c::PROVINCE)];
                 columns.extend(
@@ -232,9 +266,9 @@ impl Store {
                         .map(|n| col(n.clone())),
                 );
                 lf = lf.select(columns);
-                if shown.qualified(part) {
-                    lf = lf.with_column(lit(shown.of(part)).alias(c::UNIT));
-                }
+            }
+            if shown.qualified(part) {
+                lf = lf.with_column(lit(shown.of(part)).alias(c::UNIT));
             }
             frames.push(lf);
         }

@@ -73,6 +73,23 @@ pub(crate) fn same_province(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// Whether two parts' register keys may be the same unit: equal, or one of them unknown.
+pub(crate) fn same_key(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// Whether two parts' periods share a day (a part without one covers its whole year). ISO dates
+/// compare as text.
+pub(crate) fn periods_overlap(a: Option<&[String; 2]>, b: Option<&[String; 2]>) -> bool {
+    match (a, b) {
+        (Some([a_from, a_to]), Some([b_from, b_to])) => a_from <= b_to && b_from <= a_to,
+        _ => true,
+    }
+}
+
 /// The name each part's unit is read by: the shown name of its spelling ([`renames`]), and its
 /// province in brackets when units of that shown name are stored for two provinces or more
 /// ("Sở Tài chính (Đồng Nai)", "Sở Tài chính (Bình Phước)"), so that no analysis adds two
@@ -80,6 +97,8 @@ pub(crate) fn same_province(a: Option<&str>, b: Option<&str>) -> bool {
 pub(crate) struct Shown {
     renames: BTreeMap<String, String>,
     several: std::collections::BTreeSet<String>,
+    /// (name, province) shown for units of two codes or more: read with their code.
+    coded: std::collections::BTreeSet<(String, String)>,
 }
 
 impl Shown {
@@ -89,7 +108,16 @@ impl Shown {
     ) -> Shown {
         let renames = renames(parts.clone(), names);
         let mut provinces: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+        let mut codes: BTreeMap<(String, String), std::collections::BTreeSet<String>> =
+            BTreeMap::new();
         for p in parts {
+            if let Some(code) = &p.unit_code {
+                let name = renames.get(&p.unit).unwrap_or(&p.unit);
+                codes
+                    .entry((fold(name), fold(p.province.as_deref().unwrap_or(""))))
+                    .or_default()
+                    .insert(code.clone());
+            }
             if let Some(province) = &p.province {
                 let name = renames.get(&p.unit).unwrap_or(&p.unit);
                 provinces
@@ -103,7 +131,16 @@ impl Shown {
             .filter(|(_, ps)| ps.len() > 1)
             .map(|(name, _)| name)
             .collect();
-        Shown { renames, several }
+        let coded = codes
+            .into_iter()
+            .filter(|(_, cs)| cs.len() > 1)
+            .map(|(key, _)| key)
+            .collect();
+        Shown {
+            renames,
+            several,
+            coded,
+        }
     }
 
     fn name<'p>(&'p self, part: &'p Part) -> &'p str {
@@ -111,15 +148,44 @@ impl Shown {
     }
 
     /// Whether the part's unit is read with its province.
-    pub(crate) fn qualified(&self, part: &Part) -> bool {
+    fn with_province(&self, part: &Part) -> bool {
         part.province.is_some() && self.several.contains(&fold(self.name(part)))
     }
 
-    /// The name the part's unit is read by.
+    /// Whether the part's unit is read with its code: units of its name and province with
+    /// other codes are stored (the old and the new Phường Hố Nai).
+    fn with_code(&self, part: &Part) -> bool {
+        part.unit_code.is_some()
+            && self.coded.contains(&(
+                fold(self.name(part)),
+                fold(part.province.as_deref().unwrap_or("")),
+            ))
+    }
+
+    /// Whether the part's unit is read under a qualified name.
+    pub(crate) fn qualified(&self, part: &Part) -> bool {
+        self.with_province(part) || self.with_code(part)
+    }
+
+    /// The name the part's unit is read by: its shown name, then in brackets its province when
+    /// units of that name are stored for several provinces, and its code when units of that
+    /// name and province have several codes ("Phường Hố Nai (26002)").
     pub(crate) fn of(&self, part: &Part) -> String {
-        match (&part.province, self.qualified(part)) {
-            (Some(province), true) => format!("{} ({province})", self.name(part)),
-            _ => self.name(part).to_owned(),
+        let mut qualifiers: Vec<&str> = Vec::new();
+        if self.with_province(part)
+            && let Some(province) = &part.province
+        {
+            qualifiers.push(province);
+        }
+        if self.with_code(part)
+            && let Some(code) = &part.unit_code
+        {
+            qualifiers.push(code);
+        }
+        if qualifiers.is_empty() {
+            self.name(part).to_owned()
+        } else {
+            format!("{} ({})", self.name(part), qualifiers.join(", "))
         }
     }
 }
@@ -145,6 +211,9 @@ mod tests {
             year: 2022,
             unit: unit.into(),
             province: None,
+            unit_key: None,
+            unit_code: None,
+            period: None,
             rows,
             file: String::new(),
         }

@@ -210,6 +210,9 @@ impl Parts {
                 year: w.year,
                 unit: w.unit.clone(),
                 province: None,
+                unit_key: None,
+                unit_code: None,
+                period: None,
                 rows: w.rows,
                 file: format!("{}/year={}/{name}", w.table, w.year),
             });

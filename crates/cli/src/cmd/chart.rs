@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
+use cchc_query::Scope;
 use cchc_query::chart::{ChartKind, ChartRequest};
-use cchc_query::{Query, Scope};
 use cchc_store::Store;
 use clap::ValueEnum;
 
@@ -78,7 +78,7 @@ impl From<ChartArg> for ChartKind {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang();
     let store = Store::open(&global.store)?;
-    let chart = Query::new(&store).chart(&ChartRequest {
+    let chart = global.query(&store).chart(&ChartRequest {
         kind: args.kind.into(),
         scope: Scope::of(args.year, args.unit.as_deref()),
         level: args.level.into(),

@@ -341,12 +341,12 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     {
         let mut store = Store::open_for_write(&folders.store)?;
         let read = ingest::read_all(&files, None, &ImportOptions::default(), global, &store)?;
-        ingest::store_all(&mut store, read, None, global)?;
+        ingest::store_all(&mut store, read, None, None, global)?;
     }
     let store = Store::open(&folders.store)?;
     let mut demo = Demo {
         global,
-        query: Query::new(&store),
+        query: global.query(&store),
         folders: &folders,
         written: Vec::new(),
     };

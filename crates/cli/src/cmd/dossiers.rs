@@ -114,7 +114,7 @@ fn log(global: &Global, query: &Query<'_>, args: &CommonArgs) -> Result<Log> {
 pub fn run(global: &Global, command: Command) -> Result<Outcome> {
     let lang = global.lang();
     let store = Store::open(&global.store)?;
-    let query = Query::new(&store);
+    let query = global.query(&store);
     let table = global.format == crate::output::OutputFormat::Table;
     match command {
         Command::Stats(args) => {

@@ -79,17 +79,23 @@ pub fn kind_and_files(
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let (kind, files) = kind_and_files(&args.inputs, global.lang())?;
     let opts = args.read.options()?;
+    let period = args.read.period()?;
     let mut store = Store::open_for_write(&global.store)?;
     if let Some(path) = &args.units {
         let names = read_units(path, global.lang())?;
         store.set_unit_names(names)?;
     }
     let read = crate::front::ingest::read_all(&files, kind, &opts, global, &store)?;
-    let logs = read.iter().any(|(f, _)| f.kind == TableKind::Dossiers);
-    let problems =
-        crate::front::ingest::store_all(&mut store, read, args.read.province.as_deref(), global)?;
+    let logs = read.iter().any(|(f, _, _)| f.kind == TableKind::Dossiers);
+    let problems = crate::front::ingest::store_all(
+        &mut store,
+        read,
+        args.read.province.as_deref(),
+        period,
+        global,
+    )?;
     if logs && !global.quiet {
-        let repeated = cchc_query::Query::new(&store).repeated_dossier_codes()?;
+        let repeated = global.query(&store).repeated_dossier_codes()?;
         if repeated > 0 {
             eprintln!("{}", crate::words::repeated_codes(repeated, global.lang()));
         }

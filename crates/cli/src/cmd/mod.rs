@@ -35,6 +35,11 @@ pub struct ReadArgs {
     /// (the province of the file's units; default: the one its title names)
     #[arg(long)]
     pub province: Option<String>,
+    /// Kỳ của số liệu khi không trọn năm, TỪ..ĐẾN, ví dụ 1/7/2025..31/12/2025; mặc định: kỳ ghi
+    /// ở tiêu đề ("6 tháng cuối năm 2025") hoặc cả năm (the period of the data when not a whole
+    /// year; default: the one the title names, or the whole year)
+    #[arg(long, value_name = "FROM..TO")]
+    pub period: Option<String>,
     /// Chỉ đọc trang này (only this sheet)
     #[arg(long)]
     pub sheet: Option<String>,
@@ -69,6 +74,15 @@ pub enum EncodingArg {
 }
 
 impl ReadArgs {
+    /// The period asked for with `--period`, parsed.
+    pub fn period(&self) -> Result<Option<(cchc_calendar::Day, cchc_calendar::Day)>> {
+        Ok(self
+            .period
+            .as_deref()
+            .map(cchc_query::units::parse_period)
+            .transpose()?)
+    }
+
     /// The importer's options, with the profile read.
     pub fn options(&self) -> Result<cchc_import::ImportOptions> {
         Ok(cchc_import::ImportOptions {

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use cchc_analysis::procedures;
 use cchc_model::columns as c;
+use cchc_query::Scope;
 use cchc_query::procedures::{Procedures, SimplifyRequest, StatsRequest, level, rules};
-use cchc_query::{Query, Scope};
 use cchc_store::Store;
 use clap::Subcommand;
 
@@ -105,7 +105,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 postal_target: a.postal_target,
                 online_target: a.online_target,
             };
-            let stats = Query::new(&store).procedure_stats(&request)?;
+            let stats = global.query(&store).procedure_stats(&request)?;
             if let Some(line) = words::from_logs(&stats.from_logs, lang) {
                 eprintln!("{line}");
             }
@@ -136,7 +136,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 rules: rules(a.rules.as_deref(), a.target)?,
                 scope: Scope::of(a.year, a.unit.as_deref()),
             };
-            let simplified = Query::new(&store).simplify(&request)?;
+            let simplified = global.query(&store).simplify(&request)?;
             if let Some(line) = words::from_logs(&simplified.from_logs, lang) {
                 eprintln!("{line}");
             }

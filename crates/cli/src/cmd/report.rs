@@ -6,7 +6,6 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use cchc_query::Query;
 use cchc_query::report::ReportRequest;
 use cchc_report::Format;
 use cchc_store::Store;
@@ -60,7 +59,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         year: args.year,
         units: args.unit,
     };
-    let written = publish::write(&Query::new(&store), global, &request, &args.out, &formats)?;
+    let written = publish::write(&global.query(&store), global, &request, &args.out, &formats)?;
     for path in written {
         out!("{}", path.display());
     }

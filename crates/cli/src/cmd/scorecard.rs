@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use cchc_model::columns as c;
-use cchc_query::{Query, Scope};
+use cchc_query::Scope;
 use cchc_store::Store;
 use clap::Subcommand;
 
@@ -46,7 +46,7 @@ pub struct TrendArgs {
 /// Runs `cchc scorecard …`.
 pub fn run(global: &Global, command: Command) -> Result<Outcome> {
     let store = Store::open(&global.store)?;
-    let query = Query::new(&store);
+    let query = global.query(&store);
     let frame = match command {
         Command::Gaps(a) => {
             let df = query.gaps(&Scope::of(a.year, a.unit.as_deref()), a.level.into())?;

@@ -3,8 +3,8 @@
 use anyhow::Result;
 use cchc_analysis::stats;
 use cchc_model::columns as c;
+use cchc_query::Scope;
 use cchc_query::survey::{IndexRequest, Weights};
-use cchc_query::{Query, Scope};
 use cchc_store::Store;
 use clap::Subcommand;
 
@@ -77,7 +77,7 @@ pub struct Args {
 /// Runs `cchc survey …`.
 pub fn run(global: &Global, command: Command) -> Result<Outcome> {
     let store = Store::open(&global.store)?;
-    let query = Query::new(&store);
+    let query = global.query(&store);
     let lang = global.lang();
     let frame = match command {
         Command::Index(a) => {

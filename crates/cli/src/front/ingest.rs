@@ -1,6 +1,7 @@
 //! Reading workbooks into the store and saying what was read: the steps `import` and `demo`
 //! share.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -8,12 +9,40 @@ use cchc_import::{ImportOptions, Imported};
 use cchc_model::TableKind;
 use cchc_store::{Added, Pending, Source, Store};
 
+use cchc_calendar::Day;
+use cchc_query::units::FileUnits;
+
 use crate::Global;
 use crate::words::Words;
 use crate::words::phrases as ph;
 
-/// A file read, its rows written to the store but not yet committed.
-pub type Read = (Imported, Pending);
+/// A file read, its rows written to the store but not yet committed, and the units its rows
+/// name as written.
+pub type Read = (Imported, Pending, BTreeSet<String>);
+
+/// The units a batch of rows names, as written.
+fn units_of(rows: &cchc_model::Rows, into: &mut BTreeSet<String>) {
+    use cchc_model::RowsColumn;
+    match rows.column(cchc_model::columns::UNIT) {
+        Some(RowsColumn::Coded(coded)) => {
+            for value in &coded.values {
+                if !into.contains(value) {
+                    into.insert(value.clone());
+                }
+            }
+        }
+        Some(RowsColumn::Plain(column) | RowsColumn::Runs { column, .. }) => {
+            if let Ok(values) = column.str() {
+                for value in values.iter().flatten() {
+                    if !into.contains(value) {
+                        into.insert(value.to_owned());
+                    }
+                }
+            }
+        }
+        None => {}
+    }
+}
 
 /// Reads every file, several at a time (one per core), writing rows to the store in batches as
 /// they are read; the first file in the given order that cannot be read stops everything before
@@ -40,14 +69,16 @@ pub fn read_all(
                     .unwrap_or_default(),
             );
             let mut pending = store.begin();
+            let mut units = BTreeSet::new();
             let mut sink = |table: &str, rows: cchc_model::Rows| {
+                units_of(&rows, &mut units);
                 pending
                     .write(table, rows)
                     .map_err(|e| Box::new(e) as cchc_import::SinkError)
             };
             let result = cchc_import::import_file_into(f, kind, opts, &mut sink);
             bar.inc(1);
-            result.map(|imported| (imported, pending))
+            result.map(|imported| (imported, pending, units))
         })
         .collect();
     bar.finish_and_clear();
@@ -62,7 +93,7 @@ pub fn read_all(
 /// when the register knows it as a province.
 fn provinces(read: &[Read], asked: Option<&str>) -> Result<Vec<Option<String>>> {
     read.iter()
-        .map(|(file, _)| {
+        .map(|(file, _, _)| {
             let years: Vec<i32> = file
                 .sheets
                 .iter()
@@ -78,19 +109,64 @@ fn provinces(read: &[Read], asked: Option<&str>) -> Result<Vec<Option<String>>> 
         .collect()
 }
 
+/// A file's units identified, and the period it states (its own or `--period`).
+type Identities = (FileUnits, Option<(Day, Day)>);
+
+/// Who each file's units are: with the file's province, over its period (the analyst's
+/// `--period`, else a half-year its title names, else its years), in the register of units.
+/// An error names the file; nothing is stored then.
+fn identities(
+    read: &[Read],
+    provinces: &[Option<String>],
+    period: Option<(Day, Day)>,
+    store: &Store,
+) -> Result<Vec<Identities>> {
+    read.iter()
+        .zip(provinces)
+        .map(|((file, _, units), province)| {
+            let years: Vec<i32> = file
+                .sheets
+                .iter()
+                .flat_map(|s| s.years.iter().map(|y| y.value))
+                .collect();
+            let titled = file.sheets.iter().find_map(|s| s.period);
+            let covered = cchc_query::units::file_period(period, titled, &years);
+            let stated = period.or(titled);
+            let (Some(province), Some(covered)) = (province, covered) else {
+                return Ok((FileUnits::default(), stated));
+            };
+            let written: Vec<String> = units.iter().cloned().collect();
+            let ids =
+                cchc_query::units::identify_units(province, &written, covered, store.unit_names())
+                    .map_err(|e| cchc_query::QueryError::InFile {
+                        file: file.source.file_name.clone(),
+                        problem: Box::new(e),
+                    })?;
+            Ok((ids, stated))
+        })
+        .collect()
+}
+
 /// Commits what was read and reports it; returns whether any row was rejected or warned about.
-/// `province` is the analyst's `--province`.
+/// `province` and `period` are the analyst's `--province` and `--period`.
 pub fn store_all(
     store: &mut Store,
     read: Vec<Read>,
     province: Option<&str>,
+    period: Option<(Day, Day)>,
     global: &Global,
 ) -> Result<bool> {
     let lang = global.lang();
     let mut problems = false;
     let provinces = provinces(&read, province)?;
-    for ((file, pending), province) in read.into_iter().zip(provinces) {
+    let identities = identities(&read, &provinces, period, store)?;
+    for (((file, pending, _), province), (units, period)) in
+        read.into_iter().zip(provinces).zip(identities)
+    {
         report(&file, province.as_deref(), global)?;
+        for note in &units.notes {
+            eprintln!("{} › {}", file.source.file_name, note.words(lang));
+        }
         problems |= file.rejections().next().is_some() || file.warnings().next().is_some();
         let source = Source {
             kind: file.kind,
@@ -106,6 +182,8 @@ pub fn store_all(
             rejections: file.rejections().cloned().collect(),
             warnings: file.warnings().count() as u64,
             province,
+            units: units.ids,
+            period: period.map(|(from, to)| [from.iso(), to.iso()]),
         };
         match store.commit(pending, source)? {
             Added::AlreadyImported { imported_at } => out!(

@@ -119,6 +119,15 @@ impl Words for QueryError {
             ),
             Weight(problem) => return problem.words(lang),
             Unit(problem) => return problem.words(lang),
+            InFile { file, problem } => return format!("{file}: {}", problem.words(lang)),
+            Period(given) => (
+                format!(
+                    "--period \"{given}\" không phải một khoảng ngày; hãy ghi TỪ..ĐẾN, ví dụ 2025-07-01..2025-12-31 hoặc 1/7/2025..31/12/2025"
+                ),
+                format!(
+                    "--period \"{given}\" is not a period; write FROM..TO, e.g. 2025-07-01..2025-12-31 or 1/7/2025..31/12/2025"
+                ),
+            ),
             ProvinceConflict { given, written } => (
                 format!(
                     "--province \"{given}\" nhưng tiêu đề của tệp ghi tỉnh \"{written}\"; hãy bỏ --province hoặc kiểm tra lại tệp"
@@ -289,6 +298,8 @@ mod tests {
             RegistryOnly => 22,
             Unit(_) => 23,
             ProvinceConflict { .. } => 24,
+            Period(_) => 25,
+            InFile { .. } => 26,
         }
     }
 
@@ -365,6 +376,14 @@ mod tests {
                 years: vec![2021, 2022],
             },
             RegistryOnly,
+            Period("2025-07-01".into()),
+            InFile {
+                file: "so_lieu_2024.xlsx".into(),
+                problem: Box::new(Unit(cchc_units::Unresolved::Ambiguous {
+                    asked: "Xã Thanh Sơn".into(),
+                    candidates: vec!["x:26143".into(), "x:26209".into()],
+                })),
+            },
             ProvinceConflict {
                 given: "Bình Phước".into(),
                 written: "Đồng Nai".into(),
@@ -439,7 +458,7 @@ mod tests {
         let mut seen: Vec<usize> = samples.iter().map(number).collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..25).collect::<Vec<_>>());
+        assert_eq!(seen, (0..27).collect::<Vec<_>>());
         assert!(problems.is_empty(), "{problems:#?}");
     }
 }

@@ -782,6 +782,23 @@ fn every_sentence_of_the_catalogue_speaks_only_its_language() {
         .expect("a unit of the register");
         both(&|l| unit_lines(&view, l).join("\n"));
     }
+    for note in [
+        cchc_query::units::UnitNote::Unknown {
+            unit: "Trung tâm Phục vụ hành chính công".into(),
+            nearest: vec!["Sở Tư pháp".into()],
+        },
+        cchc_query::units::UnitNote::Unknown {
+            unit: "Ban Quản lý".into(),
+            nearest: Vec::new(),
+        },
+        cchc_query::units::UnitNote::Ended {
+            unit: "Sở Kế hoạch và Đầu tư".into(),
+            until: Day::parse_iso("2025-02-28").expect("a date"),
+            successors: vec!["Sở Tài chính".into()],
+        },
+    ] {
+        both(&|l| note.words(l));
+    }
     let mut problems = Vec::new();
     for (en, vi) in &pairs {
         check_pair(en, vi, &mut problems);

@@ -2,7 +2,7 @@
 //! does not resolve to one unit.
 
 use cchc_model::Lang;
-use cchc_query::units::{Related, UnitView};
+use cchc_query::units::{Related, UnitNote, UnitView};
 use cchc_units::{Register, Unresolved};
 
 use super::Words;
@@ -140,7 +140,13 @@ fn described(key: &str) -> String {
                 .as_deref()
                 .map(|c| format!(" {c}"))
                 .unwrap_or_default();
-            format!("\"{}\"{code}{province} ({key})", u.name)
+            let district = u
+                .district
+                .as_deref()
+                .and_then(|d| r.unit(d))
+                .map(|d| format!(", \"{}\"", d.name))
+                .unwrap_or_default();
+            format!("\"{}\"{code}{district}{province} ({key})", u.name)
         }
         None => key.to_owned(),
     }
@@ -192,16 +198,76 @@ impl Words for Unresolved {
                     .map(|k| described(k))
                     .collect::<Vec<_>>()
                     .join("; ");
+                // The way to tell them apart in a file: the district after the name.
+                let r = Register::get();
+                let example = candidates
+                    .first()
+                    .and_then(|k| r.unit(k))
+                    .and_then(|u| u.district.as_deref())
+                    .and_then(|d| r.unit(d))
+                    .map(|d| {
+                        // "Huyện Tân Phú" after a name: "…, huyện Tân Phú".
+                        let mut chars = d.name.chars();
+                        let first: String = chars
+                            .next()
+                            .into_iter()
+                            .flat_map(char::to_lowercase)
+                            .collect();
+                        format!(" (\"{asked}, {first}{}\")", chars.as_str())
+                    })
+                    .unwrap_or_default();
                 say(
                     lang,
                     format!(
-                        "\"{asked}\" là nhiều đơn vị: {list}; hãy ghi rõ tỉnh, huyện, mã hoặc ngày (--as-of)"
+                        "\"{asked}\" là nhiều đơn vị: {list}; hãy ghi rõ huyện sau tên{example}, tỉnh, mã hoặc ngày (--as-of)"
                     ),
                     format!(
-                        "\"{asked}\" names several units: {list}; give the province, district, code or day (--as-of)"
+                        "\"{asked}\" names several units: {list}; write the district after the name{example}, or give the province, code or day (--as-of)"
                     ),
                 )
             }
+        }
+    }
+}
+
+impl Words for UnitNote {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            UnitNote::Unknown { unit, nearest } if nearest.is_empty() => say(
+                lang,
+                format!(
+                    "cảnh báo: danh mục đơn vị không có \"{unit}\" trong tỉnh này; số liệu được giữ như đã ghi"
+                ),
+                format!(
+                    "warning: the register of units has no \"{unit}\" in this province; its figures are kept as written"
+                ),
+            ),
+            UnitNote::Unknown { unit, nearest } => say(
+                lang,
+                format!(
+                    "cảnh báo: danh mục đơn vị không có \"{unit}\" trong tỉnh này (gần nhất: {}); số liệu được giữ như đã ghi — nếu là một trong các đơn vị đó, hãy thêm tên vào tệp --units",
+                    quoted(nearest)
+                ),
+                format!(
+                    "warning: the register of units has no \"{unit}\" in this province (nearest: {}); its figures are kept as written — if it is one of those, add the name to a --units file",
+                    quoted(nearest)
+                ),
+            ),
+            UnitNote::Ended {
+                unit,
+                until,
+                successors,
+            } => say(
+                lang,
+                format!(
+                    "cảnh báo: \"{unit}\" đã kết thúc ngày {until}, trước kỳ của tệp; đơn vị kế tục: {}; số liệu được giữ cho \"{unit}\"",
+                    quoted(successors)
+                ),
+                format!(
+                    "warning: \"{unit}\" ended on {until}, before the file's period; its successors: {}; the figures are kept for \"{unit}\"",
+                    quoted(successors)
+                ),
+            ),
         }
     }
 }

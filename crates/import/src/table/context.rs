@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use cchc_calendar::Day;
 use cchc_model::text::unit_spelling;
 
 use super::ImportOptions;
@@ -130,6 +131,73 @@ pub(crate) fn title_unit(title: &[String]) -> Option<String> {
         [one] => Some(one.clone()),
         _ => None,
     }
+}
+
+/// The period the title lines name when it is not a whole year: "6 THÁNG ĐẦU NĂM 2025 (TỪ
+/// 01/01/2025 ĐẾN 30/6/2025)", "6 tháng cuối năm 2025", "từ ngày 01/7/2025 đến ngày 31/12/2025".
+/// Written dates win over the half-year's words; `None` when the lines name no period, or
+/// several different ones.
+pub(crate) fn title_period(title: &[String]) -> Option<(Day, Day)> {
+    let mut found: Vec<(Day, Day)> = Vec::new();
+    for line in title {
+        let key = fold(line);
+        let period = dated_period(&key).or_else(|| half_year(&key));
+        if let Some(p) = period
+            && !found.contains(&p)
+        {
+            found.push(p);
+        }
+    }
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// "tu (ngay) d/m/yyyy den (ngay) d/m/yyyy" in a folded line.
+fn dated_period(key: &str) -> Option<(Day, Day)> {
+    let at = key.find("tu ")?;
+    let rest = key[at + 3..].trim_start();
+    let rest = rest.strip_prefix("ngay ").unwrap_or(rest);
+    let (from, rest) = leading_date(rest)?;
+    let rest = rest.trim_start().strip_prefix("den ")?.trim_start();
+    let rest = rest.strip_prefix("ngay ").unwrap_or(rest);
+    let (to, _) = leading_date(rest)?;
+    (from <= to).then_some((from, to))
+}
+
+/// A date "d/m/yyyy" (or with dashes or dots) at the start of `text`, and what follows it.
+fn leading_date(text: &str) -> Option<(Day, &str)> {
+    let end = text
+        .find(|ch: char| !(ch.is_ascii_digit() || matches!(ch, '/' | '-' | '.')))
+        .unwrap_or(text.len());
+    let date = text[..end].trim_end_matches('.');
+    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let day = Day::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    Some((day, &text[end..]))
+}
+
+/// "6 thang dau nam yyyy" (first half) or "6 thang cuoi nam yyyy" (second half).
+fn half_year(key: &str) -> Option<(Day, Day)> {
+    for (words, first) in [("6 thang dau nam ", true), ("6 thang cuoi nam ", false)] {
+        if let Some(at) = key.find(words) {
+            let year: i32 = key[at + words.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .ok()?;
+            return if first {
+                Some((Day::from_ymd(year, 1, 1)?, Day::from_ymd(year, 6, 30)?))
+            } else {
+                Some((Day::from_ymd(year, 7, 1)?, Day::from_ymd(year, 12, 31)?))
+            };
+        }
+    }
+    None
 }
 
 /// The province the title lines name, as written: the parent of the agency block ("UBND TỈNH
@@ -381,6 +449,40 @@ mod tests {
         ];
         assert_eq!(title_unit(&title).as_deref(), Some("Sở Kế hoạch và Đầu tư"));
         assert_eq!(title_year(&title), None);
+    }
+
+    #[test]
+    fn a_half_year_or_a_dated_period_is_read_from_the_title() {
+        let day = |s: &str| Day::parse_iso(s).unwrap();
+        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            title_period(&lines(&[
+                "UBND TỈNH ĐỒNG NAI",
+                "BÁO CÁO KẾT QUẢ GIẢI QUYẾT TTHC 6 THÁNG ĐẦU NĂM 2025 (TỪ 01/01/2025 ĐẾN 30/6/2025)"
+            ])),
+            Some((day("2025-01-01"), day("2025-06-30")))
+        );
+        assert_eq!(
+            title_period(&lines(&["Số liệu 6 tháng cuối năm 2025"])),
+            Some((day("2025-07-01"), day("2025-12-31")))
+        );
+        assert_eq!(
+            title_period(&lines(&[
+                "Kỳ báo cáo: từ ngày 01/7/2025 đến ngày 30/9/2025"
+            ])),
+            Some((day("2025-07-01"), day("2025-09-30")))
+        );
+        // A whole year names no period; two different periods name none.
+        assert_eq!(title_period(&lines(&["BẢNG ĐIỂM NĂM 2024"])), None);
+        assert_eq!(
+            title_period(&lines(&["6 tháng đầu năm 2025", "6 tháng cuối năm 2025"])),
+            None
+        );
+        // A period that ends before it starts is not one.
+        assert_eq!(
+            title_period(&lines(&["từ 31/12/2025 đến 01/01/2025"])),
+            None
+        );
     }
 
     #[test]

@@ -461,6 +461,7 @@ fn read_sheet<K: SheetKind>(
         report.publisher = super::context::title_unit(&report_title(&report));
     }
     report.province = super::context::title_province(&report_title(&report));
+    report.period = super::context::title_period(&report_title(&report));
     report.decoded = wb.decoded(sheet);
     report
         .warnings

@@ -158,6 +158,9 @@ pub struct SheetReport {
     /// The province the title names, as written ("Đồng Nai"): the front end resolves it against
     /// its register of units, with the sheet's years.
     pub province: Option<String>,
+    /// The period the title names when it is not a whole year (a half-year, "từ ngày … đến
+    /// ngày …"): first and last day.
+    pub period: Option<(cchc_calendar::Day, cchc_calendar::Day)>,
 }
 
 /// Something the analyst should know of how a sheet was read, that is neither a warning nor a

@@ -39,6 +39,8 @@ fn batch<'a>(
             rejections,
             warnings: 1,
             province: None,
+            units: Default::default(),
+            period: None,
         },
         frame,
         extra: Vec::new(),
@@ -149,6 +151,8 @@ fn survey_source<'a>(sha256: &'a str, file: &'a str) -> cchc_store::Source<'a> {
         rejections: Vec::new(),
         warnings: 0,
         province: None,
+        units: Default::default(),
+        period: None,
     }
 }
 
@@ -977,4 +981,82 @@ fn same_named_units_of_two_provinces_are_two_units() {
         2,
         "both provinces' parts replaced by the unknown one's"
     );
+}
+
+#[test]
+fn two_units_of_one_name_or_two_halves_of_a_year_never_replace_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_for_write(dir.path()).unwrap();
+    let add = |store: &mut Store, sha: &str, key: &str, code: &str, period: [&str; 2]| {
+        let path = Path::new("so_lieu.xlsx");
+        let mut b = batch(sha, path, frame(2025, "Phường Hố Nai", &[1.0]), Vec::new());
+        b.source.province = Some("Đồng Nai".into());
+        b.source.units.insert(
+            "Phường Hố Nai".into(),
+            cchc_store::UnitId {
+                key: key.into(),
+                code: Some(code.into()),
+            },
+        );
+        b.source.period = Some(period.map(str::to_owned));
+        store.add(b).unwrap()
+    };
+    // The old Phường Hố Nai's first half, then the new one's second half: two units, kept.
+    add(
+        &mut store,
+        "aa11",
+        "x:26002",
+        "26002",
+        ["2025-01-01", "2025-06-30"],
+    );
+    match add(
+        &mut store,
+        "bb22",
+        "x:26005@2025-07-01",
+        "26005",
+        ["2025-07-01", "2025-12-31"],
+    ) {
+        Added::Stored { replaced, .. } => assert!(replaced.is_empty(), "{replaced:?}"),
+        other => panic!("{other:?}"),
+    }
+    // Read under their codes, each with its key in the manifest.
+    let units: Vec<String> = store
+        .stored_units(TableKind::Scorecard.table_name())
+        .into_iter()
+        .map(|u| format!("{} {}", u.unit, u.key.unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            "Phường Hố Nai (26002) x:26002",
+            "Phường Hố Nai (26005) x:26005@2025-07-01"
+        ]
+    );
+    // A corrected second half replaces the second half only.
+    match add(
+        &mut store,
+        "cc33",
+        "x:26005@2025-07-01",
+        "26005",
+        ["2025-07-01", "2025-12-31"],
+    ) {
+        Added::Stored { replaced, .. } => assert_eq!(replaced.len(), 1, "{replaced:?}"),
+        other => panic!("{other:?}"),
+    }
+    let df = store
+        .scan(TableKind::Scorecard)
+        .unwrap()
+        .unwrap()
+        .collect()
+        .unwrap();
+    let mut shown: Vec<&str> = df
+        .column(cchc_model::columns::UNIT)
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .flatten()
+        .collect();
+    shown.dedup();
+    assert_eq!(shown, ["Phường Hố Nai (26002)", "Phường Hố Nai (26005)"]);
 }
