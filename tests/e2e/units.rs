@@ -477,3 +477,55 @@ fn an_ambiguous_commune_or_a_bad_period_is_refused_and_nothing_is_stored() {
     );
     assert!(!store.join("manifest.json").exists(), "nothing stored");
 }
+
+#[test]
+fn a_successors_trend_shows_its_predecessors_own_scores_on_the_latest_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let root = super::root();
+    let seed = root.join("datasets/seed_appendix_2021.xlsx");
+    let new = root.join("tests/data/scorecard_so_tai_chinh_2025.xlsx");
+    let out = super::run(
+        store,
+        &[
+            "import",
+            "--province",
+            "Đồng Nai",
+            seed.to_str().unwrap(),
+            new.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let trend = super::json(store, &["scorecard", "trend"]);
+    let row = |unit: &str, year: i64| {
+        trend
+            .iter()
+            .find(|r| r["unit"] == unit && r["year"].as_i64() == Some(year))
+            .unwrap_or_else(|| panic!("{unit} {year}: {trend:#?}"))
+    };
+    // 2021: the Sở Tài chính of today did not exist; its predecessor's own figures beside it,
+    // never added or averaged into its own.
+    let before = row("Sở Tài chính", 2021);
+    assert!(before["score_total"].is_null());
+    assert_eq!(before["peer_group"], "departments");
+    let preds = before["predecessors"].as_array().expect("predecessors");
+    assert_eq!(preds.len(), 1);
+    assert_eq!(preds[0]["unit"], "Sở Kế hoạch và Đầu tư");
+    assert_eq!(preds[0]["province"], "Đồng Nai");
+    assert_eq!(preds[0]["score_total"].as_f64(), Some(30.44));
+    assert_eq!(preds[0]["max_total"].as_f64(), Some(39.5));
+    // Its own year and the predecessor's own row are as imported.
+    assert!(row("Sở Tài chính", 2025)["predecessors"].is_null());
+    assert_eq!(
+        row("Sở Tài chính", 2025)["score_total"].as_f64(),
+        Some(86.25)
+    );
+    assert_eq!(
+        row("Sở Kế hoạch và Đầu tư", 2021)["score_total"].as_f64(),
+        Some(30.44)
+    );
+    // As reported: the two units, nothing more.
+    let reported = super::json(store, &["--map", "reported", "scorecard", "trend"]);
+    assert_eq!(reported.len(), 2, "{reported:#?}");
+    assert!(reported.iter().all(|r| r.get("predecessors").is_none()));
+}

@@ -116,6 +116,13 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         write_xlsx(&path, &[spec])?;
         written.push(path);
     }
+    // The new Sở Tài chính of Đồng Nai, 2025 (it took over the seed's Sở Kế hoạch và Đầu tư):
+    // layout B, the province given at import.
+    for ys in scorecards::unit_scores(2025, 0.86, 0.0, &[2025]) {
+        let path = dir.join("scorecard_so_tai_chinh_2025.xlsx");
+        write_xlsx(&path, &[scorecards::file_per_year("Sở Tài chính", &ys)])?;
+        written.push(path);
+    }
     for (name, agency, title, rows) in &fixtures::COMMUNE_STATS {
         let path = dir.join(name);
         write_xlsx(&path, &[fixtures::commune_stats(*agency, title, rows)])?;

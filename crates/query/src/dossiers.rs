@@ -117,8 +117,8 @@ impl Query<'_> {
         let calendar = request.calendar.load()?;
         let log = self.scan_imported(TableKind::Dossiers)?;
         let text_date_parts = self.store().text_date_parts()?;
-        let log = request
-            .scope
+        let log = self
+            .scope_on_map(&request.scope, &[tables::DOSSIERS])
             .apply(log)?
             .select(dossiers::COLUMNS.map(col))
             .collect()?;

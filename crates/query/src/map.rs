@@ -189,6 +189,31 @@ impl Relabel {
 }
 
 impl Query<'_> {
+    /// The scope a request means under the query's map: a unit asked for by the name it was
+    /// reported under is, on the latest map, the unit it went into ("Sở Kế hoạch và Đầu tư" of
+    /// 2024 is read as the Sở Tài chính it became).
+    pub fn scope_on_map(&self, scope: &crate::Scope, tables: &[&str]) -> crate::Scope {
+        let mut scope = scope.clone();
+        if self.map() != UnitMap::Latest {
+            return scope;
+        }
+        if let Some(asked) = scope.unit.clone() {
+            for table in tables.iter().filter(|t| additive(t)) {
+                let relabel = self.relabel(table);
+                let found = relabel
+                    .to
+                    .iter()
+                    .find(|((from, _), _)| crate::unit_matches(&asked, from))
+                    .map(|(_, (to, _))| to.clone());
+                if let Some(to) = found {
+                    scope.unit = Some(to);
+                    break;
+                }
+            }
+        }
+        scope
+    }
+
     /// The latest map of a table's stored units.
     pub(crate) fn relabel(&self, table: &str) -> Relabel {
         Relabel::of(&self.store().stored_units(table))

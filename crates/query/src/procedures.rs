@@ -15,6 +15,9 @@ use polars::prelude::*;
 
 use crate::{Query, QueryError, Result, Scope};
 
+/// The tables procedures' figures are read from.
+const PROCEDURE_TABLES: [&str; 2] = [tables::PROCEDURES, tables::DOSSIERS];
+
 /// The (year, unit) whose procedure figures come from dossier logs.
 pub type Covered = Vec<(i32, String)>;
 
@@ -307,16 +310,11 @@ impl Query<'_> {
         if let Some(t) = request.online_target {
             share("--online-target", t)?;
         }
-        let procedures = all.select(&request.scope, false);
+        let scope = self.scope_on_map(&request.scope, &PROCEDURE_TABLES);
+        let procedures = all.select(&scope, false);
         let frame = proc::rollup(&procedures, request.level)?;
         let frame = proc::with_target_flags(frame, request.postal_target, request.online_target)?;
-        let frame = self.with_combined_from(
-            frame,
-            &[
-                TableKind::Procedures.table_name(),
-                TableKind::Dossiers.table_name(),
-            ],
-        )?;
+        let frame = self.with_combined_from(frame, &PROCEDURE_TABLES)?;
         Ok(Stats {
             frame,
             procedures,
@@ -327,7 +325,7 @@ impl Query<'_> {
     /// `procedures simplify`: the proposal of each unit.
     pub fn simplify(&self, request: &SimplifyRequest) -> Result<Simplified> {
         let all = self.procedures()?;
-        let procs = all.select(&request.scope, true);
+        let procs = all.select(&self.scope_on_map(&request.scope, &PROCEDURE_TABLES), true);
         Ok(Simplified {
             proposals: proc::simplify(&procs, &request.rules),
             from_logs: all.from_logs,

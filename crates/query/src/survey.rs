@@ -155,7 +155,8 @@ impl<'s> Query<'s> {
             Weights::ByUnit(spec) => Some(unit_weights(answers.scan.clone(), spec)?),
         };
         let out = survey::index(&answers, respondents, &request.by, weights)?;
-        let shown = request.scope.apply(out.lazy())?.collect()?;
+        let scope = self.scope_on_map(&request.scope, &[TableKind::Survey.table_name()]);
+        let shown = scope.apply(out.lazy())?.collect()?;
         Ok(survey::with_adjusted(shown, request.adjustment())?)
     }
 
@@ -164,6 +165,7 @@ impl<'s> Query<'s> {
     pub fn survey_distribution(&self, by: &By, scope: &Scope) -> Result<DataFrame> {
         let (answers, respondents) = self.survey_tables()?;
         let all = survey::distribution(&answers, respondents, by)?;
+        let scope = self.scope_on_map(scope, &[TableKind::Survey.table_name()]);
         Ok(scope.apply(all.lazy())?.collect()?)
     }
 }
