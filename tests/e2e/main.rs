@@ -695,8 +695,28 @@ fn demo_imports_the_datasets_and_writes_tables_and_charts() {
         std::fs::read_to_string(out_dir.path().join("tables/scorecard_trend.csv")).expect("csv");
     assert_eq!(
         trend.lines().count(),
-        1 + 3 * 4,
-        "three synthetic units over four years"
+        1 + 3 * 4 + 1,
+        "three synthetic units over four years, and the new Sở Tài chính's 2025"
+    );
+    // The 2025 report of the Sở Tài chính that continues the seed's department tells the story
+    // back to the seed's 2021: the predecessor's own score, its line ending at the break.
+    let story =
+        std::fs::read_to_string(out_dir.path().join("report/bao-cao-2025-so-tai-chinh.html"))
+            .expect("the successor's report");
+    assert!(
+        story.contains(
+            "Sở Tài chính tiếp nối công việc của: Sở Kế hoạch và Đầu tư (Đồng Nai) (từ 01/03/2025)"
+        ),
+        "the story"
+    );
+    assert!(story.contains("2021 — Sở Kế hoạch và Đầu tư (Đồng Nai)"));
+    assert!(
+        story.contains("30,44") && story.contains("39,50"),
+        "its own 2021 scores"
+    );
+    assert!(
+        story.contains("Sắp xếp đơn vị 01/03/2025"),
+        "the break line's label"
     );
     // Procedures: every unit's proposal states whether it meets the 20% target, and the appendix
     // is written.
@@ -765,7 +785,7 @@ fn committed_datasets_and_fixtures_are_what_the_generator_writes() {
     let tmp = tempfile::tempdir().expect("tmp");
     let datasets = cchc_datagen::write_datasets(&tmp.path().join("datasets")).expect("datasets");
     let fixtures = cchc_datagen::write_fixtures(&tmp.path().join("fixtures")).expect("fixtures");
-    assert_eq!(datasets.len(), 16);
+    assert_eq!(datasets.len(), 17);
     for (written, dir) in [(datasets, "datasets"), (fixtures, "tests/data")] {
         for new in written {
             let committed = root().join(dir).join(new.file_name().expect("name"));

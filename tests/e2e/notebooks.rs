@@ -72,7 +72,10 @@ fn the_notebooks_run_against_the_demo_store_and_agree_with_cchc() {
             .and_then(|(_, said)| said.split_whitespace().next())
             .and_then(|n| n.parse().ok())
             .unwrap_or_else(|| panic!("{notebook}: no count in {line}"));
-        let rows = super::json(&store, command).len();
+        // The notebooks ask cchc under the map the views read (units as reported).
+        let mut reported = vec!["--map", "reported"];
+        reported.extend_from_slice(command);
+        let rows = super::json(&store, &reported).len();
         assert!(rows > 0, "{notebook}: cchc printed no rows");
         assert_eq!(compared, rows, "{notebook}: {line}");
     }

@@ -57,6 +57,14 @@ pub fn write_datasets(dir: &Path) -> Result<Vec<PathBuf>, Error> {
             &scorecards::unit_scores(sc, bc, tc, &scorecards::YEARS),
         )],
     )?;
+    // The seed's department went into Sở Tài chính on 1/3/2025, and that into the new
+    // province's on 1/7/2025: the new Sở Tài chính's 2025 results, so the demo shows the chain.
+    for ys in scorecards::unit_scores(2025, 0.86, 0.0, &[2025]) {
+        save(
+            "scorecard_so_tai_chinh_2025.xlsx",
+            &[scorecards::file_per_year("Sở Tài chính", &ys)],
+        )?;
+    }
     for year in surveys::SURVEY_YEARS {
         save(
             &format!("survey_sipas_{year}.xlsx"),

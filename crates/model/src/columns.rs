@@ -355,6 +355,9 @@ pub const COMBINED_FROM: &str = "combined_from";
 /// Under the latest unit map: a successor's predecessors with their own figures for a year
 /// before the change (JSON list of objects).
 pub const PREDECESSORS: &str = "predecessors";
+/// Under the latest unit map, in a predecessor of `predecessors`: the first day its work was
+/// another unit's (ISO).
+pub const CHANGED: &str = "changed";
 /// Columns that hold JSON text: written as JSON values in JSON output.
 pub const JSON_COLUMNS: [&str; 2] = [COMBINED_FROM, PREDECESSORS];
 /// Unit register: the first day a unit was valid, ISO (empty: before the register's horizon).

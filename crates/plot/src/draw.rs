@@ -555,6 +555,25 @@ impl Chart for TrendChart {
             .light_line_style(WHITE)
             .draw()
             .map_err(e)?;
+        // Where units were reorganised: a dashed grey line across the plot, labelled at its top.
+        for (x, label) in &self.breaks {
+            let grey = RGBColor(110, 110, 110);
+            let steps = 24;
+            let dash = (ceiling - floor) / f64::from(steps * 2);
+            chart
+                .draw_series((0..steps).map(|k| {
+                    let from = floor + f64::from(k * 2) * dash;
+                    PathElement::new(vec![(*x, from), (*x, from + dash)], grey.stroke_width(2))
+                }))
+                .map_err(e)?;
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    label.clone(),
+                    (*x + 0.03, ceiling - (ceiling - floor) * 0.02),
+                    style(18.0).color(&grey),
+                )))
+                .map_err(e)?;
+        }
         // Each year's value labels spread apart so that close values do not print over each
         // other: (series, year) → the label's height.
         let span = ceiling - floor;

@@ -96,6 +96,9 @@ pub struct TrendChart {
     pub y_label: String,
     /// Whether the values are fractions shown as percentages (0–100); otherwise points.
     pub percent: bool,
+    /// Where units were reorganised: a dashed line at that position on the year axis (between
+    /// the predecessors' last year and the successor's first), with its label.
+    pub breaks: Vec<(f64, String)>,
     /// Label language.
     pub lang: Lang,
 }
@@ -181,6 +184,70 @@ fn unit_series(df: &DataFrame, value: &str) -> Result<UnitSeries, PlotError> {
     }
     let all: Vec<i32> = years.iter().flatten().copied().collect();
     Ok((series, year_span(&all)))
+}
+
+/// Under the latest unit map a trend's rows may carry `predecessors` (JSON: each predecessor's
+/// unit and own attainment in a year before its successor began): each predecessor becomes a
+/// series of its own (unless the trend already has it), and each successor a break line before
+/// its first own year, labelled with the day the predecessors' work moved.
+fn predecessor_series(
+    df: &DataFrame,
+    series: &mut Vec<(String, Vec<(i32, f64)>)>,
+    lang: Lang,
+) -> Result<Vec<(f64, String)>, PlotError> {
+    if !df.schema().contains(c::PREDECESSORS) {
+        return Ok(Vec::new());
+    }
+    let units = strs(df, c::UNIT)?;
+    let years = years(df, c::YEAR)?;
+    let texts = strs(df, c::PREDECESSORS)?;
+    let own: Vec<String> = series.iter().map(|(u, _)| u.clone()).collect();
+    let mut breaks: Vec<(f64, String)> = Vec::new();
+    for i in 0..df.height() {
+        let (Some(year), text) = (years[i], &texts[i]) else {
+            continue;
+        };
+        let Ok(serde_json::Value::Array(items)) = serde_json::from_str(text) else {
+            continue;
+        };
+        for item in &items {
+            let unit = item[c::UNIT].as_str().unwrap_or_default();
+            if let Some(v) = item[c::ATTAINMENT].as_f64()
+                && !own.iter().any(|u| u == unit)
+            {
+                match series.iter_mut().find(|(u, _)| u == unit) {
+                    Some((_, points)) => points.push((year, v)),
+                    None => series.push((unit.to_owned(), vec![(year, v)])),
+                }
+            }
+            // The successor's first own year: the break comes before it.
+            let first = series
+                .iter()
+                .find(|(u, _)| *u == units[i])
+                .and_then(|(_, p)| p.iter().map(|(y, _)| *y).filter(|y| *y > year).min());
+            if let (Some(first), Some(day)) = (first, item[c::CHANGED].as_str()) {
+                let x = f64::from(first) - 0.5;
+                let label = crate::words::reorganised(&day_month_year(day), lang);
+                if !breaks.iter().any(|(at, _)| (*at - x).abs() < 1e-9) {
+                    breaks.push((x, label));
+                }
+            }
+        }
+    }
+    for (_, points) in series.iter_mut() {
+        points.sort_by_key(|(y, _)| *y);
+        points.dedup_by_key(|(y, _)| *y);
+    }
+    Ok(breaks)
+}
+
+/// "2025-03-01" as "01/03/2025".
+fn day_month_year(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => format!("{d}/{m}/{y}"),
+        _ => iso.to_owned(),
+    }
 }
 
 /// "2021–2024", or "2021" for one year.
@@ -291,7 +358,8 @@ impl TrendChart {
                 what: lang.say(ph::TREND).to_owned(),
             });
         }
-        let (series, span) = unit_series(trend, c::ATTAINMENT)?;
+        let (mut series, span) = unit_series(trend, c::ATTAINMENT)?;
+        let breaks = predecessor_series(trend, &mut series, lang)?;
         if series.is_empty() {
             // No maxima (a published index such as PAPI): the totals themselves.
             let (series, span) = unit_series(trend, c::SCORE_TOTAL)?;
@@ -301,6 +369,7 @@ impl TrendChart {
                 series,
                 y_label: lang.say(ph::TOTAL_SCORE).to_owned(),
                 percent: false,
+                breaks: Vec::new(),
                 lang,
             });
         }
@@ -311,6 +380,7 @@ impl TrendChart {
             series,
             y_label,
             percent: true,
+            breaks,
             lang,
         })
     }
@@ -461,6 +531,7 @@ impl TrendChart {
             series,
             y_label,
             percent: true,
+            breaks: Vec::new(),
             lang,
         })
     }
@@ -564,6 +635,7 @@ impl TrendChart {
             series,
             y_label: lang.say(ph::ON_TIME_RESOLVED).to_owned(),
             percent: true,
+            breaks: Vec::new(),
             lang,
         })
     }

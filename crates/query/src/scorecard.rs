@@ -76,8 +76,10 @@ impl Query<'_> {
                 standing.insert(k, (&u.unit, u.province.as_deref()));
             }
         }
-        // Successor name → (its province, the names of its predecessors).
+        // Successor name → (its province, the names of its predecessors); predecessor name →
+        // the first day its work was another unit's.
         let mut successors: BTreeMap<String, (Option<String>, Vec<String>)> = BTreeMap::new();
+        let mut changed: BTreeMap<String, String> = BTreeMap::new();
         for u in &stored {
             let Some(k) = &u.key else { continue };
             let cchc_units::Latest::Became(to) = r.latest(k) else {
@@ -94,6 +96,9 @@ impl Query<'_> {
                 .or_insert_with(|| (province.map(str::to_owned), Vec::new()));
             if !entry.1.contains(&u.unit) {
                 entry.1.push(u.unit.clone());
+            }
+            if let Some(until) = r.unit(k).and_then(|x| x.valid_to) {
+                changed.insert(u.unit.clone(), until.plus(1).iso());
             }
         }
         if successors.is_empty() {
@@ -152,6 +157,13 @@ impl Query<'_> {
                 for name in [c::SCORE_TOTAL, c::MAX_TOTAL, c::ATTAINMENT, c::RANK] {
                     item.insert(name.into(), figure(name, i)?);
                 }
+                item.insert(
+                    c::CHANGED.into(),
+                    changed
+                        .get(unit)
+                        .cloned()
+                        .map_or(serde_json::Value::Null, Into::into),
+                );
                 by_year.entry(year).or_default().push(item.into());
             }
             for (year, items) in by_year {

@@ -51,6 +51,17 @@ fn datasets_dir(asked: Option<PathBuf>, lang: cchc_model::Lang) -> Result<PathBu
 /// The seed's unit: the department whose plan's appendix is the canonical input.
 const SEED_UNIT: &str = "Sở Kế hoạch và Đầu tư";
 
+/// The province of the bundled datasets: the seed's, as the project takes it (its procedure
+/// reports name it; the seed's appendix names none).
+const DEMO_PROVINCE: &str = "Đồng Nai";
+
+/// The unit that continues the seed's from 2025 (Sở Kế hoạch và Đầu tư went into Sở Tài chính on
+/// 1/3/2025, and that into the new province's on 1/7/2025).
+const SUCCESSOR: &str = "Sở Tài chính";
+
+/// The last year every bundled unit reported.
+const LAST_FULL_YEAR: i32 = 2024;
+
 /// The folders the demo writes.
 struct Folders {
     store: PathBuf,
@@ -305,14 +316,21 @@ impl Demo<'_> {
         self.draw(&procedures)
     }
 
-    /// The report: the latest year of every unit, and the seed unit's 2021 with its plan for
-    /// 2022.
+    /// The reports: the last year every unit reported, the seed unit's 2021 with its plan for
+    /// 2022, and its successor's 2025, whose trend goes back to the seed's 2021.
     fn reports(&mut self) -> Result<()> {
         for request in [
-            ReportRequest::default(),
+            ReportRequest {
+                year: Some(LAST_FULL_YEAR),
+                units: Vec::new(),
+            },
             ReportRequest {
                 year: Some(2021),
                 units: vec![SEED_UNIT.to_owned()],
+            },
+            ReportRequest {
+                year: Some(2025),
+                units: vec![SUCCESSOR.to_owned()],
             },
         ] {
             let written = publish::write(
@@ -341,7 +359,7 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     {
         let mut store = Store::open_for_write(&folders.store)?;
         let read = ingest::read_all(&files, None, &ImportOptions::default(), global, &store)?;
-        ingest::store_all(&mut store, read, None, None, global)?;
+        ingest::store_all(&mut store, read, Some(DEMO_PROVINCE), None, global)?;
     }
     let store = Store::open(&folders.store)?;
     let mut demo = Demo {

@@ -63,6 +63,15 @@ pub fn index_title(span: &str, lang: Lang) -> String {
     )
 }
 
+/// The label of a break line where units were reorganised (`day`: dd/mm/yyyy).
+pub fn reorganised(day: &str, lang: Lang) -> String {
+    say(
+        lang,
+        format!("Sắp xếp đơn vị {day}"),
+        format!("Units reorganised {day}"),
+    )
+}
+
 /// The title of a survey chart by element (`what` names the scale's dimension or index).
 pub fn by_element(what: &str, unit: &str, span: &str, lang: Lang) -> String {
     say(

@@ -23,6 +23,7 @@ fn every_phrase_and_label_speaks_only_its_language() {
     both(&|l| fields_title("UBND A", "2021–2024", l));
     both(&|l| totals_title("2021–2024", l));
     both(&|l| index_title("2021–2024", l));
+    both(&|l| reorganised("01/03/2025", l));
     both(&|l| by_element("X", "UBND A", "2022–2024", l));
     both(&|l| by_element_and_year("X", "UBND A", "2022–2024", l));
     both(&|l| channels_title("UBND A", "2022–2024", l));

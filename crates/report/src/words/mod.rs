@@ -248,6 +248,37 @@ pub fn no_trend(year: i32, lang: Lang) -> String {
     )
 }
 
+/// The title of the table of a unit's predecessors' own scores.
+pub fn predecessors_title(unit: &str, lang: Lang) -> String {
+    say(
+        lang,
+        format!("Các đơn vị trước sắp xếp của {unit}: điểm của chính các đơn vị đó"),
+        format!("The units {unit} continues: their own scores"),
+    )
+}
+
+/// How a unit's series goes back across the reorganisation (`from`: each predecessor with its
+/// province, `day` the first day its work was the successor's, dd/mm/yyyy).
+pub fn predecessors_story(unit: &str, from: &[(String, String)], lang: Lang) -> String {
+    let list = |word: &str| {
+        from.iter()
+            .map(|(name, day)| format!("{name} ({word} {day})"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    say(
+        lang,
+        format!(
+            "{unit} tiếp nối công việc của: {}. Các năm trước đó là điểm của chính các đơn vị này, đường của chúng dừng ở vạch sắp xếp đơn vị; điểm không được cộng gộp hay lấy trung bình.",
+            list("từ")
+        ),
+        format!(
+            "{unit} continues the work of: {}. Earlier years are those units' own scores, their lines ending at the reorganisation line; scores are never added or averaged.",
+            list("from")
+        ),
+    )
+}
+
 /// The totals table's title.
 pub fn totals(year: i32, lang: Lang) -> String {
     say(

@@ -194,6 +194,11 @@ pub const SUMMARY: Phrase = Phrase {
     vi: "Tóm tắt",
     en: "Summary",
 };
+/// "Predecessors" (a sheet's name: at most 31 characters)
+pub const PREDECESSORS: Phrase = Phrase {
+    vi: "Đơn vị trước",
+    en: "Predecessors",
+};
 /// "Trend"
 pub const TREND: Phrase = Phrase {
     vi: "Xu hướng",
@@ -420,6 +425,7 @@ pub const SATISFACTION: Phrase = Phrase {
 /// Every phrase above, for the test that reads each in both languages.
 #[cfg(test)]
 pub const ALL: &[Phrase] = &[
+    PREDECESSORS,
     THE_POINTS_LOST_ON_A_CRITERION,
     TOTAL_SCORE,
     OF,

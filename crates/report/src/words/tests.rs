@@ -55,6 +55,14 @@ fn every_phrase_and_sentence_speaks_only_its_language() {
     both(&|l| dossiers_of_year(2024, l));
     both(&|l| late_chart("UBND A", 2024, l));
     both(&|l| no_trend(2024, l));
+    both(&|l| predecessors_title("UBND A", l));
+    both(&|l| {
+        predecessors_story(
+            "UBND A",
+            &[("UBND B (Province C)".to_owned(), "01/03/2025".to_owned())],
+            l,
+        )
+    });
     both(&|l| totals(2024, l));
     both(&|l| satisfaction_by_element("UBND A", 2024, l));
     both(&|l| criteria_lost(3, l));
