@@ -529,3 +529,50 @@ fn a_successors_trend_shows_its_predecessors_own_scores_on_the_latest_map() {
     assert_eq!(reported.len(), 2, "{reported:#?}");
     assert!(reported.iter().all(|r| r.get("predecessors").is_none()));
 }
+
+#[test]
+fn surveys_of_two_merged_departments_are_pooled_on_the_latest_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    let file = super::root().join("tests/data/survey_merged_departments_2024.xlsx");
+    let out = super::run(
+        store,
+        &["import", "--province", "Đồng Nai", file.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let by_unit = ["survey", "index", "--by", "unit"];
+    let mut reported_args = vec!["--map", "reported"];
+    reported_args.extend(by_unit);
+    let reported = super::json(store, &reported_args);
+    assert_eq!(reported.len(), 2, "{reported:#?}");
+    let sum = |field: &str| -> i64 { reported.iter().map(|r| r[field].as_i64().unwrap()).sum() };
+    // Both went into Sở Tài chính on 1/3/2025: on the latest map one unit, its index computed
+    // over the pooled respondents (not an average of the two indexes).
+    let latest = super::json(store, &by_unit);
+    assert_eq!(latest.len(), 1, "{latest:#?}");
+    let pooled = &latest[0];
+    assert_eq!(pooled["unit"], "Sở Tài chính");
+    assert_eq!(pooled["respondents"].as_i64(), Some(sum("respondents")));
+    assert_eq!(pooled["valid_answers"].as_i64(), Some(sum("valid_answers")));
+    assert_eq!(pooled["satisfied"].as_i64(), Some(sum("satisfied")));
+    let index = sum("satisfied") as f64 / sum("valid_answers") as f64;
+    assert!((pooled["index"].as_f64().unwrap() - index).abs() < 1e-12);
+    assert_eq!(
+        pooled["combined_from"],
+        serde_json::json!(["Sở Kế hoạch và Đầu tư", "Sở Tài chính"])
+    );
+    // Asked for by its old name, the seed's department is the unit it went into.
+    let asked = super::json(
+        store,
+        &[
+            "survey",
+            "index",
+            "--by",
+            "unit",
+            "--unit",
+            "Sở Kế hoạch và Đầu tư",
+        ],
+    );
+    assert_eq!(asked.len(), 1);
+    assert_eq!(asked[0]["unit"], "Sở Tài chính");
+}

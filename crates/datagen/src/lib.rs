@@ -131,6 +131,20 @@ pub fn write_fixtures(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         write_xlsx(&path, &[scorecards::file_per_year("Sở Tài chính", &ys)])?;
         written.push(path);
     }
+    // Two departments of old Đồng Nai merged on 1/3/2025 (into Sở Tài chính), surveyed in 2024.
+    let merged = dir.join("survey_merged_departments_2024.xlsx");
+    write_xlsx(
+        &merged,
+        &surveys::survey_of(
+            2024,
+            &[
+                ("Sở Kế hoạch và Đầu tư", 0.62, 0.0),
+                ("Sở Tài chính", 0.82, 0.0),
+            ],
+            40,
+        ),
+    )?;
+    written.push(merged);
     for (name, agency, title, rows) in &fixtures::COMMUNE_STATS {
         let path = dir.join(name);
         write_xlsx(&path, &[fixtures::commune_stats(*agency, title, rows)])?;

@@ -78,6 +78,12 @@ pub const RESPONDENTS: usize = 120;
 
 /// One survey year: a "Phiếu khảo sát" sheet (both units, a unit column) and a codebook sheet.
 pub fn survey_year(year: i32) -> Vec<SheetSpec> {
+    survey_of(year, &SURVEY_UNITS, RESPONDENTS)
+}
+
+/// A survey year of some units: (unit, base probability of satisfaction, yearly trend), with
+/// `respondents` each.
+pub fn survey_of(year: i32, units: &[(&str, f64, f64)], respondents: usize) -> Vec<SheetSpec> {
     let mut rng = Lcg::new(1000 + year as u64);
     let mut s = SheetSpec::new("Phiếu khảo sát");
     s.set(
@@ -110,8 +116,8 @@ pub fn survey_year(year: i32) -> Vec<SheetSpec> {
     s.bold_rows = vec![3];
     let mut r = 4;
     let k = (year - SURVEY_YEARS[0]) as f64;
-    for (unit, base, trend) in SURVEY_UNITS {
-        for i in 0..RESPONDENTS {
+    for &(unit, base, trend) in units {
+        for i in 0..respondents {
             let pick = |rng: &mut Lcg, n: usize| ((rng.next_f64() * n as f64) as usize).min(n - 1);
             let mut cells = vec![
                 Some(n((r - 3) as f64)),

@@ -297,7 +297,8 @@ pub const VERDICT: &str = "verdict";
 pub const OFFICE_VERDICT: &str = "office_verdict";
 /// Dossier analyses: the processing time in working days (receipt to result).
 pub const WORKING_DAYS: &str = "working_days";
-/// Dossier analyses: the period (`2024`, `2024-Q1`, `2024-03`).
+/// Dossier analyses: the period (`2024`, `2024-Q1`, `2024-03`); `store list`: the days a source
+/// covers when not whole years (`2025-01-01..2025-06-30`).
 pub const PERIOD: &str = "period";
 /// Dossier statistics: resolved, median processing time in working days.
 pub const MEDIAN_DAYS: &str = "median_days";

@@ -157,7 +157,8 @@ impl<'s> Query<'s> {
         let out = survey::index(&answers, respondents, &request.by, weights)?;
         let scope = self.scope_on_map(&request.scope, &[TableKind::Survey.table_name()]);
         let shown = scope.apply(out.lazy())?.collect()?;
-        Ok(survey::with_adjusted(shown, request.adjustment())?)
+        let shown = survey::with_adjusted(shown, request.adjustment())?;
+        self.with_combined_from(shown, &[TableKind::Survey.table_name()])
     }
 
     /// The distribution of the levels, counted in one pass over every answer, then the scope

@@ -50,11 +50,22 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 u.dedup();
                 u.join("; ")
             };
+            let province =
+                |s: &cchc_store::SourceEntry| s.parts.iter().find_map(|p| p.province.clone());
+            // The days a source covers when not whole years.
+            let period = |s: &cchc_store::SourceEntry| {
+                s.parts
+                    .iter()
+                    .find_map(|p| p.period.as_ref())
+                    .map(|[from, to]| format!("{from}..{to}"))
+            };
             let frame = df!(
                 c::SOURCE_FILE => sources.iter().map(|s| s.file_name.clone()).collect::<Vec<_>>(),
                 c::KIND => sources.iter().map(|s| s.kind.as_str()).collect::<Vec<_>>(),
                 c::YEARS => sources.iter().map(years).collect::<Vec<_>>(),
                 c::UNITS => sources.iter().map(units).collect::<Vec<_>>(),
+                c::PROVINCE => sources.iter().map(province).collect::<Vec<_>>(),
+                c::PERIOD => sources.iter().map(period).collect::<Vec<_>>(),
                 c::ROWS_READ => sources.iter().map(|s| s.counts.read).collect::<Vec<_>>(),
                 c::IMPORTED => sources.iter().map(|s| s.counts.imported).collect::<Vec<_>>(),
                 c::STRUCTURE => sources.iter().map(|s| s.counts.structure).collect::<Vec<_>>(),

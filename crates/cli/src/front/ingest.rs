@@ -254,7 +254,10 @@ fn report(file: &Imported, province: Option<&str>, global: &Global) -> Result<()
                 String::new()
             } else {
                 format!(" · {} {}", lang.say(ph::YEAR_2), years.join(", "))
-            },
+            } + &sheet
+                .period
+                .map(|(from, to)| format!(" · {} {from}–{to}", lang.say(ph::PERIOD_OF_DATA)))
+                .unwrap_or_default(),
             match (&sheet.publisher, unit.is_empty()) {
                 (_, false) => format!(" · \"{unit}\""),
                 (Some(p), true) => format!(" · {} \"{p}\"", lang.say(ph::PUBLISHED_BY)),

@@ -319,6 +319,11 @@ pub const YEAR_2: Phrase = Phrase {
     vi: "năm",
     en: "year",
 };
+/// "period" (of a half-year report)
+pub const PERIOD_OF_DATA: Phrase = Phrase {
+    vi: "kỳ",
+    en: "period",
+};
 /// "published by"
 pub const PUBLISHED_BY: Phrase = Phrase {
     vi: "công bố bởi",
@@ -408,6 +413,7 @@ pub const ALL: &[Phrase] = &[
     FROM,
     WARNING_2,
     YEAR_2,
+    PERIOD_OF_DATA,
     PUBLISHED_BY,
     INVALID_ANSWERS,
     ERROR,
