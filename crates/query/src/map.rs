@@ -278,3 +278,66 @@ impl Query<'_> {
         Ok(df)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(unit: &str, year: i32, key: &str) -> StoredUnit {
+        StoredUnit {
+            unit: unit.to_owned(),
+            year,
+            province: Some("Đồng Nai".to_owned()),
+            key: Some(key.to_owned()),
+            rows: 1,
+        }
+    }
+
+    #[test]
+    fn whole_predecessors_are_relabelled_divided_and_ended_ones_are_named_and_kept() {
+        let r = Register::get();
+        // An old commune whose parts went to several new ones.
+        let divided = r
+            .units()
+            .iter()
+            .find(|u| {
+                u.province.as_deref() == Some("p:75")
+                    && r.successors(&u.key)
+                        .filter(|e| e.kind == cchc_units::EdgeKind::Partial)
+                        .count()
+                        > 1
+            })
+            .expect("a divided commune of old Đồng Nai");
+        let units = [
+            stored("UBND phường Hố Nai", 2024, "x:26002"),
+            stored(&divided.name, 2024, &divided.key),
+            stored("UBND huyện Long Thành", 2024, "h:740"),
+            stored("Phường Hố Nai", 2025, "x:26005@2025-07-01"),
+        ];
+        let relabel = Relabel::of(&units);
+        assert_eq!(
+            relabel.renamed("UBND phường Hố Nai"),
+            Some("Phường Long Bình")
+        );
+        // The new Phường Hố Nai keeps its name: nothing to relabel.
+        assert_eq!(relabel.renamed("Phường Hố Nai"), None);
+        assert_eq!(relabel.renamed(&divided.name), None);
+        assert!(
+            relabel
+                .notices()
+                .iter()
+                .any(|n| matches!(n, MapNotice::Divided { unit, into } if *unit == divided.name && into.len() > 1)),
+            "{:?}",
+            relabel.notices()
+        );
+        assert!(relabel.notices().contains(&MapNotice::Ended {
+            unit: "UBND huyện Long Thành".to_owned()
+        }));
+        let combined = relabel.combined(&units);
+        assert_eq!(
+            combined.get(&("Phường Long Bình".to_owned(), 2024)),
+            Some(&vec!["UBND phường Hố Nai".to_owned()])
+        );
+        assert_eq!(combined.len(), 1, "{combined:?}");
+    }
+}

@@ -105,9 +105,15 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 postal_target: a.postal_target,
                 online_target: a.online_target,
             };
-            let stats = global.query(&store).procedure_stats(&request)?;
+            let query = global.query(&store);
+            let stats = query.procedure_stats(&request)?;
             if let Some(line) = words::from_logs(&stats.from_logs, lang) {
                 eprintln!("{line}");
+            }
+            if !global.quiet {
+                for notice in query.map_notices(cchc_model::tables::PROCEDURES) {
+                    eprintln!("{}", crate::words::Words::words(&notice, lang));
+                }
             }
             let mut frame = stats.frame;
             // A table for people shows the key columns; CSV and JSON keep them all.

@@ -92,6 +92,11 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 adjust: a.adjust.method(),
             };
             let frame = query.survey_index(&request)?;
+            if !global.quiet {
+                for notice in query.map_notices(cchc_model::TableKind::Survey.table_name()) {
+                    eprintln!("{}", crate::words::Words::words(&notice, global.lang()));
+                }
+            }
             let table = global.format == crate::output::OutputFormat::Table;
             // A table whose rows share one scale names it in its headers: the column can go.
             let uniform = frame

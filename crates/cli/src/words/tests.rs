@@ -799,6 +799,17 @@ fn every_sentence_of_the_catalogue_speaks_only_its_language() {
     ] {
         both(&|l| note.words(l));
     }
+    for notice in [
+        cchc_query::MapNotice::Divided {
+            unit: "Xã A".into(),
+            into: vec!["Xã B".into(), "Phường C".into()],
+        },
+        cchc_query::MapNotice::Ended {
+            unit: "UBND huyện D".into(),
+        },
+    ] {
+        both(&|l| notice.words(l));
+    }
     let mut problems = Vec::new();
     for (en, vi) in &pairs {
         check_pair(en, vi, &mut problems);

@@ -271,3 +271,30 @@ impl Words for UnitNote {
         }
     }
 }
+
+impl Words for cchc_query::MapNotice {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            cchc_query::MapNotice::Divided { unit, into } => say(
+                lang,
+                format!(
+                    "lưu ý: \"{unit}\" đã được chia cho {}; số liệu của đơn vị này giữ như đã báo cáo, không chia theo ước đoán (xem --map reported)",
+                    quoted(into)
+                ),
+                format!(
+                    "note: \"{unit}\" was divided among {}; its figures are kept as reported, never split by a guess (see --map reported)",
+                    quoted(into)
+                ),
+            ),
+            cchc_query::MapNotice::Ended { unit } => say(
+                lang,
+                format!(
+                    "lưu ý: \"{unit}\" đã kết thúc, không có đơn vị kế tục trong danh mục; số liệu giữ như đã báo cáo"
+                ),
+                format!(
+                    "note: \"{unit}\" ended with no successor in the register; its figures are kept as reported"
+                ),
+            ),
+        }
+    }
+}
