@@ -228,6 +228,48 @@ impl Query<'_> {
         }
     }
 
+    /// Adds `province` to a frame with a `unit` column but none, each unit's province as the
+    /// store holds it (under the latest map, its successor's province); nothing when no stored
+    /// unit of the tables has a province.
+    pub fn with_province(&self, df: DataFrame, tables: &[&str]) -> Result<DataFrame> {
+        if !df.schema().contains(c::UNIT) || df.schema().contains(c::PROVINCE) {
+            return Ok(df);
+        }
+        let mut of: BTreeMap<String, String> = BTreeMap::new();
+        for table in tables {
+            let units = self.store().stored_units(table);
+            let relabel = match self.map() {
+                UnitMap::Latest if additive(table) => Relabel::of(&units),
+                _ => Relabel::default(),
+            };
+            for u in &units {
+                let Some(province) = &u.province else {
+                    continue;
+                };
+                match relabel.to.get(&(u.unit.clone(), u.province.clone())) {
+                    Some((to, Some(to_province))) => {
+                        of.insert(to.clone(), to_province.clone());
+                    }
+                    _ => {
+                        of.insert(u.unit.clone(), province.clone());
+                    }
+                }
+            }
+        }
+        if of.is_empty() {
+            return Ok(df);
+        }
+        let values: Vec<Option<String>> = df
+            .column(c::UNIT)?
+            .str()?
+            .iter()
+            .map(|u| u.and_then(|u| of.get(u).cloned()))
+            .collect();
+        let mut df = df;
+        df.with_column(Column::new(c::PROVINCE.into(), values))?;
+        Ok(df)
+    }
+
     /// Adds `combined_from` to a frame with `unit` (and `year`) columns: the units as reported
     /// that each row's unit combines under the latest map, as a JSON list (null where the row is
     /// the unit's own). Nothing is added under `reported`, or when nothing was combined.

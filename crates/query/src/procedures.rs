@@ -314,6 +314,7 @@ impl Query<'_> {
         let procedures = all.select(&scope, false);
         let frame = proc::rollup(&procedures, request.level)?;
         let frame = proc::with_target_flags(frame, request.postal_target, request.online_target)?;
+        let frame = self.with_province(frame, &PROCEDURE_TABLES)?;
         let frame = self.with_combined_from(frame, &PROCEDURE_TABLES)?;
         Ok(Stats {
             frame,

@@ -158,6 +158,7 @@ impl<'s> Query<'s> {
         let scope = self.scope_on_map(&request.scope, &[TableKind::Survey.table_name()]);
         let shown = scope.apply(out.lazy())?.collect()?;
         let shown = survey::with_adjusted(shown, request.adjustment())?;
+        let shown = self.with_province(shown, &[TableKind::Survey.table_name()])?;
         self.with_combined_from(shown, &[TableKind::Survey.table_name()])
     }
 
