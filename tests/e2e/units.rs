@@ -576,3 +576,60 @@ fn surveys_of_two_merged_departments_are_pooled_on_the_latest_map() {
     assert_eq!(asked.len(), 1);
     assert_eq!(asked[0]["unit"], "Sở Tài chính");
 }
+
+#[test]
+fn dossier_logs_of_two_merged_departments_are_combined_on_the_latest_map() {
+    use cchc_datagen::dossiers::{LogSpec, write_log_csv};
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut files = Vec::new();
+    for (unit, code, seed) in [
+        ("Sở Kế hoạch và Đầu tư", "000.00.12.H19", 7),
+        ("Sở Tài chính", "000.00.13.H19", 8),
+    ] {
+        let spec = LogSpec {
+            unit,
+            unit_code: code,
+            seed,
+            ..LogSpec::new(300, 2024)
+        };
+        let path = dir.path().join(format!("log_{seed}.csv"));
+        write_log_csv(&path, &spec).unwrap();
+        files.push(path.display().to_string());
+    }
+    let mut args = vec!["import", "dossiers", "--province", "Đồng Nai"];
+    args.extend(files.iter().map(String::as_str));
+    let out = super::run(&store, &args);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let reported = super::json(&store, &["--map", "reported", "dossiers", "stats"]);
+    let latest = super::json(&store, &["dossiers", "stats"]);
+    let total = |rows: &[Value], unit: Option<&str>| -> i64 {
+        rows.iter()
+            .filter(|r| unit.is_none_or(|u| r["unit"] == u))
+            .map(|r| r["received"].as_i64().unwrap())
+            .sum()
+    };
+    assert!(total(&reported, Some("Sở Kế hoạch và Đầu tư")) > 0);
+    assert!(total(&reported, Some("Sở Tài chính")) > 0);
+    // Every dossier of both, counted once, under the unit they went into.
+    let units = |rows: &[Value]| -> Vec<String> {
+        let mut u: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{} {}", r["unit"], r["period"]))
+            .collect();
+        u.dedup();
+        u
+    };
+    assert_eq!(
+        total(&latest, Some("Sở Tài chính")),
+        total(&reported, None),
+        "{:?} / {:?}",
+        units(&reported),
+        units(&latest)
+    );
+    assert!(latest.iter().all(|r| r["unit"] == "Sở Tài chính"));
+    assert!(latest.iter().all(|r| r["province"] == "Đồng Nai"));
+    assert!(latest.iter().all(
+        |r| r["combined_from"] == serde_json::json!(["Sở Kế hoạch và Đầu tư", "Sở Tài chính"])
+    ));
+}

@@ -138,6 +138,17 @@ impl Query<'_> {
     }
 }
 
+impl Query<'_> {
+    /// The statistics of a log by period, each row with its unit's province and, on the latest
+    /// map, the units as reported it combines (`combined_from`).
+    pub fn dossier_statistics(&self, log: &Log, options: &Options) -> Result<Statistics> {
+        let mut stats = log.statistics(options)?;
+        stats.frame = self.with_province(stats.frame, &[tables::DOSSIERS])?;
+        stats.frame = self.with_combined_from(stats.frame, &[tables::DOSSIERS])?;
+        Ok(stats)
+    }
+}
+
 impl Log {
     /// The statistics by period.
     pub fn statistics(&self, options: &Options) -> Result<Statistics> {

@@ -127,7 +127,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 as_of: args.as_of.as_deref().map(as_of).transpose()?,
                 verdict: verdict(&args.verdict)?,
             };
-            let stats = log(global, &query, &args.common)?.statistics(&options)?;
+            let stats = query.dossier_statistics(&log(global, &query, &args.common)?, &options)?;
             print_frame(global, &stats.frame)?;
             if !global.quiet {
                 eprintln!(

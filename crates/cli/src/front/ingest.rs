@@ -16,13 +16,34 @@ use crate::Global;
 use crate::words::Words;
 use crate::words::phrases as ph;
 
-/// A file read, its rows written to the store but not yet committed, and the units its rows
-/// name as written.
-pub type Read = (Imported, Pending, BTreeSet<String>);
+/// A file read, its rows written to the store but not yet committed, and the units and years
+/// its rows name.
+pub type Read = (Imported, Pending, Written);
 
-/// The units a batch of rows names, as written.
-fn units_of(rows: &cchc_model::Rows, into: &mut BTreeSet<String>) {
+/// The units (as written) and the years of the rows a file gave.
+#[derive(Debug, Default)]
+pub struct Written {
+    units: BTreeSet<String>,
+    years: BTreeSet<i32>,
+}
+
+/// Notes the units and years of a batch of rows.
+fn units_of(rows: &cchc_model::Rows, written: &mut Written) {
     use cchc_model::RowsColumn;
+    if let Some(RowsColumn::Plain(column) | RowsColumn::Runs { column, .. }) =
+        rows.column(cchc_model::columns::YEAR)
+        && let Ok(years) = column.i32()
+    {
+        // Runs of one year are the rule: a set insertion per run, not per row.
+        let mut last = None;
+        for year in years.iter().flatten() {
+            if last != Some(year) {
+                written.years.insert(year);
+                last = Some(year);
+            }
+        }
+    }
+    let into = &mut written.units;
     match rows.column(cchc_model::columns::UNIT) {
         Some(RowsColumn::Coded(coded)) => {
             for value in &coded.values {
@@ -69,7 +90,7 @@ pub fn read_all(
                     .unwrap_or_default(),
             );
             let mut pending = store.begin();
-            let mut units = BTreeSet::new();
+            let mut units = Written::default();
             let mut sink = |table: &str, rows: cchc_model::Rows| {
                 units_of(&rows, &mut units);
                 pending
@@ -123,21 +144,25 @@ fn identities(
 ) -> Result<Vec<Identities>> {
     read.iter()
         .zip(provinces)
-        .map(|((file, _, units), province)| {
-            let years: Vec<i32> = file
+        .map(|((file, _, written), province)| {
+            // The years the sheets name, else those of the rows (a dossier log's dates).
+            let mut years: Vec<i32> = file
                 .sheets
                 .iter()
                 .flat_map(|s| s.years.iter().map(|y| y.value))
                 .collect();
+            if years.is_empty() {
+                years = written.years.iter().copied().collect();
+            }
             let titled = file.sheets.iter().find_map(|s| s.period);
             let covered = cchc_query::units::file_period(period, titled, &years);
             let stated = period.or(titled);
             let (Some(province), Some(covered)) = (province, covered) else {
                 return Ok((FileUnits::default(), stated));
             };
-            let written: Vec<String> = units.iter().cloned().collect();
+            let names: Vec<String> = written.units.iter().cloned().collect();
             let ids =
-                cchc_query::units::identify_units(province, &written, covered, store.unit_names())
+                cchc_query::units::identify_units(province, &names, covered, store.unit_names())
                     .map_err(|e| cchc_query::QueryError::InFile {
                         file: file.source.file_name.clone(),
                         problem: Box::new(e),
