@@ -72,6 +72,9 @@ def normalise(text, folder):
     text = text.replace(str(folder), "<OUT>")
     # Import times and the manifest's dates.
     text = re.sub(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}Z?", "<TIME>", text)
+    # A table cell too narrow for the time wraps it: "2026-12-07T06:39 │" over ":15Z │".
+    text = re.sub(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}( +│)", r"<TIME>\1", text)
+    text = re.sub(r"(┆ +):\d{2}Z( +│)", r"\1<TIME>\2", text)
     return text
 
 
