@@ -61,8 +61,13 @@ pub(crate) fn additive(table: &str) -> bool {
 impl Relabel {
     /// The latest map of the units stored.
     pub(crate) fn of(units: &[StoredUnit]) -> Relabel {
-        let r = Register::get();
         let mut out = Relabel::default();
+        // A store whose units the import did not identify has nothing to relabel: the register
+        // is not even parsed.
+        if units.iter().all(|u| u.key.is_none()) {
+            return out;
+        }
+        let r = Register::get();
         let province_name = |key: Option<&str>| -> Option<String> {
             key.and_then(|k| r.unit(k)).map(|p| p.name.clone())
         };

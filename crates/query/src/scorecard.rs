@@ -67,8 +67,11 @@ impl Query<'_> {
     /// [`Query::trend`]).
     fn with_predecessors(&self, trend: DataFrame) -> Result<DataFrame> {
         use std::collections::BTreeMap;
-        let r = cchc_units::Register::get();
         let stored = self.store().stored_units(cchc_model::tables::SCORECARD);
+        if stored.iter().all(|u| u.key.is_none()) {
+            return Ok(trend);
+        }
+        let r = cchc_units::Register::get();
         // Successor key → its shown name and province, when the store holds its own rows.
         let mut standing: BTreeMap<&str, (&str, Option<&str>)> = BTreeMap::new();
         for u in &stored {
