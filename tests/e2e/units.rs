@@ -422,6 +422,12 @@ fn commune_statistics_around_the_two_phường_hố_nai_add_up_on_either_map() {
     let tan_hoa = stats_row(&reported, "UBND phường Tân Hòa", 2025);
     assert_eq!(tan_hoa["received"].as_i64(), Some(28));
     assert_eq!(tan_hoa["procedures"].as_i64(), Some(2));
+    // Dossiers pending past their due date are counted on the year's last day (the second half's
+    // 1, not 5 + 1); those carried over on its first (the first half's 2): 28 + 2 to handle,
+    // 1 late + 1 overdue of them.
+    assert_eq!(tan_hoa["pending_overdue"].as_i64(), Some(1));
+    assert_eq!(tan_hoa["need_to_handle"].as_i64(), Some(30));
+    assert!((tan_hoa["late_or_overdue_rate"].as_f64().unwrap() - 2.0 / 30.0).abs() < 1e-12);
     assert!(reported.iter().all(|r| r.get("combined_from").is_none()));
 
     // On the latest map (the default): the old Phường Hố Nai is read as the Phường Long Bình it
@@ -442,6 +448,13 @@ fn commune_statistics_around_the_two_phường_hố_nai_add_up_on_either_map() {
     assert_eq!(ho_nai["procedures"].as_i64(), Some(2));
     assert!((ho_nai["online_share"].as_f64().unwrap() - 91.0 / 133.0).abs() < 1e-12);
     assert!((ho_nai["on_time_rate"].as_f64().unwrap() - 127.0 / 133.0).abs() < 1e-12);
+    // Pending past due on 31/12/2025: the new commune's 7 and old Tân Hòa's stray second half's
+    // 1 (not Tân Hòa's 5 of 30/6, which the second half carried over); carried over into 2025:
+    // Tân Hòa's 2 of 1/1/2025, not the 5 the new commune took over on 1/7. Late or overdue:
+    // (1 + 5 + 0 late) + 8 overdue of 133 + 2 to handle.
+    assert_eq!(ho_nai["pending_overdue"].as_i64(), Some(8));
+    assert_eq!(ho_nai["need_to_handle"].as_i64(), Some(135));
+    assert!((ho_nai["late_or_overdue_rate"].as_f64().unwrap() - 14.0 / 135.0).abs() < 1e-12);
     assert_eq!(
         ho_nai["combined_from"],
         serde_json::json!(["UBND phường Hố Nai (26005)", "UBND phường Tân Hòa"])
@@ -632,4 +645,64 @@ fn dossier_logs_of_two_merged_departments_are_combined_on_the_latest_map() {
     assert!(latest.iter().all(
         |r| r["combined_from"] == serde_json::json!(["Sở Kế hoạch và Đầu tư", "Sở Tài chính"])
     ));
+}
+
+#[test]
+fn inspect_shows_the_province_and_the_period_an_import_would_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let data = super::root().join("tests/data");
+    let h1 = data.join("commune_stats_ho_nai_2025_h1.xlsx");
+    let h2 = data.join("commune_stats_ho_nai_2025_h2.xlsx");
+    let stdout = |out: &std::process::Output| String::from_utf8_lossy(&out.stdout).into_owned();
+    // The second half names its province and its half in the title.
+    let out = super::run(&store, &["inspect", h2.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let said = stdout(&out);
+    assert!(said.contains("Tỉnh: \"Đồng Nai\" (tiêu đề bảng)"), "{said}");
+    assert!(
+        said.contains("Kỳ: 01/07/2025–31/12/2025 (tiêu đề bảng)"),
+        "{said}"
+    );
+    // The first half names its city, not its province: none is shown until the analyst gives it.
+    let out = super::run(&store, &["inspect", h1.to_str().unwrap()]);
+    let said = stdout(&out);
+    assert!(!said.contains("Tỉnh:"), "{said}");
+    assert!(
+        said.contains("Kỳ: 01/01/2025–30/06/2025 (tiêu đề bảng)"),
+        "{said}"
+    );
+    let out = super::run(
+        &store,
+        &[
+            "--lang",
+            "en",
+            "inspect",
+            "--province",
+            "dong nai",
+            "--period",
+            "1/1/2025..31/3/2025",
+            h1.to_str().unwrap(),
+        ],
+    );
+    let said = stdout(&out);
+    assert!(
+        said.contains("Province: \"Đồng Nai\" (--province)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Period: 01/01/2025–31/03/2025 (--period)"),
+        "{said}"
+    );
+    // A province of no period of the file, or a period that is not FROM..TO: exit 2, as the
+    // import refuses them, nothing printed on stdout.
+    for bad in [["--province", "Hà Tây"], ["--period", "2025-07-01"]] {
+        let mut args = vec!["inspect"];
+        args.extend(bad);
+        args.push(h2.to_str().unwrap());
+        let out = super::run(&store, &args);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: {out:?}");
+        assert!(stdout(&out).is_empty(), "{bad:?}: {}", stdout(&out));
+    }
+    assert!(!store.exists(), "inspect writes nothing");
 }

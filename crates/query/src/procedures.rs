@@ -2,6 +2,7 @@
 //! a dossier log covers, the figures cchc computes from the log —, their service ratios rolled up,
 //! and the proposal of procedures to simplify.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use cchc_analysis::dossiers::{self, Options, Period, VerdictOf};
@@ -92,6 +93,9 @@ pub struct SimplifyRequest {
 pub struct Simplified {
     /// One proposal per unit.
     pub proposals: Vec<Proposal>,
+    /// The proposals as rows, a candidate a row, with each unit's province and, on the latest
+    /// map, the units it combines.
+    pub frame: DataFrame,
     /// Where the figures come from.
     pub from_logs: Covered,
 }
@@ -144,13 +148,35 @@ pub fn rules(path: Option<&Path>, target: Option<f64>) -> Result<Rules> {
 /// The offices' reports of one procedure of one unit and year from several files — the two
 /// halves of 2025, or predecessors read as their successor under the latest map — as one row:
 /// counts added, actual days weighted by dossiers resolved, name, field and lineage from the
-/// first file. Rows of a procedure reported by one file are left as they are. Pending dossiers
-/// are added too: for two halves of one unit that counts those pending at 30/6 in both.
-fn combine_reports(mut lf: LazyFrame) -> Result<LazyFrame> {
+/// first file. Rows of a procedure reported by one file are left as they are.
+///
+/// Pending and carried-over dossiers are counts on a day, not flows: pending ones are taken from
+/// the reports whose period ends last, carried-over ones from those whose period begins first
+/// (each added across the units reporting that day), so the dossiers pending at 30/6/2025 in a
+/// first-half report, which the second half carries over, are not counted twice. `periods`
+/// gives the first and last day (ISO) of each source's period by source and year; a source
+/// without one covers its whole year.
+fn combine_reports(mut lf: LazyFrame, periods: &DataFrame) -> Result<LazyFrame> {
     let schema = lf.collect_schema()?;
     if !schema.contains(c::SOURCE_SHA256) || !schema.contains(c::CODE) {
         return Ok(lf);
     }
+    let lf = if periods.height() > 0 {
+        lf.join(
+            periods.clone().lazy(),
+            [col(c::SOURCE_SHA256), col(c::YEAR)],
+            [col(c::SOURCE_SHA256), col(c::YEAR)],
+            JoinArgs::new(JoinType::Left),
+        )
+    } else {
+        lf.with_columns([
+            lit(NULL).cast(DataType::String).alias(PERIOD_START),
+            lit(NULL).cast(DataType::String).alias(PERIOD_END),
+        ])
+    };
+    // The whole year begins before and ends after any half of it.
+    let start = col(PERIOD_START).fill_null(lit("0000"));
+    let end = col(PERIOD_END).fill_null(lit("9999"));
     let key = [c::YEAR, c::UNIT, c::CODE];
     let sources = col(c::SOURCE_SHA256)
         .n_unique()
@@ -160,7 +186,7 @@ fn combine_reports(mut lf: LazyFrame) -> Result<LazyFrame> {
     let single = lf
         .clone()
         .filter(col("__sources").lt_eq(lit(1)))
-        .drop(cols(["__sources"]));
+        .drop(cols(["__sources", PERIOD_START, PERIOD_END]));
     let counts: Vec<&str> = schema::PROCEDURE_COUNTS
         .iter()
         .copied()
@@ -172,7 +198,25 @@ fn combine_reports(mut lf: LazyFrame) -> Result<LazyFrame> {
         if key.contains(&name) {
             continue;
         }
-        if counts.contains(&name) {
+        if name == PERIOD_START || name == PERIOD_END {
+            continue;
+        }
+        let day = if PENDING_COUNTS.contains(&name) {
+            Some(end.clone().eq(end.clone().max()))
+        } else if name == c::CARRIED_OVER {
+            Some(start.clone().eq(start.clone().min()))
+        } else {
+            None
+        };
+        if let Some(day) = day.filter(|_| counts.contains(&name)) {
+            aggs.push(
+                when(col(name).filter(day.clone()).count().gt(lit(0)))
+                    .then(col(name).filter(day).sum())
+                    .otherwise(lit(NULL))
+                    .cast(DataType::Int64)
+                    .alias(name),
+            );
+        } else if counts.contains(&name) {
             // Null when every report leaves it blank, else the sum of those that give it.
             aggs.push(
                 when(col(name).count().gt(lit(0)))
@@ -208,15 +252,56 @@ fn combine_reports(mut lf: LazyFrame) -> Result<LazyFrame> {
     Ok(concat([single, combined], union)?)
 }
 
+/// The columns [`combine_reports`] joins: the first and last day of a source's period in a year.
+const PERIOD_START: &str = "__period_start";
+const PERIOD_END: &str = "__period_end";
+
+/// The counts taken on the period's last day.
+const PENDING_COUNTS: [&str; 3] = [c::PENDING, c::PENDING_IN_TIME, c::PENDING_OVERDUE];
+
 impl Query<'_> {
+    /// The first and last day of each source's period by year, for the parts of `table` that
+    /// cover less than their year (`source_sha256`, `year`, [`PERIOD_START`], [`PERIOD_END`]).
+    fn periods(&self, table: &str) -> Result<DataFrame> {
+        let mut periods: BTreeMap<(String, i32), (String, String)> = BTreeMap::new();
+        for source in self.store().sources() {
+            for part in source.parts.iter().filter(|p| p.table == table) {
+                if let Some([first, last]) = &part.period {
+                    let (start, end) = periods
+                        .entry((source.sha256.clone(), part.year))
+                        .or_insert_with(|| (first.clone(), last.clone()));
+                    if first < start {
+                        start.clone_from(first);
+                    }
+                    if last > end {
+                        end.clone_from(last);
+                    }
+                }
+            }
+        }
+        let (keys, days): (Vec<_>, Vec<_>) = periods.into_iter().unzip();
+        let (shas, years): (Vec<String>, Vec<i32>) = keys.into_iter().unzip();
+        let (firsts, lasts): (Vec<String>, Vec<String>) = days.into_iter().unzip();
+        Ok(DataFrame::new(
+            shas.len(),
+            vec![
+                Column::new(c::SOURCE_SHA256.into(), shas),
+                Column::new(c::YEAR.into(), years),
+                Column::new(PERIOD_START.into(), firsts),
+                Column::new(PERIOD_END.into(), lasts),
+            ],
+        )?)
+    }
+
     /// The dossier statistics of procedures: the offices' reports and, where the store holds
     /// dossier logs, the yearly figures computed from them (on the default calendar). For a unit
     /// and year a log covers, the log's figures are read and the office's report of it is left
     /// aside; `origin` says which is which. Also the (year, unit) read from logs.
     pub fn procedure_stats_frame(&self) -> Result<(Option<LazyFrame>, Covered)> {
+        let periods = self.periods(TableKind::Procedures.table_name())?;
         let office = self
             .scan(TableKind::Procedures)?
-            .map(combine_reports)
+            .map(|lf| combine_reports(lf, &periods))
             .transpose()?
             .map(|lf| lf.with_column(lit("office").alias(c::ORIGIN)));
         let Some(log) = self.scan(TableKind::Dossiers)? else {
@@ -327,8 +412,13 @@ impl Query<'_> {
     pub fn simplify(&self, request: &SimplifyRequest) -> Result<Simplified> {
         let all = self.procedures()?;
         let procs = all.select(&self.scope_on_map(&request.scope, &PROCEDURE_TABLES), true);
+        let proposals = proc::simplify(&procs, &request.rules);
+        let frame = proc::simplify_frame(&proposals)?;
+        let frame = self.with_province(frame, &PROCEDURE_TABLES)?;
+        let frame = self.with_combined_from(frame, &PROCEDURE_TABLES)?;
         Ok(Simplified {
-            proposals: proc::simplify(&procs, &request.rules),
+            proposals,
+            frame,
             from_logs: all.from_logs,
         })
     }

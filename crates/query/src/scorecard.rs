@@ -39,10 +39,12 @@ impl Query<'_> {
         Ok(rows.with_column(group.alias(c::PEER_GROUP)))
     }
 
-    /// Points lost at `level`, of the scope's year and unit.
+    /// Points lost at `level`, of the scope's year and unit, each row with its unit's province
+    /// when the store knows it.
     pub fn gaps(&self, scope: &Scope, level: Level) -> Result<DataFrame> {
         let rows = scope.apply(self.scorecard_rows()?)?;
-        Ok(scorecard::gaps(rows, level)?.collect()?)
+        let gaps = scorecard::gaps(rows, level)?.collect()?;
+        self.with_province(gaps, &[TableKind::Scorecard.table_name()])
     }
 
     /// Totals by year and unit with change and rank; the scope is applied after the computation

@@ -168,7 +168,8 @@ impl<'s> Query<'s> {
         let (answers, respondents) = self.survey_tables()?;
         let all = survey::distribution(&answers, respondents, by)?;
         let scope = self.scope_on_map(scope, &[TableKind::Survey.table_name()]);
-        Ok(scope.apply(all.lazy())?.collect()?)
+        let shown = scope.apply(all.lazy())?.collect()?;
+        self.with_province(shown, &[TableKind::Survey.table_name()])
     }
 }
 

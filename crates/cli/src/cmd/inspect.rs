@@ -23,7 +23,13 @@ pub struct Args {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang();
     let opts = args.read.options()?;
+    let asked_period = args.read.period()?;
     let inspection = cchc_import::inspect(&args.file, &opts)?;
+    // A province no register knows is refused before anything is shown, as `import` refuses it.
+    let identity = match &inspection.result {
+        Ok(imported) => Some(Identity::of(&imported.sheets, &args.read, asked_period)?),
+        Err(_) => None,
+    };
     let src = &inspection.source;
     out!(
         "{}: {} ({:?}, sha256 {})",
@@ -56,8 +62,9 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             for repair in &imported.repairs {
                 out!("{}: {}", lang.say(ph::WARNING), repair.words(lang));
             }
+            let identity = identity.expect("identified with the sheets read");
             for report in &imported.sheets {
-                print_sheet(report, lang)?;
+                print_sheet(report, &identity, lang)?;
             }
             let counts = imported.counts();
             out!(
@@ -87,6 +94,59 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
+    }
+}
+
+/// The province and period of a file's units, as `import` would store them: the analyst's
+/// `--province` and `--period`, else what the titles name.
+struct Identity {
+    /// The province by the register's name, and whether the analyst gave it.
+    province: Option<(String, bool)>,
+    /// The analyst's `--period`.
+    period: Option<(cchc_calendar::Day, cchc_calendar::Day)>,
+}
+
+impl Identity {
+    fn of(
+        sheets: &[SheetReport],
+        read: &super::ReadArgs,
+        period: Option<(cchc_calendar::Day, cchc_calendar::Day)>,
+    ) -> Result<Identity> {
+        let mut years: Vec<i32> = sheets
+            .iter()
+            .flat_map(|s| s.years.iter().map(|y| y.value))
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        let titled: Vec<String> = sheets.iter().filter_map(|s| s.province.clone()).collect();
+        let province = cchc_query::units::file_province(read.province.as_deref(), &titled, &years)?
+            .map(|p| (p, read.province.is_some()));
+        Ok(Identity { province, period })
+    }
+
+    /// The sheet's province and period lines.
+    fn print(&self, report: &SheetReport, lang: Lang) -> Result<()> {
+        if let Some((province, given)) = &self.province {
+            let from = if *given {
+                "--province".to_owned()
+            } else {
+                origin(&cchc_import::Origin::Title, Quantity::Unit, lang)
+            };
+            out!(
+                "  {}: \"{province}\" ({from})",
+                lang.say(ph::PROVINCE_LABEL)
+            );
+        }
+        let period = match (self.period, report.period) {
+            (Some((a, b)), _) => format!("{a}–{b} (--period)"),
+            (None, Some((a, b))) => format!(
+                "{a}–{b} ({})",
+                origin(&cchc_import::Origin::Title, Quantity::Unit, lang)
+            ),
+            (None, None) => lang.say(ph::WHOLE_YEAR).to_owned(),
+        };
+        out!("  {}: {period}", lang.say(ph::PERIOD_LABEL));
+        Ok(())
     }
 }
 
@@ -159,7 +219,7 @@ fn rows_text(rows: &[u32]) -> String {
 }
 
 /// Prints everything detected in one sheet.
-pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
+fn print_sheet(report: &SheetReport, identity: &Identity, lang: Lang) -> Result<()> {
     out!();
     out!("{} \"{}\":", lang.say(ph::SHEET), report.sheet);
     if let Some(why) = &report.skipped {
@@ -230,6 +290,7 @@ pub fn print_sheet(report: &SheetReport, lang: Lang) -> Result<()> {
         None => lang.say(ph::FROM_THE_UNIT_COLUMN).to_owned(),
     };
     out!("  {}: {unit}", lang.say(ph::UNIT));
+    identity.print(report, lang)?;
     if let Some(p) = &report.publisher {
         out!(
             "  {}: \"{p}\" ({})",

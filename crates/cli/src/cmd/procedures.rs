@@ -147,11 +147,14 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 eprintln!("{line}");
             }
             let proposals = simplified.proposals;
-            let mut frame = procedures::simplify_frame(&proposals)?;
+            let mut frame = simplified.frame;
             // People read the proposals and reasons in words; CSV and JSON keep the codes.
             if table {
-                frame = words::with_reasons_in_words(frame, &proposals, lang)?.select([
-                    c::UNIT,
+                let mut shown = vec![c::UNIT];
+                if frame.schema().contains(c::PROVINCE) {
+                    shown.push(c::PROVINCE);
+                }
+                shown.extend([
                     c::RANK,
                     c::CODE,
                     c::NAME,
@@ -159,7 +162,8 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                     c::REASONS,
                     c::RECEIVED,
                     c::ESTIMATED_SAVING,
-                ])?;
+                ]);
+                frame = words::with_reasons_in_words(frame, &proposals, lang)?.select(shown)?;
             }
             super::print_frame(global, &frame)?;
             if !global.quiet {

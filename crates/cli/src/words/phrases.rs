@@ -346,10 +346,29 @@ pub const PROVINCE: Phrase = Phrase {
     en: "province",
 };
 
+/// "Province" (a label in `inspect`)
+pub const PROVINCE_LABEL: Phrase = Phrase {
+    vi: "Tỉnh",
+    en: "Province",
+};
+/// "Period" (a label in `inspect`)
+pub const PERIOD_LABEL: Phrase = Phrase {
+    vi: "Kỳ",
+    en: "Period",
+};
+/// "the whole year"
+pub const WHOLE_YEAR: Phrase = Phrase {
+    vi: "cả năm",
+    en: "the whole year",
+};
+
 /// Every phrase above, for the test that reads each in both languages.
 #[cfg(test)]
 pub const ALL: &[Phrase] = &[
     PROVINCE,
+    PROVINCE_LABEL,
+    PERIOD_LABEL,
+    WHOLE_YEAR,
     MONDAY,
     TUESDAY,
     WEDNESDAY,

@@ -174,6 +174,23 @@ pub(crate) const FIELDS: &[FieldSpec] = &[
         ],
     },
     FieldSpec {
+        field: c::PENDING_IN_TIME,
+        synonyms: &[
+            "dang giai quyet trong han",
+            "dang giai quyet chua den han",
+            "chua giai quyet trong han",
+        ],
+    },
+    FieldSpec {
+        field: c::PENDING_OVERDUE,
+        synonyms: &[
+            "dang giai quyet qua han",
+            "dang giai quyet tre han",
+            "chua giai quyet qua han",
+            "qua han chua giai quyet",
+        ],
+    },
+    FieldSpec {
         field: c::ACTUAL_DAYS,
         synonyms: &[
             "thoi gian giai quyet thuc te",
@@ -539,6 +556,10 @@ mod tests {
         );
         assert_eq!(f(&["Mã TTHC"]), Some(c::CODE));
         assert_eq!(f(&["Tồn kỳ trước"]), Some(c::CARRIED_OVER));
+        // The band and its sub-header written in one flat header.
+        assert_eq!(f(&["Đang giải quyết quá hạn"]), Some(c::PENDING_OVERDUE));
+        assert_eq!(f(&["Đang giải quyết trong hạn"]), Some(c::PENDING_IN_TIME));
+        assert_eq!(f(&["Đang giải quyết"]), Some(c::PENDING));
     }
 
     #[test]
