@@ -631,6 +631,7 @@ fn demo_imports_the_datasets_and_writes_tables_and_charts() {
     for name in [
         "pareto_kh925_2021",
         "trend_units",
+        "trend_so_tai_chinh",
         "field_years_so_y_te",
         "pareto_fields_so_tu_phap",
         "survey_likert_so_y_te",
@@ -690,6 +691,18 @@ fn demo_imports_the_datasets_and_writes_tables_and_charts() {
             (height - points * bars[0] / lost[0]).abs() <= 1.0,
             "{bars:?} vs {lost:?}"
         );
+    }
+    // The successor's chart: the seed's unit as its predecessor, the break of 1/3/2025 between.
+    let chain =
+        std::fs::read_to_string(out_dir.path().join("charts/trend_so_tai_chinh.svg")).expect("svg");
+    for words in [
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Tài chính",
+        "Sắp xếp đơn vị 01/03/2025",
+        "77,1",
+        "86,2",
+    ] {
+        assert!(chain.contains(words), "{words} not in the chain's chart");
     }
     let trend =
         std::fs::read_to_string(out_dir.path().join("tables/scorecard_trend.csv")).expect("csv");

@@ -285,6 +285,16 @@ impl Demo<'_> {
             ));
         }
         scorecards.push(("trend_units".to_owned(), ChartData::Trend { trend }));
+        // The seed's unit has no comparable total of its own in the units' chart; its successor's
+        // chart shows it as a predecessor, up to the break of 1/3/2025.
+        scorecards.push((
+            format!("trend_{}", slug(SUCCESSOR)),
+            self.chart(
+                ChartKind::Trend,
+                Scope::of(None, Some(SUCCESSOR)),
+                Level::Leaf,
+            )?,
+        ));
         self.draw(&scorecards)?;
         let mut surveys = Vec::new();
         for unit in surveyed {
