@@ -123,67 +123,65 @@ fn csv_field(value: &AnyValue<'_>) -> String {
     }
 }
 
-/// Writes a frame to `out` in the chosen format.
-pub fn write_frame(
-    out: &mut dyn Write,
-    df: &DataFrame,
-    format: OutputFormat,
-    lang: Lang,
-) -> Result<()> {
+/// The rows of a frame as JSON objects: numbers as numbers, nulls as null, a column of JSON text
+/// (`combined_from`, `predecessors`) as the JSON it holds. `--format json` and `cchc serve`'s
+/// API write these.
+pub fn json_rows(df: &DataFrame) -> Vec<serde_json::Value> {
     let names: Vec<String> = df
         .get_column_names()
         .iter()
         .map(|n| n.to_string())
         .collect();
     let columns = df.columns();
-    match format {
-        OutputFormat::Json => {
-            let rows: Vec<serde_json::Value> = (0..df.height())
-                .map(|i| {
-                    let mut obj = serde_json::Map::new();
-                    for (name, column) in names.iter().zip(columns) {
-                        let mut v = column.get(i).map(|v| json_value(&v)).unwrap_or_default();
-                        // A column of JSON text is written as the JSON it holds.
-                        if c::JSON_COLUMNS.contains(&name.as_str())
-                            && let serde_json::Value::String(text) = &v
-                            && let Ok(parsed) = serde_json::from_str(text)
-                        {
-                            v = parsed;
-                        }
-                        obj.insert(name.clone(), v);
-                    }
-                    serde_json::Value::Object(obj)
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
-            writeln!(out)?;
-        }
-        OutputFormat::Csv => {
-            writeln!(out, "{}", names.join(","))?;
-            for i in 0..df.height() {
-                let fields: Vec<String> = columns
-                    .iter()
-                    .map(|c| c.get(i).map(|v| csv_field(&v)).unwrap_or_default())
-                    .collect();
-                writeln!(out, "{}", fields.join(","))?;
+    (0..df.height())
+        .map(|i| {
+            let mut obj = serde_json::Map::new();
+            for (name, column) in names.iter().zip(columns) {
+                let mut v = column.get(i).map(|v| json_value(&v)).unwrap_or_default();
+                if c::JSON_COLUMNS.contains(&name.as_str())
+                    && let serde_json::Value::String(text) = &v
+                    && let Ok(parsed) = serde_json::from_str(text)
+                {
+                    v = parsed;
+                }
+                obj.insert(name.clone(), v);
             }
-        }
-        OutputFormat::Table => {
-            // A survey's delta is a change of a fraction: shown, like the index, in percent.
-            let ratio_delta = names.iter().any(|n| n == "index");
-            let mut table = Table::new();
-            table
-                .load_preset(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-            table.set_width(160);
-            let scale = frame_scale(df);
-            table.set_header(
-                names.iter().map(|n| {
-                    Cell::new(scale_label(n, scale, lang).unwrap_or_else(|| label(n, lang)))
-                }),
-            );
-            for i in 0..df.height() {
-                table.add_row(columns.iter().zip(&names).map(|(c, name)| {
+            serde_json::Value::Object(obj)
+        })
+        .collect()
+}
+
+/// A frame as people read it: headers in the language, each cell as text (ratios in percent,
+/// decimal commas in Vietnamese) and whether it is a number (aligned right). The terminal's
+/// table and `cchc serve`'s pages show these.
+pub struct Shown {
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows of (text, is a number).
+    pub rows: Vec<Vec<(String, bool)>>,
+}
+
+/// [`Shown`] of a frame.
+pub fn shown(df: &DataFrame, lang: Lang) -> Shown {
+    let names: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    let columns = df.columns();
+    // A survey's delta is a change of a fraction: shown, like the index, in percent.
+    let ratio_delta = names.iter().any(|n| n == "index");
+    let scale = frame_scale(df);
+    let headers = names
+        .iter()
+        .map(|n| scale_label(n, scale, lang).unwrap_or_else(|| label(n, lang)))
+        .collect();
+    let rows = (0..df.height())
+        .map(|i| {
+            columns
+                .iter()
+                .zip(&names)
+                .map(|(c, name)| {
                     let v = c.get(i).unwrap_or(AnyValue::Null);
                     let text = match (&v, name.as_str()) {
                         (AnyValue::String(s), c::SCALE) => crate::words::scale_cell(Some(s), lang),
@@ -204,11 +202,58 @@ pub fn write_frame(
                         }
                         _ => display(&v, name, lang, ratio_delta),
                     };
+                    let number = !matches!(v, AnyValue::String(_) | AnyValue::StringOwned(_));
+                    (text, number)
+                })
+                .collect()
+        })
+        .collect();
+    Shown { headers, rows }
+}
+
+/// Writes a frame to `out` in the chosen format.
+pub fn write_frame(
+    out: &mut dyn Write,
+    df: &DataFrame,
+    format: OutputFormat,
+    lang: Lang,
+) -> Result<()> {
+    match format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &json_rows(df))?;
+            writeln!(out)?;
+        }
+        OutputFormat::Csv => {
+            let names: Vec<String> = df
+                .get_column_names()
+                .iter()
+                .map(|n| n.to_string())
+                .collect();
+            writeln!(out, "{}", names.join(","))?;
+            let columns = df.columns();
+            for i in 0..df.height() {
+                let fields: Vec<String> = columns
+                    .iter()
+                    .map(|c| c.get(i).map(|v| csv_field(&v)).unwrap_or_default())
+                    .collect();
+                writeln!(out, "{}", fields.join(","))?;
+            }
+        }
+        OutputFormat::Table => {
+            let shown = shown(df, lang);
+            let mut table = Table::new();
+            table
+                .load_preset(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(160);
+            table.set_header(shown.headers.iter().map(Cell::new));
+            for row in shown.rows {
+                table.add_row(row.into_iter().map(|(text, number)| {
                     let cell = Cell::new(text);
-                    if matches!(v, AnyValue::String(_) | AnyValue::StringOwned(_)) {
-                        cell
-                    } else {
+                    if number {
                         cell.set_alignment(CellAlignment::Right)
+                    } else {
+                        cell
                     }
                 }));
             }
