@@ -25,6 +25,7 @@ mod export;
 mod front;
 mod output;
 mod progress;
+mod serve;
 mod words;
 
 use std::path::PathBuf;
@@ -136,6 +137,9 @@ enum Command {
     /// (the register of units across the 2025 reorganisation)
     #[command(subcommand)]
     Units(cmd::units::Command),
+    /// Mở ứng dụng web trên máy này: nhập tệp, xem bảng và biểu đồ, tải báo cáo
+    /// (the local web app: import files, read the tables and charts, download the report)
+    Serve(serve::Args),
     /// Chạy ví dụ trên bộ dữ liệu kèm theo (import the bundled datasets, write tables and charts)
     Demo(cmd::demo::Args),
 }
@@ -166,6 +170,7 @@ fn main() -> ExitCode {
         Command::Dossiers(command) => cmd::dossiers::run(&global, command),
         Command::Units(command) => cmd::units::run(&global, command),
         Command::Demo(args) => cmd::demo::run(&global, args),
+        Command::Serve(args) => serve::run(&global, args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -369,7 +369,8 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     {
         let mut store = Store::open_for_write(&folders.store)?;
         let read = ingest::read_all(&files, None, &ImportOptions::default(), global, &store)?;
-        ingest::store_all(&mut store, read, Some(DEMO_PROVINCE), None, global)?;
+        let stored = ingest::store_all(&mut store, read, Some(DEMO_PROVINCE), None, lang)?;
+        ingest::print_stored(&stored, global)?;
     }
     let store = Store::open(&folders.store)?;
     let mut demo = Demo {

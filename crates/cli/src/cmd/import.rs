@@ -87,13 +87,14 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     }
     let read = crate::front::ingest::read_all(&files, kind, &opts, global, &store)?;
     let logs = read.iter().any(|(f, _, _)| f.kind == TableKind::Dossiers);
-    let problems = crate::front::ingest::store_all(
+    let stored = crate::front::ingest::store_all(
         &mut store,
         read,
         args.read.province.as_deref(),
         period,
-        global,
+        global.lang(),
     )?;
+    let problems = crate::front::ingest::print_stored(&stored, global)?;
     if logs && !global.quiet {
         let repeated = global.query(&store).repeated_dossier_codes()?;
         if repeated > 0 {

@@ -116,7 +116,10 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 as_of: a.as_of,
             })?;
             match global.format {
-                OutputFormat::Json => out!("{}", unit_json(&view)),
+                OutputFormat::Json => out!(
+                    "{}",
+                    serde_json::to_string_pretty(&unit_json(&view)).unwrap_or_default()
+                ),
                 _ => {
                     for line in words::unit_lines(&view, lang) {
                         out!("{line}");
@@ -142,7 +145,8 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
 }
 
 /// `cchc units show --format json`: the unit, its predecessors and successors as one object.
-fn unit_json(v: &cchc_query::units::UnitView) -> String {
+/// A unit as JSON: `units show --format json` and `cchc serve`'s `/api/units/show`.
+pub fn unit_json(v: &cchc_query::units::UnitView) -> serde_json::Value {
     use serde_json::{Value, json};
     let related = |list: &[cchc_query::units::Related]| -> Value {
         list.iter()
@@ -159,7 +163,7 @@ fn unit_json(v: &cchc_query::units::UnitView) -> String {
             })
             .collect()
     };
-    let value = json!({
+    json!({
         "unit": v.unit,
         "key": v.key,
         "kind": v.kind,
@@ -170,6 +174,5 @@ fn unit_json(v: &cchc_query::units::UnitView) -> String {
         "valid_to": v.valid_to.map(cchc_calendar::Day::iso),
         "predecessors": related(&v.predecessors),
         "successors": related(&v.successors),
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+    })
 }

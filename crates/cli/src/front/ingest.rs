@@ -172,27 +172,41 @@ fn identities(
         .collect()
 }
 
-/// Commits what was read and reports it; returns whether any row was rejected or warned about.
-/// `province` and `period` are the analyst's `--province` and `--period`.
+/// A file committed to the store: what was read, the province of its units, what the register
+/// said of its units, and what the store did with it.
+pub struct StoredFile {
+    /// The file as read: its sheets, counts, rejections and warnings.
+    pub file: Imported,
+    /// The province of its units.
+    pub province: Option<String>,
+    /// What the register of units said of its units, in words.
+    pub notes: Vec<String>,
+    /// Stored, or already imported.
+    pub added: Added,
+}
+
+impl StoredFile {
+    /// Whether any row was rejected or warned about.
+    pub fn has_problems(&self) -> bool {
+        self.file.rejections().next().is_some() || self.file.warnings().next().is_some()
+    }
+}
+
+/// Commits what was read, file by file. `province` and `period` are the analyst's `--province`
+/// and `--period`.
 pub fn store_all(
     store: &mut Store,
     read: Vec<Read>,
     province: Option<&str>,
     period: Option<(Day, Day)>,
-    global: &Global,
-) -> Result<bool> {
-    let lang = global.lang();
-    let mut problems = false;
+    lang: cchc_model::Lang,
+) -> Result<Vec<StoredFile>> {
     let provinces = provinces(&read, province)?;
     let identities = identities(&read, &provinces, period, store)?;
+    let mut stored = Vec::with_capacity(read.len());
     for (((file, pending, _), province), (units, period)) in
         read.into_iter().zip(provinces).zip(identities)
     {
-        report(&file, province.as_deref(), global)?;
-        for note in &units.notes {
-            eprintln!("{} › {}", file.source.file_name, note.words(lang));
-        }
-        problems |= file.rejections().next().is_some() || file.warnings().next().is_some();
         let source = Source {
             kind: file.kind,
             sha256: &file.source.sha256,
@@ -206,11 +220,34 @@ pub fn store_all(
             counts: file.counts(),
             rejections: file.rejections().cloned().collect(),
             warnings: file.warnings().count() as u64,
-            province,
+            province: province.clone(),
             units: units.ids,
             period: period.map(|(from, to)| [from.iso(), to.iso()]),
         };
-        match store.commit(pending, source)? {
+        let added = store.commit(pending, source)?;
+        stored.push(StoredFile {
+            notes: units.notes.iter().map(|n| n.words(lang)).collect(),
+            file,
+            province,
+            added,
+        });
+    }
+    Ok(stored)
+}
+
+/// Prints what [`store_all`] did: each file's counts per sheet, the register's notes and
+/// rejections on stderr, and what was stored; returns whether any row was rejected or warned
+/// about.
+pub fn print_stored(stored: &[StoredFile], global: &Global) -> Result<bool> {
+    let lang = global.lang();
+    let mut problems = false;
+    for s in stored {
+        report(&s.file, s.province.as_deref(), global)?;
+        for note in &s.notes {
+            eprintln!("{} › {note}", s.file.source.file_name);
+        }
+        problems |= s.has_problems();
+        match &s.added {
             Added::AlreadyImported { imported_at } => out!(
                 "  → {} ({imported_at})",
                 lang.say(ph::ALREADY_IMPORTED_NOTHING_ADDED)

@@ -22,6 +22,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 mod units;
+pub mod web;
 
 use cchc_model::Lang;
 

@@ -670,6 +670,7 @@ fn every_sentence_of_the_catalogue_speaks_only_its_language() {
     use super::*;
     let mut pairs: Vec<(String, String)> = super::phrases::ALL
         .iter()
+        .chain(super::web::ALL)
         .map(|p| (p.en.to_owned(), p.vi.to_owned()))
         .collect();
     let mut both = |f: &dyn Fn(Lang) -> String| pairs.push((f(Lang::En), f(Lang::Vi)));
