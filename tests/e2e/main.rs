@@ -11,6 +11,7 @@ mod notebooks;
 mod r_survey;
 mod real;
 mod report;
+mod serve;
 mod units;
 
 use std::path::{Path, PathBuf};

@@ -67,7 +67,7 @@ async fn rows(
     query: Option<String>,
     figures: fn(&Query<'_>, &View) -> Result<DataFrame>,
 ) -> Answer {
-    let (frame, _) = blocking(&app, query, move |q, v| figures(q, v)).await?;
+    let (frame, _) = blocking(&app, query, figures).await?;
     Ok(Json(Value::Array(crate::output::json_rows(&frame))))
 }
 

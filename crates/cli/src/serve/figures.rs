@@ -70,7 +70,6 @@ pub fn dossier_stats(query: &Query<'_>, view: &View) -> Result<DataFrame> {
     Ok(query.dossier_statistics(&log, &options)?.frame)
 }
 
-
 /// `units show NAME [--province] [--as-of]`.
 pub fn unit_view(view: &View) -> Result<cchc_query::units::UnitView> {
     let as_of = match view.as_of.as_deref() {

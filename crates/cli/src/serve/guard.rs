@@ -29,7 +29,9 @@ pub async fn guard(State(app): State<Shared>, request: Request, next: Next) -> R
     let mut response = match check(&app, &request) {
         Ok(None) => next.run(request).await,
         Ok(Some(early)) => early,
-        Err((status, message)) => Failure::new(status, lang.say(message).to_owned(), lang).into_response(),
+        Err((status, message)) => {
+            Failure::new(status, lang.say(message).to_owned(), lang).into_response()
+        }
     };
     let headers = response.headers_mut();
     for (name, value) in [
@@ -154,8 +156,7 @@ fn bearer(headers: &HeaderMap) -> Option<String> {
 /// Compares two tokens in a time that does not depend on where they differ.
 fn same(a: &str, b: &str) -> bool {
     a.len() == b.len()
-        && a
-            .bytes()
+        && a.bytes()
             .zip(b.bytes())
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0
@@ -182,6 +183,9 @@ mod tests {
     #[test]
     fn a_parameter_is_taken_out_of_a_query() {
         assert_eq!(without(Some("token=x&year=2024"), "token"), "year=2024");
-        assert_eq!(param(Some("unit=S%E1%BB%9F+Y+t%E1%BA%BF"), "unit").as_deref(), Some("Sở Y tế"));
+        assert_eq!(
+            param(Some("unit=S%E1%BB%9F+Y+t%E1%BA%BF"), "unit").as_deref(),
+            Some("Sở Y tế")
+        );
     }
 }

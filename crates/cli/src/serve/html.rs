@@ -222,7 +222,7 @@ pub fn page(view: &View, path: &str, title: &str, body: &str) -> Html<String> {
         map_link(MapArg::Reported, w::MAP_REPORTED),
         esc(&view.switched(path, other, view.map)),
         if other == Lang::En { "en" } else { "vi" },
-        esc(lang.say(w::OTHER_LANGUAGE)),
+        esc(w::other_language(lang)),
     );
     Html(format!(
         "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
@@ -309,16 +309,20 @@ pub fn chooser(view: &View, path: &str, years: &[i32], units: &[String]) -> Stri
     out.push_str(&format!(
         "<label>{}<select name=\"year\"><option value=\"\">{}</option>",
         esc(lang.say(w::YEAR)),
-        esc(lang.say(w::ALL))
+        esc(lang.say(w::EVERY))
     ));
     for y in years {
-        let on = if view.year == Some(*y) { " selected" } else { "" };
+        let on = if view.year == Some(*y) {
+            " selected"
+        } else {
+            ""
+        };
         out.push_str(&format!("<option{on}>{y}</option>"));
     }
     out.push_str(&format!(
         "</select></label><label>{}<select name=\"unit\"><option value=\"\">{}</option>",
         esc(lang.say(w::UNIT)),
-        esc(lang.say(w::ALL))
+        esc(lang.say(w::EVERY))
     ));
     for u in units {
         let on = if view.unit.as_deref() == Some(u.as_str()) {

@@ -177,7 +177,12 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
             url.push_str(&format!("?token={token}"));
         }
         out!("{}", w::listening(&url, lang));
-        if args.open && std::process::Command::new("xdg-open").arg(&url).spawn().is_err() {
+        if args.open
+            && std::process::Command::new("xdg-open")
+                .arg(&url)
+                .spawn()
+                .is_err()
+        {
             eprintln!("{}", w::no_browser(&url, lang));
         }
         axum::serve(listener, router(app)).await?;

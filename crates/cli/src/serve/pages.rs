@@ -202,7 +202,9 @@ pub async fn scorecards(State(app): State<Shared>, RawQuery(q): RawQuery) -> Pag
                 .filter(col(c::UNIT).eq(lit(unit.clone())))
                 .filter(col(c::SCORE_TOTAL).is_not_null())
                 .collect()?;
-            let year = view.year.or_else(|| distinct_years(&own).ok()?.last().copied());
+            let year = view
+                .year
+                .or_else(|| distinct_years(&own).ok()?.last().copied());
             if let Some(year) = year {
                 let row = own
                     .lazy()
@@ -315,7 +317,12 @@ pub async fn surveys(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page {
         Ok(body)
     })
     .await?;
-    Ok(page(&view, "/surveys", view.lang.say(w::NAV_SURVEYS), &body))
+    Ok(page(
+        &view,
+        "/surveys",
+        view.lang.say(w::NAV_SURVEYS),
+        &body,
+    ))
 }
 
 /// `GET /procedures`: the statistics by unit, the on-time chart and the proposals.
@@ -409,7 +416,12 @@ pub async fn dossiers(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page 
         Ok(body)
     })
     .await?;
-    Ok(page(&view, "/dossiers", view.lang.say(w::NAV_DOSSIERS), &body))
+    Ok(page(
+        &view,
+        "/dossiers",
+        view.lang.say(w::NAV_DOSSIERS),
+        &body,
+    ))
 }
 
 /// `GET /units`: a unit looked up in the register (name, province, day), and the units the store
@@ -499,5 +511,9 @@ pub async fn units(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page {
 /// Any other path.
 pub async fn not_found(State(app): State<Shared>, RawQuery(q): RawQuery) -> Failure {
     let lang = super::html::lang_of(q.as_deref(), app.lang);
-    Failure::new(StatusCode::NOT_FOUND, lang.say(w::NOT_FOUND).to_owned(), lang)
+    Failure::new(
+        StatusCode::NOT_FOUND,
+        lang.say(w::NOT_FOUND).to_owned(),
+        lang,
+    )
 }

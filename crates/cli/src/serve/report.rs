@@ -55,11 +55,19 @@ fn years(query: &cchc_query::Query<'_>) -> Vec<i32> {
 pub async fn form(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page {
     let (years, view) = blocking(&app, q, |query, _| Ok(years(query))).await?;
     let body = if years.is_empty() {
-        format!("<section><p>{}</p></section>", esc(view.lang.say(w::STORE_EMPTY)))
+        format!(
+            "<section><p>{}</p></section>",
+            esc(view.lang.say(w::STORE_EMPTY))
+        )
     } else {
         form_html(&view, &app, &years)
     };
-    Ok(page(&view, "/report", view.lang.say(w::REPORT_HEADING), &body))
+    Ok(page(
+        &view,
+        "/report",
+        view.lang.say(w::REPORT_HEADING),
+        &body,
+    ))
 }
 
 /// `POST /report?csrf=…` with `year`: writes the report, lists its downloads.
@@ -122,7 +130,13 @@ pub async fn download(
     UrlPath((id, index)): UrlPath<(String, usize)>,
 ) -> Result<Response, Failure> {
     let lang = super::html::lang_of(q.as_deref(), app.lang);
-    let missing = || Failure::new(StatusCode::NOT_FOUND, lang.say(w::NO_DOWNLOAD).to_owned(), lang);
+    let missing = || {
+        Failure::new(
+            StatusCode::NOT_FOUND,
+            lang.say(w::NO_DOWNLOAD).to_owned(),
+            lang,
+        )
+    };
     let path: PathBuf = app
         .reports
         .lock()
@@ -144,7 +158,13 @@ pub async fn download(
     };
     let ascii: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let disposition = format!("attachment; filename=\"{ascii}\"");
     Ok((

@@ -31,7 +31,12 @@ const EXTENSIONS: [&str; 8] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv", "tsv
 pub async fn form(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page {
     let view = View::of(q.as_deref(), &app)?;
     let body = form_html(&view, &app);
-    Ok(page(&view, "/import", view.lang.say(w::IMPORT_HEADING), &body))
+    Ok(page(
+        &view,
+        "/import",
+        view.lang.say(w::IMPORT_HEADING),
+        &body,
+    ))
 }
 
 fn form_html(view: &View, app: &super::App) -> String {
@@ -122,13 +127,15 @@ fn too_large(err: &MultipartError, lang: Lang) -> Failure {
 }
 
 /// Reads the form, writing each file under cchc's own name as it arrives.
-async fn receive_form(app: &super::App, mut multipart: Multipart, lang: Lang) -> Result<Sent, Failure> {
+async fn receive_form(
+    app: &super::App,
+    mut multipart: Multipart,
+    lang: Lang,
+) -> Result<Sent, Failure> {
     use tokio::io::AsyncWriteExt;
-    let folder = app
-        .store
-        .join(".uploads")
-        .join(super::random_token());
-    let io = |e: std::io::Error| Failure::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string(), lang);
+    let folder = app.store.join(".uploads").join(super::random_token());
+    let io =
+        |e: std::io::Error| Failure::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string(), lang);
     tokio::fs::create_dir_all(&folder).await.map_err(io)?;
     let mut sent = Sent {
         folder,
@@ -137,7 +144,11 @@ async fn receive_form(app: &super::App, mut multipart: Multipart, lang: Lang) ->
         province: None,
         inspect: false,
     };
-    while let Some(mut field) = multipart.next_field().await.map_err(|e| too_large(&e, lang))? {
+    while let Some(mut field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| too_large(&e, lang))?
+    {
         let name = field.name().unwrap_or_default().to_owned();
         match (name.as_str(), field.file_name().map(str::to_owned)) {
             ("files", Some(given)) if !given.is_empty() => {
@@ -411,7 +422,13 @@ fn inspect(sent: &Sent, lang: Lang) -> Result<String> {
                     out.push_str(&format!(
                         "<h3>{}</h3><p>{}</p>",
                         esc(&sheet.sheet),
-                        esc(&w::file_counts(c.read, c.imported, c.structure, c.rejected, lang))
+                        esc(&w::file_counts(
+                            c.read,
+                            c.imported,
+                            c.structure,
+                            c.rejected,
+                            lang
+                        ))
                     ));
                     out.push_str(&text_table(
                         &[

@@ -670,7 +670,7 @@ fn every_sentence_of_the_catalogue_speaks_only_its_language() {
     use super::*;
     let mut pairs: Vec<(String, String)> = super::phrases::ALL
         .iter()
-        .chain(super::web::ALL)
+        .chain(super::web::ALL.iter())
         .map(|p| (p.en.to_owned(), p.vi.to_owned()))
         .collect();
     let mut both = |f: &dyn Fn(Lang) -> String| pairs.push((f(Lang::En), f(Lang::Vi)));
@@ -690,6 +690,11 @@ fn every_sentence_of_the_catalogue_speaks_only_its_language() {
     both(&|l| wrote(&dir, l));
     both(&|l| datasets_missing(l).to_owned());
     both(&|l| no_file(l).to_owned());
+    both(&|l| web::listening("http://127.0.0.1:8080/", l));
+    both(&|l| web::needs_token("0.0.0.0", l));
+    both(&|l| web::no_browser("http://127.0.0.1:8080/", l));
+    both(&|l| web::score_headline("Sở Kế hoạch và Đầu tư", 2021, 30.44, 39.5, l));
+    both(&|l| web::file_counts(10, 7, 2, 1, l));
     for step in [
         None,
         Some(Step::Scorecards),

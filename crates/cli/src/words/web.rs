@@ -31,8 +31,6 @@ phrases! {
     NAV_UNITS = ("Đơn vị", "Units");
     /// Navigation: the report.
     NAV_REPORT = ("Báo cáo", "Report");
-    /// The other language's switch.
-    OTHER_LANGUAGE = ("English", "Tiếng Việt");
     /// The unit map's label.
     MAP = ("Bản đồ đơn vị", "Unit map");
     /// The latest map.
@@ -135,7 +133,7 @@ phrases! {
     /// The unit's label.
     UNIT = ("Đơn vị", "Unit");
     /// Every year or unit.
-    ALL = ("tất cả", "all");
+    EVERY = ("tất cả", "all");
     /// The show button.
     SHOW = ("Xem", "Show");
     /// Points lost, heading.
@@ -208,6 +206,15 @@ phrases! {
     REPORT_WRITTEN = ("Đã lập báo cáo", "The report was written");
 }
 
+/// The switch to the other language, named in that language (as every bilingual site does, so
+/// that a reader of either finds it): not a phrase of this language.
+pub fn other_language(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "English",
+        Lang::En => "Tiếng Việt",
+    }
+}
+
 /// "cchc serve: http://…" — the line the server prints when it listens.
 pub fn listening(url: &str, lang: Lang) -> String {
     match lang {
@@ -261,9 +268,9 @@ pub fn score_headline(unit: &str, year: i32, score: f64, max: f64, lang: Lang) -
 /// The summary of one file imported through the page.
 pub fn file_counts(read: u64, imported: u64, structure: u64, rejected: u64, lang: Lang) -> String {
     match lang {
-        Lang::Vi => format!(
-            "{read} dòng đọc = {imported} nhập + {structure} cấu trúc + {rejected} bị loại"
-        ),
+        Lang::Vi => {
+            format!("{read} dòng đọc = {imported} nhập + {structure} cấu trúc + {rejected} bị loại")
+        }
         Lang::En => format!(
             "{read} rows read = {imported} imported + {structure} structure + {rejected} rejected"
         ),
