@@ -645,3 +645,41 @@ fn the_report_is_built_and_downloaded_and_nothing_else_is() {
     assert_eq!(get(&server, "/nope").status, 404);
     assert_eq!(get(&server, "/").status, 200);
 }
+
+#[test]
+fn an_analyst_in_chromium_uploads_reads_downloads_and_nothing_leaves_the_machine() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let server = serve(&store, &[]);
+    let shots = dir.path().join("shots");
+    let run = Command::new("python3")
+        .arg(root().join("tests/browser/serve_app.py"))
+        .arg(&server.url)
+        .arg(root().join("datasets/seed_appendix_2021.xlsx"))
+        .arg(root().join("datasets/survey_sipas_2022.xlsx"))
+        .arg(&shots)
+        .output()
+        .expect("python3 runs");
+    let err = String::from_utf8_lossy(&run.stderr);
+    if err.contains("ModuleNotFoundError") && std::env::var_os("CI").is_none() {
+        eprintln!("browser test not run: pip install -r tests/engines/requirements.txt");
+        return;
+    }
+    assert!(run.status.success(), "{err}");
+    let said: Value = serde_json::from_slice(&run.stdout).expect("json");
+    let problems = said["problems"].as_array().expect("problems");
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(said["requests"].as_u64().unwrap_or(0) >= 10, "{said}");
+    // Every page looked at, a screenshot each at 1366×768.
+    for shot in said["shots"].as_array().expect("shots") {
+        let png = std::fs::read(shot.as_str().unwrap()).expect("screenshot");
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!((width, height), (1366, 768));
+    }
+    // The store holds what the browser uploaded.
+    let m = manifest(&store);
+    assert!(m.contains("seed_appendix_2021.xlsx") && m.contains("survey_sipas_2022.xlsx"));
+    assert!(!m.contains("bao_cao_hong"), "the bad file stored nothing");
+}

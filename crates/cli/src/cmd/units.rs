@@ -118,7 +118,8 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
             match global.format {
                 OutputFormat::Json => out!(
                     "{}",
-                    serde_json::to_string_pretty(&unit_json(&view)).unwrap_or_default()
+                    serde_json::to_string_pretty(&crate::output::unit_json(&view))
+                        .unwrap_or_default()
                 ),
                 _ => {
                     for line in words::unit_lines(&view, lang) {
@@ -142,37 +143,4 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Ok)
-}
-
-/// `cchc units show --format json`: the unit, its predecessors and successors as one object.
-/// A unit as JSON: `units show --format json` and `cchc serve`'s `/api/units/show`.
-pub fn unit_json(v: &cchc_query::units::UnitView) -> serde_json::Value {
-    use serde_json::{Value, json};
-    let related = |list: &[cchc_query::units::Related]| -> Value {
-        list.iter()
-            .map(|r| {
-                json!({
-                    "unit": r.unit,
-                    "key": r.key,
-                    "province": r.province,
-                    "code": r.code,
-                    "date": r.date.iso(),
-                    "edge": r.edge,
-                    "depth": r.depth,
-                })
-            })
-            .collect()
-    };
-    json!({
-        "unit": v.unit,
-        "key": v.key,
-        "kind": v.kind,
-        "peer_group": v.peer_group,
-        "province": v.province,
-        "code": v.code,
-        "valid_from": v.valid_from.map(cchc_calendar::Day::iso),
-        "valid_to": v.valid_to.map(cchc_calendar::Day::iso),
-        "predecessors": related(&v.predecessors),
-        "successors": related(&v.successors),
-    })
 }

@@ -109,7 +109,7 @@ pub async fn sources(State(app): State<Shared>, RawQuery(q): RawQuery) -> Answer
 pub async fn unit_show(State(app): State<Shared>, RawQuery(q): RawQuery) -> Answer {
     let (unit, _) = blocking(&app, q, |_, v| {
         let view = figures::unit_view(v)?;
-        Ok(crate::cmd::units::unit_json(&view))
+        Ok(crate::output::unit_json(&view))
     })
     .await?;
     Ok(Json(unit))

@@ -1,7 +1,8 @@
 //! The guards every request passes, in order: the `Host` it names (DNS rebinding), the access
 //! token when one is required, the page's token on every request that changes something (CSRF);
 //! and the headers every response carries (a Content-Security-Policy that allows nothing from
-//! elsewhere and no script, no framing, no referrer, no caching).
+//! elsewhere and no script, no framing, no referrer beyond this server (`same-origin`: with
+//! `no-referrer` a browser sends `Origin: null` on its own form posts), no caching).
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -38,7 +39,7 @@ pub async fn guard(State(app): State<Shared>, request: Request, next: Next) -> R
         (header::CONTENT_SECURITY_POLICY, POLICY),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
-        (header::REFERRER_POLICY, "no-referrer"),
+        (header::REFERRER_POLICY, "same-origin"),
         (header::CACHE_CONTROL, "no-store"),
     ] {
         headers.insert(name, HeaderValue::from_static(value));

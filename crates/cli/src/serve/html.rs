@@ -171,7 +171,9 @@ section{background:#fff;border:1px solid #dde3ea;border-radius:6px;padding:.75re
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border-bottom:1px solid #e3e8ee;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef2f6;font-weight:600}
-td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td{white-space:nowrap}
+td.w{white-space:normal;min-width:16rem}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto}
 figure{margin:.5rem 0}
 figure svg{width:100%;height:auto;max-width:880px}
@@ -247,16 +249,24 @@ pub fn frame_table(df: &DataFrame, lang: Lang) -> String {
     for row in &shown.rows {
         out.push_str("<tr>");
         for (text, number) in row {
-            if *number {
-                out.push_str(&format!("<td class=\"n\">{}</td>", esc(text)));
-            } else {
-                out.push_str(&format!("<td>{}</td>", esc(text)));
-            }
+            out.push_str(&cell(text, *number));
         }
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table></div>");
     out
+}
+
+/// A cell: a number aligned right, a long text free to wrap, any other on one line.
+fn cell(text: &str, number: bool) -> String {
+    let class = if number {
+        " class=\"n\""
+    } else if text.chars().count() > 40 {
+        " class=\"w\""
+    } else {
+        ""
+    };
+    format!("<td{class}>{}</td>", esc(text))
 }
 
 /// A table of text rows under `headers`.
@@ -268,16 +278,12 @@ pub fn text_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     out.push_str("</tr></thead><tbody>");
     for row in rows {
         out.push_str("<tr>");
-        for cell in row {
-            let numeric = !cell.is_empty()
-                && cell
+        for text in row {
+            let numeric = !text.is_empty()
+                && text
                     .chars()
                     .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' '));
-            if numeric {
-                out.push_str(&format!("<td class=\"n\">{}</td>", esc(cell)));
-            } else {
-                out.push_str(&format!("<td>{}</td>", esc(cell)));
-            }
+            out.push_str(&cell(text, numeric));
         }
         out.push_str("</tr>");
     }
