@@ -647,6 +647,7 @@ fn the_report_is_built_and_downloaded_and_nothing_else_is() {
 }
 
 #[test]
+#[allow(clippy::print_stderr)] // says why the browser test did not run on a machine without Playwright
 fn an_analyst_in_chromium_uploads_reads_downloads_and_nothing_leaves_the_machine() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
