@@ -557,6 +557,10 @@ fn two_uploads_at_once_are_both_stored_one_after_the_other() {
     let store = dir.path().join("store");
     let server = serve(&store, &[]);
     let token = csrf(&server);
+    // An answer read before the imports is not served again after them (answers are kept only
+    // while the store does not change).
+    assert_eq!(get(&server, "/api/sources").json(), serde_json::json!([]));
+    assert_eq!(get(&server, "/api/sources").json(), serde_json::json!([]));
     let server = std::sync::Arc::new(server);
     let handles: Vec<_> = ["survey_sipas_2022.xlsx", "survey_sipas_2023.xlsx"]
         .into_iter()
@@ -572,6 +576,10 @@ fn two_uploads_at_once_are_both_stored_one_after_the_other() {
     let m = manifest(&store);
     assert!(m.contains("survey_sipas_2022.xlsx") && m.contains("survey_sipas_2023.xlsx"));
     assert!(!store.join(".lock").exists(), "the writer lock is released");
+    assert_eq!(
+        get(&server, "/api/sources").json().as_array().map(Vec::len),
+        Some(2)
+    );
 }
 
 #[test]

@@ -5,9 +5,10 @@
 //!
 //! By concern: the guards every request passes (`guard`), the page frame and its pieces (`html`),
 //! the pages (`pages`), the upload and import (`upload`), the report's build and downloads
-//! (`report`), the JSON API (`api`).
+//! (`report`), the JSON API (`api`), answers kept while the store does not change (`cache`).
 
 mod api;
+mod cache;
 mod figures;
 mod guard;
 mod html;
@@ -70,6 +71,8 @@ pub struct App {
     pub writer: tokio::sync::Mutex<()>,
     /// The reports written, by the random identifier of their download links.
     pub reports: Mutex<HashMap<String, Vec<PathBuf>>>,
+    /// Answers kept while the store does not change.
+    pub cache: cache::Cache,
 }
 
 /// The shared state of the handlers.
@@ -103,6 +106,7 @@ impl App {
                 .unwrap_or(usize::MAX),
             writer: tokio::sync::Mutex::new(()),
             reports: Mutex::new(HashMap::new()),
+            cache: cache::Cache::default(),
         }
     }
 }
@@ -143,6 +147,10 @@ pub fn router(app: Shared) -> Router {
         .route("/api/units/show", get(api::unit_show))
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(limit))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            cache::cached,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             guard::guard,
