@@ -29,10 +29,13 @@ struct Kept {
 /// The store's state a kept answer belongs to.
 type Stamp = Option<(u64, SystemTime)>;
 
-/// The kept answers, by path and query, of one store state.
+/// The answers of one store state, by path and query, each computed once.
+type Answers = HashMap<String, Arc<OnceCell<Kept>>>;
+
+/// The kept answers and the store state they belong to.
 #[derive(Default)]
 pub struct Cache {
-    state: Mutex<(Stamp, HashMap<String, Arc<OnceCell<Kept>>>)>,
+    state: Mutex<(Stamp, Answers)>,
 }
 
 /// Answers kept at most; beyond, the cache starts again.
