@@ -450,6 +450,19 @@ fn beyond_loopback_a_token_is_required_and_every_request_carries_it() {
         &[],
     );
     assert_eq!(with_bearer.status, 200);
+    // A port already taken: exit 2, saying how to choose another.
+    let taken = Command::new(cchc_bin())
+        .arg("--store")
+        .arg(&store)
+        .args(["serve", "--port", &server.port.to_string()])
+        .output()
+        .expect("runs");
+    assert_eq!(taken.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&taken.stderr);
+    assert!(
+        said.contains(&server.port.to_string()) && said.contains("--port 0"),
+        "{said}"
+    );
 }
 
 #[test]

@@ -174,7 +174,14 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind((args.host.as_str(), args.port)).await?;
+        let listener = tokio::net::TcpListener::bind((args.host.as_str(), args.port))
+            .await
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "{}",
+                    w::cannot_listen(&args.host, args.port, &e.to_string(), lang)
+                )
+            })?;
         let bound: SocketAddr = listener.local_addr()?;
         let shown = match bound.ip() {
             IpAddr::V6(ip) => format!("[{ip}]"),

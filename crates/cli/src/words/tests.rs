@@ -693,6 +693,7 @@ fn every_sentence_of_the_catalogue_speaks_only_its_language() {
     both(&|l| web::listening("http://127.0.0.1:8080/", l));
     both(&|l| web::needs_token("0.0.0.0", l));
     both(&|l| web::no_browser("http://127.0.0.1:8080/", l));
+    both(&|l| web::cannot_listen("127.0.0.1", 8080, "Address already in use", l));
     both(&|l| web::score_headline("Sở Kế hoạch và Đầu tư", 2021, 30.44, 39.5, l));
     both(&|l| web::file_counts(10, 7, 2, 1, l));
     for step in [

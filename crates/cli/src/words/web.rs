@@ -235,6 +235,18 @@ pub fn needs_token(host: &str, lang: Lang) -> String {
     }
 }
 
+/// The address could not be listened on (the port taken, the host not this machine's).
+pub fn cannot_listen(host: &str, port: u16, why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "không mở được cổng {port} trên \"{host}\" ({why}); hãy chọn cổng khác bằng --port, hoặc --port 0 để cchc tự chọn"
+        ),
+        Lang::En => format!(
+            "cannot listen on port {port} of \"{host}\" ({why}); choose another with --port, or --port 0 to let cchc pick one"
+        ),
+    }
+}
+
 /// The browser could not be opened.
 pub fn no_browser(url: &str, lang: Lang) -> String {
     match lang {
