@@ -287,12 +287,18 @@ fn every_page_and_the_api_give_the_commands_figures() {
         assert_eq!(page.status, 200, "{path}: {}", page.text());
         let text = page.text();
         assert!(text.starts_with("<!doctype html>"), "{path}");
-        // Nothing from elsewhere: no script, no external resource.
-        assert!(!text.contains("<script"), "{path}");
+        // Nothing from elsewhere, and no script but the pages' own, allowed by its hash.
+        assert_eq!(text.matches("<script").count(), 1, "{path}");
+        assert!(!text.contains("<script src"), "{path}");
         assert!(!text.contains("src=\"http"), "{path}");
         assert!(!text.contains("href=\"http"), "{path}");
         let policy = page.header("content-security-policy").unwrap_or_default();
         assert!(policy.contains("default-src 'none'"), "{path}: {policy}");
+        assert!(policy.contains("script-src 'sha256-"), "{path}: {policy}");
+        assert!(
+            !policy.contains("unsafe-inline'; script") && !policy.contains("script-src 'unsafe"),
+            "{policy}"
+        );
         assert_eq!(page.header("x-frame-options"), Some("DENY"), "{path}");
     }
     // The units page names the four predecessors of the new Sở Tài chính.

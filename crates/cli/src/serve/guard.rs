@@ -1,7 +1,7 @@
 //! The guards every request passes, in order: the `Host` it names (DNS rebinding), the access
 //! token when one is required, the page's token on every request that changes something (CSRF);
 //! and the headers every response carries (a Content-Security-Policy that allows nothing from
-//! elsewhere and no script, no framing, no referrer beyond this server (`same-origin`: with
+//! elsewhere and no script but the pages' own, no framing, no referrer beyond this server (`same-origin`: with
 //! `no-referrer` a browser sends `Origin: null` on its own form posts), no caching).
 
 use axum::extract::{Request, State};
@@ -19,10 +19,18 @@ const TOKEN_COOKIE: &str = "cchc_token";
 /// The header a program sends the page's token in (forms send it as `csrf` in the query).
 pub const CSRF_HEADER: &str = "x-cchc-csrf";
 
-/// The policy of every response: styles inline in the page, images inline, forms to this server;
-/// nothing else, no script.
-const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
-                      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/// The policy of every response: styles inline in the page, images inline, forms and the upload
+/// to this server, the pages' one script by its hash; nothing else.
+fn policy() -> &'static str {
+    static POLICY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    POLICY.get_or_init(|| {
+        format!(
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src {}; \
+             connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+            super::html::script_hash()
+        )
+    })
+}
 
 /// The middleware.
 pub async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Response {
@@ -36,13 +44,15 @@ pub async fn guard(State(app): State<Shared>, request: Request, next: Next) -> R
     };
     let headers = response.headers_mut();
     for (name, value) in [
-        (header::CONTENT_SECURITY_POLICY, POLICY),
+        (header::CONTENT_SECURITY_POLICY, policy()),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
         (header::REFERRER_POLICY, "same-origin"),
         (header::CACHE_CONTROL, "no-store"),
     ] {
-        headers.insert(name, HeaderValue::from_static(value));
+        if let Ok(value) = HeaderValue::from_str(value) {
+            headers.insert(name, value);
+        }
     }
     response
 }

@@ -178,10 +178,13 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:.5rem 0}
 figure svg{width:100%;height:auto;max-width:880px}
 form.inline{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end}
+.progress{flex-basis:100%;display:flex;gap:.75rem;align-items:center}
+.progress progress{width:22rem;height:1.1rem}
 label{display:flex;flex-direction:column;font-size:.85rem;gap:.2rem}
 input,select,button{font:inherit;padding:.3rem .45rem}
 button{background:#12355b;color:#fff;border:0;border-radius:4px;padding:.4rem .9rem;cursor:pointer}
 button.second{background:#5b6b7d}
+button:disabled{opacity:.5;cursor:wait}
 .headline{font-size:1.15rem;font-weight:600;color:#12355b}
 .error{border-left:4px solid #b3261e;background:#fdecea}
 .ok{border-left:4px solid #2e7d32}
@@ -189,6 +192,63 @@ button.second{background:#5b6b7d}
 .muted{color:#5b6b7d;font-size:.9rem}
 @media print{header,form{display:none}body{background:#fff}section{border:0}}
 "#;
+
+/// The one script of the pages: a form marked `data-progress` (the import) sends its files with
+/// the bar below it filled as they go up, then says the files are being read, then shows the
+/// answer. Without it the form posts as any form does. Allowed by its hash ([`script_hash`]),
+/// nothing else runs.
+pub const SCRIPT: &str = r#"for (const f of document.querySelectorAll('form[data-progress]')) {
+  f.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = new FormData(f);
+    if (e.submitter && e.submitter.name) data.append(e.submitter.name, e.submitter.value);
+    const box = f.querySelector('.progress');
+    const bar = box.querySelector('progress');
+    const note = box.querySelector('span');
+    box.hidden = false;
+    for (const b of f.querySelectorAll('button')) b.disabled = true;
+    const x = new XMLHttpRequest();
+    x.open('POST', f.getAttribute('action'));
+    x.upload.onprogress = (ev) => {
+      if (ev.lengthComputable) {
+        bar.max = ev.total;
+        bar.value = ev.loaded;
+        note.textContent = box.dataset.sending + ' ' + Math.round(100 * ev.loaded / ev.total) + '%';
+      }
+    };
+    x.upload.onload = () => { bar.removeAttribute('value'); note.textContent = box.dataset.reading; };
+    x.onload = () => { document.open(); document.write(x.responseText); document.close(); };
+    x.onerror = () => { note.textContent = box.dataset.failed; };
+    x.send(data);
+  });
+}"#;
+
+/// `'sha256-…'` of [`SCRIPT`], for the Content-Security-Policy.
+pub fn script_hash() -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(SCRIPT.as_bytes());
+    format!("'sha256-{}'", base64(&digest))
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
 
 /// A whole page: the navigation with `path` marked, the language and map switches, `title` and
 /// `body`.
@@ -231,7 +291,7 @@ pub fn page(view: &View, path: &str, title: &str, body: &str) -> Html<String> {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title} · cchc</title><style>{STYLE}</style></head>\
          <body><header><span class=\"brand\" title=\"{app}\">cchc</span>{nav}{switch}</header>\
-         <main><h1>{title}</h1>\n{body}\n</main></body></html>\n",
+         <main><h1>{title}</h1>\n{body}\n</main><script>{SCRIPT}</script></body></html>\n",
         code = if lang == Lang::En { "en" } else { "vi" },
         title = esc(title),
         app = esc(lang.say(w::APP)),
@@ -400,6 +460,15 @@ impl IntoResponse for Failure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_is_the_standard_one() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
 
     #[test]
     fn text_from_a_workbook_is_escaped() {

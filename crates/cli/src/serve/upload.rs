@@ -54,13 +54,16 @@ fn form_html(view: &View, app: &super::App) -> String {
     .collect();
     format!(
         "<section><p>{help}</p>\
-         <form method=\"post\" action=\"{action}\" enctype=\"multipart/form-data\" class=\"inline\">\
+         <form method=\"post\" action=\"{action}\" enctype=\"multipart/form-data\" class=\"inline\" \
+         data-progress>\
          <label>{files}<input type=\"file\" name=\"files\" multiple required \
          accept=\".xlsx,.xlsm,.xls,.xlsb,.ods,.csv\"></label>\
          <label>{kind}<select name=\"kind\">{kinds}</select></label>\
          <label>{province}<input name=\"province\" placeholder=\"Đồng Nai\"></label>\
          <button type=\"submit\" name=\"action\" value=\"import\">{import}</button>\
          <button type=\"submit\" name=\"action\" value=\"inspect\" class=\"second\">{inspect}</button>\
+         <div class=\"progress\" hidden data-sending=\"{sending}\" data-reading=\"{reading}\" \
+         data-failed=\"{failed}\"><progress></progress><span></span></div>\
          </form><p class=\"muted\">{limit}: {mb} MB</p></section>",
         help = esc(lang.say(w::IMPORT_HELP)),
         action = esc(&action),
@@ -70,6 +73,9 @@ fn form_html(view: &View, app: &super::App) -> String {
         import = esc(lang.say(w::IMPORT_BUTTON)),
         inspect = esc(lang.say(w::INSPECT_BUTTON)),
         limit = esc(lang.say(w::UPLOAD_LIMIT)),
+        sending = esc(lang.say(w::SENDING)),
+        reading = esc(lang.say(w::READING)),
+        failed = esc(lang.say(w::SEND_FAILED)),
         mb = app.max_upload / (1024 * 1024),
     )
 }

@@ -109,6 +109,18 @@ phrases! {
     INSPECT_BUTTON = ("Chỉ xem, không lưu", "Inspect only, store nothing");
     /// The upload limit.
     UPLOAD_LIMIT = ("Giới hạn mỗi lần tải lên", "Upload limit");
+    /// The upload under way.
+    SENDING = ("Đang gửi tệp", "Sending the files");
+    /// The files sent, being read.
+    READING = (
+        "Đã gửi xong; cchc đang đọc và kiểm tra từng dòng…",
+        "Sent; cchc is reading and checking every row…"
+    );
+    /// The upload failed.
+    SEND_FAILED = (
+        "Không gửi được tệp; không có gì được lưu. Hãy thử lại.",
+        "The files could not be sent; nothing was stored. Try again."
+    );
     /// The result of an import, heading.
     IMPORT_RESULT = ("Kết quả nhập", "What was imported");
     /// The result of an inspection, heading.
