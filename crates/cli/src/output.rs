@@ -123,15 +123,44 @@ fn csv_field(value: &AnyValue<'_>) -> String {
     }
 }
 
+/// The columns of `scorecard gaps` people read (the table, the demo, the web page); CSV and JSON
+/// keep every column.
+pub const GAPS_SHOWN: [&str; 8] = [
+    c::CODE,
+    c::CRITERION,
+    c::MAX_SCORE,
+    c::SCORE,
+    c::POINTS_LOST,
+    c::SHARE_OF_LOSS,
+    c::CUMULATIVE_SHARE,
+    c::RANK,
+];
+
+/// The columns of `procedures simplify` people read, after the unit (and its province): the
+/// proposal and reasons in words.
+pub const PROPOSALS_SHOWN: [&str; 7] = [
+    c::RANK,
+    c::CODE,
+    c::NAME,
+    c::PROPOSAL,
+    c::REASONS,
+    c::RECEIVED,
+    c::ESTIMATED_SAVING,
+];
+
+/// A frame's column names.
+fn names(df: &DataFrame) -> Vec<String> {
+    df.get_column_names()
+        .iter()
+        .map(|n| n.to_string())
+        .collect()
+}
+
 /// The rows of a frame as JSON objects: numbers as numbers, nulls as null, a column of JSON text
 /// (`combined_from`, `predecessors`) as the JSON it holds. `--format json` and `cchc serve`'s
 /// API write these.
 pub fn json_rows(df: &DataFrame) -> Vec<serde_json::Value> {
-    let names: Vec<String> = df
-        .get_column_names()
-        .iter()
-        .map(|n| n.to_string())
-        .collect();
+    let names = names(df);
     let columns = df.columns();
     (0..df.height())
         .map(|i| {
@@ -163,11 +192,7 @@ pub struct Shown {
 
 /// [`Shown`] of a frame.
 pub fn shown(df: &DataFrame, lang: Lang) -> Shown {
-    let names: Vec<String> = df
-        .get_column_names()
-        .iter()
-        .map(|n| n.to_string())
-        .collect();
+    let names = names(df);
     let columns = df.columns();
     // A survey's delta is a change of a fraction: shown, like the index, in percent.
     let ratio_delta = names.iter().any(|n| n == "index");

@@ -106,8 +106,8 @@ impl Format {
     }
 }
 
-/// Escapes text for HTML and XML.
-pub(crate) fn escape(text: &str) -> String {
+/// Escapes text for HTML and XML (double-quoted attributes included).
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {

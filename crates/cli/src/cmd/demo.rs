@@ -138,19 +138,7 @@ impl Demo<'_> {
     fn scorecards(&mut self) -> Result<DataFrame> {
         let q = self.query;
         let seed = q.gaps(&Scope::of(Some(2021), Some(SEED_UNIT)), Level::Leaf)?;
-        self.show(
-            Heading::SeedGaps,
-            &seed.select([
-                c::CODE,
-                c::CRITERION,
-                c::MAX_SCORE,
-                c::SCORE,
-                c::POINTS_LOST,
-                c::SHARE_OF_LOSS,
-                c::CUMULATIVE_SHARE,
-                c::RANK,
-            ])?,
-        )?;
+        self.show(Heading::SeedGaps, &seed.select(crate::output::GAPS_SHOWN)?)?;
         // The appendix lists only the seven criteria the department fell short on (max 39.5),
         // not a whole scorecard: its total is not comparable with full 100-point scorecards.
         let trend = q.trend_without(SEED_UNIT)?;

@@ -154,15 +154,7 @@ pub fn run(global: &Global, command: Command) -> Result<Outcome> {
                 if frame.schema().contains(c::PROVINCE) {
                     shown.push(c::PROVINCE);
                 }
-                shown.extend([
-                    c::RANK,
-                    c::CODE,
-                    c::NAME,
-                    c::PROPOSAL,
-                    c::REASONS,
-                    c::RECEIVED,
-                    c::ESTIMATED_SAVING,
-                ]);
+                shown.extend(crate::output::PROPOSALS_SHOWN);
                 frame = words::with_reasons_in_words(frame, &proposals, lang)?.select(shown)?;
             }
             super::print_frame(global, &frame)?;

@@ -125,20 +125,9 @@ impl View {
     }
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and double-quoted attribute values (the report's escaping).
 pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    cchc_report::escape(text)
 }
 
 /// The pages of the navigation: path and name.
@@ -473,8 +462,8 @@ mod tests {
     #[test]
     fn text_from_a_workbook_is_escaped() {
         assert_eq!(
-            esc("<script>alert('x')</script> & \"q\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+            esc("<script>alert(1)</script> & \"q\""),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;"
         );
     }
 }

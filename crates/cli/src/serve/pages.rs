@@ -230,20 +230,7 @@ pub async fn scorecards(State(app): State<Shared>, RawQuery(q): RawQuery) -> Pag
                         ..view.clone()
                     },
                 )?;
-                let shown = gaps.select(
-                    [
-                        c::CODE,
-                        c::CRITERION,
-                        c::MAX_SCORE,
-                        c::SCORE,
-                        c::POINTS_LOST,
-                        c::SHARE_OF_LOSS,
-                        c::CUMULATIVE_SHARE,
-                        c::RANK,
-                    ]
-                    .into_iter()
-                    .filter(|n| gaps.column(n).is_ok()),
-                )?;
+                let shown = gaps.select(crate::output::GAPS_SHOWN)?;
                 body.push_str(&section(
                     &format!("{} — {unit} {year}", lang.say(w::GAPS)),
                     &(drawn(query, ChartKind::Pareto, scope, lang) + &frame_table(&shown, lang)),
@@ -361,20 +348,11 @@ pub async fn procedures(State(app): State<Shared>, RawQuery(q): RawQuery) -> Pag
             &simplified.proposals,
             lang,
         )?;
-        let keep: Vec<&str> = [
-            c::UNIT,
-            c::YEAR,
-            c::RANK,
-            c::CODE,
-            c::NAME,
-            c::PROPOSAL,
-            c::REASONS,
-            c::RECEIVED,
-            c::ESTIMATED_SAVING,
-        ]
-        .into_iter()
-        .filter(|n| proposals.column(n).is_ok())
-        .collect();
+        let keep: Vec<&str> = [c::UNIT, c::PROVINCE, c::YEAR]
+            .into_iter()
+            .filter(|n| proposals.column(n).is_ok())
+            .chain(crate::output::PROPOSALS_SHOWN)
+            .collect();
         body.push_str(&section(
             lang.say(w::PROPOSALS),
             &frame_table(&proposals.select(keep)?, lang),
