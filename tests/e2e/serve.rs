@@ -711,3 +711,47 @@ fn an_analyst_in_chromium_uploads_reads_downloads_and_nothing_leaves_the_machine
     assert!(m.contains("seed_appendix_2021.xlsx") && m.contains("survey_sipas_2022.xlsx"));
     assert!(!m.contains("bao_cao_hong"), "the bad file stored nothing");
 }
+
+#[test]
+fn pages_are_served_while_an_import_runs() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let survey = dir.path().join("survey_100000.xlsx");
+    cchc_datagen::bench::survey_variant(100_000, &survey, cchc_datagen::bench::Variant::Shared)
+        .expect("a large survey");
+    let server = Arc::new(serve(&store, &[]));
+    let token = csrf(&server);
+    let done = Arc::new(AtomicBool::new(false));
+    let uploading = {
+        let (server, done) = (server.clone(), done.clone());
+        let bytes = std::fs::read(&survey).unwrap();
+        std::thread::spawn(move || {
+            let answer = upload(&server, &token, &[("khao_sat.xlsx", bytes)], "import");
+            done.store(true, Ordering::SeqCst);
+            answer
+        })
+    };
+    // The import holds the store's writer lock while it reads and stores; wait for it to start.
+    let lock = store.join(".lock");
+    while !lock.exists() && !done.load(Ordering::SeqCst) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(lock.exists(), "the import started before it ended");
+    // Meanwhile pages answer, from the store as it was before the import.
+    let home = get(&server, "/");
+    assert_eq!(home.status, 200);
+    assert_eq!(get(&server, "/api/sources").json(), serde_json::json!([]));
+    assert!(
+        !done.load(Ordering::SeqCst),
+        "the pages answered while the import was still running"
+    );
+    let answer = uploading.join().expect("upload thread");
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    assert!(answer.text().contains("đã lưu"), "{}", answer.text());
+    assert_eq!(
+        get(&server, "/api/sources").json().as_array().map(Vec::len),
+        Some(1)
+    );
+}

@@ -400,6 +400,8 @@ pub struct Failure {
     pub status: StatusCode,
     pub message: String,
     pub lang: Lang,
+    /// Where to go from the error page: a page and its name (else the overview).
+    pub back: Option<(&'static str, cchc_model::Phrase)>,
 }
 
 impl Failure {
@@ -408,6 +410,15 @@ impl Failure {
             status,
             message,
             lang,
+            back: None,
+        }
+    }
+
+    /// The same failure, its page leading back to `path` (the form to try again).
+    pub fn back_to(self, path: &'static str, name: cchc_model::Phrase) -> Failure {
+        Failure {
+            back: Some((path, name)),
+            ..self
         }
     }
 
@@ -436,11 +447,12 @@ impl IntoResponse for Failure {
             as_of: None,
             level: None,
         };
+        let (path, name) = self.back.unwrap_or(("/", w::BACK));
         let body = format!(
             "<section class=\"error\"><p>{}</p><p><a href=\"{}\">{}</a></p></section>",
             esc(&self.message),
-            esc(&view.link("/", &[])),
-            esc(lang.say(w::BACK))
+            esc(&view.link(path, &[])),
+            esc(lang.say(name))
         );
         (self.status, page(&view, "", lang.say(w::ERROR), &body)).into_response()
     }

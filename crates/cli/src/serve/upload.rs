@@ -193,13 +193,14 @@ pub async fn receive(
 ) -> Page {
     let view = View::of(q.as_deref(), &app)?;
     let lang = view.lang;
-    let sent = receive_form(&app, multipart, lang).await?;
+    let again = |f: Failure| f.back_to("/import", w::TRY_AGAIN);
+    let sent = receive_form(&app, multipart, lang).await.map_err(again)?;
     if sent.files.is_empty() {
-        return Err(Failure::new(
+        return Err(again(Failure::new(
             StatusCode::BAD_REQUEST,
             lang.say(w::NO_FILE_CHOSEN).to_owned(),
             lang,
-        ));
+        )));
     }
     // One import at a time: a second upload waits here for the first to be stored.
     let _writer = if sent.inspect {
@@ -229,11 +230,11 @@ pub async fn receive(
     let body = match done {
         Ok(body) => body,
         Err(message) => {
-            return Err(Failure::new(
+            return Err(again(Failure::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                format!("{message}\n{}", lang.say(w::NOTHING_STORED)),
+                format!("{message} {}", lang.say(w::NOTHING_STORED)),
                 lang,
-            ));
+            )));
         }
     };
     let title = if body.contains("data-inspect") {

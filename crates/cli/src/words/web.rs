@@ -190,6 +190,8 @@ phrases! {
     ERROR = ("Có lỗi", "Something went wrong");
     /// Back to the overview.
     BACK = ("Về trang tổng quan", "Back to the overview");
+    /// Back to the import form.
+    TRY_AGAIN = ("Chọn tệp khác", "Choose other files");
     /// The page was not found.
     NOT_FOUND = ("Không có trang này.", "There is no such page.");
     /// A request from another host.
