@@ -73,9 +73,10 @@ impl View {
     pub fn global(&self, app: &App) -> Global {
         Global {
             store: app.store.clone(),
-            lang: match self.lang {
-                Lang::Vi => crate::LangArg::Vi,
-                Lang::En => crate::LangArg::En,
+            lang: if self.lang == Lang::En {
+                crate::LangArg::En
+            } else {
+                crate::LangArg::Vi
             },
             format: crate::output::OutputFormat::Json,
             quiet: true,
@@ -254,10 +255,7 @@ pub fn page(view: &View, path: &str, title: &str, body: &str) -> Html<String> {
             )
         })
         .collect();
-    let other = match lang {
-        Lang::Vi => Lang::En,
-        Lang::En => Lang::Vi,
-    };
+    let other = if lang == Lang::En { Lang::Vi } else { Lang::En };
     let map_link = |map: MapArg, name: cchc_model::Phrase| {
         let on = if view.map == map { " class=\"on\"" } else { "" };
         format!(
