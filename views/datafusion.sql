@@ -13,3 +13,6 @@ CREATE OR REPLACE VIEW procedures AS SELECT * EXCEPT (year), CAST(year AS INT) A
 
 CREATE EXTERNAL TABLE procedure_registry_files STORED AS PARQUET PARTITIONED BY (year) LOCATION 'cchc-data/procedure_registry/';
 CREATE OR REPLACE VIEW procedure_registry AS SELECT * EXCEPT (year), CAST(year AS INT) AS year FROM procedure_registry_files;
+
+CREATE EXTERNAL TABLE dossiers_files STORED AS PARQUET PARTITIONED BY (year) LOCATION 'cchc-data/dossiers/';
+CREATE OR REPLACE VIEW dossiers AS SELECT * EXCEPT (year), CAST(year AS INT) AS year FROM dossiers_files;

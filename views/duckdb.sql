@@ -13,3 +13,6 @@ SELECT * FROM read_parquet('cchc-data/procedures/*/*.parquet', hive_partitioning
 
 CREATE OR REPLACE VIEW procedure_registry AS
 SELECT * FROM read_parquet('cchc-data/procedure_registry/*/*.parquet', hive_partitioning = true, union_by_name = true);
+
+CREATE OR REPLACE VIEW dossiers AS
+SELECT * FROM read_parquet('cchc-data/dossiers/*/*.parquet', hive_partitioning = true, union_by_name = true);

@@ -1,6 +1,8 @@
 -- cchc: the metric definitions, once, in portable SQL (ANSI: CAST, CASE, window functions,
--- double-quoted identifiers), over the base views `scorecard`, `survey_answers`, `procedures` and
--- `procedure_registry` that each engine's file in this folder creates from the store:
+-- double-quoted identifiers), over the base views `scorecard`, `survey_answers`, `procedures`,
+-- `procedure_registry` and `dossiers` that each engine's file in this folder creates from the store
+-- (`cchc views ENGINE` writes both for one store: a view only for the tables it holds, and the
+-- metrics that can be made from them):
 --   views/duckdb.sql      DuckDB:     read_parquet(…, hive_partitioning = true)
 --   views/datafusion.sql  DataFusion: CREATE EXTERNAL TABLE … PARTITIONED BY (year)
 --   views/spark.sql       Spark SQL:  CREATE TEMPORARY VIEW … USING parquet (run it with

@@ -10,3 +10,5 @@ CREATE OR REPLACE TEMPORARY VIEW survey_answers USING parquet OPTIONS (path 'cch
 CREATE OR REPLACE TEMPORARY VIEW procedures USING parquet OPTIONS (path 'cchc-data/procedures', mergeSchema 'true');
 
 CREATE OR REPLACE TEMPORARY VIEW procedure_registry USING parquet OPTIONS (path 'cchc-data/procedure_registry', mergeSchema 'true');
+
+CREATE OR REPLACE TEMPORARY VIEW dossiers USING parquet OPTIONS (path 'cchc-data/dossiers', mergeSchema 'true');

@@ -1514,6 +1514,7 @@ fn hostile_workbooks_get_clear_errors_and_leave_the_store_untouched() {
 fn engine_views(engine: &str, store: &Path, views: &[&str]) -> Option<Vec<Vec<Value>>> {
     let out = Command::new("python3")
         .arg(root().join("tests/engines/views.py"))
+        .env("CCHC_BIN", cchc_bin())
         .arg(engine)
         .arg(store)
         .args(views)
@@ -1576,6 +1577,47 @@ fn views_agree_with_the_analysis_crate_in_duckdb_datafusion_and_spark() {
             continue;
         };
         compare_views(&store, &sql);
+    }
+}
+
+#[test]
+fn views_run_on_a_store_of_any_tables_in_duckdb_datafusion_and_spark() {
+    use cchc_datagen::dossiers::{LogSpec, write_log_csv, write_registry_xlsx};
+    // A commune's store: its procedure registry and its dossier log, nothing else.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let spec = LogSpec::new(800, 2025);
+    let log = tmp.path().join("so_theo_doi_2025.csv");
+    write_log_csv(&log, &spec).unwrap();
+    let registry = tmp.path().join("danh_muc_tthc_2025.xlsx");
+    write_registry_xlsx(&registry, &spec).unwrap();
+    let store = tmp.path().join("store");
+    ok(&store, &["import", registry.to_str().unwrap()]);
+    ok(&store, &["import", "dossiers", log.to_str().unwrap()]);
+    let script = ok(&store, &["views", "duckdb"]);
+    assert!(
+        script.contains("-- scorecard_gaps: left out, it needs the scorecard table"),
+        "{script}"
+    );
+    assert!(
+        !script.contains("/scorecard/"),
+        "no scan of a table the store lacks"
+    );
+    let registry_rows = json(&store, &["store", "list"])
+        .iter()
+        .find(|s| s.to_string().contains("danh_muc_tthc_2025.xlsx"))
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    assert!(!registry_rows.is_empty(), "the registry is listed");
+    for engine in ["duckdb", "datafusion", "spark"] {
+        let Some(rows) = engine_views(engine, &store, &["dossiers", "procedure_registry"]) else {
+            continue;
+        };
+        assert_eq!(rows[0].len(), 800, "{engine}: every dossier");
+        assert!(
+            rows[0].iter().all(|r| r["year"].as_i64() == Some(2025)),
+            "{engine}: the year partition as a number"
+        );
+        assert!(!rows[1].is_empty(), "{engine}: the registry");
     }
 }
 

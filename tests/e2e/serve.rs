@@ -755,3 +755,39 @@ fn pages_are_served_while_an_import_runs() {
         Some(1)
     );
 }
+
+#[test]
+fn a_dossier_log_s_page_and_api_give_the_command_s_statistics() {
+    use cchc_datagen::dossiers::{LogSpec, write_log_csv, write_registry_xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let spec = LogSpec::new(1_000, 2025);
+    let log = dir.path().join("so_theo_doi_2025.csv");
+    write_log_csv(&log, &spec).unwrap();
+    let registry = dir.path().join("danh_muc_tthc_2025.xlsx");
+    write_registry_xlsx(&registry, &spec).unwrap();
+    let store = dir.path().join("store");
+    super::ok(&store, &["import", registry.to_str().unwrap()]);
+    super::ok(&store, &["import", "dossiers", log.to_str().unwrap()]);
+    let server = serve(&store, &[]);
+    let from_command = Value::Array(super::json(&store, &["dossiers", "stats"]));
+    assert!(from_command.as_array().is_some_and(|a| !a.is_empty()));
+    assert_eq!(get(&server, "/api/dossiers/stats").json(), from_command);
+    let page = get(
+        &server,
+        "/dossiers?year=2025&unit=S%E1%BB%9F+T%C6%B0+ph%C3%A1p",
+    );
+    assert_eq!(page.status, 200, "{}", page.text());
+    let text = page.text();
+    // Every procedure of the log has its row, with the received count the command gives.
+    for row in from_command.as_array().unwrap() {
+        let code = row["code"].as_str().unwrap();
+        assert!(text.contains(&format!("<td>{code}</td>")), "{code} missing");
+    }
+    let total: i64 = from_command
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["received"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, 1_000, "every dossier of the log received in 2025");
+}

@@ -137,6 +137,9 @@ enum Command {
     /// (the register of units across the 2025 reorganisation)
     #[command(subcommand)]
     Units(cmd::units::Command),
+    /// SQL tạo view cho DuckDB, DataFusion hoặc Spark trên các bảng kho đang có
+    /// (the SQL that makes the store's views and metrics in DuckDB, DataFusion or Spark)
+    Views(cmd::views::Args),
     /// Mở ứng dụng web trên máy này: nhập tệp, xem bảng và biểu đồ, tải báo cáo
     /// (the local web app: import files, read the tables and charts, download the report)
     Serve(serve::Args),
@@ -171,6 +174,7 @@ fn main() -> ExitCode {
         Command::Units(command) => cmd::units::run(&global, command),
         Command::Demo(args) => cmd::demo::run(&global, args),
         Command::Serve(args) => serve::run(&global, args),
+        Command::Views(args) => cmd::views::run(&global, args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -21,6 +21,7 @@ pub mod scope;
 pub mod scorecard;
 pub mod survey;
 pub mod units;
+pub mod views;
 
 use cchc_model::TableKind;
 use cchc_store::Store;

@@ -13,6 +13,7 @@ pub mod scorecard;
 pub mod store;
 pub mod survey;
 pub mod units;
+pub mod views;
 
 use std::io::Write;
 
