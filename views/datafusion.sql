@@ -16,3 +16,10 @@ CREATE OR REPLACE VIEW procedure_registry AS SELECT * EXCEPT (year), CAST(year A
 
 CREATE EXTERNAL TABLE dossiers_files STORED AS PARQUET PARTITIONED BY (year) LOCATION 'cchc-data/dossiers/';
 CREATE OR REPLACE VIEW dossiers AS SELECT * EXCEPT (year), CAST(year AS INT) AS year FROM dossiers_files;
+
+-- Exports: the working-day calendar and the unit register with its edges.
+CREATE EXTERNAL TABLE calendar STORED AS PARQUET LOCATION 'cchc-data/exports/calendar.parquet';
+
+CREATE EXTERNAL TABLE unit_register STORED AS PARQUET LOCATION 'cchc-data/exports/unit_register.parquet';
+
+CREATE EXTERNAL TABLE unit_edges STORED AS PARQUET LOCATION 'cchc-data/exports/unit_edges.parquet';

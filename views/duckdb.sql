@@ -16,3 +16,11 @@ SELECT * FROM read_parquet('cchc-data/procedure_registry/*/*.parquet', hive_part
 
 CREATE OR REPLACE VIEW dossiers AS
 SELECT * FROM read_parquet('cchc-data/dossiers/*/*.parquet', hive_partitioning = true, union_by_name = true);
+
+-- Exports: the working-day calendar (written with a dossier log, or by `cchc calendar
+-- --into-store`) and the unit register with its edges (`cchc units export`).
+CREATE OR REPLACE VIEW calendar AS SELECT * FROM read_parquet('cchc-data/exports/calendar.parquet');
+
+CREATE OR REPLACE VIEW unit_register AS SELECT * FROM read_parquet('cchc-data/exports/unit_register.parquet');
+
+CREATE OR REPLACE VIEW unit_edges AS SELECT * FROM read_parquet('cchc-data/exports/unit_edges.parquet');

@@ -12,3 +12,10 @@ CREATE OR REPLACE TEMPORARY VIEW procedures USING parquet OPTIONS (path 'cchc-da
 CREATE OR REPLACE TEMPORARY VIEW procedure_registry USING parquet OPTIONS (path 'cchc-data/procedure_registry', mergeSchema 'true');
 
 CREATE OR REPLACE TEMPORARY VIEW dossiers USING parquet OPTIONS (path 'cchc-data/dossiers', mergeSchema 'true');
+
+-- Exports: the working-day calendar and the unit register with its edges.
+CREATE OR REPLACE TEMPORARY VIEW calendar USING parquet OPTIONS (path 'cchc-data/exports/calendar.parquet');
+
+CREATE OR REPLACE TEMPORARY VIEW unit_register USING parquet OPTIONS (path 'cchc-data/exports/unit_register.parquet');
+
+CREATE OR REPLACE TEMPORARY VIEW unit_edges USING parquet OPTIONS (path 'cchc-data/exports/unit_edges.parquet');

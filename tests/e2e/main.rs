@@ -1608,8 +1608,33 @@ fn views_run_on_a_store_of_any_tables_in_duckdb_datafusion_and_spark() {
         .map(|s| s.to_string())
         .unwrap_or_default();
     assert!(!registry_rows.is_empty(), "the registry is listed");
+    // The import wrote the calendar the log is computed on; the register goes in on request.
+    ok(&store, &["units", "export"]);
+    let script = ok(&store, &["views", "spark"]);
+    for view in ["calendar", "unit_register", "unit_edges"] {
+        assert!(
+            script.contains(&format!("TEMPORARY VIEW {view} USING")),
+            "{script}"
+        );
+    }
+    let cal = cchc_calendar::Calendar::vietnam();
+    let first = cchc_calendar::Day::from_ymd(2025, 1, 1).unwrap();
+    let last = cchc_calendar::Day::from_ymd(2025, 12, 31).unwrap();
+    let working_2025 = i64::from(
+        cal.working_days_between(first, last).unwrap()
+            + i32::from(cal.is_working_day(first).unwrap()),
+    );
     for engine in ["duckdb", "datafusion", "spark"] {
-        let Some(rows) = engine_views(engine, &store, &["dossiers", "procedure_registry"]) else {
+        let Some(rows) = engine_views(
+            engine,
+            &store,
+            &[
+                "dossiers",
+                "procedure_registry",
+                "calendar",
+                "unit_register",
+            ],
+        ) else {
             continue;
         };
         assert_eq!(rows[0].len(), 800, "{engine}: every dossier");
@@ -1618,6 +1643,28 @@ fn views_run_on_a_store_of_any_tables_in_duckdb_datafusion_and_spark() {
             "{engine}: the year partition as a number"
         );
         assert!(!rows[1].is_empty(), "{engine}: the registry");
+        // Every day of 2025, its working days those of cchc's calendar, numbered one by one.
+        let days: Vec<&Value> = rows[2]
+            .iter()
+            .filter(|r| r["year"].as_i64() == Some(2025))
+            .collect();
+        assert_eq!(days.len(), 365, "{engine}");
+        let working: Vec<i64> = days
+            .iter()
+            .filter(|r| r["working_day"].as_bool() == Some(true))
+            .map(|r| r["working_ordinal"].as_i64().unwrap())
+            .collect();
+        assert_eq!(working.len() as i64, working_2025, "{engine}");
+        assert!(
+            working.windows(2).all(|w| w[1] == w[0] + 1),
+            "{engine}: ordinals"
+        );
+        assert!(
+            rows[3]
+                .iter()
+                .any(|r| r["name"] == "Sở Tài chính" || r["unit"] == "Sở Tài chính"),
+            "{engine}: the register"
+        );
     }
 }
 

@@ -245,6 +245,20 @@ pub const BASIS: &str = "basis";
 pub const DECISION: &str = "decision";
 /// Calendar: whether public offices work that day.
 pub const WORKING_DAY: &str = "working_day";
+/// Calendar table: the working day's number, counted from the calendar's first day (a day off
+/// carries the number of the last working day before it): the `n`th working day after a day `d`
+/// is the working day numbered `working_ordinal(d) + n`.
+pub const WORKING_ORDINAL: &str = "working_ordinal";
+/// Calendar table: the morning's working hours, `HH:MM`.
+pub const MORNING_START: &str = "morning_start";
+/// Calendar table: the end of the morning's working hours, `HH:MM`.
+pub const MORNING_END: &str = "morning_end";
+/// Calendar table: the afternoon's working hours, `HH:MM`.
+pub const AFTERNOON_START: &str = "afternoon_start";
+/// Calendar table: the end of the afternoon's working hours, `HH:MM`.
+pub const AFTERNOON_END: &str = "afternoon_end";
+/// Calendar table: the time after which a same-day procedure is due the next working day, `HH:MM`.
+pub const SAME_DAY_CUTOFF: &str = "same_day_cutoff";
 /// Calendar: the lunar date (ngày/tháng âm lịch).
 pub const LUNAR_DATE: &str = "lunar_date";
 

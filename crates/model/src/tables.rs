@@ -23,6 +23,9 @@ pub fn accumulates(table: &str) -> bool {
 }
 /// Rows refused by imports, with their reasons and cells.
 pub const REJECTS: &str = "rejects";
+/// The working-day calendar in use, for other engines: one row per day of the years it covers
+/// (written with a dossier log, and by `cchc calendar --into-store`).
+pub const CALENDAR: &str = "calendar";
 /// The unit register, exported for other engines (`cchc units export`): one row per unit.
 pub const UNIT_REGISTER: &str = "unit_register";
 /// The unit register's edges, exported for other engines: predecessor, successor, date, edge.

@@ -11,6 +11,7 @@
 //! surveys ([`survey`]); procedures ([`procedures`]); dossier logs ([`dossiers`]); what a chart
 //! draws ([`chart`]); what the report is made of ([`report`]); the unit register ([`units`]).
 
+pub mod calendar;
 pub mod chart;
 pub mod dossiers;
 mod error;

@@ -63,10 +63,12 @@ fn statements(text: &str) -> Vec<Statement> {
         .collect()
 }
 
-/// The table a scan reads (`'cchc-data/scorecard…'` → `scorecard`).
+/// The table a scan reads (`'cchc-data/scorecard…'` → `scorecard`, `'cchc-data/exports/
+/// calendar.parquet'` → `calendar`).
 fn scanned_table(sql: &str) -> Option<&str> {
     let at = sql.find("'cchc-data/")? + "'cchc-data/".len();
     let rest = &sql[at..];
+    let rest = rest.strip_prefix("exports/").unwrap_or(rest);
     let end = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .unwrap_or(rest.len());

@@ -24,6 +24,10 @@ pub struct Args {
     /// Tỉnh có giờ làm việc riêng trong tệp --hours (the province's section in --hours)
     #[arg(long)]
     pub province: Option<String>,
+    /// Ghi lịch (mọi ngày của các năm lịch có) vào kho, exports/calendar.parquet, cho DuckDB hay
+    /// Spark (write the calendar, every day of its years, into the store for other engines)
+    #[arg(long)]
+    pub into_store: bool,
 }
 
 pub fn weekday_name(day: Day, lang: Lang) -> &'static str {
@@ -52,6 +56,15 @@ fn kind_name(kind: DayKind, lang: Lang) -> &'static str {
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let lang = global.lang();
     let cal = cchc_query::dossiers::calendar(args.hours.as_deref(), args.province.as_deref())?;
+    if args.into_store {
+        let mut store = cchc_store::Store::open_for_write(&global.store)?;
+        let mut table = cchc_query::calendar::calendar_table(&cal)?;
+        let path = store.write_export(cchc_model::tables::CALENDAR, &mut table)?;
+        if !global.quiet {
+            eprintln!("{}", crate::words::wrote(&path, lang));
+        }
+        return Ok(Outcome::Ok);
+    }
     let (first, last) = cal.years();
     let years: Vec<i32> = match args.year {
         Some(y) if y < first || y > last => {

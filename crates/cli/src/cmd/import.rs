@@ -95,6 +95,11 @@ pub fn run(global: &Global, args: Args) -> Result<Outcome> {
         global.lang(),
     )?;
     let problems = crate::front::ingest::print_stored(&stored, global)?;
+    if logs {
+        // The calendar the log's figures are computed on, for the engines that read the store.
+        let mut table = cchc_query::calendar::calendar_table(&cchc_calendar::Calendar::vietnam())?;
+        store.write_export(cchc_model::tables::CALENDAR, &mut table)?;
+    }
     if logs && !global.quiet {
         let repeated = global.query(&store).repeated_dossier_codes()?;
         if repeated > 0 {

@@ -36,11 +36,26 @@ pub struct Args {
 /// Runs `cchc views`.
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let store = Store::open(&global.store)?;
-    let tables: BTreeSet<String> = store
+    let mut tables: BTreeSet<String> = store
         .sources()
         .iter()
         .flat_map(|s| s.parts.iter().map(|p| p.table.clone()))
         .collect();
+    // The exports written beside the tables: the calendar, the unit register and its edges.
+    for export in [
+        cchc_model::tables::CALENDAR,
+        cchc_model::tables::UNIT_REGISTER,
+        cchc_model::tables::UNIT_EDGES,
+    ] {
+        if store
+            .root()
+            .join("exports")
+            .join(format!("{export}.parquet"))
+            .exists()
+        {
+            tables.insert(export.to_owned());
+        }
+    }
     let root = std::path::absolute(store.root())?;
     let engine = match args.engine {
         EngineArg::Duckdb => Engine::DuckDb,
