@@ -324,6 +324,21 @@ fn every_page_and_the_api_give_the_commands_figures() {
             vec!["procedures", "stats", "--by", "unit"],
         ),
         (
+            "/api/survey/distribution?by=element&year=2024",
+            vec![
+                "survey",
+                "distribution",
+                "--by",
+                "element",
+                "--year",
+                "2024",
+            ],
+        ),
+        (
+            "/api/procedures/simplify?unit=S%E1%BB%9F+T%C6%B0+ph%C3%A1p",
+            vec!["procedures", "simplify", "--unit", "Sở Tư pháp"],
+        ),
+        (
             "/api/procedures/stats?by=unit&map=reported",
             vec!["--map", "reported", "procedures", "stats", "--by", "unit"],
         ),

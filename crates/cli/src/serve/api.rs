@@ -86,6 +86,16 @@ pub async fn survey_index(State(app): State<Shared>, RawQuery(q): RawQuery) -> A
     rows(app, q, figures::survey_index).await
 }
 
+/// `GET /api/survey/distribution?by&year&unit`.
+pub async fn survey_distribution(State(app): State<Shared>, RawQuery(q): RawQuery) -> Answer {
+    rows(app, q, figures::survey_distribution).await
+}
+
+/// `GET /api/procedures/simplify?year&unit`.
+pub async fn simplify(State(app): State<Shared>, RawQuery(q): RawQuery) -> Answer {
+    rows(app, q, figures::simplify).await
+}
+
 /// `GET /api/procedures/stats?by&year&unit`.
 pub async fn procedure_stats(State(app): State<Shared>, RawQuery(q): RawQuery) -> Answer {
     rows(app, q, figures::procedure_stats).await

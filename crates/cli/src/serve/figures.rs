@@ -42,6 +42,22 @@ pub fn survey_index(query: &Query<'_>, view: &View) -> Result<DataFrame> {
     Ok(query.survey_index(&request)?)
 }
 
+/// `survey distribution [--by] [--year] [--unit]`.
+pub fn survey_distribution(query: &Query<'_>, view: &View) -> Result<DataFrame> {
+    let by = query.survey_by(view.by.as_deref().unwrap_or("overall"))?;
+    Ok(query.survey_distribution(&by, &view.scope())?)
+}
+
+/// `procedures simplify [--year] [--unit]` with the default rules: the proposals a candidate a
+/// row, reasons as codes.
+pub fn simplify(query: &Query<'_>, view: &View) -> Result<DataFrame> {
+    let simplified = query.simplify(&cchc_query::procedures::SimplifyRequest {
+        rules: cchc_query::procedures::rules(None, None)?,
+        scope: view.scope(),
+    })?;
+    Ok(simplified.frame)
+}
+
 /// `procedures stats [--by] [--year] [--unit]` with the default postal target.
 pub fn procedure_stats(query: &Query<'_>, view: &View) -> Result<DataFrame> {
     let request = StatsRequest {
