@@ -201,6 +201,14 @@ fn upload(server: &Server, token: &str, files: &[(&str, Vec<u8>)], action: &str)
     )
 }
 
+/// Text as an HTML page writes it.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 fn dataset(name: &str) -> Vec<u8> {
     std::fs::read(root().join("datasets").join(name)).expect("dataset")
 }
@@ -805,4 +813,45 @@ fn a_dossier_log_s_page_and_api_give_the_command_s_statistics() {
         .map(|r| r["received"].as_i64().unwrap())
         .sum();
     assert_eq!(total, 1_000, "every dossier of the log received in 2025");
+}
+
+#[test]
+fn hostile_files_through_the_page_get_the_command_line_s_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let server = serve(&store, &[]);
+    let token = csrf(&server);
+    for name in [
+        "zip_bomb.xlsx",
+        "password_protected.xlsx",
+        "truncated.xlsx",
+        "not_a_spreadsheet.xlsx",
+    ] {
+        let path = root().join("tests/data").join(name);
+        let answer = upload(
+            &server,
+            &token,
+            &[(name, std::fs::read(&path).unwrap())],
+            "import",
+        );
+        assert_eq!(answer.status, 422, "{name}: {}", answer.text());
+        // The command line's own words for the same file, which the page repeats.
+        let cli = super::run(&store, &["import", path.to_str().unwrap()]);
+        assert_eq!(cli.status.code(), Some(2), "{name}");
+        let said = super::stderr_of(&cli);
+        let reason = said
+            .split_once(&format!("{name}: "))
+            .map(|(_, r)| r.trim().to_owned())
+            .unwrap_or_else(|| panic!("{name}: {said}"));
+        let page = answer.text();
+        assert!(
+            page.contains(&escaped(&reason)),
+            "{name}: the page does not say {reason:?}: {page}"
+        );
+        assert!(
+            !store.join("manifest.json").exists(),
+            "{name}: nothing stored"
+        );
+    }
+    assert_eq!(get(&server, "/").status, 200, "the server keeps serving");
 }

@@ -19,9 +19,10 @@ impl View {
 
 /// `scorecard gaps [--year] [--unit] [--level]`.
 pub fn gaps(query: &Query<'_>, view: &View) -> Result<DataFrame> {
-    let level = match view.level.as_deref() {
-        Some("field") => cchc_analysis::scorecard::Level::Field,
-        _ => cchc_analysis::scorecard::Level::Leaf,
+    let level = if view.level.as_deref() == Some(super::params::LEVEL_FIELD) {
+        cchc_analysis::scorecard::Level::Field
+    } else {
+        cchc_analysis::scorecard::Level::Leaf
     };
     Ok(query.gaps(&view.scope(), level)?)
 }

@@ -9,6 +9,7 @@ use polars::prelude::DataFrame;
 
 use super::App;
 use super::guard::param;
+use super::params as p;
 use crate::words::web as w;
 use crate::{Global, MapArg};
 
@@ -41,7 +42,7 @@ impl View {
     pub fn of(query: Option<&str>, app: &App) -> Result<View, Failure> {
         let lang = lang_of(query, app.lang);
         let text = |name: &str| param(query, name).filter(|v| !v.trim().is_empty());
-        let year = match text("year") {
+        let year = match text(p::YEAR) {
             Some(y) => Some(y.trim().parse::<i32>().map_err(|_| {
                 Failure::new(
                     StatusCode::BAD_REQUEST,
@@ -60,12 +61,12 @@ impl View {
             lang,
             map,
             year,
-            unit: text("unit"),
-            by: text("by"),
-            name: text("name"),
-            province: text("province"),
-            as_of: text("as_of"),
-            level: text("level"),
+            unit: text(p::UNIT),
+            by: text(p::BY),
+            name: text(p::NAME),
+            province: text(p::PROVINCE),
+            as_of: text(p::AS_OF),
+            level: text(p::LEVEL),
         })
     }
 
@@ -114,13 +115,13 @@ impl View {
         let year = self.year.map(|y| y.to_string());
         let mut pairs: Vec<(&str, &str)> = Vec::new();
         if let Some(y) = &year {
-            pairs.push(("year", y));
+            pairs.push((p::YEAR, y));
         }
         if let Some(u) = &self.unit {
-            pairs.push(("unit", u));
+            pairs.push((p::UNIT, u));
         }
         if let Some(b) = &self.by {
-            pairs.push(("by", b));
+            pairs.push((p::BY, b));
         }
         view.link(path, &pairs)
     }

@@ -13,6 +13,7 @@ mod figures;
 mod guard;
 mod html;
 mod pages;
+mod params;
 mod report;
 mod upload;
 

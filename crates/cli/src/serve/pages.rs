@@ -275,7 +275,7 @@ pub async fn surveys(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page {
         let by_element = figures::survey_index(
             query,
             &View {
-                by: Some("element".to_owned()),
+                by: Some(super::params::BY_ELEMENT.to_owned()),
                 ..view.clone()
             },
         )?;
@@ -325,7 +325,7 @@ pub async fn procedures(State(app): State<Shared>, RawQuery(q): RawQuery) -> Pag
         let by_unit = figures::procedure_stats(
             query,
             &View {
-                by: Some("unit".to_owned()),
+                by: Some(super::params::UNIT.to_owned()),
                 ..view.clone()
             },
         )?;

@@ -76,7 +76,9 @@ pub async fn build(
     RawQuery(q): RawQuery,
     axum::Form(form): axum::Form<std::collections::HashMap<String, String>>,
 ) -> Page {
-    let year = form.get("year").and_then(|y| y.trim().parse::<i32>().ok());
+    let year = form
+        .get(super::params::YEAR)
+        .and_then(|y| y.trim().parse::<i32>().ok());
     let id = super::random_token();
     let folder = app.store.join(".reports").join(&id);
     let app_for = app.clone();

@@ -17,9 +17,11 @@ use cchc_store::{Added, Store};
 
 use super::Shared;
 use super::html::{Failure, View, esc, page, text_table};
+use super::params as p;
 use crate::front::ingest::{self, StoredFile};
 use crate::words::Words;
 use crate::words::web as w;
+use cchc_model::TableKind;
 
 type Page = Result<Html<String>, Failure>;
 
@@ -44,10 +46,19 @@ fn form_html(view: &View, app: &super::App) -> String {
     let action = view.link("/import", &[("csrf", &app.csrf)]);
     let kinds: String = [
         ("", lang.say(w::KIND_AUTO).to_owned()),
-        ("scorecard", cchc_model::TableKind::Scorecard.words(lang)),
-        ("survey", cchc_model::TableKind::Survey.words(lang)),
-        ("procedures", cchc_model::TableKind::Procedures.words(lang)),
-        ("dossiers", cchc_model::TableKind::Dossiers.words(lang)),
+        (
+            TableKind::Scorecard.as_str(),
+            TableKind::Scorecard.words(lang),
+        ),
+        (TableKind::Survey.as_str(), TableKind::Survey.words(lang)),
+        (
+            TableKind::Procedures.as_str(),
+            TableKind::Procedures.words(lang),
+        ),
+        (
+            TableKind::Dossiers.as_str(),
+            TableKind::Dossiers.words(lang),
+        ),
     ]
     .iter()
     .map(|(v, name)| format!("<option value=\"{v}\">{}</option>", esc(name)))
@@ -156,8 +167,10 @@ async fn receive_form(
         .map_err(|e| too_large(&e, lang))?
     {
         let name = field.name().unwrap_or_default().to_owned();
-        match (name.as_str(), field.file_name().map(str::to_owned)) {
-            ("files", Some(given)) if !given.is_empty() => {
+        let given = field.file_name().map(str::to_owned);
+        match name.as_str() {
+            p::FILES if given.as_deref().is_some_and(|g| !g.is_empty()) => {
+                let given = given.unwrap_or_default();
                 let n = sent.files.len() + 1;
                 let path = sent
                     .folder
@@ -169,13 +182,13 @@ async fn receive_form(
                 file.flush().await.map_err(io)?;
                 sent.files.push((path, shown_name(&given)));
             }
-            ("kind", _) | ("province", _) | ("action", _) => {
+            p::KIND | p::PROVINCE | p::ACTION => {
                 let text = field.text().await.map_err(|e| too_large(&e, lang))?;
                 let text = text.trim().to_owned();
                 match name.as_str() {
-                    "kind" if !text.is_empty() => sent.kind = Some(text),
-                    "province" if !text.is_empty() => sent.province = Some(text),
-                    "action" => sent.inspect = text == "inspect",
+                    p::KIND if !text.is_empty() => sent.kind = Some(text),
+                    p::PROVINCE if !text.is_empty() => sent.province = Some(text),
+                    p::ACTION => sent.inspect = text == p::INSPECT,
                     _ => {}
                 }
             }
