@@ -32,6 +32,8 @@ def main():
         page.evaluate("document.body.dataset.old = '1'")
         expect(page.locator("form[data-progress] progress").count() == 1,
                "the import form has no progress bar")
+        expect(page.locator("form[data-progress] .progress").is_hidden(),
+               "the progress bar shows before anything is sent")
         page.click(button)
         # Polled from here: a predicate run inside the page would be eval, which the page's
         # policy forbids (as it should).

@@ -855,3 +855,61 @@ fn hostile_files_through_the_page_get_the_command_line_s_errors() {
     }
     assert_eq!(get(&server, "/").status, 200, "the server keeps serving");
 }
+
+#[test]
+fn the_import_form_takes_the_unit_year_and_period_a_file_does_not_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let server = serve(&store, &[]);
+    let token = csrf(&server);
+    let form = root().join("tests/data/survey_form_export.xlsx");
+    let bytes = std::fs::read(&form).unwrap();
+    // A form tool's export names no unit: the page says so, as the command line does.
+    let without = upload(&server, &token, &[("phieu.xlsx", bytes.clone())], "import");
+    assert_eq!(without.status, 422, "{}", without.text());
+    assert!(without.text().contains("--unit"), "{}", without.text());
+    let send = |fields: &[(&str, &str)], name: &str, bytes: Vec<u8>| {
+        let mut all = vec![("action", "import")];
+        all.extend_from_slice(fields);
+        let (kind, body) = multipart(&[(name, bytes)], &all);
+        request(
+            &server,
+            "POST",
+            &format!("/import?csrf={token}"),
+            &[("Content-Type", &kind)],
+            &body,
+        )
+    };
+    let with = send(&[("unit", "Sở Tư pháp")], "phieu.xlsx", bytes);
+    assert_eq!(with.status, 200, "{}", with.text());
+    let index = get(&server, "/api/survey/index?by=unit").json();
+    assert!(
+        index
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["unit"] == "Sở Tư pháp"),
+        "{index}"
+    );
+    // A half-year the analyst gives: stored as the period of the file's units.
+    let half = send(
+        &[("province", "Đồng Nai"), ("period", "1/1/2025..30/6/2025")],
+        "tan_hoa.xlsx",
+        std::fs::read(root().join("tests/data/commune_stats_tan_hoa_2025_h1.xlsx")).unwrap(),
+    );
+    assert_eq!(half.status, 200, "{}", half.text());
+    assert!(
+        manifest(&store).contains("\"2025-01-01\""),
+        "{}",
+        manifest(&store)
+    );
+    // A year that is not a number: refused, nothing more stored.
+    let before = manifest(&store);
+    let bad = send(
+        &[("year", "hai nghìn")],
+        "phieu2.xlsx",
+        std::fs::read(root().join("datasets/survey_sipas_2023.xlsx")).unwrap(),
+    );
+    assert_eq!(bad.status, 422, "{}", bad.text());
+    assert_eq!(manifest(&store), before);
+}

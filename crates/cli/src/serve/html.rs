@@ -170,6 +170,7 @@ figure{margin:.5rem 0}
 figure svg{width:100%;height:auto;max-width:880px}
 form.inline{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end}
 .progress{flex-basis:100%;display:flex;gap:.75rem;align-items:center}
+.progress[hidden]{display:none}
 .progress progress{width:22rem;height:1.1rem}
 label{display:flex;flex-direction:column;font-size:.85rem;gap:.2rem}
 input,select,button{font:inherit;padding:.3rem .45rem}

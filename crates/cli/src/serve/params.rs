@@ -17,6 +17,8 @@ pub const AS_OF: &str = "as_of";
 pub const LEVEL: &str = "level";
 /// The level of `scorecard gaps` by field.
 pub const LEVEL_FIELD: &str = "field";
+/// The period of an upload's data when not a whole year, `FROM..TO`.
+pub const PERIOD: &str = "period";
 /// The upload form's files.
 pub const FILES: &str = "files";
 /// The upload form's kind of table.

@@ -71,6 +71,9 @@ fn form_html(view: &View, app: &super::App) -> String {
          accept=\".xlsx,.xlsm,.xls,.xlsb,.ods,.csv\"></label>\
          <label>{kind}<select name=\"kind\">{kinds}</select></label>\
          <label>{province}<input name=\"province\" placeholder=\"Đồng Nai\"></label>\
+         <label>{year}<input name=\"year\" inputmode=\"numeric\" size=\"6\" placeholder=\"2025\"></label>\
+         <label>{unit}<input name=\"unit\" placeholder=\"Sở Tư pháp\"></label>\
+         <label>{period}<input name=\"period\" placeholder=\"1/7/2025..31/12/2025\"></label>\
          <button type=\"submit\" name=\"action\" value=\"import\">{import}</button>\
          <button type=\"submit\" name=\"action\" value=\"inspect\" class=\"second\">{inspect}</button>\
          <div class=\"progress\" hidden data-sending=\"{sending}\" data-reading=\"{reading}\" \
@@ -81,6 +84,9 @@ fn form_html(view: &View, app: &super::App) -> String {
         files = esc(lang.say(w::FILES)),
         kind = esc(lang.say(w::KIND_LABEL)),
         province = esc(lang.say(w::PROVINCE_LABEL)),
+        year = esc(lang.say(w::YEAR_LABEL)),
+        unit = esc(lang.say(w::UNIT_LABEL)),
+        period = esc(lang.say(w::PERIOD_LABEL)),
         import = esc(lang.say(w::IMPORT_BUTTON)),
         inspect = esc(lang.say(w::INSPECT_BUTTON)),
         limit = esc(lang.say(w::UPLOAD_LIMIT)),
@@ -98,7 +104,29 @@ struct Sent {
     files: Vec<(PathBuf, String)>,
     kind: Option<String>,
     province: Option<String>,
+    /// The year, unit and period the analyst gave for files that do not say them.
+    year: Option<String>,
+    unit: Option<String>,
+    period: Option<String>,
     inspect: bool,
+}
+
+impl Sent {
+    /// How to read the files: the year and unit the analyst gave, as `--year` and `--unit`.
+    fn options(&self) -> Result<ImportOptions> {
+        let year = match self.year.as_deref() {
+            Some(y) => Some(
+                y.parse::<i32>()
+                    .map_err(|_| anyhow::anyhow!("--year \"{y}\""))?,
+            ),
+            None => None,
+        };
+        Ok(ImportOptions {
+            year,
+            unit: self.unit.clone(),
+            ..ImportOptions::default()
+        })
+    }
 }
 
 impl Drop for Sent {
@@ -159,6 +187,9 @@ async fn receive_form(
         files: Vec::new(),
         kind: None,
         province: None,
+        year: None,
+        unit: None,
+        period: None,
         inspect: false,
     };
     while let Some(mut field) = multipart
@@ -182,12 +213,15 @@ async fn receive_form(
                 file.flush().await.map_err(io)?;
                 sent.files.push((path, shown_name(&given)));
             }
-            p::KIND | p::PROVINCE | p::ACTION => {
+            p::KIND | p::PROVINCE | p::YEAR | p::UNIT | p::PERIOD | p::ACTION => {
                 let text = field.text().await.map_err(|e| too_large(&e, lang))?;
                 let text = text.trim().to_owned();
                 match name.as_str() {
                     p::KIND if !text.is_empty() => sent.kind = Some(text),
                     p::PROVINCE if !text.is_empty() => sent.province = Some(text),
+                    p::YEAR if !text.is_empty() => sent.year = Some(text),
+                    p::UNIT if !text.is_empty() => sent.unit = Some(text),
+                    p::PERIOD if !text.is_empty() => sent.period = Some(text),
                     p::ACTION => sent.inspect = text == p::INSPECT,
                     _ => {}
                 }
@@ -274,14 +308,20 @@ fn import(sent: &Sent, store: &Path, global: &crate::Global) -> Result<String> {
     let lang = global.lang();
     let kind = sent.kind.as_deref().and_then(cchc_import::parse_kind);
     let paths: Vec<PathBuf> = sent.files.iter().map(|(p, _)| p.clone()).collect();
+    let opts = sent.options()?;
+    let period = sent
+        .period
+        .as_deref()
+        .map(cchc_query::units::parse_period)
+        .transpose()?;
     let mut store = Store::open_for_write(store)?;
-    let mut read = ingest::read_all(&paths, kind, &ImportOptions::default(), global, &store)?;
+    let mut read = ingest::read_all(&paths, kind, &opts, global, &store)?;
     // The store keeps the name the analyst knows the file by, not cchc's own.
     for ((file, _, _), (_, name)) in read.iter_mut().zip(&sent.files) {
         file.source.path = PathBuf::from(name);
         file.source.file_name.clone_from(name);
     }
-    let stored = ingest::store_all(&mut store, read, sent.province.as_deref(), None, lang)?;
+    let stored = ingest::store_all(&mut store, read, sent.province.as_deref(), period, lang)?;
     Ok(stored.iter().map(|s| stored_html(s, lang)).collect())
 }
 
@@ -413,7 +453,7 @@ fn stored_html(s: &StoredFile, lang: Lang) -> String {
 fn inspect(sent: &Sent, lang: Lang) -> Result<String> {
     let mut out = String::from("<div data-inspect>");
     for (path, name) in &sent.files {
-        let inspection = cchc_import::inspect(path, &ImportOptions::default())?;
+        let inspection = cchc_import::inspect(path, &sent.options()?)?;
         let kind = inspection
             .kind
             .map(|k| k.words(lang))

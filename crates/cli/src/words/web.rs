@@ -103,6 +103,12 @@ phrases! {
     KIND_AUTO = ("tự nhận ra từ tiêu đề cột", "told from the headers");
     /// The province's label.
     PROVINCE_LABEL = ("Tỉnh (nếu tiêu đề không ghi)", "Province (when the title names none)");
+    /// The year's label on the import form.
+    YEAR_LABEL = ("Năm (nếu tệp không ghi)", "Year (when the file names none)");
+    /// The unit's label on the import form.
+    UNIT_LABEL = ("Đơn vị (nếu tệp không ghi)", "Unit (when the file names none)");
+    /// The period's label on the import form.
+    PERIOD_LABEL = ("Kỳ, TỪ..ĐẾN (nếu không trọn năm)", "Period, FROM..TO (when not a whole year)");
     /// The import button.
     IMPORT_BUTTON = ("Nhập vào kho", "Import");
     /// The inspect button.
