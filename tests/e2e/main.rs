@@ -1668,6 +1668,74 @@ fn views_run_on_a_store_of_any_tables_in_duckdb_datafusion_and_spark() {
     }
 }
 
+#[test]
+#[allow(clippy::print_stderr)] // says why the job was not run on a machine without Spark
+fn spark_submit_runs_the_views_of_a_store_and_writes_them_as_parquet() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let store = tmp.path().join("store");
+    import_datasets(&store);
+    let sql = tmp.path().join("views.sql");
+    ok(&store, &["views", "spark", "--out", sql.to_str().unwrap()]);
+    let out = tmp.path().join("metrics");
+    let job = Command::new("spark-submit")
+        .args(["--master", "local[2]"])
+        .arg(root().join("spark/cchc_views.py"))
+        .arg("--sql")
+        .arg(&sql)
+        .args([
+            "--view",
+            "procedure_stats_by_unit",
+            "--view",
+            "scorecard_trend",
+        ])
+        .arg("--out")
+        .arg(&out)
+        .output();
+    let job = match job {
+        Ok(job) => job,
+        Err(e) if std::env::var_os("CI").is_none() => {
+            eprintln!("spark-submit not run ({e}): pip install -r tests/engines/requirements.txt");
+            return;
+        }
+        Err(e) => panic!("spark-submit: {e}"),
+    };
+    assert!(
+        job.status.success(),
+        "{}",
+        String::from_utf8_lossy(&job.stderr)
+    );
+    // What the job wrote, read back by DuckDB: cchc's roll-up by unit, row for row.
+    let ours = json(
+        &store,
+        &["--map", "reported", "procedures", "stats", "--by", "unit"],
+    );
+    let received: i64 = ours
+        .iter()
+        .map(|r| r["received"].as_i64().unwrap_or(0))
+        .sum();
+    let read = Command::new("python3")
+        .arg("-c")
+        .arg(format!(
+            "import duckdb; print(duckdb.connect().execute(\"SELECT count(*), sum(received) FROM read_parquet('{}/procedure_stats_by_unit/*.parquet')\").fetchone())",
+            out.display()
+        ))
+        .output()
+        .expect("python3 runs");
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&read.stdout).trim(),
+        format!("({}, {received})", ours.len())
+    );
+    assert!(
+        out.join("scorecard_trend/_SUCCESS").exists(),
+        "the trend written"
+    );
+}
+
 /// The views of one engine against `cchc … --format json`.
 fn compare_views(store: &Path, sql: &[Vec<Value>]) {
     same_rows(
