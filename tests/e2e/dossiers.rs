@@ -481,16 +481,8 @@ fn a_generated_log_gives_the_statistics_duckdb_computes_and_the_audit_finds_what
 
 #[test]
 fn the_logs_figures_are_read_before_the_office_report_and_reconcile_sets_them_side_by_side() {
-    use cchc_datagen::dossiers::{LogSpec, write_log_csv, write_registry_xlsx};
     let dir = tempfile::tempdir().unwrap();
-    let spec = LogSpec::new(1_000, 2025);
-    let log = dir.path().join("so_theo_doi_2025.csv");
-    write_log_csv(&log, &spec).unwrap();
-    let registry = dir.path().join("danh_muc_tthc_2025.xlsx");
-    write_registry_xlsx(&registry, &spec).unwrap();
-    let store = dir.path().join("store");
-    ok(&store, &["import", registry.to_str().unwrap()]);
-    ok(&store, &["import", "dossiers", log.to_str().unwrap()]);
+    let store = super::log_store(dir.path(), 1_000);
     let ours = json(&store, &["dossiers", "stats"]);
 
     // The office's report of the same year: the same counts, but every late dossier reported on

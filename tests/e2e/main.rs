@@ -73,6 +73,24 @@ fn import_datasets(store: &Path) {
     ok(store, &args);
 }
 
+/// A store in `dir/store` holding a generated procedure registry and a log of `rows` dossiers
+/// received in 2025, both imported as an office imports them.
+fn log_store(dir: &Path, rows: u32) -> PathBuf {
+    use cchc_datagen::dossiers::{LogSpec, write_log_csv, write_registry_xlsx};
+    let spec = LogSpec::new(rows, 2025);
+    let log = dir.join("so_theo_doi_2025.csv");
+    write_log_csv(&log, &spec).expect("the log");
+    let registry = dir.join("danh_muc_tthc_2025.xlsx");
+    write_registry_xlsx(&registry, &spec).expect("the registry");
+    let store = dir.join("store");
+    ok(&store, &["import", registry.to_str().expect("a path")]);
+    ok(
+        &store,
+        &["import", "dossiers", log.to_str().expect("a path")],
+    );
+    store
+}
+
 fn json(store: &Path, args: &[&str]) -> Vec<Value> {
     let mut all: Vec<&str> = args.to_vec();
     all.extend(["--format", "json"]);
@@ -1582,17 +1600,9 @@ fn views_agree_with_the_analysis_crate_in_duckdb_datafusion_and_spark() {
 
 #[test]
 fn views_run_on_a_store_of_any_tables_in_duckdb_datafusion_and_spark() {
-    use cchc_datagen::dossiers::{LogSpec, write_log_csv, write_registry_xlsx};
     // A commune's store: its procedure registry and its dossier log, nothing else.
     let tmp = tempfile::tempdir().expect("tmp");
-    let spec = LogSpec::new(800, 2025);
-    let log = tmp.path().join("so_theo_doi_2025.csv");
-    write_log_csv(&log, &spec).unwrap();
-    let registry = tmp.path().join("danh_muc_tthc_2025.xlsx");
-    write_registry_xlsx(&registry, &spec).unwrap();
-    let store = tmp.path().join("store");
-    ok(&store, &["import", registry.to_str().unwrap()]);
-    ok(&store, &["import", "dossiers", log.to_str().unwrap()]);
+    let store = log_store(tmp.path(), 800);
     let script = ok(&store, &["views", "duckdb"]);
     assert!(
         script.contains("-- scorecard_gaps: left out, it needs the scorecard table"),

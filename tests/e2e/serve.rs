@@ -781,16 +781,8 @@ fn pages_are_served_while_an_import_runs() {
 
 #[test]
 fn a_dossier_log_s_page_and_api_give_the_command_s_statistics() {
-    use cchc_datagen::dossiers::{LogSpec, write_log_csv, write_registry_xlsx};
     let dir = tempfile::tempdir().unwrap();
-    let spec = LogSpec::new(1_000, 2025);
-    let log = dir.path().join("so_theo_doi_2025.csv");
-    write_log_csv(&log, &spec).unwrap();
-    let registry = dir.path().join("danh_muc_tthc_2025.xlsx");
-    write_registry_xlsx(&registry, &spec).unwrap();
-    let store = dir.path().join("store");
-    super::ok(&store, &["import", registry.to_str().unwrap()]);
-    super::ok(&store, &["import", "dossiers", log.to_str().unwrap()]);
+    let store = super::log_store(dir.path(), 1_000);
     let server = serve(&store, &[]);
     let from_command = Value::Array(super::json(&store, &["dossiers", "stats"]));
     assert!(from_command.as_array().is_some_and(|a| !a.is_empty()));
