@@ -30,10 +30,8 @@ pub fn calendar_table(cal: &Calendar) -> Result<DataFrame> {
             ordinal += 1;
         }
         let entry = cal.entry(day);
-        let (y, m, d) = day.ymd();
-        let midnight = epoch_ms(y, m, d);
-        dates.push(midnight);
-        years.push(y);
+        dates.push(midnight(day));
+        years.push(day.year());
         weekdays.push(day.weekday() as i32 + 1);
         working.push(works);
         ordinals.push(ordinal);
@@ -74,21 +72,19 @@ pub fn calendar_table(cal: &Calendar) -> Result<DataFrame> {
     )?)
 }
 
-/// Milliseconds from 1970-01-01 to a day's midnight (proleptic Gregorian, days from civil).
-fn epoch_ms(y: i32, m: u32, d: u32) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    (era * 146_097 + doe - 719_468) * 86_400_000
+/// Milliseconds from 1970-01-01 to a day's midnight (a `Day` counts days from 1970-01-01).
+fn midnight(day: Day) -> i64 {
+    i64::from(day.0) * 86_400_000
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use cchc_calendar::DayKind;
+
+    fn epoch_ms(y: i32, m: u32, d: u32) -> i64 {
+        midnight(Day::from_ymd(y, m, d).unwrap())
+    }
 
     #[test]
     fn midnights_are_counted_from_1970() {

@@ -224,6 +224,29 @@ impl Query<'_> {
         Relabel::of(&self.store().stored_units(table))
     }
 
+    /// The years and units the rows of `tables` are shown under on the query's map, sorted: the
+    /// units as stored, on the latest map each additive table's unit as the one it went into.
+    /// What a front end offers to choose from, read from the manifest (no table scanned).
+    pub fn shown_units(&self, tables: &[&str]) -> (Vec<i32>, Vec<String>) {
+        let (mut years, mut units) = (BTreeSet::new(), BTreeSet::new());
+        for table in tables {
+            let stored = self.store().stored_units(table);
+            let relabel = match self.map() {
+                UnitMap::Latest if additive(table) => Relabel::of(&stored),
+                _ => Relabel::default(),
+            };
+            for u in stored {
+                years.insert(u.year);
+                let shown = relabel
+                    .to
+                    .get(&(u.unit.clone(), u.province.clone()))
+                    .map_or(u.unit, |(to, _)| to.clone());
+                units.insert(shown);
+            }
+        }
+        (years.into_iter().collect(), units.into_iter().collect())
+    }
+
     /// The units of a table left as reported under the latest map (divided, or ended with no
     /// successor); none under `reported`.
     pub fn map_notices(&self, table: &str) -> Vec<MapNotice> {

@@ -98,6 +98,30 @@ fn names(sql: &str, name: &str) -> bool {
     })
 }
 
+/// The script for `engine` over `store`: its tables, and the exports written beside them (the
+/// calendar, the unit register and its edges), by the store's absolute directory.
+pub fn store_script(engine: Engine, store: &cchc_store::Store) -> std::io::Result<String> {
+    let mut tables: BTreeSet<String> = store
+        .sources()
+        .iter()
+        .flat_map(|s| s.parts.iter().map(|p| p.table.clone()))
+        .collect();
+    for export in [
+        cchc_model::tables::CALENDAR,
+        cchc_model::tables::UNIT_REGISTER,
+        cchc_model::tables::UNIT_EDGES,
+    ] {
+        let file = store
+            .root()
+            .join("exports")
+            .join(format!("{export}.parquet"));
+        if file.exists() {
+            tables.insert(export.to_owned());
+        }
+    }
+    Ok(script(engine, &std::path::absolute(store.root())?, &tables))
+}
+
 /// The script for `engine` over the store at `root` holding `tables`.
 pub fn script(engine: Engine, root: &Path, tables: &BTreeSet<String>) -> String {
     let dir = root.display().to_string().replace('\'', "''");

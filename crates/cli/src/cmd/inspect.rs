@@ -112,14 +112,7 @@ impl Identity {
         read: &super::ReadArgs,
         period: Option<(cchc_calendar::Day, cchc_calendar::Day)>,
     ) -> Result<Identity> {
-        let mut years: Vec<i32> = sheets
-            .iter()
-            .flat_map(|s| s.years.iter().map(|y| y.value))
-            .collect();
-        years.sort_unstable();
-        years.dedup();
-        let titled: Vec<String> = sheets.iter().filter_map(|s| s.province.clone()).collect();
-        let province = cchc_query::units::file_province(read.province.as_deref(), &titled, &years)?
+        let province = crate::front::ingest::sheets_province(sheets, read.province.as_deref())?
             .map(|p| (p, read.province.is_some()));
         Ok(Identity { province, period })
     }

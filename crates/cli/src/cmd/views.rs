@@ -2,11 +2,10 @@
 //! of each table the store holds and the metrics of `views/metrics.sql` that can be made from
 //! them (the query layer writes it: [`cchc_query::views`]).
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use cchc_query::views::{Engine, script};
+use cchc_query::views::{Engine, store_script};
 use cchc_store::Store;
 
 use crate::{Global, Outcome};
@@ -36,33 +35,12 @@ pub struct Args {
 /// Runs `cchc views`.
 pub fn run(global: &Global, args: Args) -> Result<Outcome> {
     let store = Store::open(&global.store)?;
-    let mut tables: BTreeSet<String> = store
-        .sources()
-        .iter()
-        .flat_map(|s| s.parts.iter().map(|p| p.table.clone()))
-        .collect();
-    // The exports written beside the tables: the calendar, the unit register and its edges.
-    for export in [
-        cchc_model::tables::CALENDAR,
-        cchc_model::tables::UNIT_REGISTER,
-        cchc_model::tables::UNIT_EDGES,
-    ] {
-        if store
-            .root()
-            .join("exports")
-            .join(format!("{export}.parquet"))
-            .exists()
-        {
-            tables.insert(export.to_owned());
-        }
-    }
-    let root = std::path::absolute(store.root())?;
     let engine = match args.engine {
         EngineArg::Duckdb => Engine::DuckDb,
         EngineArg::Datafusion => Engine::DataFusion,
         EngineArg::Spark => Engine::Spark,
     };
-    let sql = script(engine, &root, &tables);
+    let sql = store_script(engine, &store)?;
     match &args.out {
         Some(path) => {
             std::fs::write(path, sql)?;

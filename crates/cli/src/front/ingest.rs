@@ -109,24 +109,25 @@ pub fn read_all(
         .collect()
 }
 
-/// The province of each file read: the one the analyst gave (an error, before anything is stored,
-/// when no province of the file's years has that name), else the one its sheets' titles name
-/// when the register knows it as a province.
+/// The province of a file's sheets: the one the analyst gave (an error, before anything is
+/// stored, when no province of the sheets' years has that name), else the one their titles name
+/// when the register knows it as a province. `import` and `inspect` read it so.
+pub fn sheets_province(
+    sheets: &[cchc_import::SheetReport],
+    asked: Option<&str>,
+) -> Result<Option<String>> {
+    let years: Vec<i32> = sheets
+        .iter()
+        .flat_map(|s| s.years.iter().map(|y| y.value))
+        .collect();
+    let titled: Vec<String> = sheets.iter().filter_map(|s| s.province.clone()).collect();
+    Ok(cchc_query::units::file_province(asked, &titled, &years)?)
+}
+
+/// The province of each file read ([`sheets_province`]).
 fn provinces(read: &[Read], asked: Option<&str>) -> Result<Vec<Option<String>>> {
     read.iter()
-        .map(|(file, _, _)| {
-            let years: Vec<i32> = file
-                .sheets
-                .iter()
-                .flat_map(|s| s.years.iter().map(|y| y.value))
-                .collect();
-            let titled: Vec<String> = file
-                .sheets
-                .iter()
-                .filter_map(|s| s.province.clone())
-                .collect();
-            Ok(cchc_query::units::file_province(asked, &titled, &years)?)
-        })
+        .map(|(file, _, _)| sheets_province(&file.sheets, asked))
         .collect()
 }
 

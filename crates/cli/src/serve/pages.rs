@@ -11,7 +11,7 @@ use cchc_model::columns as c;
 use cchc_model::{Lang, TableKind, tables};
 use cchc_query::Query;
 use cchc_query::chart::{ChartKind, ChartRequest};
-use cchc_query::scope::{distinct_strings, distinct_years};
+use cchc_query::scope::distinct_years;
 use polars::prelude::*;
 
 use super::api::blocking;
@@ -64,24 +64,23 @@ pub async fn overview(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page 
                 esc(lang.say(w::NEXT_IMPORT))
             ));
         }
-        let mut holds: BTreeMap<&str, (BTreeSet<String>, BTreeSet<i32>)> = BTreeMap::new();
+        // Each kind the store holds (by its page), with its units and years.
+        let mut holds: BTreeMap<&str, (TableKind, BTreeSet<String>, BTreeSet<i32>)> =
+            BTreeMap::new();
         for source in store.sources() {
-            let entry = holds.entry(kind_path(source.kind)).or_default();
+            let entry = holds
+                .entry(kind_path(source.kind))
+                .or_insert_with(|| (source.kind, BTreeSet::new(), BTreeSet::new()));
             for part in &source.parts {
-                entry.0.insert(part.unit.clone());
-                entry.1.insert(part.year);
+                entry.1.insert(part.unit.clone());
+                entry.2.insert(part.year);
             }
         }
-        let kinds: BTreeMap<&str, TableKind> = store
-            .sources()
-            .iter()
-            .map(|s| (kind_path(s.kind), s.kind))
-            .collect();
         let held: Vec<Vec<String>> = holds
-            .iter()
-            .map(|(path, (units, years))| {
+            .values()
+            .map(|(kind, units, years)| {
                 vec![
-                    kinds[path].words(lang),
+                    kind.words(lang),
                     units.iter().cloned().collect::<Vec<_>>().join("; "),
                     years
                         .iter()
@@ -107,12 +106,12 @@ pub async fn overview(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page 
             })
             .collect();
         let next: String = holds
-            .keys()
-            .map(|path| {
+            .iter()
+            .map(|(path, (kind, _, _))| {
                 format!(
                     "<li><a href=\"{}\">{}</a></li>",
                     esc(&view.link(path, &[])),
-                    esc(&kinds[path].words(lang))
+                    esc(&kind.words(lang))
                 )
             })
             .chain([
@@ -173,21 +172,16 @@ fn kind_path(kind: TableKind) -> &'static str {
     }
 }
 
-/// Whether the store holds rows of `table`.
-fn holds(query: &Query<'_>, table: &str) -> bool {
-    !query.store().stored_units(table).is_empty()
-}
-
 /// `GET /scorecards`: the year's headline (points achieved and lost), the points lost by
 /// criterion with their Pareto chart, and the totals over the years.
 pub async fn scorecards(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page {
     let (body, view) = blocking(&app, q, |query, view| {
-        if !holds(query, tables::SCORECARD) {
+        let (years, units) = query.shown_units(&[tables::SCORECARD]);
+        if units.is_empty() {
             return Ok(nothing(view));
         }
         let lang = view.lang;
-        let all = query.trend(&cchc_query::Scope::all())?;
-        let (years, units) = (distinct_years(&all)?, distinct_strings(&all, c::UNIT)?);
+        let trend = figures::trend(query, view)?;
         let mut body = chooser(view, "/scorecards", &years, &units);
         // One unit and year for the headline and the Pareto: the one asked for, else the only
         // unit and its latest year.
@@ -196,7 +190,7 @@ pub async fn scorecards(State(app): State<Shared>, RawQuery(q): RawQuery) -> Pag
             .clone()
             .or_else(|| (units.len() == 1).then(|| units[0].clone()));
         if let Some(unit) = &unit {
-            let own = all
+            let own = trend
                 .clone()
                 .lazy()
                 .filter(col(c::UNIT).eq(lit(unit.clone())))
@@ -237,7 +231,6 @@ pub async fn scorecards(State(app): State<Shared>, RawQuery(q): RawQuery) -> Pag
                 ));
             }
         }
-        let trend = figures::trend(query, view)?;
         let chart_scope = cchc_query::Scope::of(None, view.unit.as_deref());
         body.push_str(&section(
             lang.say(w::TREND),
@@ -257,7 +250,8 @@ pub async fn scorecards(State(app): State<Shared>, RawQuery(q): RawQuery) -> Pag
 /// `GET /surveys`: the index overall and by element, the Likert chart of the unit.
 pub async fn surveys(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page {
     let (body, view) = blocking(&app, q, |query, view| {
-        if !holds(query, TableKind::Survey.table_name()) {
+        let (years, units) = query.shown_units(&[TableKind::Survey.table_name()]);
+        if units.is_empty() {
             return Ok(nothing(view));
         }
         let lang = view.lang;
@@ -268,10 +262,6 @@ pub async fn surveys(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page {
                 ..view.clone()
             },
         )?;
-        let (years, units) = (
-            distinct_years(&overall)?,
-            distinct_strings(&overall, c::UNIT)?,
-        );
         let by_element = figures::survey_index(
             query,
             &View {
@@ -315,10 +305,12 @@ pub async fn surveys(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page {
 /// `GET /procedures`: the statistics by unit, the on-time chart and the proposals.
 pub async fn procedures(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page {
     let (body, view) = blocking(&app, q, |query, view| {
-        if !holds(query, tables::PROCEDURES)
-            && !holds(query, tables::PROCEDURE_REGISTRY)
-            && !holds(query, tables::DOSSIERS)
-        {
+        let (years, units) = query.shown_units(&[
+            tables::PROCEDURES,
+            tables::PROCEDURE_REGISTRY,
+            tables::DOSSIERS,
+        ]);
+        if units.is_empty() {
             return Ok(nothing(view));
         }
         let lang = view.lang;
@@ -329,10 +321,6 @@ pub async fn procedures(State(app): State<Shared>, RawQuery(q): RawQuery) -> Pag
                 ..view.clone()
             },
         )?;
-        let (years, units) = (
-            distinct_years(&by_unit)?,
-            distinct_strings(&by_unit, c::UNIT)?,
-        );
         let mut body = chooser(view, "/procedures", &years, &units);
         let on_time = drawn(query, ChartKind::OnTime, view.scope(), lang);
         body.push_str(&section(
@@ -371,20 +359,11 @@ pub async fn procedures(State(app): State<Shared>, RawQuery(q): RawQuery) -> Pag
 /// `GET /dossiers`: the statistics of the logs by year, unit and procedure.
 pub async fn dossiers(State(app): State<Shared>, RawQuery(q): RawQuery) -> Page {
     let (body, view) = blocking(&app, q, |query, view| {
-        if !holds(query, tables::DOSSIERS) {
+        let (years, units) = query.shown_units(&[tables::DOSSIERS]);
+        if units.is_empty() {
             return Ok(nothing(view));
         }
         let lang = view.lang;
-        let all = figures::dossier_stats(
-            query,
-            &View {
-                year: None,
-                unit: None,
-                ..view.clone()
-            },
-        )?;
-        let years = distinct_years(&all).unwrap_or_default();
-        let units = distinct_strings(&all, c::UNIT)?;
         let stats = figures::dossier_stats(query, view)?;
         let mut body = chooser(view, "/dossiers", &years, &units);
         body.push_str(&section(

@@ -82,19 +82,20 @@ pub async fn build(
     let id = super::random_token();
     let folder = app.store.join(".reports").join(&id);
     let app_for = app.clone();
-    let (written, view) = blocking(&app, q, move |query, view| {
+    let ((written, years), view) = blocking(&app, q, move |query, view| {
         let global = view.global(&app_for);
         let request = ReportRequest {
             year,
             units: Vec::new(),
         };
-        crate::front::publish::write(
+        let written = crate::front::publish::write(
             query,
             &global,
             &request,
             &folder,
             &[Format::Html, Format::Xlsx, Format::Docx],
-        )
+        )?;
+        Ok((written, years(query)))
     })
     .await?;
     let lang = view.lang;
@@ -116,7 +117,6 @@ pub async fn build(
         .lock()
         .map_err(|e| Failure::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string(), lang))?
         .insert(id, written);
-    let years = blocking(&app, None, |query, _| Ok(years(query))).await?.0;
     let body = format!(
         "<section class=\"ok\"><h2>{}</h2><ul>{links}</ul></section>{}",
         esc(lang.say(w::DOWNLOADS)),
