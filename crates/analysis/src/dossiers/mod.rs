@@ -309,4 +309,65 @@ mod tests {
         let sum = |name: &str| stats.column(name).unwrap().i64().unwrap().sum().unwrap();
         assert_eq!(sum(c::RESOLVED_ON_TIME), 8);
     }
+
+    /// Every dossier counts in the period it was received in, not only those of the log's
+    /// first period (a dossier of March once fell out of the monthly table, and one of 2026 out
+    /// of a log that began in 2025).
+    #[test]
+    fn dossiers_after_the_first_period_are_counted_in_their_own() {
+        let cal = Calendar::vietnam();
+        let row = |code: &'static str, received: &'static str, resolved: &'static str| {
+            [
+                "S", code, "1.000001", "returned", received, "", resolved, "online",
+            ]
+        };
+        let l = log(&[
+            row("X-250110-0001", "2025-01-10 09:00", "2025-01-14 10:00"),
+            row("X-250310-0002", "2025-03-10 09:00", "2025-03-12 10:00"),
+            // Received in December, resolved in January: carried over into 2026.
+            row("X-251230-0003", "2025-12-30 09:00", "2026-01-05 10:00"),
+            row("X-260105-0004", "2026-01-05 09:00", ""),
+        ]);
+        let figures = |period: Period| -> Vec<(String, i64, i64, i64)> {
+            let opts = Options {
+                period,
+                as_of: None,
+                verdict: VerdictOf::Cchc,
+            };
+            let (stats, _) = statistics(&l, Some(&registry()), &cal, &opts).unwrap();
+            let ints = |name: &str| -> Vec<i64> {
+                stats
+                    .column(name)
+                    .unwrap()
+                    .i64()
+                    .unwrap()
+                    .iter()
+                    .flatten()
+                    .collect()
+            };
+            let periods = strs(&stats, c::PERIOD).unwrap();
+            let (received, carried, resolved) =
+                (ints(c::RECEIVED), ints(c::CARRIED_OVER), ints(c::RESOLVED));
+            periods
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| received[*i] + carried[*i] + resolved[*i] > 0)
+                .map(|(i, p)| (p.unwrap_or_default(), received[i], carried[i], resolved[i]))
+                .collect()
+        };
+        let p = |s: &str, a, b, r| (s.to_owned(), a, b, r);
+        assert_eq!(
+            figures(Period::Year),
+            [p("2025", 3, 0, 2), p("2026", 1, 1, 1)]
+        );
+        assert_eq!(
+            figures(Period::Month),
+            [
+                p("2025-01", 1, 0, 1),
+                p("2025-03", 1, 0, 1),
+                p("2025-12", 1, 0, 0),
+                p("2026-01", 1, 1, 1),
+            ]
+        );
+    }
 }

@@ -88,7 +88,8 @@ pub fn statistics(
         for (period, p) in periods.iter().enumerate() {
             let (start, end) = *p;
             if d.received.day > end {
-                break;
+                // A period before the dossier's receipt.
+                continue;
             }
             let resolved_before = j.result.is_some_and(|r| r < start);
             if resolved_before {
