@@ -655,3 +655,403 @@ fn the_files_of_one_log_add_up_and_a_code_in_two_keeps_its_latest_row() {
         0
     );
 }
+
+/// A semicolon CSV with a BOM, as one-stop systems export, from its header and rows.
+fn semicolon_csv(path: &Path, header: &str, rows: &[Vec<String>]) {
+    let mut text = format!("\u{feff}{header}\n");
+    for r in rows {
+        text.push_str(&r.join(";"));
+        text.push('\n');
+    }
+    std::fs::write(path, text).expect("csv");
+}
+
+/// The dossier rows of the supplementary log for "Sở Nội vụ" (20 columns, as the generated logs):
+/// code, procedure, name, channel, received, result, status, supplement from, supplement to.
+#[allow(clippy::type_complexity)]
+const NOI_VU: [(&str, &str, &str, &str, &str, &str, &str, &str, &str); 13] = [
+    // 4 working hours from Fri 13/2/2026 16:00: 90 minutes that day, the rest after Tết (16–20/2
+    // off) on Mon 23/2; result 23/2: on time.
+    (
+        "N-260213-0001",
+        "1.900001",
+        "Xác nhận A",
+        "Trực tuyến",
+        "13/02/2026 16:00:00",
+        "23/02/2026 10:00:00",
+        "Đã trả kết quả",
+        "",
+        "",
+    ),
+    // 0.5 working day (240 minutes) from Mon 9/3 14:00: 210 that day → Tue 10/3: on time.
+    (
+        "N-260309-0002",
+        "1.900002",
+        "Xác nhận B",
+        "Trực tiếp",
+        "09/03/2026 14:00:00",
+        "10/03/2026 09:00:00",
+        "Đã trả kết quả",
+        "",
+        "",
+    ),
+    // The same from 08:00: 450 minutes left that day → due 9/3; result 10/3: late.
+    (
+        "N-260309-0003",
+        "1.900002",
+        "Xác nhận B",
+        "Trực tiếp",
+        "09/03/2026 08:00:00",
+        "10/03/2026 09:00:00",
+        "Đã trả kết quả",
+        "",
+        "",
+    ),
+    // Same day on the worked Saturday 10/1/2026 after 15:00 → Mon 12/1: on time.
+    (
+        "N-260110-0004",
+        "1.900003",
+        "Chứng thực C",
+        "Trực tiếp",
+        "10/01/2026 15:10:00",
+        "12/01/2026 08:00:00",
+        "Đã trả kết quả",
+        "",
+        "",
+    ),
+    // Same day on that Saturday before 15:00, done the same day: on time.
+    (
+        "N-260110-0005",
+        "1.900003",
+        "Chứng thực C",
+        "Trực tiếp",
+        "10/01/2026 09:00:00",
+        "10/01/2026 16:00:00",
+        "Đã trả kết quả",
+        "",
+        "",
+    ),
+    // Same day, received online on the swapped day off Fri 2/1/2026 → Mon 5/1: on time.
+    (
+        "N-260102-0006",
+        "1.900003",
+        "Chứng thực C",
+        "Trực tuyến",
+        "02/01/2026 09:00:00",
+        "05/01/2026 09:00:00",
+        "Đã trả kết quả",
+        "",
+        "",
+    ),
+    // 10 calendar days from Tue 10/2 end on 20/2 (Tết) → Mon 23/2; a supplement 11/2 → 13/2
+    // adds 2 days → Wed 25/2; result 26/2: late.
+    (
+        "N-260210-0007",
+        "1.900004",
+        "Đăng ký D",
+        "Bưu chính công ích",
+        "10/02/2026 09:00:00",
+        "26/02/2026 09:00:00",
+        "Đã trả kết quả",
+        "11/02/2026 09:00:00",
+        "13/02/2026 09:00:00",
+    ),
+    // 3 working days from Tue 30/12/2025: 31/12, 5/1, 6/1 (1/1 and 2/1 off) → due 6/1; result
+    // 5/1: pending in time at the end of 2025, carried over and early in 2026.
+    (
+        "N-251230-0008",
+        "1.900005",
+        "Cấp phép E",
+        "Trực tiếp",
+        "30/12/2025 10:00:00",
+        "05/01/2026 09:00:00",
+        "Đã trả kết quả",
+        "",
+        "",
+    ),
+    // From Wed 31/12/2025, never resolved: due 7/1/2026; in time at the end of 2025, overdue at
+    // the end of 2026.
+    (
+        "N-251231-0009",
+        "1.900005",
+        "Cấp phép E",
+        "Trực tiếp",
+        "31/12/2025 08:00:00",
+        "",
+        "Đang xử lý",
+        "",
+        "",
+    ),
+    // A result dated before receipt: received, never resolved.
+    (
+        "N-260302-0010",
+        "1.900005",
+        "Cấp phép E",
+        "Trực tiếp",
+        "02/03/2026 09:00:00",
+        "27/02/2026 09:00:00",
+        "Đã trả kết quả",
+        "",
+        "",
+    ),
+    // Refused: received, never resolved.
+    (
+        "N-260303-0011",
+        "1.900005",
+        "Cấp phép E",
+        "Trực tiếp",
+        "03/03/2026 09:00:00",
+        "",
+        "Không được tiếp nhận",
+        "",
+        "",
+    ),
+    // A supplement back before it was asked for moves nothing: due Thu 12/3, result 12/3: on time.
+    (
+        "N-260309-0012",
+        "1.900005",
+        "Cấp phép E",
+        "Trực tiếp",
+        "09/03/2026 09:00:00",
+        "12/03/2026 09:00:00",
+        "Đã trả kết quả",
+        "10/03/2026 09:00:00",
+        "09/03/2026 09:00:00",
+    ),
+    // Wed 4/3 + 3 → Mon 9/3; paused from Thu 5/3 to Mon 9/3 (2 working days) → Wed 11/3: on time.
+    (
+        "N-260304-0013",
+        "1.900005",
+        "Cấp phép E",
+        "Trực tiếp",
+        "04/03/2026 09:00:00",
+        "11/03/2026 09:00:00",
+        "Đã trả kết quả",
+        "05/03/2026 09:00:00",
+        "09/03/2026 09:00:00",
+    ),
+];
+
+/// The portable SQL view `dossier_stats` (views/metrics.sql) gives `cchc dossiers stats`, figure
+/// by figure, in DuckDB, DataFusion and Spark, on a store of two years of a generated log (Tết,
+/// swapped days, same day after 15:00, supplements, extensions, pending at the year's end), a
+/// file that repeats codes of it (later results, a tie, an older row), and a unit whose dossiers
+/// each test one rule by hand (working hours, half a day, a worked Saturday, calendar days across
+/// Tết, a result before receipt, a refusal, a supplement back before it was asked for).
+#[test]
+fn the_dossier_stats_view_equals_cchc_in_duckdb_datafusion_and_spark() {
+    use cchc_datagen::dossiers::{LogSpec, write_log_csv, write_registry_xlsx};
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path();
+    let store = dir.join("store");
+    let mut logs = Vec::new();
+    for (year, rows) in [(2025, 3000), (2026, 1200)] {
+        let spec = LogSpec::new(rows, year);
+        let log = dir.join(format!("so_theo_doi_{year}.csv"));
+        write_log_csv(&log, &spec).expect("log");
+        let registry = dir.join(format!("danh_muc_tthc_{year}.xlsx"));
+        write_registry_xlsx(&registry, &spec).expect("registry");
+        ok(&store, &["import", registry.to_str().unwrap()]);
+        logs.push(log);
+    }
+    // The supplementary registry: limits in working hours, half a day, same day, calendar days,
+    // working days.
+    let mut s = SheetSpec::new("Danh mục");
+    s.row(
+        0,
+        vec![Some(t("DANH MỤC THỦ TỤC HÀNH CHÍNH NĂM 2026 - SỞ NỘI VỤ"))],
+    );
+    let limits = [
+        ("1.900001", "Xác nhận A", "04 giờ làm việc"),
+        ("1.900002", "Xác nhận B", "0,5 ngày làm việc"),
+        ("1.900003", "Chứng thực C", "Trong ngày"),
+        ("1.900004", "Đăng ký D", "10 ngày"),
+        ("1.900005", "Cấp phép E", "03 ngày làm việc"),
+    ];
+    s.row(
+        2,
+        [
+            "STT",
+            "Mã TTHC",
+            "Tên thủ tục hành chính",
+            "Thời hạn giải quyết",
+        ]
+        .iter()
+        .map(|h| Some(t(h)))
+        .collect(),
+    );
+    for (i, (code, name, limit)) in limits.iter().enumerate() {
+        s.row(
+            3 + i as u32,
+            vec![
+                Some(n(i as f64 + 1.0)),
+                Some(t(code)),
+                Some(t(name)),
+                Some(t(limit)),
+            ],
+        );
+    }
+    let registry = dir.join("danh_muc_so_noi_vu_2026.xlsx");
+    write_xlsx(&registry, &[s]).expect("registry");
+    ok(&store, &["import", registry.to_str().unwrap()]);
+    // The supplementary log: codes of the 2025 log again (pending ones with a result in 2026, a
+    // resolved one with only its channel changed, one with an older state), and Sở Nội vụ's rows.
+    let text = std::fs::read_to_string(&logs[0]).expect("log");
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    let header = lines.next().expect("header").to_owned();
+    let rows: Vec<Vec<String>> = lines
+        .map(|l| l.split(';').map(str::to_owned).collect())
+        .collect();
+    assert!(
+        rows.iter().all(|r| r.len() == 20),
+        "20 columns, no ; inside"
+    );
+    let mut extra: Vec<Vec<String>> = Vec::new();
+    let pending: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r[17].is_empty() && r[19] == "Đang xử lý")
+        .take(5)
+        .collect();
+    assert_eq!(pending.len(), 5, "the 2025 log ends with dossiers pending");
+    for r in pending {
+        let mut r = r.clone();
+        r[17] = "06/01/2026 09:15:00".into();
+        r[18] = "06/01/2026 10:00:00".into();
+        r[19] = "Đã trả kết quả".into();
+        extra.push(r);
+    }
+    let resolved: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| !r[17].is_empty() && r[19] == "Đã trả kết quả")
+        .take(2)
+        .collect();
+    // The same dates, another channel: a tie, decided by the files' sha256.
+    let mut tie = resolved[0].clone();
+    tie[6] = if tie[6] == "Trực tuyến" {
+        "Trực tiếp"
+    } else {
+        "Trực tuyến"
+    }
+    .into();
+    extra.push(tie);
+    // An older state of a resolved dossier: the log's later row wins.
+    let mut older = resolved[1].clone();
+    older[17].clear();
+    older[18].clear();
+    older[19] = "Đang xử lý".into();
+    extra.push(older);
+    for (code, procedure, name, channel, received, result, status, from, to) in NOI_VU {
+        let mut r = vec![String::new(); 20];
+        r[1] = code.into();
+        r[2] = procedure.into();
+        r[3] = name.into();
+        r[4] = "Nội vụ".into();
+        r[5] = "Sở Nội vụ".into();
+        r[6] = channel.into();
+        r[12] = received.into();
+        r[15] = from.into();
+        r[16] = to.into();
+        r[17] = result.into();
+        r[19] = status.into();
+        extra.push(r);
+    }
+    let supplement = dir.join("so_theo_doi_bo_sung.csv");
+    semicolon_csv(&supplement, &header, &extra);
+    let mut args = vec!["import", "dossiers"];
+    let paths: Vec<String> = logs
+        .iter()
+        .chain([&supplement])
+        .map(|p| p.to_str().unwrap().to_owned())
+        .collect();
+    args.extend(paths.iter().map(String::as_str));
+    ok(&store, &args);
+
+    let stats_out = run(
+        &store,
+        &["dossiers", "stats", "--map", "reported", "--format", "json"],
+    );
+    assert!(stats_out.status.success());
+    let said = String::from_utf8_lossy(&stats_out.stderr);
+    assert!(said.contains("7 dòng trùng mã"), "{said}");
+    let cchc: Vec<Value> = serde_json::from_slice::<Value>(&stats_out.stdout)
+        .expect("json")
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            let year: i64 = r["period"]
+                .as_str()
+                .expect("period")
+                .parse()
+                .expect("a year");
+            r["year"] = Value::from(year);
+            r
+        })
+        .collect();
+    // The rules worked by hand, on cchc's side first.
+    let row = |code: &str, year: i64| -> &Value {
+        cchc.iter()
+            .find(|r| r["code"] == code && r["year"] == year && r["unit"] == "Sở Nội vụ")
+            .unwrap_or_else(|| panic!("{code} {year}"))
+    };
+    let figures = |r: &Value| -> [i64; 8] {
+        [
+            "received",
+            "carried_over",
+            "resolved",
+            "resolved_early",
+            "resolved_on_time",
+            "resolved_late",
+            "pending_in_time",
+            "pending_overdue",
+        ]
+        .map(|f| r[f].as_i64().unwrap_or_else(|| panic!("{f} in {r}")))
+    };
+    assert_eq!(figures(row("1.900001", 2026)), [1, 0, 1, 0, 1, 0, 0, 0]);
+    assert_eq!(figures(row("1.900002", 2026)), [2, 0, 2, 0, 1, 1, 0, 0]);
+    assert_eq!(figures(row("1.900003", 2026)), [3, 0, 3, 0, 3, 0, 0, 0]);
+    assert_eq!(figures(row("1.900004", 2026)), [1, 0, 1, 0, 0, 1, 0, 0]);
+    assert_eq!(figures(row("1.900005", 2025)), [2, 0, 0, 0, 0, 0, 2, 0]);
+    assert_eq!(figures(row("1.900005", 2026)), [4, 2, 3, 1, 2, 0, 0, 1]);
+    // The 2025 dossiers resolved in 2026 are carried over into it.
+    let carried: i64 = cchc
+        .iter()
+        .filter(|r| r["unit"] == "Sở Tư pháp" && r["year"] == 2026)
+        .map(|r| r["carried_over"].as_i64().unwrap())
+        .sum();
+    assert!(carried > 5, "{carried}");
+
+    let key = ["unit", "field", "code", "name", "year"];
+    let figures = [
+        "received",
+        "received_online",
+        "received_direct",
+        "received_postal",
+        "carried_over",
+        "resolved",
+        "resolved_early",
+        "resolved_on_time",
+        "resolved_late",
+        "pending_in_time",
+        "pending_overdue",
+        "legal_days",
+        "actual_days",
+        "median_days",
+        "p90_days",
+        "max_days",
+        "over_limit_share",
+    ];
+    for engine in ["duckdb", "datafusion", "spark"] {
+        let Some(views) = super::engine_views(engine, &store, &["dossier_stats"]) else {
+            continue;
+        };
+        super::same_rows(
+            &format!("{engine} dossier_stats"),
+            &cchc,
+            &views[0],
+            &key,
+            &figures,
+        );
+    }
+}

@@ -249,6 +249,9 @@ pub const WORKING_DAY: &str = "working_day";
 /// carries the number of the last working day before it): the `n`th working day after a day `d`
 /// is the working day numbered `working_ordinal(d) + n`.
 pub const WORKING_ORDINAL: &str = "working_ordinal";
+/// Calendar table: the day's number counted from 1970-01-01 (day 0), so that adding days or
+/// counting calendar days is integer arithmetic in every engine.
+pub const DAY_NUMBER: &str = "day_number";
 /// Calendar table: the morning's working hours, `HH:MM`.
 pub const MORNING_START: &str = "morning_start";
 /// Calendar table: the end of the morning's working hours, `HH:MM`.

@@ -19,7 +19,8 @@ pub fn calendar_table(cal: &Calendar) -> Result<DataFrame> {
     let (first, last) = cal.years();
     let start = Day::from_ymd(first, 1, 1).expect("1 January");
     let end = Day::from_ymd(last, 12, 31).expect("31 December");
-    let (mut dates, mut years, mut weekdays) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut dates, mut numbers) = (Vec::new(), Vec::new());
+    let (mut years, mut weekdays) = (Vec::new(), Vec::new());
     let (mut working, mut ordinals, mut kinds) = (Vec::new(), Vec::new(), Vec::new());
     let (mut names, mut bases, mut decisions) = (Vec::new(), Vec::new(), Vec::new());
     let mut ordinal = 0i32;
@@ -31,6 +32,7 @@ pub fn calendar_table(cal: &Calendar) -> Result<DataFrame> {
         }
         let entry = cal.entry(day);
         dates.push(midnight(day));
+        numbers.push(day.0);
         years.push(day.year());
         weekdays.push(day.weekday() as i32 + 1);
         working.push(works);
@@ -54,6 +56,7 @@ pub fn calendar_table(cal: &Calendar) -> Result<DataFrame> {
         n,
         vec![
             date,
+            Column::new(c::DAY_NUMBER.into(), numbers),
             Column::new(c::YEAR.into(), years),
             Column::new(c::WEEKDAY.into(), weekdays),
             Column::new(c::WORKING_DAY.into(), working),

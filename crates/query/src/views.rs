@@ -240,6 +240,27 @@ mod tests {
     }
 
     #[test]
+    fn the_dossier_statistics_need_the_log_the_registry_and_the_calendar() {
+        let full = held(&["dossiers", "procedure_registry", "calendar"]);
+        for engine in [Engine::DuckDb, Engine::DataFusion, Engine::Spark] {
+            let sql = script(engine, Path::new("/kho"), &full);
+            assert!(sql.contains("VIEW dossier_stats AS"), "{engine:?}");
+            for lacking in ["procedure_registry", "calendar"] {
+                let mut some = full.clone();
+                some.remove(lacking);
+                let sql = script(engine, Path::new("/kho"), &some);
+                assert!(!sql.contains("VIEW dossier_stats AS"), "{engine:?} {lacking}");
+                assert!(
+                    sql.contains(&format!(
+                        "-- dossier_stats: left out, it needs the {lacking} table"
+                    )),
+                    "{engine:?}: {sql}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn spark_s_metrics_are_temporary_views() {
         let sql = script(Engine::Spark, Path::new("/kho"), &held(&["scorecard"]));
         assert!(sql.contains("CREATE OR REPLACE TEMPORARY VIEW scorecard_gaps AS"));

@@ -12,7 +12,8 @@
 //! - the office's verdict applies the same rule to the due date it wrote (or its extension);
 //! - withdrawn, stopped and refused dossiers are received but never resolved; a result dated
 //!   before the receipt is kept as received and left out of resolved and of processing times;
-//! - the same dossier code in two files keeps the row with the latest date (counted).
+//! - the same dossier code in two files keeps the row with the latest date, to the minute
+//!   (counted); on a tie, the row of the file whose sha256 sorts first.
 
 mod audit;
 mod judge;

@@ -32,7 +32,7 @@ pub(super) struct Dossier {
 }
 
 /// The stored columns the analyses read (the lineage is left in the store).
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 17] = [
     c::UNIT,
     c::DOSSIER_CODE,
     c::CODE,
@@ -49,6 +49,7 @@ pub const COLUMNS: [&str; 16] = [
     c::SUPPLEMENT_FROM,
     c::SUPPLEMENT_TO,
     c::DATE_PRECISION,
+    c::SOURCE_SHA256,
 ];
 
 /// A stored stamp as the calendar's moment (to the minute: due times are counted in working
@@ -171,6 +172,12 @@ pub(super) fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
     let mut channel = texts(df, c::CHANNEL)?;
     let mut status = texts(df, c::DOSSIER_STATUS)?;
     let dates = Stamps::of(df)?;
+    // Which of two rows of one code with the same latest date wins: the file whose sha256 sorts
+    // first (a rule the SQL views can follow; the scan's order is not theirs to see).
+    let sources = match df.column(c::SOURCE_SHA256) {
+        Ok(col) => Some(col.str()?.clone()),
+        Err(_) => None,
+    };
     // In the order of the stored date columns (`c::DOSSIER_DATES`).
     let height = df.height();
     let [
@@ -258,7 +265,13 @@ pub(super) fn dossiers(df: &DataFrame) -> PolarsResult<Read> {
         match by_code.get(&k) {
             Some(&at) => {
                 repeats += 1;
-                if d.status_at > out[at].status_at {
+                let kept = &out[at];
+                let first_file = || {
+                    sources
+                        .as_ref()
+                        .is_some_and(|s| s.get(row) < s.get(kept.row))
+                };
+                if d.status_at > kept.status_at || (d.status_at == kept.status_at && first_file()) {
                     out[at] = d;
                 }
             }
