@@ -88,6 +88,54 @@ def measure(cmd, env=None):
     return elapsed, usage.ru_maxrss / 1024.0, out.decode()
 
 
+def measure_tree(cmd, env=None, every=0.1):
+    """Runs cmd; returns (seconds, peak resident memory of the process and all its descendants
+    together in MiB, sampled from /proc every `every` s, stdout). For tools whose work happens in
+    a child wait4 never sees (PySpark's JVM)."""
+    import threading
+
+    def tree_rss(root):
+        children = {}
+        for pid in os.listdir("/proc"):
+            if pid.isdigit():
+                try:
+                    with open(f"/proc/{pid}/stat") as f:
+                        ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                    children.setdefault(ppid, []).append(int(pid))
+                except (OSError, IndexError, ValueError):
+                    pass
+        total, todo = 0, [root]
+        while todo:
+            pid = todo.pop()
+            todo.extend(children.get(pid, []))
+            try:
+                with open(f"/proc/{pid}/statm") as f:
+                    total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            except (OSError, IndexError, ValueError):
+                pass
+        return total
+
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss(p.pid))
+            done.wait(every)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = p.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if p.returncode != 0:
+        raise SystemExit(f"{cmd[0]} failed: {err.decode(errors='replace')[-2000:]}")
+    return elapsed, peak[0] / 2**20, out.decode()
+
+
 def python_has(module):
     return subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True).returncode == 0
 

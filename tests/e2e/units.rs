@@ -601,8 +601,8 @@ fn dossier_logs_of_two_merged_departments_are_combined_on_the_latest_map() {
         ("Sở Tài chính", "000.00.13.H19", 8),
     ] {
         let spec = LogSpec {
-            unit,
-            unit_code: code,
+            unit: unit.into(),
+            unit_code: code.into(),
             seed,
             ..LogSpec::new(300, 2024)
         };

@@ -4,7 +4,7 @@ is what `cchc views ENGINE` writes for the store: the scans of the tables it hol
 metrics that can be made from them.
 
 Usage: CCHC_BIN=target/debug/cchc python3 views.py ENGINE STORE VIEW...
-       (ENGINE: duckdb, datafusion, spark)
+       (ENGINE: duckdb, datafusion, spark; CCHC_SPARK_DRIVER_MEMORY sets Spark's heap, 1g if unset)
 """
 
 import json
@@ -63,6 +63,7 @@ def main():
             SparkSession.builder.master("local[2]")
             .appName("cchc-views")
             .config("spark.ui.enabled", "false")
+            .config("spark.driver.memory", os.environ.get("CCHC_SPARK_DRIVER_MEMORY", "1g"))
             .config("spark.sql.ansi.doubleQuotedIdentifiers", "true")
             .getOrCreate()
         )

@@ -244,3 +244,75 @@ pub fn national(dir: &Path, respondents: u32) -> Result<Vec<std::path::PathBuf>,
     }
     Ok(written)
 }
+
+/// A national set of dossier logs for the engines' benchmark (`bench/national_dossiers.py`): for
+/// each of the 34 provinces, the justice department's log of `year` (its own unit name and
+/// dossier codes, its own pace: receipts, supplements, extensions, late and pending dossiers
+/// drawn from its own seed) and the registry of the national procedures it serves. The provinces
+/// share `rows` by size: Hà Nội and Hồ Chí Minh three shares, the others one to two. Written two
+/// provinces at a time. Returns the files written (registries first).
+pub fn national_logs(
+    dir: &Path,
+    rows: u64,
+    year: i32,
+) -> Result<Vec<std::path::PathBuf>, crate::Error> {
+    use crate::dossiers::{LogSpec, write_log_csv, write_registry_xlsx};
+    std::fs::create_dir_all(dir)?;
+    let weight = |i: usize, p: &str| match p {
+        "Hà Nội" | "Hồ Chí Minh" => 3.0,
+        _ => 1.0 + (i % 3) as f64 * 0.5,
+    };
+    let total: f64 = PROVINCES_2025
+        .iter()
+        .enumerate()
+        .map(|(i, p)| weight(i, p))
+        .sum();
+    let mut specs: Vec<(usize, LogSpec)> = Vec::new();
+    let mut given = 0u64;
+    for (i, province) in PROVINCES_2025.iter().enumerate() {
+        let share = if i + 1 == PROVINCES_2025.len() {
+            rows - given
+        } else {
+            (rows as f64 * weight(i, province) / total).round() as u64
+        };
+        given += share;
+        let spec = LogSpec {
+            unit: format!("Sở Tư pháp {province}"),
+            unit_code: format!("000.00.17.P{:02}", i + 1),
+            seed: 30_000 + i as u64,
+            ..LogSpec::new(u32::try_from(share).unwrap_or(u32::MAX), year)
+        };
+        specs.push((i, spec));
+    }
+    let mut written = Vec::new();
+    for (i, spec) in &specs {
+        let registry = dir.join(format!("danh_muc_{:02}_{year}.xlsx", i + 1));
+        write_registry_xlsx(&registry, spec)?;
+        written.push(registry);
+    }
+    let logs: Vec<std::path::PathBuf> = specs
+        .iter()
+        .map(|(i, _)| dir.join(format!("so_theo_doi_{:02}_{year}.csv", i + 1)))
+        .collect();
+    let halves = specs.len().div_ceil(2);
+    std::thread::scope(|scope| -> Result<(), crate::Error> {
+        let jobs: Vec<_> = specs
+            .chunks(halves)
+            .zip(logs.chunks(halves))
+            .map(|(specs, logs)| {
+                scope.spawn(move || -> std::io::Result<()> {
+                    for ((_, spec), log) in specs.iter().zip(logs) {
+                        write_log_csv(log, spec)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        for job in jobs {
+            job.join().expect("a generator thread")?;
+        }
+        Ok(())
+    })?;
+    written.extend(logs);
+    Ok(written)
+}

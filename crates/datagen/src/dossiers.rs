@@ -103,9 +103,9 @@ pub const PROCEDURES: [Procedure; 8] = [
 pub struct LogSpec {
     pub rows: u32,
     pub year: i32,
-    pub unit: &'static str,
+    pub unit: String,
     /// The unit's code in dossier codes (`000.00.17.H56`).
-    pub unit_code: &'static str,
+    pub unit_code: String,
     pub seed: u64,
 }
 
@@ -114,8 +114,8 @@ impl LogSpec {
         LogSpec {
             rows,
             year,
-            unit: "Sở Tư pháp",
-            unit_code: "000.00.17.H56",
+            unit: "Sở Tư pháp".into(),
+            unit_code: "000.00.17.H56".into(),
             seed: 2026,
         }
     }

@@ -1,7 +1,8 @@
 //! `cchc-datagen datasets|fixtures [DIR]`: rewrites the bundled datasets or the test fixtures;
 //! `cchc-datagen bench-survey ROWS FILE.xlsx [shared|inline]` writes a large survey for the import
 //! benchmark (inline: inline strings, seven units interleaved);
-//! `cchc-datagen national DIR [RESPONDENTS]` the 34 provinces' workbooks for the engines'.
+//! `cchc-datagen national DIR [RESPONDENTS]` the 34 provinces' workbooks for the engines';
+//! `cchc-datagen national-logs DIR ROWS [YEAR]` the 34 provinces' dossier logs and registries.
 #![allow(clippy::print_stdout, clippy::print_stderr)] // A command-line tool reports what it wrote.
 
 use std::path::PathBuf;
@@ -95,6 +96,19 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some("national-logs") => {
+            let rows: Option<u64> = args.get(2).and_then(|r| r.parse().ok());
+            let year: i32 = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(2025);
+            match (args.get(1), rows) {
+                (Some(dir), Some(rows)) => {
+                    cchc_datagen::bench::national_logs(&PathBuf::from(dir), rows, year)
+                }
+                _ => {
+                    eprintln!("usage: cchc-datagen national-logs DIR ROWS [YEAR]");
+                    return ExitCode::from(2);
+                }
+            }
+        }
         Some("national") => {
             let respondents: u32 = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(14_000);
             match args.get(1) {
@@ -107,7 +121,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cchc-datagen datasets|fixtures [DIR] | bench-survey ROWS FILE.xlsx | national DIR [RESPONDENTS]"
+                "usage: cchc-datagen datasets|fixtures [DIR] | bench-survey ROWS FILE.xlsx | national DIR [RESPONDENTS] | national-logs DIR ROWS [YEAR] | dossier-log ROWS YEAR DIR [csv|xlsx]"
             );
             return ExitCode::from(2);
         }

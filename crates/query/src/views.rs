@@ -249,7 +249,10 @@ mod tests {
                 let mut some = full.clone();
                 some.remove(lacking);
                 let sql = script(engine, Path::new("/kho"), &some);
-                assert!(!sql.contains("VIEW dossier_stats AS"), "{engine:?} {lacking}");
+                assert!(
+                    !sql.contains("VIEW dossier_stats AS"),
+                    "{engine:?} {lacking}"
+                );
                 assert!(
                     sql.contains(&format!(
                         "-- dossier_stats: left out, it needs the {lacking} table"
