@@ -188,37 +188,52 @@ limits AS (
     ) r
     WHERE pick = 1
 ),
-stamped AS (
-    -- Each date as a number that orders moments to the minute.
-    SELECT l.*,
-           COALESCE(resolved_at, returned_at) AS result_at,
-           ((EXTRACT(YEAR FROM received_at) * 13 + EXTRACT(MONTH FROM received_at)) * 32
-             + EXTRACT(DAY FROM received_at)) * 1440
-             + EXTRACT(HOUR FROM received_at) * 60 + EXTRACT(MINUTE FROM received_at) AS at_received,
-           ((EXTRACT(YEAR FROM resolved_at) * 13 + EXTRACT(MONTH FROM resolved_at)) * 32
-             + EXTRACT(DAY FROM resolved_at)) * 1440
-             + EXTRACT(HOUR FROM resolved_at) * 60 + EXTRACT(MINUTE FROM resolved_at) AS at_resolved,
-           ((EXTRACT(YEAR FROM returned_at) * 13 + EXTRACT(MONTH FROM returned_at)) * 32
-             + EXTRACT(DAY FROM returned_at)) * 1440
-             + EXTRACT(HOUR FROM returned_at) * 60 + EXTRACT(MINUTE FROM returned_at) AS at_returned,
-           ((EXTRACT(YEAR FROM extended_to) * 13 + EXTRACT(MONTH FROM extended_to)) * 32
-             + EXTRACT(DAY FROM extended_to)) * 1440
-             + EXTRACT(HOUR FROM extended_to) * 60 + EXTRACT(MINUTE FROM extended_to) AS at_extended,
-           CASE WHEN supplement_from IS NOT NULL THEN
-               ((EXTRACT(YEAR FROM supplement_to) * 13 + EXTRACT(MONTH FROM supplement_to)) * 32
-                 + EXTRACT(DAY FROM supplement_to)) * 1440 END AS at_supplemented
-    FROM dossiers l
+logged AS (
+    SELECT unit, field, code, name, channel, dossier_status, dossier_code, source_sha256,
+           received_at, resolved_at, returned_at, extended_to, supplement_from, supplement_to,
+           COALESCE(resolved_at, returned_at) AS result_at
+    FROM dossiers
     WHERE dossier_code IS NOT NULL AND received_at IS NOT NULL
 ),
-latest AS (
-    SELECT s.*,
+repeated AS (
+    SELECT dossier_code AS repeated_code FROM logged GROUP BY dossier_code HAVING COUNT(*) > 1
+),
+ranked AS (
+    -- Only the codes met more than once, each date as a number that orders moments to the minute.
+    SELECT l.*,
            ROW_NUMBER() OVER (
-               PARTITION BY dossier_code
-               ORDER BY GREATEST(at_received, COALESCE(at_resolved, at_received),
-                                 COALESCE(at_returned, at_received), COALESCE(at_extended, at_received),
-                                 COALESCE(at_supplemented, at_received)) DESC,
-                        source_sha256) AS pick
-    FROM stamped s
+               PARTITION BY l.dossier_code
+               ORDER BY GREATEST(
+                   ((EXTRACT(YEAR FROM received_at) * 13 + EXTRACT(MONTH FROM received_at)) * 32
+                     + EXTRACT(DAY FROM received_at)) * 1440
+                     + EXTRACT(HOUR FROM received_at) * 60 + EXTRACT(MINUTE FROM received_at),
+                   COALESCE(((EXTRACT(YEAR FROM resolved_at) * 13 + EXTRACT(MONTH FROM resolved_at)) * 32
+                     + EXTRACT(DAY FROM resolved_at)) * 1440
+                     + EXTRACT(HOUR FROM resolved_at) * 60 + EXTRACT(MINUTE FROM resolved_at), 0),
+                   COALESCE(((EXTRACT(YEAR FROM returned_at) * 13 + EXTRACT(MONTH FROM returned_at)) * 32
+                     + EXTRACT(DAY FROM returned_at)) * 1440
+                     + EXTRACT(HOUR FROM returned_at) * 60 + EXTRACT(MINUTE FROM returned_at), 0),
+                   COALESCE(((EXTRACT(YEAR FROM extended_to) * 13 + EXTRACT(MONTH FROM extended_to)) * 32
+                     + EXTRACT(DAY FROM extended_to)) * 1440
+                     + EXTRACT(HOUR FROM extended_to) * 60 + EXTRACT(MINUTE FROM extended_to), 0),
+                   CASE WHEN supplement_from IS NOT NULL AND supplement_to IS NOT NULL THEN
+                       ((EXTRACT(YEAR FROM supplement_to) * 13 + EXTRACT(MONTH FROM supplement_to)) * 32
+                         + EXTRACT(DAY FROM supplement_to)) * 1440 ELSE 0 END) DESC,
+               l.source_sha256) AS pick
+    FROM logged l
+    JOIN repeated r ON r.repeated_code = l.dossier_code
+),
+latest AS (
+    SELECT l.unit, l.field, l.code, l.name, l.channel, l.dossier_status, l.received_at, l.result_at,
+           l.supplement_from, l.supplement_to
+    FROM logged l
+    LEFT JOIN repeated r ON r.repeated_code = l.dossier_code
+    WHERE r.repeated_code IS NULL
+    UNION ALL
+    SELECT unit, field, code, name, channel, dossier_status, received_at, result_at,
+           supplement_from, supplement_to
+    FROM ranked
+    WHERE pick = 1
 ),
 dossier AS (
     SELECT COALESCE(l.unit, '') AS unit, l.field, l.code, l.name, l.channel,
@@ -236,7 +251,6 @@ dossier AS (
     LEFT JOIN cal sf ON sf."day" = CAST(l.supplement_from AS DATE) AND l.supplement_to IS NOT NULL
     LEFT JOIN cal st ON st."day" = CAST(l.supplement_to AS DATE) AND l.supplement_from IS NOT NULL
     LEFT JOIN limits lim ON lim.code = l.code
-    WHERE l.pick = 1
 ),
 minutes AS (
     -- Working minutes of a limit counted in minutes, and those left on the day of receipt.
@@ -336,7 +350,9 @@ per_year AS (
                     AND (j.res_year IS NULL OR e."year" <= j.res_year)
 ),
 counted AS (
-    SELECT unit, field, code, name, "year", legal_days, is_resolved,
+    SELECT unit, field, code, name, "year", legal_days,
+           CASE WHEN is_resolved = 1 THEN working_days END AS days,
+           is_resolved,
            CASE WHEN "year" = r_year THEN 1 ELSE 0 END AS received,
            CASE WHEN "year" = r_year AND channel = 'online' THEN 1 ELSE 0 END AS received_online,
            CASE WHEN "year" = r_year AND channel = 'direct' THEN 1 ELSE 0 END AS received_direct,
@@ -347,33 +363,57 @@ counted AS (
            CASE WHEN is_resolved = 1 AND res_day > due THEN 1 ELSE 0 END AS resolved_late,
            CASE WHEN counted = 1 AND is_resolved = 0 AND due >= last_day THEN 1 ELSE 0 END AS pending_in_time,
            CASE WHEN counted = 1 AND is_resolved = 0 AND due < last_day THEN 1 ELSE 0 END AS pending_overdue,
-           CASE WHEN is_resolved = 1 THEN working_days END AS days,
-           CASE WHEN is_resolved = 1 AND working_days > legal_days THEN 1 ELSE 0 END AS over_limit,
-           ROW_NUMBER() OVER (PARTITION BY unit, field, code, name, "year", is_resolved
-                              ORDER BY working_days) AS days_rank,
-           SUM(is_resolved) OVER (PARTITION BY unit, field, code, name, "year") AS days_count
+           CASE WHEN is_resolved = 1 AND working_days > legal_days THEN 1 ELSE 0 END AS over_limit
     FROM per_year
+),
+by_days AS (
+    -- The figures per group and processing time: the quantiles come from these counts.
+    SELECT unit, field, code, name, "year", days,
+           SUM(received) AS received, SUM(received_online) AS received_online,
+           SUM(received_direct) AS received_direct, SUM(received_postal) AS received_postal,
+           SUM(carried_over) AS carried_over, SUM(is_resolved) AS resolved,
+           SUM(resolved_early) AS resolved_early, SUM(resolved_on_time) AS resolved_on_time,
+           SUM(resolved_late) AS resolved_late, SUM(pending_in_time) AS pending_in_time,
+           SUM(pending_overdue) AS pending_overdue, SUM(over_limit) AS over_limit,
+           MAX(legal_days) AS legal_days
+    FROM counted
+    GROUP BY unit, field, code, name, "year", days
+),
+ranks AS (
+    -- Resolved dossiers up to and including each processing time, and in all.
+    SELECT b.*,
+           SUM(resolved) OVER (PARTITION BY unit, field, code, name, "year" ORDER BY days
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,
+           SUM(resolved) OVER (PARTITION BY unit, field, code, name, "year") AS total
+    FROM by_days b
+),
+quantiles AS (
+    -- Each row's place among the 0-based ranks of the median (h = (n − 1) × 0.5) and p90.
+    SELECT r.*,
+           FLOOR((total - 1) * CAST(0.5 AS DOUBLE)) AS m_lo, CEIL((total - 1) * CAST(0.5 AS DOUBLE)) AS m_hi,
+           FLOOR((total - 1) * CAST(0.9 AS DOUBLE)) AS p_lo, CEIL((total - 1) * CAST(0.9 AS DOUBLE)) AS p_hi
+    FROM ranks r
 )
 SELECT unit, field, code, name, "year",
        SUM(received) AS received, SUM(received_online) AS received_online,
        SUM(received_direct) AS received_direct, SUM(received_postal) AS received_postal,
-       SUM(carried_over) AS carried_over, SUM(is_resolved) AS resolved,
+       SUM(carried_over) AS carried_over, SUM(resolved) AS resolved,
        SUM(resolved_early) AS resolved_early, SUM(resolved_on_time) AS resolved_on_time,
        SUM(resolved_late) AS resolved_late,
        SUM(pending_in_time) AS pending_in_time, SUM(pending_overdue) AS pending_overdue,
        MAX(legal_days) AS legal_days,
-       AVG(CAST(days AS DOUBLE)) AS actual_days,
-       MAX(CASE WHEN is_resolved = 1 AND days_rank - 1 = FLOOR((days_count - 1) * CAST(0.5 AS DOUBLE)) THEN days END)
-         + ((days_count - 1) * CAST(0.5 AS DOUBLE) - FLOOR((days_count - 1) * CAST(0.5 AS DOUBLE)))
-         * (MAX(CASE WHEN is_resolved = 1 AND days_rank - 1 = CEIL((days_count - 1) * CAST(0.5 AS DOUBLE)) THEN days END)
-            - MAX(CASE WHEN is_resolved = 1 AND days_rank - 1 = FLOOR((days_count - 1) * CAST(0.5 AS DOUBLE)) THEN days END))
+       CAST(SUM(days * resolved) AS DOUBLE) / NULLIF(SUM(resolved), 0) AS actual_days,
+       MAX(CASE WHEN resolved > 0 AND upto - resolved <= m_lo AND m_lo < upto THEN days END)
+         + ((MAX(total) - 1) * CAST(0.5 AS DOUBLE) - FLOOR((MAX(total) - 1) * CAST(0.5 AS DOUBLE)))
+         * (MAX(CASE WHEN resolved > 0 AND upto - resolved <= m_hi AND m_hi < upto THEN days END)
+            - MAX(CASE WHEN resolved > 0 AND upto - resolved <= m_lo AND m_lo < upto THEN days END))
          AS median_days,
-       MAX(CASE WHEN is_resolved = 1 AND days_rank - 1 = FLOOR((days_count - 1) * CAST(0.9 AS DOUBLE)) THEN days END)
-         + ((days_count - 1) * CAST(0.9 AS DOUBLE) - FLOOR((days_count - 1) * CAST(0.9 AS DOUBLE)))
-         * (MAX(CASE WHEN is_resolved = 1 AND days_rank - 1 = CEIL((days_count - 1) * CAST(0.9 AS DOUBLE)) THEN days END)
-            - MAX(CASE WHEN is_resolved = 1 AND days_rank - 1 = FLOOR((days_count - 1) * CAST(0.9 AS DOUBLE)) THEN days END))
+       MAX(CASE WHEN resolved > 0 AND upto - resolved <= p_lo AND p_lo < upto THEN days END)
+         + ((MAX(total) - 1) * CAST(0.9 AS DOUBLE) - FLOOR((MAX(total) - 1) * CAST(0.9 AS DOUBLE)))
+         * (MAX(CASE WHEN resolved > 0 AND upto - resolved <= p_hi AND p_hi < upto THEN days END)
+            - MAX(CASE WHEN resolved > 0 AND upto - resolved <= p_lo AND p_lo < upto THEN days END))
          AS p90_days,
-       MAX(days) AS max_days,
-       CAST(SUM(over_limit) AS DOUBLE) / NULLIF(SUM(is_resolved), 0) AS over_limit_share
-FROM counted
-GROUP BY unit, field, code, name, "year", days_count;
+       MAX(CASE WHEN resolved > 0 THEN days END) AS max_days,
+       CAST(SUM(over_limit) AS DOUBLE) / NULLIF(SUM(resolved), 0) AS over_limit_share
+FROM quantiles
+GROUP BY unit, field, code, name, "year";
