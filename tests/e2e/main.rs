@@ -1684,6 +1684,20 @@ fn spark_submit_runs_the_views_of_a_store_and_writes_them_as_parquet() {
     let tmp = tempfile::tempdir().expect("tmp");
     let store = tmp.path().join("store");
     import_datasets(&store);
+    // And a department's dossier log with its registry, for the dossier statistics.
+    {
+        use cchc_datagen::dossiers::{LogSpec, write_log_csv, write_registry_xlsx};
+        let spec = LogSpec::new(600, 2025);
+        let log = tmp.path().join("so_theo_doi_2025.csv");
+        write_log_csv(&log, &spec).expect("the log");
+        let registry = tmp.path().join("danh_muc_tthc_2025.xlsx");
+        write_registry_xlsx(&registry, &spec).expect("the registry");
+        ok(&store, &["import", registry.to_str().expect("a path")]);
+        ok(
+            &store,
+            &["import", "dossiers", log.to_str().expect("a path")],
+        );
+    }
     let sql = tmp.path().join("views.sql");
     ok(&store, &["views", "spark", "--out", sql.to_str().unwrap()]);
     let out = tmp.path().join("metrics");
@@ -1697,6 +1711,8 @@ fn spark_submit_runs_the_views_of_a_store_and_writes_them_as_parquet() {
             "procedure_stats_by_unit",
             "--view",
             "scorecard_trend",
+            "--view",
+            "dossier_stats",
         ])
         .arg("--out")
         .arg(&out)
@@ -1714,11 +1730,16 @@ fn spark_submit_runs_the_views_of_a_store_and_writes_them_as_parquet() {
         "{}",
         String::from_utf8_lossy(&job.stderr)
     );
-    // What the job wrote, read back by DuckDB: cchc's roll-up by unit, row for row.
-    let ours = json(
+    // What the job wrote, read back by DuckDB: cchc's roll-up by unit, row for row. The view
+    // reads the office reports only; cchc also rolls up the figures of a log for a unit and year
+    // no report covers (the justice department's 2025 here), so that row is cchc's alone.
+    let ours: Vec<Value> = json(
         &store,
         &["--map", "reported", "procedures", "stats", "--by", "unit"],
-    );
+    )
+    .into_iter()
+    .filter(|r| !(r["unit"] == "Sở Tư pháp" && r["year"] == 2025))
+    .collect();
     let received: i64 = ours
         .iter()
         .map(|r| r["received"].as_i64().unwrap_or(0))
@@ -1744,6 +1765,36 @@ fn spark_submit_runs_the_views_of_a_store_and_writes_them_as_parquet() {
         out.join("scorecard_trend/_SUCCESS").exists(),
         "the trend written"
     );
+    // The dossier statistics: cchc's rows, the same dossiers received, resolved and late.
+    let ours = json(
+        &store,
+        &["--map", "reported", "dossiers", "stats", "--period", "year"],
+    );
+    let sum = |f: &str| -> i64 { ours.iter().map(|r| r[f].as_i64().unwrap_or(0)).sum() };
+    let read = Command::new("python3")
+        .arg("-c")
+        .arg(format!(
+            "import duckdb; print(duckdb.connect().execute(\"SELECT count(*), sum(received), sum(resolved), sum(resolved_late) FROM read_parquet('{}/dossier_stats/*.parquet')\").fetchone())",
+            out.display()
+        ))
+        .output()
+        .expect("python3 runs");
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&read.stdout).trim(),
+        format!(
+            "({}, {}, {}, {})",
+            ours.len(),
+            sum("received"),
+            sum("resolved"),
+            sum("resolved_late")
+        )
+    );
+    assert_eq!(sum("received"), 600);
 }
 
 /// The views of one engine against `cchc … --format json`.
