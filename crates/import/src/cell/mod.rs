@@ -152,6 +152,9 @@ pub(crate) fn text_value(s: &str) -> Option<Value> {
             .filter(|line| !line.is_empty())
             .collect::<Vec<_>>()
             .join("\n")
+    } else if is_clean(s) {
+        // Most cells: the text as it stands, copied once.
+        return (!s.is_empty()).then(|| Value::Text(s.into()));
     } else {
         clean(s)
     };

@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::ops::ControlFlow;
 use std::path::Path;
 
-use super::limits::RowGrouper;
+use super::limits::{Limits, RowGrouper};
 use crate::cell::{Row, Value, text_value};
 use crate::error::ImportError;
 
@@ -49,16 +49,24 @@ fn separator(first_line: &[u8]) -> u8 {
     if counts[best] == 0 { b',' } else { seps[best] }
 }
 
-/// Streams a CSV file's rows through `grouper` to `on_row`.
+/// Streams a CSV file's rows to `on_row`: read, split and cleaned on a thread of its own while
+/// the calling thread handles the rows ([`super::beside`]).
 pub(super) fn rows<F>(
     path: &Path,
-    grouper: &mut RowGrouper<'_>,
+    sheet: &str,
+    limits: Limits,
     on_row: &mut F,
 ) -> Result<(), ImportError>
 where
     F: FnMut(&mut Row) -> ControlFlow<()>,
 {
-    read_rows(path, grouper, on_row)
+    let read = |grouper: &mut RowGrouper<'_>,
+                mut send: &mut dyn FnMut(&mut Row) -> ControlFlow<()>| {
+        let result = read_rows(path, grouper, &mut send);
+        let read_whole = result.is_ok();
+        (result, read_whole)
+    };
+    super::beside::read_beside(path, sheet, limits, read, on_row)
 }
 
 /// The last distinct texts of one column, cleaned once and shared: a log repeats its units,
@@ -247,13 +255,11 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workbook::Limits;
 
     fn read(text: &[u8]) -> Result<Vec<Vec<(u32, String)>>, ImportError> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("log.csv");
         std::fs::write(&path, text).unwrap();
-        let mut grouper = RowGrouper::new(&path, "log", Limits::default());
         let mut out = Vec::new();
         let mut on_row = |r: &mut Row| {
             out.push(
@@ -267,7 +273,7 @@ mod tests {
             );
             ControlFlow::Continue(())
         };
-        rows(&path, &mut grouper, &mut on_row)?;
+        rows(&path, "log", Limits::default(), &mut on_row)?;
         Ok(out)
     }
 

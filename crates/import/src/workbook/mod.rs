@@ -10,6 +10,7 @@
 //! Architecture invariant: this layer knows files and formats, not tables: it delivers
 //! [`crate::cell::Row`]s and merged regions, and names no table or table kind.
 
+mod beside;
 mod calamine;
 mod cfb;
 mod contain;
@@ -333,7 +334,7 @@ impl Workbook {
         let fonts = self.legacy_cells.get(sheet);
         match &mut self.inner {
             Some(inner) => inner.rows(sheet, path, grouper, decoding, fonts, on_row),
-            None => csv::rows(path, grouper, on_row),
+            None => csv::rows(path, sheet, self.limits, on_row),
         }
     }
 }

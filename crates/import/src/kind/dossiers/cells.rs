@@ -64,8 +64,18 @@ fn digit_runs(s: &str) -> Option<([(u64, u8); 7], usize)> {
     Some((runs, n))
 }
 
+/// `s` without surrounding whitespace; cleaned cells have none, so the usual case is one look
+/// at each end.
+pub(super) fn trimmed(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 fn text_moment(s: &str) -> Option<Stamp> {
-    let (runs, n) = digit_runs(s.trim())?;
+    let s = trimmed(s);
+    let (runs, n) = digit_runs(s)?;
     let runs = &runs[..n];
     let (y, m, d, rest) = match runs {
         // yyyyMMdd[HHmm[ss]]
@@ -103,9 +113,11 @@ fn text_moment(s: &str) -> Option<Stamp> {
                 [_, _, (sec, _)] => (*sec as u32, Precision::Second),
                 _ => (0, Precision::Minute),
             };
-            let lower = s.trim_end().to_ascii_lowercase();
-            let pm = lower.ends_with("pm") && *h < 12;
-            let am12 = lower.ends_with("am") && *h == 12;
+            let ends_with = |suffix: &str| {
+                s.len() >= 2 && s.as_bytes()[s.len() - 2..].eq_ignore_ascii_case(suffix.as_bytes())
+            };
+            let pm = ends_with("pm") && *h < 12;
+            let am12 = ends_with("am") && *h == 12;
             let h = if pm {
                 h + 12
             } else if am12 {

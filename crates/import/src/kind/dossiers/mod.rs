@@ -281,7 +281,7 @@ impl Dossiers<'_, '_> {
 fn text_of(row: &Row, col: Option<u32>) -> Option<Cow<'_, str>> {
     let v = col.and_then(|col| row.get(col))?;
     let text = match v {
-        Value::Text(s) => Cow::Borrowed(s.trim()),
+        Value::Text(s) => Cow::Borrowed(cells::trimmed(s)),
         other => Cow::Owned(other.as_text().trim().to_owned()),
     };
     (!text.is_empty()).then_some(text)

@@ -18,7 +18,6 @@ use std::sync::mpsc::{Receiver, sync_channel};
 
 use memchr::memmem;
 
-use super::contain::CONTAINED;
 use super::limits::{Limits, RowGrouper};
 use crate::cell::legacy::{LegacyFont, SheetDecoding, legacy_font};
 use crate::cell::{Row, Value, excel_date, text_value};
@@ -520,17 +519,11 @@ impl Scanner {
     }
 }
 
-/// Rows sent from the scanning thread at a time.
-const ROWS_PER_SEND: usize = 256;
-
 /// The fast scanner's outcome, and whether it delivered any cell.
 type ScanOutcome = (Result<Result<(), ImportError>, Fallback>, bool);
 
 /// Scans an .xlsx sheet with the fast scanner on a thread of its own, grouping its cells into
 /// rows there, while `on_row` handles the rows on the calling thread (a `Break` stops the scan).
-///
-/// Rows travel in batches and come back emptied, their room kept: the scanner fills them again,
-/// so a row's cells are neither allocated per row nor freed on another thread than their own.
 pub(crate) fn scan_beside<F>(
     fast: &mut FastXlsx,
     sheet: &str,
@@ -542,60 +535,20 @@ pub(crate) fn scan_beside<F>(
 where
     F: FnMut(&mut Row) -> ControlFlow<()>,
 {
-    let (rows, received) = std::sync::mpsc::sync_channel::<Vec<Row>>(4);
-    let (give_back, given_back) = std::sync::mpsc::sync_channel::<Vec<Row>>(8);
-    std::thread::scope(|scope| {
-        let scanner = scope.spawn(move || {
-            CONTAINED.with(|c| c.set(true));
-            let mut grouper = RowGrouper::new(path, sheet, limits);
-            let mut batch: Vec<Row> = Vec::with_capacity(ROWS_PER_SEND);
-            let mut spare: Vec<Row> = Vec::new();
-            let mut send = |row: &mut Row| {
-                if spare.is_empty()
-                    && let Ok(back) = given_back.try_recv()
-                {
-                    spare = back;
-                }
-                // The grouper's row goes into the batch; an emptied one takes its place.
-                let mut slot = spare.pop().unwrap_or_default();
-                slot.index = row.index;
-                std::mem::swap(&mut slot.cells, &mut row.cells);
-                batch.push(slot);
-                if batch.len() >= ROWS_PER_SEND {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(ROWS_PER_SEND));
-                    if rows.send(full).is_err() {
-                        return ControlFlow::Break(()); // the reader stopped
-                    }
-                }
-                ControlFlow::Continue(())
-            };
-            let mut delivered = false;
-            let result = fast.cells(sheet, decoding, |row, col, value| {
-                delivered = true;
-                grouper.push(row, col, value, &mut send)
-            });
-            if matches!(result, Ok(Ok(()))) {
-                grouper.finish(&mut send);
-                if !batch.is_empty() {
-                    let _ = rows.send(batch);
-                }
-            }
-            (result, delivered)
+    let scan = |grouper: &mut RowGrouper<'_>,
+                mut send: &mut dyn FnMut(&mut Row) -> ControlFlow<()>| {
+        let mut delivered = false;
+        let result = fast.cells(sheet, decoding, |row, col, value| {
+            delivered = true;
+            grouper.push(row, col, value, &mut send)
         });
-        'read: for mut batch in received {
-            for row in &mut batch {
-                if on_row(row).is_break() {
-                    break 'read; // dropping the receiver stops the scanner
-                }
-            }
-            // Back to the scanner (which empties a row before filling it), unless it has enough.
-            let _ = give_back.try_send(batch);
+        let done = matches!(result, Ok(Ok(())));
+        if done {
+            grouper.finish(&mut send);
         }
-        match scanner.join() {
-            Ok(outcome) => outcome,
-            Err(panic) => std::panic::resume_unwind(panic), // `contain` turns it into an error
-        }
-    })
+        ((result, delivered), done)
+    };
+    super::beside::read_beside(path, sheet, limits, scan, on_row)
 }
 
 #[cfg(test)]
