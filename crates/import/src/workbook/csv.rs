@@ -152,35 +152,53 @@ where
             first = false;
         }
         let sep = *sep.get_or_insert_with(|| separator(bytes));
-        // A line's end outside quotes ends the row; inside quotes it is part of the field.
+        // A line's end outside quotes ends the row; inside quotes it is part of the field. The
+        // bytes between the ones that matter are copied a run at a time.
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
             if quoted {
-                if b == b'"' {
-                    if bytes.get(i + 1) == Some(&b'"') {
-                        field.push(b'"');
-                        i += 1;
-                    } else {
-                        quoted = false;
+                match memchr::memchr(b'"', &bytes[i..]) {
+                    None => {
+                        field.extend_from_slice(&bytes[i..]);
+                        i = bytes.len();
                     }
-                } else {
-                    field.push(b);
+                    Some(k) => {
+                        field.extend_from_slice(&bytes[i..i + k]);
+                        let at = i + k;
+                        if bytes.get(at + 1) == Some(&b'"') {
+                            field.push(b'"');
+                            i = at + 2;
+                        } else {
+                            quoted = false;
+                            i = at + 1;
+                        }
+                    }
                 }
-            } else if b == b'"' && field.iter().all(u8::is_ascii_whitespace) {
-                field.clear();
-                quoted = true;
-            } else if b == sep {
-                if emit(&mut field, (row, col), &mut caches, grouper, on_row, path)?.is_break() {
-                    return Ok(());
-                }
-                col += 1;
-            } else if b == b'\n' || b == b'\r' {
-                // The row ends at the line break (a lone \r before \n is skipped).
-            } else {
-                field.push(b);
+                continue;
             }
-            i += 1;
+            let rest = &bytes[i..];
+            let k = memchr::memchr3(sep, b'"', b'\r', rest).unwrap_or(rest.len());
+            // The run, without the line's own end (a line holds one `\n`, its last byte).
+            let run = &rest[..k];
+            field.extend_from_slice(run.strip_suffix(b"\n").unwrap_or(run));
+            let at = i + k;
+            i = at + 1;
+            match bytes.get(at) {
+                Some(&b'"') if field.iter().all(u8::is_ascii_whitespace) => {
+                    field.clear();
+                    quoted = true;
+                }
+                Some(&b'"') => field.push(b'"'),
+                Some(&b) if b == sep => {
+                    if emit(&mut field, (row, col), &mut caches, grouper, on_row, path)?.is_break()
+                    {
+                        return Ok(());
+                    }
+                    col += 1;
+                }
+                // A `\r` outside quotes is skipped (before `\n`, or stray).
+                _ => {}
+            }
         }
         if field.len() > MAX_FIELD_BYTES {
             return Err(damaged(format!(
@@ -284,6 +302,17 @@ mod tests {
         assert_eq!(rows[0], vec![(0, "Mã hồ sơ".into()), (1, "Ngày".into())]);
         assert_eq!(rows[1][1], (1, "01/02/2024; 08:00".into()));
         assert_eq!(rows[2][1], (1, "say \"hi\"\nthere".into()));
+        // A quote inside an unquoted field is a character; a stray \r outside quotes is dropped;
+        // spaces before a quote open it.
+        let inner = read(b"x;y;z\r\nsay \"hi\";a\rb;  \"q;r\"\r\n").unwrap();
+        assert_eq!(
+            inner[1],
+            vec![
+                (0, "say \"hi\"".into()),
+                (1, "ab".into()),
+                (2, "q;r".into())
+            ]
+        );
         let commas = read(b"a,b,,d\n1,2,3,4\n").unwrap();
         assert_eq!(
             commas[0],
