@@ -25,7 +25,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import CCHC, DATAGEN, ROOT, measure, version  # noqa: E402
+from run import CCHC, DATAGEN, ROOT, measure, replace_section, version  # noqa: E402
 
 START, END = "<!-- dossiers:start -->", "<!-- dossiers:end -->"
 CALENDAR = os.path.join(ROOT, "crates", "calendar", "data", "ngay-nghi.csv")
@@ -164,16 +164,7 @@ def main():
                     for n, ours, theirs in import_peak) + ".",
         END,
     ]
-    with open(args.out) as f:
-        text = f.read()
-    new = "\n".join(section)
-    if START in text:
-        a, b = text.index(START), text.index(END) + len(END)
-        text = text[:a] + new + text[b:]
-    else:
-        text = text.rstrip("\n") + "\n\n" + new + "\n"
-    with open(args.out, "w") as f:
-        f.write(text)
+    replace_section(args.out, START, END, section)
     print("\n".join(section))
 
 

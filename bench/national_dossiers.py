@@ -21,7 +21,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import CCHC, DATAGEN, ROOT, measure_tree as measure, version  # noqa: E402
+from run import CCHC, DATAGEN, ROOT, measure_tree as measure, replace_section, version  # noqa: E402
 
 START, END = "<!-- national-dossiers:start -->", "<!-- national-dossiers:end -->"
 VIEWS = os.path.join(ROOT, "tests", "engines", "views.py")
@@ -154,16 +154,7 @@ def main():
         *reading(results, args.rows),
         END,
     ]
-    with open(args.out) as f:
-        text = f.read()
-    new = "\n".join(section)
-    if START in text:
-        a, b = text.index(START), text.index(END) + len(END)
-        text = text[:a] + new + text[b:]
-    else:
-        text = text.rstrip("\n") + "\n\n" + new + "\n"
-    with open(args.out, "w") as f:
-        f.write(text)
+    replace_section(args.out, START, END, section)
     print("\n".join(section))
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)

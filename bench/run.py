@@ -88,6 +88,21 @@ def measure(cmd, env=None):
     return elapsed, usage.ru_maxrss / 1024.0, out.decode()
 
 
+def replace_section(path, start, end, lines):
+    """Writes `lines` between the markers `start` and `end` of the file at `path` (appended with
+    its markers when they are not there yet), keeping the rest; `lines` include the markers."""
+    with open(path) as f:
+        text = f.read()
+    new = "\n".join(lines)
+    if start in text:
+        a, b = text.index(start), text.index(end) + len(end)
+        text = text[:a] + new + text[b:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + new + "\n"
+    with open(path, "w") as f:
+        f.write(text)
+
+
 def measure_tree(cmd, env=None, every=0.1):
     """Runs cmd; returns (seconds, peak resident memory of the process and all its descendants
     together in MiB, sampled from /proc every `every` s, stdout). For tools whose work happens in
