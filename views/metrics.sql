@@ -336,8 +336,7 @@ judged AS (
     LEFT JOIN working w ON w.working_ordinal = p.due_target2
 ),
 span AS (
-    SELECT MIN(r_year) AS first_year,
-           MAX(CASE WHEN x_year > r_year THEN x_year ELSE r_year END) AS last_year
+    SELECT MAX(CASE WHEN x_year > r_year THEN x_year ELSE r_year END) AS last_year
     FROM dossier
 ),
 per_year AS (
@@ -346,7 +345,7 @@ per_year AS (
            CASE WHEN j.res_year = e."year" THEN 1 ELSE 0 END AS is_resolved
     FROM judged j
     CROSS JOIN span s
-    JOIN year_ends e ON e."year" >= j.r_year AND e."year" >= s.first_year AND e."year" <= s.last_year
+    JOIN year_ends e ON e."year" >= j.r_year AND e."year" <= s.last_year
                     AND (j.res_year IS NULL OR e."year" <= j.res_year)
 ),
 counted AS (

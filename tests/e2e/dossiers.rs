@@ -197,13 +197,21 @@ fn log_xlsx(dir: &Path) -> std::path::PathBuf {
 }
 
 fn log_csv(dir: &Path) -> std::path::PathBuf {
-    let mut text = String::from("\u{feff}");
-    text.push_str(&format!("{};Đơn vị tiếp nhận\n", HEADER.join(";")));
-    for r in LOG {
-        text.push_str(&format!("{};Sở Tư pháp\n", r.join(";")));
-    }
+    let rows: Vec<Vec<String>> = LOG
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|v| (*v).to_owned())
+                .chain(["Sở Tư pháp".to_owned()])
+                .collect()
+        })
+        .collect();
     let path = dir.join("so_theo_doi_2026.csv");
-    std::fs::write(&path, text).unwrap();
+    semicolon_csv(
+        &path,
+        &format!("{};Đơn vị tiếp nhận", HEADER.join(";")),
+        &rows,
+    );
     path
 }
 

@@ -85,16 +85,9 @@ pub fn statistics(
                 period,
             )
         };
-        for (period, p) in periods.iter().enumerate() {
-            let (start, end) = *p;
-            if d.received.day > end {
-                // A period before the dossier's receipt.
-                continue;
-            }
-            let resolved_before = j.result.is_some_and(|r| r < start);
-            if resolved_before {
-                continue;
-            }
+        // From the period the dossier was received in (a counted result is never before it).
+        let from = periods.partition_point(|p| p.1 < d.received.day);
+        for (period, &(start, end)) in periods.iter().enumerate().skip(from) {
             let t = groups.entry(key_of(period)).or_default();
             t.limit_days = j.limit_days;
             if d.received.day >= start {
